@@ -1,0 +1,32 @@
+// Server configuration from command-line flags, then environment variables (TUMEN_*), then defaults.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tumen/error.hpp"
+
+namespace tumen::server {
+
+struct Config {
+    std::string bind = "127.0.0.1";
+    int port = 8080;                       // 0 = any free port (tests)
+    std::string data_dir = "./data";       // the SQLite file and attachments live here
+    std::string web_root;                  // index.html, tumen.js/.wasm, fonts; empty = no static files
+    int threads = 32;                      // worker threads (each keep-alive connection or SSE stream holds one)
+    size_t max_body_bytes = 8u << 20;      // larger requests get 413
+    int keep_alive_seconds = 5;
+    int read_timeout_seconds = 10;
+    int write_timeout_seconds = 10;
+    bool demo_data = true;                 // seed demo records into a new database
+    bool quiet = false;                    // no access log (benchmarks)
+    std::string admin_password;            // first start: the administrator's password (else random, printed)
+
+    std::string database_path() const { return data_dir + "/tumen.db"; }
+};
+
+// Parses argv (without argv[0]) and the environment. `--help` yields an Error with code bad_request and the usage.
+Result<Config> parse_config(const std::vector<std::string>& args);
+std::string usage();
+
+}  // namespace tumen::server

@@ -1,0 +1,88 @@
+#include "http/router.hpp"
+
+#include <stdexcept>
+
+namespace tumen::server {
+
+namespace {
+
+bool is_state_changing(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::optional<Error> check_access(const api::Endpoint& e, const std::optional<Caller>& caller, const httplib::Request& req) {
+    if (e.access == api::Access::public_) return std::nullopt;
+    if (!caller) return Error::make(ErrorCode::unauthorized, "Sign in first");
+    if (is_state_changing(req.method)) {
+        if (caller->read_only) return Error::make(ErrorCode::forbidden, "This API key is read-only");
+        // Cookies are sent by the browser on its own; the token in a header proves the page itself asked.
+        if (!caller->via_api_key && req.get_header_value("X-CSRF-Token") != caller->csrf_token)
+            return Error::make(ErrorCode::forbidden, "Missing or wrong CSRF token (X-CSRF-Token header)");
+    }
+    const std::string& r = caller->role;
+    if (e.access == api::Access::admin && r != "admin") return Error::make(ErrorCode::forbidden, "Administrators only");
+    if (e.access == api::Access::manager && r != "admin" && r != "manager")
+        return Error::make(ErrorCode::forbidden, "Sales managers only");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result<nlohmann::json> Context::json_body() const {
+    if (req.body.empty()) return nlohmann::json::object();
+    try {
+        return nlohmann::json::parse(req.body);
+    } catch (const nlohmann::json::parse_error& ex) {
+        Error e = Error::make(ErrorCode::bad_request, std::string("Malformed JSON: ") + ex.what());
+        e.position = ex.byte;
+        return e;
+    }
+}
+
+std::string Context::query(const std::string& key, const std::string& fallback) const {
+    return req.has_param(key.c_str()) ? req.get_param_value(key.c_str()) : fallback;
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const Error& e) { send_json(res, http_status(e.code), e.to_json()); }
+
+void Router::on(std::string_view id, Handler handler) {
+    if (!api::find_endpoint(id)) throw std::logic_error("handler for an endpoint not in the contract: " + std::string(id));
+    handlers_[std::string(id)] = std::move(handler);
+}
+
+void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::Request& req, httplib::Response& res) const {
+    std::optional<Caller> caller = authenticate_ ? authenticate_(req) : std::nullopt;
+    if (auto denied = check_access(e, caller, req)) return send_error(res, *denied);
+    Context ctx{req, res, e, {}, std::move(caller)};
+    for (size_t i = 1; i < req.matches.size(); ++i) ctx.params.push_back(req.matches[i]);
+    Result<Reply> r = h(ctx);
+    if (!r) return send_error(res, r.error());
+    Reply& reply = r.value();
+    for (auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
+    res.status = reply.status;
+    if (reply.raw) res.set_content(*reply.raw, reply.content_type.c_str());
+    else if (reply.status != 204) send_json(res, reply.status, reply.body);
+}
+
+void Router::install(httplib::Server& server) const {
+    for (const auto& e : api::endpoints()) {
+        auto it = handlers_.find(e.id);
+        if (it == handlers_.end()) throw std::logic_error("no handler for endpoint " + std::string(e.id));
+        const std::string pattern = api::path_regex(e.path);
+        const Handler& h = it->second;
+        auto fn = [this, &e, &h](const httplib::Request& req, httplib::Response& res) { dispatch(e, h, req, res); };
+        if (e.method == "GET") server.Get(pattern, fn);
+        else if (e.method == "POST") server.Post(pattern, fn);
+        else if (e.method == "PUT") server.Put(pattern, fn);
+        else if (e.method == "PATCH") server.Patch(pattern, fn);
+        else if (e.method == "DELETE") server.Delete(pattern, fn);
+        else throw std::logic_error("unsupported method " + std::string(e.method));
+    }
+}
+
+}  // namespace tumen::server

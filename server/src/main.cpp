@@ -1,0 +1,59 @@
+// tumen-server: serves the web client and /api/v1 from one process with an embedded SQLite file.
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+#include "app.hpp"
+
+namespace {
+volatile std::sig_atomic_t stop_requested = 0;
+void on_signal(int) { stop_requested = 1; }
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace tumen::server;
+    std::vector<std::string> args(argv + 1, argv + argc);
+
+    // tumen-server --reset-password LOGIN NEW_PASSWORD [--data-dir DIR]
+    if (!args.empty() && args[0] == "--reset-password") {
+        if (args.size() < 3) {
+            std::fprintf(stderr, "usage: tumen-server --reset-password LOGIN NEW_PASSWORD [--data-dir DIR]\n");
+            return 2;
+        }
+        auto cfg = parse_config(std::vector<std::string>(args.begin() + 3, args.end()));
+        if (!cfg) return std::fprintf(stderr, "%s\n", cfg.error().message.c_str()), 2;
+        tumen::store::Database db(cfg->database_path());
+        AuthService auth(db);
+        auto r = auth.reset_password(args[1], args[2]);
+        if (!r) return std::fprintf(stderr, "tumen-server: %s\n", r.error().message.c_str()), 1;
+        std::printf("Password of %s changed; their sessions were signed out.\n", args[1].c_str());
+        return 0;
+    }
+
+    auto cfg = parse_config(args);
+    if (!cfg) {
+        std::fprintf(stderr, "%s\n", cfg.error().message.c_str());
+        return args.size() == 1 && (args[0] == "--help" || args[0] == "-h") ? 0 : 2;
+    }
+    try {
+        App app(cfg.value());
+        auto admin_password = app.initialise();
+        app.start();
+        std::printf("Tumen CRM %s is running at %s\n", TUMEN_VERSION, app.url().c_str());
+        if (admin_password)
+            std::printf("First start: sign in as  admin / %s  (shown once; reset with: tumen-server --reset-password admin NEW)\n",
+                        admin_password->c_str());
+        std::printf("Database: %s\n", cfg->database_path().c_str());
+        std::fflush(stdout);
+
+        std::signal(SIGINT, on_signal);
+        std::signal(SIGTERM, on_signal);
+        while (!stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::printf("tumen-server: stopping\n");
+        app.stop();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tumen-server: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
