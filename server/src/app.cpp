@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "http/http_setup.hpp"
+#include "store/demo_seed.hpp"
+#include "store/seed_reference.hpp"
 
 namespace tumen::server {
 
@@ -13,9 +15,34 @@ App::App(Config config) : config_(std::move(config)) {
     std::filesystem::create_directories(config_.data_dir);
     db_ = std::make_unique<store::Database>(config_.database_path());
     auth_ = std::make_unique<AuthService>(*db_);
+    users_ = std::make_unique<UsersService>(*db_);
+    account_ = std::make_unique<AccountService>(*db_, *auth_);
+    leads_ = std::make_unique<LeadService>(*db_);
+    contacts_ = std::make_unique<ContactService>(*db_);
+    stages_ = std::make_unique<StageService>(*db_);
+    teams_ = std::make_unique<TeamService>(*db_);
+    reference_ = std::make_unique<ReferenceService>(*db_);
+    imports_ = std::make_unique<ImportService>(*db_);
+    exports_ = std::make_unique<ExportService>(*db_, *leads_, *contacts_, config_.data_dir);
+    attachments_ = std::make_unique<AttachmentService>(*db_, config_.data_dir, config_.max_attachment_bytes);
+    backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
     router_ = std::make_unique<Router>([this](const httplib::Request& req) { return auth_->authenticate(req); });
+    router_->set_body_limit(config_.max_body_bytes);  // imports and attachments set their own
     register_system_routes(*router_, *this);
     register_session_routes(*router_, *this);
+    register_account_routes(*router_, *this);
+    register_users_routes(*router_, *this);
+    register_access_token_routes(*router_, *this);
+    register_security_routes(*router_, *this);
+    register_lead_routes(*router_, *this);
+    register_contact_routes(*router_, *this);
+    register_stage_routes(*router_, *this);
+    register_team_routes(*router_, *this);
+    register_reference_routes(*router_, *this);
+    register_import_routes(*router_, *this);
+    register_export_routes(*router_, *this);
+    register_attachment_routes(*router_, *this);
+    register_backup_routes(*router_, *this);
     configure_http();
 }
 
@@ -24,20 +51,43 @@ App::~App() {
 }
 
 std::optional<std::string> App::initialise() {
-    return auth_->ensure_admin(config_.admin_password);
+    auto password = auth_->ensure_admin(config_.admin_password);
+    const bool new_database = password.has_value();
+    if (new_database && config_.demo_data) {
+        store::DemoSeedOptions demo;
+        demo.generator.now = unix_now();
+        demo.lead_count = config_.demo_leads;
+        demo.user_password_hash = AuthService::hash_password(demo_user_password);
+        store::seed_demo(*db_, demo);
+        demo_seeded_ = true;
+    } else if (config_.seed_reference) {
+        db_->write([](store::Connection& c) { store::seed_reference_data(c); });
+    }
+    return password;
 }
 
 void App::configure_http() {
-    configure_server(http_, config_);
-    router_->install(http_);
+    if (config_.tls()) {
+        // cpp-httplib's SSLServer (Debian builds the library with OpenSSL) loads the PEM files once here.
+        auto ssl = std::make_unique<httplib::SSLServer>(config_.tls_cert.c_str(), config_.tls_key.c_str());
+        if (!ssl->is_valid())
+            throw std::runtime_error("cannot use TLS certificate " + config_.tls_cert + " with key " + config_.tls_key +
+                                     " (missing, unreadable, not PEM, or not a pair)");
+        http_ = std::move(ssl);
+    } else {
+        http_ = std::make_unique<httplib::Server>();
+    }
+    configure_server(*http_, config_);
+    router_->install(*http_);
 }
 
 void App::start() {
-    if (config_.port == 0) port_ = http_.bind_to_any_port(config_.bind);
-    else port_ = http_.bind_to_port(config_.bind, config_.port) ? config_.port : -1;
+    if (config_.port == 0) port_ = http_->bind_to_any_port(config_.bind);
+    else port_ = http_->bind_to_port(config_.bind, config_.port) ? config_.port : -1;
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port));
-    listener_ = std::thread([this] { http_.listen_after_bind(); });
-    for (int i = 0; i < 500 && !http_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    imports_->start();
+    listener_ = std::thread([this] { http_->listen_after_bind(); });
+    for (int i = 0; i < 500 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 void App::wait() {
@@ -45,13 +95,14 @@ void App::wait() {
 }
 
 void App::stop() {
-    if (http_.is_running()) http_.stop();
+    if (http_ && http_->is_running()) http_->stop();
     if (listener_.joinable()) listener_.join();
+    if (imports_) imports_->stop();  // after the listener: no new job can arrive
 }
 
 std::string App::url() const {
     std::string host = config_.bind == "0.0.0.0" ? "127.0.0.1" : config_.bind;
-    return "http://" + host + ":" + std::to_string(port_) + "/";
+    return (config_.tls() ? "https://" : "http://") + host + ":" + std::to_string(port_) + "/";
 }
 
 }  // namespace tumen::server

@@ -9,7 +9,18 @@
 
 #include "config.hpp"
 #include "http/router.hpp"
+#include "services/account_service.hpp"
+#include "services/attachment_service.hpp"
+#include "services/backup_service.hpp"
+#include "services/export_service.hpp"
+#include "services/import_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/contact_service.hpp"
+#include "services/lead_service.hpp"
+#include "services/reference_service.hpp"
+#include "services/stage_service.hpp"
+#include "services/team_service.hpp"
+#include "services/users_service.hpp"
 #include "store/database.hpp"
 
 namespace tumen::server {
@@ -32,14 +43,41 @@ public:
     const Config& config() const { return config_; }
     store::Database& db() { return *db_; }
     AuthService& auth() { return *auth_; }
+    LeadService& leads() { return *leads_; }
+    // True when initialise() filled a new database with demo data (its users sign in with demo_user_password).
+    bool demo_seeded() const { return demo_seeded_; }
+    static constexpr const char* demo_user_password = "demo-password-2026";
+    ContactService& contacts() { return *contacts_; }
+    StageService& stages() { return *stages_; }
+    TeamService& teams() { return *teams_; }
+    ReferenceService& reference() { return *reference_; }
+    UsersService& users() { return *users_; }
+    AccountService& account() { return *account_; }
+    ImportService& imports() { return *imports_; }
+    ExportService& exports() { return *exports_; }
+    AttachmentService& attachments() { return *attachments_; }
+    BackupService& backups() { return *backups_; }
 
 private:
     void configure_http();
     Config config_;
     std::unique_ptr<store::Database> db_;
     std::unique_ptr<AuthService> auth_;
+    std::unique_ptr<UsersService> users_;
+    std::unique_ptr<AccountService> account_;
+    std::unique_ptr<LeadService> leads_;
+    bool demo_seeded_ = false;
+    std::unique_ptr<ContactService> contacts_;
+    std::unique_ptr<StageService> stages_;
+    std::unique_ptr<TeamService> teams_;
+    std::unique_ptr<ReferenceService> reference_;
+    // Import, export, attachments, backups (F-IO). The import worker thread stops in stop().
+    std::unique_ptr<ImportService> imports_;
+    std::unique_ptr<ExportService> exports_;
+    std::unique_ptr<AttachmentService> attachments_;
+    std::unique_ptr<BackupService> backups_;
     std::unique_ptr<Router> router_;
-    httplib::Server http_;
+    std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when config.tls()
     std::thread listener_;
     int port_ = 0;
 };
@@ -47,5 +85,18 @@ private:
 // Route groups, one file each under server/src/http/.
 void register_system_routes(Router& r, App& app);
 void register_session_routes(Router& r, App& app);
+void register_account_routes(Router& r, App& app);
+void register_users_routes(Router& r, App& app);
+void register_access_token_routes(Router& r, App& app);
+void register_security_routes(Router& r, App& app);
+void register_lead_routes(Router& r, App& app);
+void register_contact_routes(Router& r, App& app);
+void register_stage_routes(Router& r, App& app);
+void register_team_routes(Router& r, App& app);
+void register_reference_routes(Router& r, App& app);
+void register_import_routes(Router& r, App& app);
+void register_export_routes(Router& r, App& app);
+void register_attachment_routes(Router& r, App& app);
+void register_backup_routes(Router& r, App& app);
 
 }  // namespace tumen::server

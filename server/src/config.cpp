@@ -52,14 +52,39 @@ const std::vector<Option>& options() {
              c.max_body_bytes = static_cast<size_t>(mb) << 20;
              return true;
          }},
+        {"--max-import-mb", "TUMEN_MAX_IMPORT_MB", "CSV import upload limit in MiB (default 64)",
+         [](Config& c, const std::string& v) {
+             int mb = 0;
+             if (!to_int(v, 1, 4096, mb)) return false;
+             c.max_import_bytes = static_cast<size_t>(mb) << 20;
+             return true;
+         }},
+        {"--max-attachment-mb", "TUMEN_MAX_ATTACHMENT_MB", "attachment size limit in MiB (default 20)",
+         [](Config& c, const std::string& v) {
+             int mb = 0;
+             if (!to_int(v, 1, 4096, mb)) return false;
+             c.max_attachment_bytes = static_cast<size_t>(mb) << 20;
+             return true;
+         }},
         {"--keep-alive", "TUMEN_KEEP_ALIVE", "keep-alive timeout in seconds (default 5)",
          [](Config& c, const std::string& v) { return to_int(v, 0, 300, c.keep_alive_seconds); }},
         {"--demo-data", "TUMEN_DEMO_DATA", "seed demo data into a new database (default true)",
          [](Config& c, const std::string& v) { return to_bool(v, c.demo_data); }},
+        {"--seed-reference", "TUMEN_SEED_REFERENCE",
+         "default stages, lost reasons, tags, UTM sources and contact types in a new database (default true)",
+         [](Config& c, const std::string& v) { return to_bool(v, c.seed_reference); }},
+        {"--demo-leads", "TUMEN_DEMO_LEADS", "how many demo leads a new database gets (default 400)",
+         [](Config& c, const std::string& v) { return to_int(v, 0, 10000000, c.demo_leads); }},
         {"--quiet", "TUMEN_QUIET", "no access log (default false)",
          [](Config& c, const std::string& v) { return to_bool(v, c.quiet); }},
         {"--admin-password", "TUMEN_ADMIN_PASSWORD", "administrator password set on first start (default: random, printed)",
          [](Config& c, const std::string& v) { c.admin_password = v; return true; }},
+        {"--tls-cert", "TUMEN_TLS_CERT", "PEM certificate (chain) file: serve HTTPS (needs --tls-key)",
+         [](Config& c, const std::string& v) { c.tls_cert = v; return !v.empty(); }},
+        {"--tls-key", "TUMEN_TLS_KEY", "PEM private key file of --tls-cert",
+         [](Config& c, const std::string& v) { c.tls_key = v; return !v.empty(); }},
+        {"--cookie-secure", "TUMEN_COOKIE_SECURE", "mark the session cookie Secure behind a TLS proxy (automatic with --tls-cert)",
+         [](Config& c, const std::string& v) { return to_bool(v, c.cookie_secure); }},
     };
     return list;
 }
@@ -95,6 +120,8 @@ Result<Config> parse_config(const std::vector<std::string>& args) {
         if (!found) return Error::make(ErrorCode::bad_request, "unknown option " + flag + "\n" + usage(), flag);
         if (!found->set(c, value)) return Error::make(ErrorCode::bad_request, "bad value for " + flag + ": " + value, flag);
     }
+    if (c.tls_cert.empty() != c.tls_key.empty())
+        return Error::make(ErrorCode::bad_request, "--tls-cert and --tls-key go together", c.tls_cert.empty() ? "--tls-cert" : "--tls-key");
     return c;
 }
 

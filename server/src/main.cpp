@@ -1,6 +1,7 @@
 // tumen-server: serves the web client and /api/v1 from one process with an embedded SQLite file.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "app.hpp"
@@ -30,6 +31,34 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    // tumen-server --backup FILE [--data-dir DIR]: a consistent copy while the server may be running.
+    if (!args.empty() && args[0] == "--backup") {
+        if (args.size() < 2) {
+            std::fprintf(stderr, "usage: tumen-server --backup FILE|FOLDER [--data-dir DIR]\n");
+            return 2;
+        }
+        auto bcfg = parse_config(std::vector<std::string>(args.begin() + 2, args.end()));
+        if (!bcfg) return std::fprintf(stderr, "%s\n", bcfg.error().message.c_str()), 2;
+        if (!std::filesystem::exists(bcfg->database_path()))
+            return std::fprintf(stderr, "tumen-server: no database at %s\n", bcfg->database_path().c_str()), 1;
+        std::string target = args[1];
+        if (std::filesystem::is_directory(target)) {
+            std::string stamp;
+            for (char c : tumen::format_timestamp(tumen::server::unix_now()))
+                if (c != '-' && c != ':') stamp += c;
+            target = (std::filesystem::path(target) / ("tumen-" + stamp + ".db")).string();
+        }
+        try {
+            tumen::store::Database db(bcfg->database_path());
+            auto b = backup_database(db, target);
+            if (!b) return std::fprintf(stderr, "tumen-server: %s\n", b.error().message.c_str()), 1;
+            std::printf("Backup written: %s (%lld bytes)\n", target.c_str(), static_cast<long long>(b->size));
+        } catch (const std::exception& e) {
+            return std::fprintf(stderr, "tumen-server: %s\n", e.what()), 1;
+        }
+        return 0;
+    }
+
     auto cfg = parse_config(args);
     if (!cfg) {
         std::fprintf(stderr, "%s\n", cfg.error().message.c_str());
@@ -43,6 +72,8 @@ int main(int argc, char** argv) {
         if (admin_password)
             std::printf("First start: sign in as  admin / %s  (shown once; reset with: tumen-server --reset-password admin NEW)\n",
                         admin_password->c_str());
+        if (app.demo_seeded())
+            std::printf("Demo data loaded: users such as 'batbayar' (manager) and 'oyunchimeg' sign in with the password %s\n", App::demo_user_password);
         std::printf("Database: %s\n", cfg->database_path().c_str());
         std::fflush(stdout);
 

@@ -25,6 +25,18 @@ bool is_id_param(std::string_view name) {
 
 }  // namespace
 
+const char* to_string(Access access) {
+    switch (access) {
+        case Access::public_: return "public";
+        case Access::kiosk: return "kiosk";
+        case Access::user: return "user";
+        case Access::session: return "session";
+        case Access::manager: return "manager";
+        case Access::admin: return "admin";
+    }
+    return "admin";
+}
+
 std::string path_regex(std::string_view path_template) {
     std::string out;
     walk_template(
@@ -64,19 +76,27 @@ nlohmann::json openapi_document(std::string_view version) {
                                   {"schema", is_id_param(name) ? json{{"type", "integer"}} : json{{"type", "string"}}}});
             });
         if (!params.empty()) op["parameters"] = params;
-        if (!e.request.empty())
-            op["requestBody"] = {{"required", true},
-                                 {"content", {{"application/json",
-                                               {{"schema", {{"$ref", "#/components/schemas/" + std::string(e.request)}}}}}}}};
+        // A body is JSON unless its schema lists other media types in "x-media-types" (CSV uploads, files).
+        auto content_of = [](std::string_view schema) {
+            json ref = {{"schema", {{"$ref", "#/components/schemas/" + std::string(schema)}}}};
+            const auto it = schemas().find(std::string(schema));
+            json content = json::object();
+            if (it != schemas().end() && it->contains("x-media-types"))
+                for (const auto& type : (*it)["x-media-types"]) content[type.get<std::string>()] = ref;
+            else
+                content["application/json"] = ref;
+            return content;
+        };
+        if (!e.request.empty()) op["requestBody"] = {{"required", true}, {"content", content_of(e.request)}};
         json ok = {{"description", "OK"}};
-        if (!e.response.empty())
-            ok["content"] = {{"application/json",
-                              {{"schema", {{"$ref", "#/components/schemas/" + std::string(e.response)}}}}}};
+        if (!e.response.empty()) ok["content"] = content_of(e.response);
         op["responses"] = {{"200", ok},
                            {"default", {{"description", "Error"},
                                         {"content", {{"application/json",
                                                       {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
-        if (e.access != Access::public_) op["security"] = json::array({{{"session", json::array()}}, {{"apiKey", json::array()}}});
+        op["x-access"] = to_string(e.access);
+        if (e.access == Access::session) op["security"] = json::array({{{"session", json::array()}}});
+        else if (e.access != Access::public_) op["security"] = json::array({{{"session", json::array()}}, {{"apiKey", json::array()}}});
         paths[std::string(e.path)][method] = op;
     }
     return {
@@ -87,6 +107,7 @@ nlohmann::json openapi_document(std::string_view version) {
          {{"schemas", schemas()},
           {"securitySchemes",
            {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "tumen_session"}}},
+            // API keys (tmn_...) and kiosk tokens (tmk_...) both travel as "Authorization: Bearer <token>".
             {"apiKey", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
     };
 }

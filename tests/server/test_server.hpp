@@ -33,6 +33,7 @@ struct TestServer {
         c.web_root = (dir / "web").string();
         c.quiet = true;
         c.demo_data = false;
+        c.seed_reference = false;  // tests start from an empty pipeline unless they ask (reference_*_test.cpp do)
         c.threads = 8;
         c.admin_password = admin_password;
         return c;

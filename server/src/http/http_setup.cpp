@@ -39,15 +39,19 @@ void configure_server(httplib::Server& http, const Config& config) {
     http.set_keep_alive_max_count(1000);
     http.set_read_timeout(config.read_timeout_seconds, 0);
     http.set_write_timeout(config.write_timeout_seconds, 0);
-    http.set_payload_max_length(config.max_body_bytes);
-    http.set_default_headers({
+    // The largest body any endpoint takes; the router gives each endpoint its own limit (imports, attachments).
+    http.set_payload_max_length(config.max_request_bytes());
+    httplib::Headers headers = {
         {"X-Content-Type-Options", "nosniff"},
         {"X-Frame-Options", "DENY"},
         {"Referrer-Policy", "same-origin"},
         {"Content-Security-Policy",
          "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' 'unsafe-inline'; "
          "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"},
-    });
+    };
+    // Over TLS, browsers are told to come back only over TLS.
+    if (config.tls()) headers.emplace("Strict-Transport-Security", "max-age=31536000");
+    http.set_default_headers(headers);
 
     if (!config.web_root.empty()) {
         if (!std::filesystem::is_directory(config.web_root))

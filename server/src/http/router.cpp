@@ -13,6 +13,11 @@ bool is_state_changing(const std::string& method) {
 std::optional<Error> check_access(const api::Endpoint& e, const std::optional<Caller>& caller, const httplib::Request& req) {
     if (e.access == api::Access::public_) return std::nullopt;
     if (!caller) return Error::make(ErrorCode::unauthorized, "Sign in first");
+    // Kiosk tokens only reach endpoints the contract marks Access::kiosk (read-only board views).
+    if (caller->is_kiosk() && e.access != api::Access::kiosk)
+        return Error::make(ErrorCode::forbidden, "Kiosk tokens may only show boards");
+    if (e.access == api::Access::session && caller->session_id == 0)
+        return Error::make(ErrorCode::forbidden, "Sign in with a password for this; API keys cannot do it");
     if (is_state_changing(req.method)) {
         if (caller->read_only) return Error::make(ErrorCode::forbidden, "This API key is read-only");
         // Cookies are sent by the browser on its own; the token in a header proves the page itself asked.
@@ -56,6 +61,16 @@ void Router::on(std::string_view id, Handler handler) {
 }
 
 void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::Request& req, httplib::Response& res) const {
+    const auto limit_it = body_limits_.find(e.id);
+    const size_t limit = limit_it != body_limits_.end() ? limit_it->second : default_body_limit_;
+    if (limit) {
+        // Multipart parts are parsed out of req.body into req.files, so both count.
+        size_t size = req.body.size();
+        for (const auto& [name, part] : req.files) size += part.content.size();
+        if (size > limit)
+            return send_error(res, Error::make(ErrorCode::payload_too_large,
+                                               "Request body too large (limit " + std::to_string(limit) + " bytes)"));
+    }
     std::optional<Caller> caller = authenticate_ ? authenticate_(req) : std::nullopt;
     if (auto denied = check_access(e, caller, req)) return send_error(res, *denied);
     Context ctx{req, res, e, {}, std::move(caller)};
@@ -65,8 +80,18 @@ void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::R
     Reply& reply = r.value();
     for (auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
     res.status = reply.status;
-    if (reply.raw) res.set_content(*reply.raw, reply.content_type.c_str());
-    else if (reply.status != 204) send_json(res, reply.status, reply.body);
+    if (reply.stream && reply.stream_length) {
+        res.set_content_provider(
+            *reply.stream_length, reply.content_type,
+            [stream = reply.stream](size_t offset, size_t, httplib::DataSink& sink) { return stream(offset, sink); },
+            reply.on_stream_end);
+    } else if (reply.stream) {
+        res.set_chunked_content_provider(reply.content_type, reply.stream, reply.on_stream_end);
+    } else if (reply.raw) {
+        res.set_content(*reply.raw, reply.content_type.c_str());
+    } else if (reply.status != 204) {
+        send_json(res, reply.status, reply.body);
+    }
 }
 
 void Router::install(httplib::Server& server) const {

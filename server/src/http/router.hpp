@@ -10,23 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "caller.hpp"
 #include "tumen/api.hpp"
 #include "tumen/error.hpp"
 
 namespace tumen::server {
-
-// The caller, as established by the authenticator (session cookie or API key).
-struct Caller {
-    int64_t user_id = 0;
-    std::string login;
-    std::string name;
-    std::string role;        // admin | manager | sales_all | sales_own | portal
-    std::string lang;
-    int64_t session_id = 0;  // 0 for API keys
-    std::string csrf_token;  // expected in X-CSRF-Token for state-changing requests made with a session
-    bool via_api_key = false;
-    bool read_only = false;
-};
 
 struct Context {
     const httplib::Request& req;
@@ -47,6 +35,12 @@ struct Reply {
     std::optional<std::string> raw;
     std::string content_type = "application/json; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;
+    // A body made piece by piece after the handler returns (exports, backups), instead of raw/body. Without
+    // stream_length it goes out chunked and must call sink.done() at the end; with it, Content-Length is sent
+    // and done() must not be called. on_stream_end runs afterwards either way (temporary files).
+    std::function<bool(size_t offset, httplib::DataSink& sink)> stream;
+    std::optional<size_t> stream_length;
+    std::function<void(bool success)> on_stream_end;
 
     static Reply json(nlohmann::json body, int status = 200) { Reply r; r.status = status; r.body = std::move(body); return r; }
     static Reply no_content() { Reply r; r.status = 204; return r; }
@@ -63,11 +57,17 @@ public:
     void on(std::string_view endpoint_id, Handler handler);
     // Registers every endpoint of the contract on the server; throws if one has no handler.
     void install(httplib::Server& server) const;
+    // Bodies over the limit get 413 before the handler runs: `bytes` for every endpoint, or for one endpoint
+    // (uploads and imports). The HTTP server's own limit must be at least the largest of them.
+    void set_body_limit(size_t bytes) { default_body_limit_ = bytes; }
+    void set_body_limit(std::string_view endpoint_id, size_t bytes) { body_limits_[std::string(endpoint_id)] = bytes; }
 
 private:
     void dispatch(const api::Endpoint& e, const Handler& h, const httplib::Request& req, httplib::Response& res) const;
     Authenticator authenticate_;
     std::map<std::string, Handler, std::less<>> handlers_;
+    size_t default_body_limit_ = 0;  // 0 = only the HTTP server's limit
+    std::map<std::string, size_t, std::less<>> body_limits_;
 };
 
 void send_error(httplib::Response& res, const Error& e);

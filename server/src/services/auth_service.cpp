@@ -5,7 +5,13 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "store/login_throttle.hpp"
+#include "store/second_factor.hpp"
+#include "store/security_events.hpp"
+#include "store/sessions.hpp"
+#include "store/user_admin.hpp"
 #include "store/users.hpp"
+#include "tumen/account.hpp"
 
 namespace tumen::server {
 
@@ -44,6 +50,24 @@ Caller make_caller(const store::UserRow& u, const store::SessionRow& s) {
     return c;
 }
 
+void log_event(store::Connection& c, const std::string& kind, std::optional<int64_t> user_id, const std::string& login,
+               const std::string& addr, const std::string& detail = {}) {
+    store::SecurityEvent e;
+    e.at = unix_now();
+    e.kind = kind;
+    e.user_id = user_id;
+    e.login = login;
+    e.client_addr = addr;
+    e.detail = detail;
+    store::log_security_event(c, e);
+}
+
+std::string lock_detail(const std::vector<ThrottleLock>& locks) {
+    std::string d;
+    for (const auto& l : locks) d += (d.empty() ? "" : "; ") + l.kind + " locked for " + std::to_string(l.seconds_left) + " s";
+    return d;
+}
+
 }  // namespace
 
 int64_t unix_now() {
@@ -68,6 +92,14 @@ std::string token_hash(const std::string& token) {
     return hex;
 }
 
+void add_record_rule_facts(store::Connection& c, Caller& caller) {
+    caller.team_ids = store::user_team_ids(c, caller.user_id);
+    caller.partner_id = store::user_partner_id(c, caller.user_id);
+}
+
+AuthService::AuthService(store::Database& db, ThrottlePolicy policy)
+    : db_(db), throttle_(db, policy), second_factor_(db), tokens_(db) {}
+
 std::string AuthService::hash_password(const std::string& password) {
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -81,8 +113,7 @@ bool AuthService::verify_password(const std::string& hash, const std::string& pa
 }
 
 std::optional<std::string> AuthService::password_problem(const std::string& login, const std::string& password) {
-    if (password.size() < 10) return "must be at least 10 characters long";
-    if (password == login) return "must not be the same as the login";
+    if (auto p = account::password_problem(login, password)) return p->message;
     return std::nullopt;
 }
 
@@ -91,8 +122,8 @@ std::string AuthService::cookie_header(const std::string& token, bool secure) {
            std::to_string(absolute_timeout_seconds) + (secure ? "; Secure" : "");
 }
 
-std::string AuthService::clear_cookie_header() {
-    return std::string(cookie_name) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string AuthService::clear_cookie_header(bool secure) {
+    return std::string(cookie_name) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
 }
 
 std::optional<std::string> AuthService::ensure_admin(const std::string& wanted_password) {
@@ -120,29 +151,108 @@ Result<bool> AuthService::reset_password(const std::string& login, const std::st
         if (!u) return Error::make(ErrorCode::not_found, "no user with login " + login, "login");
         store::set_user_password(c, u->id, hash);
         store::delete_user_sessions(c, u->id);
+        store::delete_throttle(c, "account", LoginThrottle::account_key(login));
+        log_event(c, "password_reset_cli", u->id, u->login, "", "from the command line");
         return true;
     });
 }
 
-Result<LoginResult> AuthService::login(const std::string& login, const std::string& password,
-                                       const std::string& client_addr, const std::string& user_agent) {
+Error AuthService::refuse_login(const std::string& login, std::optional<int64_t> user_id, const std::string& addr,
+                                const std::string& why, const char* message) {
+    const int64_t now = unix_now();
+    auto locks = db_.write([&](store::Connection& c) {
+        auto started = throttle_.record_failure(c, login, addr, now);
+        log_event(c, "login_failed", user_id, login, addr, why);
+        if (!started.empty()) log_event(c, "lockout", user_id, login, addr, lock_detail(started));
+        return started;
+    });
+    // The failure that starts a lock already says so, so the user learns why before trying again.
+    if (!locks.empty()) return lock_error(locks.front());
+    return Error::make(ErrorCode::unauthorized, message);
+}
+
+Result<LoginResult> AuthService::login(const std::string& login, const std::string& password, const std::string& client_addr,
+                                       const std::string& user_agent) {
+    const int64_t now = unix_now();
+    housekeeping(now);
+    // A locked account or address is refused before any password check, so guessing stops while locked.
+    if (auto lock = throttle_.current_lock(login, client_addr, now)) return lock_error(*lock);
+
     // Verify against a fixed hash when the login is unknown, so timing does not tell whether it exists.
     static const std::string dummy_hash = hash_password(random_token(16));
     auto user = store::find_user_by_login(db_.reader(), login);
     bool ok = verify_password(user ? user->password_hash : dummy_hash, password);
-    if (!user || !ok || !user->active) return Error::make(ErrorCode::unauthorized, "Wrong login or password");
+    if (!user || !ok || !user->active) {
+        const char* why = !user ? "unknown login" : !ok ? "wrong password" : "inactive user";
+        return refuse_login(login, user ? std::optional<int64_t>(user->id) : std::nullopt, client_addr, why,
+                            "Wrong login or password");
+    }
 
+    return db_.write([&](store::Connection& c) -> Result<LoginResult> {
+        if (store::get_totp(c, user->id).secret) {
+            // The failure count is kept until the code is right too: knowing the password must not reset the
+            // lock schedule that guards the 6-digit codes.
+            LoginResult r;
+            r.challenge = random_token();
+            store::insert_challenge(c, token_hash(r.challenge), user->id, now + challenge_seconds);
+            log_event(c, "login_password_ok", user->id, user->login, client_addr, "second factor pending");
+            return r;
+        }
+        throttle_.record_success(c, login);
+        log_event(c, "login", user->id, user->login, client_addr);
+        return open_session(c, user->id, client_addr, user_agent);
+    });
+}
+
+Result<LoginResult> AuthService::login_second_factor(const std::string& challenge, const std::string& code,
+                                                     const std::string& recovery_code, const std::string& client_addr,
+                                                     const std::string& user_agent) {
+    const int64_t now = unix_now();
+    const Error expired = Error::make(ErrorCode::unauthorized, "The sign-in has expired; enter your password again");
+    auto ch = store::find_challenge(db_.reader(), token_hash(challenge));
+    if (!ch || ch->expires_at <= now || ch->attempts >= challenge_attempts) return expired;
+    auto user = store::find_user(db_.reader(), ch->user_id);
+    if (!user || !user->active) return expired;
+    if (auto lock = throttle_.current_lock(user->login, client_addr, now)) return lock_error(*lock);
+
+    auto outcome = db_.write([&](store::Connection& c) -> Result<LoginResult> {
+        auto check = second_factor_.verify(c, user->id, code, recovery_code, now);
+        if (check == SecondFactor::Check::wrong) {
+            store::count_challenge_attempt(c, ch->id);
+            return Error::make(ErrorCode::unauthorized, "Wrong code");
+        }
+        store::delete_challenge(c, ch->id);
+        throttle_.record_success(c, user->login);
+        log_event(c, "login", user->id, user->login, client_addr,
+                  check == SecondFactor::Check::totp ? "with TOTP" : "with a recovery code");
+        if (check == SecondFactor::Check::recovery_code) log_event(c, "recovery_code_used", user->id, user->login, client_addr);
+        return open_session(c, user->id, client_addr, user_agent);
+    });
+    if (!outcome) {
+        // Codes are guessable in a million tries: wrong ones count against the account like wrong passwords.
+        Error e = refuse_login(user->login, user->id, client_addr, "wrong second factor", "Wrong code");
+        if (e.code == ErrorCode::unauthorized) e.details.push_back({"code", "does not match", "error.totp_wrong"});
+        return e;
+    }
+    return outcome;
+}
+
+LoginResult AuthService::open_session(store::Connection& c, int64_t user_id, const std::string& client_addr,
+                                      const std::string& user_agent) {
+    auto user = store::find_user(c, user_id);
+    if (!user) throw std::logic_error("open_session: user vanished");
     LoginResult r;
     r.token = random_token();
     store::SessionRow s;
-    s.user_id = user->id;
+    s.user_id = user_id;
     s.csrf_token = random_token(24);
     s.created_at = s.last_seen_at = unix_now();
     s.expires_at = s.created_at + absolute_timeout_seconds;
     s.client_addr = client_addr;
     s.user_agent = user_agent.substr(0, 300);
-    s.id = db_.write([&](store::Connection& c) { return store::insert_session(c, token_hash(r.token), s); });
+    s.id = store::insert_session(c, token_hash(r.token), s);
     r.caller = make_caller(*user, s);
+    add_record_rule_facts(c, r.caller);
     return r;
 }
 
@@ -150,7 +260,17 @@ void AuthService::logout(int64_t session_id) {
     db_.write([&](store::Connection& c) { store::delete_session(c, session_id); });
 }
 
-std::optional<Caller> AuthService::authenticate(const httplib::Request& req) {
+void AuthService::housekeeping(int64_t now) {
+    int64_t last = last_housekeeping_.load();
+    if (now - last < 600 || !last_housekeeping_.compare_exchange_strong(last, now)) return;
+    db_.write([&](store::Connection& c) {
+        store::delete_expired_sessions(c, now);
+        store::delete_expired_challenges(c, now);
+        store::prune_throttles(c, now - throttle_.policy().forget_locks_seconds);
+    });
+}
+
+std::optional<Caller> AuthService::session_of(const httplib::Request& req) {
     std::string token = cookie_value(req.get_header_value("Cookie"), cookie_name);
     if (token.empty()) return std::nullopt;
     auto& c = db_.reader();
@@ -164,7 +284,36 @@ std::optional<Caller> AuthService::authenticate(const httplib::Request& req) {
     auto u = store::find_user(c, s->user_id);
     if (!u || !u->active) return std::nullopt;
     if (now - s->last_seen_at > 60) db_.write([&](store::Connection& w) { store::touch_session(w, s->id, now); });
-    return make_caller(*u, *s);
+    Caller caller = make_caller(*u, *s);
+    add_record_rule_facts(c, caller);
+    return caller;
+}
+
+std::optional<Caller> AuthService::authenticate(const httplib::Request& req) {
+    // A request that presents a bearer secret is judged by it alone, never by a cookie that happens to come along.
+    std::string auth = req.get_header_value("Authorization");
+    if (!auth.empty()) {
+        if (auth.rfind("Bearer ", 0) != 0) return std::nullopt;
+        return tokens_.authenticate(auth.substr(7));
+    }
+    if (req.method == "GET" && req.has_param("kiosk_token")) {
+        auto caller = tokens_.authenticate(req.get_param_value("kiosk_token"));
+        return caller && caller->is_kiosk() ? caller : std::nullopt;
+    }
+    return session_of(req);
+}
+
+Result<bool> AuthService::confirm_password(const Caller& caller, const std::string& password, const std::string& client_addr) {
+    const int64_t now = unix_now();
+    if (auto lock = throttle_.current_lock(caller.login, client_addr, now)) return lock_error(*lock);
+    auto user = store::find_user(db_.reader(), caller.user_id);
+    if (user && verify_password(user->password_hash, password)) return true;
+    Error e = refuse_login(caller.login, caller.user_id, client_addr, "wrong password while signed in", "");
+    if (e.code != ErrorCode::unauthorized) return e;
+    // Signed in already: a wrong confirmation is a field error, not "sign in again".
+    Error v = Error::make(ErrorCode::validation, "password: is wrong", "password");
+    v.details.push_back({"password", "is wrong", "error.password_wrong"});
+    return v;
 }
 
 }  // namespace tumen::server

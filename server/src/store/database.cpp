@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 
+#include "store/filter_sql.hpp"
+
 namespace tumen::store {
 
 namespace {
@@ -16,6 +18,7 @@ thread_local std::map<uint64_t, std::unique_ptr<Connection>> thread_readers;
 
 Database::Database(std::string path) : path_(std::move(path)), serial_(next_serial++) {
     writer_ = std::make_unique<Connection>(path_);
+    register_filter_functions(writer_->handle());  // tumen_fold() for compiled filters (store/filter_sql.hpp)
     std::lock_guard lock(write_mutex_);
     migrate(*writer_);
 }
@@ -30,7 +33,10 @@ Database::~Database() {
 
 Connection& Database::reader() {
     auto& slot = thread_readers[serial_];
-    if (!slot) slot = std::make_unique<Connection>(path_);
+    if (!slot) {
+        slot = std::make_unique<Connection>(path_);
+        register_filter_functions(slot->handle());
+    }
     return *slot;
 }
 

@@ -68,6 +68,7 @@ std::optional<std::string> Statement::get_opt_text(int c) const {
     return get_text(c);
 }
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+int Statement::column_type(int c) const { return sqlite3_column_type(stmt_, c); }
 std::string Statement::column_name(int c) const { return sqlite3_column_name(stmt_, c); }
 
 Connection::Connection(const std::string& path, bool read_only) {

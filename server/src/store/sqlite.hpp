@@ -58,6 +58,7 @@ public:
     std::optional<int64_t> get_opt_int(int col) const;
     std::optional<std::string> get_opt_text(int col) const;
     int column_count() const;
+    int column_type(int col) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL
     std::string column_name(int col) const;
 
 private:

@@ -12,12 +12,16 @@ namespace tumen::api {
 inline constexpr std::string_view prefix = "/api/v1";
 
 // Who may call an endpoint at all. Finer record rules (which leads) are applied by the server's store.
+// Kiosk tokens reach only `kiosk` endpoints (and public ones); every other level refuses them with 403.
 enum class Access {
     public_,       // anyone (health, login, openapi, web forms)
+    kiosk,         // read-only board views: any signed-in user, API key, or kiosk token
     user,          // any signed-in user or API key
+    session,       // a signed-in user in a browser session, not an API key (own password, keys, 2FA, sessions)
     manager,       // sales manager or administrator
     admin,         // administrator only
 };
+const char* to_string(Access access);
 
 struct Endpoint {
     std::string_view id;        // stable name, e.g. "leads.get"; handlers are registered under it

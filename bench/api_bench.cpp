@@ -1,0 +1,120 @@
+// API latency on a demo database of N leads (default 200,000): the board endpoint for one team, a list page,
+// a full-text search and a filtered search, timed over real HTTP on loopback; each figure is printed next to
+// the no-op baseline (GET /api/v1/health) measured in the same run, because these machines are noisy.
+//   tumen_bench_api [leads] [data-dir]   (a data dir that already holds a seeded database is reused)
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "store/demo_seed.hpp"
+
+using namespace tumen;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Stats {
+    double p50, p99, mean;
+};
+
+Stats measure(httplib::Client& c, const std::string& path, int n) {
+    std::vector<double> ms;
+    for (int i = 0; i < n; ++i) {
+        auto t0 = Clock::now();
+        auto r = c.Get(path.c_str());
+        double d = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        if (!r || r->status != 200) {
+            std::fprintf(stderr, "request failed: %s -> %d %s\n", path.c_str(), r ? r->status : 0, r ? r->body.c_str() : "");
+            std::exit(1);
+        }
+        ms.push_back(d);
+    }
+    std::sort(ms.begin(), ms.end());
+    double sum = 0;
+    for (double d : ms) sum += d;
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)], sum / static_cast<double>(ms.size())};
+}
+
+std::string enc(const std::string& s) {
+    std::string out;
+    const char* hex = "0123456789ABCDEF";
+    for (unsigned char ch : s) {
+        if (isalnum(ch)) out += static_cast<char>(ch);
+        else {
+            out += '%';
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int64_t leads = argc > 1 ? std::stoll(argv[1]) : 200000;
+    const std::string dir = argc > 2 ? argv[2] : "/tmp/tumen-bench-" + std::to_string(leads);
+    const bool fresh = !std::filesystem::exists(dir + "/tumen.db");
+
+    server::Config cfg;
+    cfg.port = 0;
+    cfg.data_dir = dir;
+    cfg.quiet = true;
+    cfg.demo_data = false;
+    cfg.seed_reference = false;
+    cfg.admin_password = "bench-password-1";
+    server::App app(cfg);
+    app.initialise();
+    if (fresh) {
+        auto t0 = Clock::now();
+        store::DemoSeedOptions o;
+        o.generator.now = server::unix_now();
+        o.generator.company_count = 2000;
+        o.generator.person_count = 8000;
+        o.lead_count = leads;
+        o.batch = 20000;
+        o.user_password_hash = server::AuthService::hash_password("bench-password-1");
+        o.progress = [](int64_t done, int64_t total) { std::fprintf(stderr, "\rseeding %lld / %lld leads", (long long)done, (long long)total); };
+        store::seed_demo(app.db(), o);
+        std::fprintf(stderr, "\nseeded in %.1f s\n", std::chrono::duration<double>(Clock::now() - t0).count());
+        app.db().write([](store::Connection& c) { c.exec("ANALYZE"); });
+    }
+    app.start();
+
+    httplib::Client c("127.0.0.1", app.port());
+    auto login = c.Post("/api/v1/session/login", R"({"login":"admin","password":"bench-password-1"})", "application/json");
+    if (!login || login->status != 200) return std::fprintf(stderr, "login failed\n"), 1;
+    auto cookie = login->get_header_value("Set-Cookie");
+    c.set_default_headers({{"Cookie", cookie.substr(0, cookie.find(';'))}});
+
+    const int n = 200;
+    measure(c, "/api/v1/health", 50);  // warm-up
+    Stats base = measure(c, "/api/v1/health", n);
+    struct Case {
+        const char* name;
+        std::string path;
+    } cases[] = {
+        {"board: team 1, counts+sums per stage + 40 cards each", "/api/v1/leads/groups?group_by=stage&limit=40&filter=" + enc("team_id = 1")},
+        {"list: first page of 50, newest first", "/api/v1/leads?limit=50"},
+        {"list: filtered (country, revenue), by revenue", "/api/v1/leads?limit=50&sort=" + enc("expected_revenue desc") +
+                                                            "&filter=" + enc("country = \"MN\" and expected_revenue >= 100000000")},
+        {"full-text: Cyrillic prefix", "/api/v1/leads?limit=50&q=" + enc("батб")},
+        {"get one lead", "/api/v1/leads/12345"},
+    };
+    std::printf("Tumen API benchmark, %lld leads, %d requests each, loopback HTTP (ms)\n", (long long)leads, n);
+    std::printf("%-56s %8s %8s %8s %10s\n", "case", "p50", "p99", "mean", "p99/base");
+    std::printf("%-56s %8.2f %8.2f %8.2f %10s\n", "baseline: GET /api/v1/health", base.p50, base.p99, base.mean, "1.0");
+    for (auto& k : cases) {
+        Stats s = measure(c, k.path, n);
+        std::printf("%-56s %8.2f %8.2f %8.2f %10.1f\n", k.name, s.p50, s.p99, s.mean, s.p99 / base.p99);
+    }
+    app.stop();
+    return 0;
+}

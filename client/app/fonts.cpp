@@ -1,0 +1,57 @@
+#include "fonts.hpp"
+
+#include <cmath>
+
+#include "theme.hpp"
+
+namespace tumen::app {
+
+const ImWchar* glyph_ranges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,  // Basic Latin + Latin-1
+        0x0400, 0x052F,  // Cyrillic + Cyrillic Supplement (Ө ө U+04E8/9, Ү ү U+04AE/F)
+        0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+        0x20AE, 0x20AE,  // ₮ tögrög
+        0x2116, 0x2116,  // №
+        0x2190, 0x2193,  // arrows
+        0,
+    };
+    return ranges;
+}
+
+namespace {
+
+ImFont* add(const std::vector<unsigned char>& ttf, float css_size, float dpr) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes are kept for the next DPR change
+    // Glyphs at exact device pixels: no horizontal oversampling blur, positions snapped to whole pixels.
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    const float px = std::round(css_size * dpr);
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()),
+                                                      static_cast<int>(ttf.size()), px, &cfg, glyph_ranges());
+}
+
+}  // namespace
+
+Fonts build_fonts(const FontFiles& files, float dpr) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    Fonts f;
+    if (!files.regular.empty() && !files.bold.empty()) {
+        f.body = add(files.regular, font_size::body, dpr);
+        f.strong = add(files.bold, font_size::strong, dpr);
+        f.title = add(files.bold, font_size::title, dpr);
+        f.small = add(files.regular, font_size::small, dpr);
+    } else {
+        ImFontConfig cfg;
+        cfg.SizePixels = std::round(13.0f * dpr);
+        f.body = f.strong = f.title = f.small = atlas->AddFontDefault(&cfg);
+    }
+    atlas->Build();
+    ImGui::GetIO().FontDefault = f.body;
+    return f;
+}
+
+}  // namespace tumen::app

@@ -1,0 +1,128 @@
+// EM_JS glue of the browser seam. Strings cross as UTF-8: C -> JS with UTF8ToString, JS -> C malloc'd by JS and
+// freed here.
+#include "browser.hpp"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace {
+
+// clang-format off
+EM_JS(void, js_clipboard_write, (const char* p), {
+    const text = UTF8ToString(p);
+    // The hidden-textarea route works where the async API is missing or refused (no permission, insecure origin).
+    const fallback = () => {
+        const ta = document.createElement("textarea");
+        ta.value = text;
+        ta.setAttribute("readonly", "");
+        ta.style.cssText = "position:fixed;left:-9999px;top:0;opacity:0";
+        document.body.appendChild(ta);
+        ta.select();
+        try { document.execCommand("copy"); } catch (e) {}
+        document.body.removeChild(ta);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+});
+
+EM_JS(char*, js_string_result, (int which), {
+    let s = "";
+    try {
+        if (which === 0) s = location.hash;
+        else if (which === 1) s = navigator.language || "";
+        else if (which === 2) s = navigator.platform || "";
+    } catch (e) {}
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(char*, js_load_setting, (const char* key), {
+    let s = "";
+    try { s = localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_save_setting, (const char* key, const char* value), {
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
+EM_JS(void, js_history, (int replace, const char* hash), {
+    const h = UTF8ToString(hash);
+    if (location.hash === h) return;
+    if (replace) history.replaceState(history.state, "", h);
+    else history.pushState(null, "", h);
+});
+
+EM_JS(void, js_set_cursor, (const char* c), { Module["canvas"].style.cursor = UTF8ToString(c); });
+
+EM_JS(void, js_set_document, (const char* title, const char* lang), {
+    if (title) document.title = UTF8ToString(title);
+    if (lang) document.documentElement.lang = UTF8ToString(lang);
+});
+
+EM_JS(void, js_announce_ready, (), {
+    const loader = document.getElementById("loader");
+    if (loader) loader.classList.add("hidden");
+    if (window.tumen) window.tumen.ready = true;
+    window.dispatchEvent(new Event("tumen-ready"));
+});
+
+EM_JS(void, js_show_fatal, (const char* msg), {
+    if (window.tumenFatal) window.tumenFatal(UTF8ToString(msg));
+});
+// clang-format on
+
+std::string take(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+
+}  // namespace
+
+namespace tumen::platform {
+
+CanvasGeometry measure_canvas() {
+    CanvasGeometry g;
+    emscripten_get_element_css_size("#canvas", &g.css_width, &g.css_height);
+    g.dpr = emscripten_get_device_pixel_ratio();
+    if (!(g.dpr > 0)) g.dpr = 1;
+    g.width = std::max(1, static_cast<int>(std::lround(g.css_width * g.dpr)));
+    g.height = std::max(1, static_cast<int>(std::lround(g.css_height * g.dpr)));
+    return g;
+}
+
+void set_canvas_size(int width, int height) {
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size("#canvas", &w, &h);
+    if (w != width || h != height) emscripten_set_canvas_element_size("#canvas", width, height);
+}
+
+void clipboard_write(const std::string& text) { js_clipboard_write(text.c_str()); }
+
+std::string location_hash() { return take(js_string_result(0)); }
+void history_push(const std::string& hash) { js_history(0, hash.c_str()); }
+void history_replace(const std::string& hash) { js_history(1, hash.c_str()); }
+
+std::string browser_language() { return take(js_string_result(1)); }
+std::string load_setting(const char* key) { return take(js_load_setting(key)); }
+void save_setting(const char* key, const std::string& value) { js_save_setting(key, value.c_str()); }
+
+void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
+void set_document_title(const std::string& title) { js_set_document(title.c_str(), nullptr); }
+void set_document_language(std::string_view code) { js_set_document(nullptr, std::string(code).c_str()); }
+bool is_mac() { return take(js_string_result(2)).rfind("Mac", 0) == 0; }
+
+void announce_ready() { js_announce_ready(); }
+void show_fatal(const std::string& message) { js_show_fatal(message.c_str()); }
+
+}  // namespace tumen::platform

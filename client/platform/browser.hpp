@@ -1,0 +1,87 @@
+// Tumen web client: the browser seam (Emscripten 3.1.6 + GLFW 3 emulation + WebGL2 + Dear ImGui 1.86).
+// This folder is the ONLY place that touches emscripten or JavaScript. Everything above it (client/app,
+// client/state) is plain C++ that a native test can drive. web/index.html holds the few listeners that must live
+// in the page (paste, hashchange/popstate, resize and DPR changes) and calls the exports in main.cpp.
+//
+// Implemented features:
+//  [X] Canvas: backing store = CSS size x devicePixelRatio, follows window resizes and DPR changes (browser zoom,
+//      moving to another monitor). ImGui works in device pixels; fonts are re-rasterised at round(16*dpr) and the
+//      style re-scaled between frames. (GLFW in 3.1.6 has no HiDPI support: we size the canvas ourselves.)
+//  [X] Text: DejaVu Sans with Latin, full Cyrillic (Mongolian Ө ө Ү ү) and ₮, fetched from /fonts/ at start.
+//  [X] Clipboard copy: ImGui's SetClipboardTextFn -> navigator.clipboard.writeText, hidden <textarea> +
+//      execCommand('copy') fallback. (3.1.6 GLFW's clipboard functions are empty.)
+//  [X] Clipboard paste: document 'paste' event -> tumen_on_paste. After Ctrl/Cmd+V (or Shift+Insert) the text is
+//      what ImGui's GetClipboardTextFn returns to its own paste handling; a paste without a key chord (browser menu)
+//      is typed into the focused field. Nothing is inserted twice; there is no synchronous clipboard read.
+//  [X] Keyboard: key and character events are queued and fed to ImGui 1.86 (which has no input queue) at most one
+//      change per key per frame, in order (client/state/input_trickle.hpp): quick taps and chords are never lost.
+//  [X] Idle: no ImGui frame and no GL call while nothing changes; the main loop is paused. Input callbacks
+//      (installed before ImGui's, which chains them), fetch completions, resize/DPR changes and URL changes wake it
+//      for a few frames (dirty_frames = 3) so layout and hover settle. Caret blink is off (it would be a timer).
+//  [X] HTTP: emscripten_fetch (XHR), same origin, JSON; status 0 = no answer; bodies of error replies are read.
+//  [X] Routing: location.hash read at start; history.pushState/replaceState; hashchange/popstate -> the app.
+//  [X] Language: navigator.language at start, the user's choice kept in localStorage; <html lang> and
+//      document.title follow.
+//  [X] Mouse cursor shape via canvas.style.cursor (3.1.6 GLFW has no cursors).
+//  [X] Mouse wheel: normalised to ImGui's "one notch = 1" (3.1.6 GLFW passes raw DOM deltas with the wrong sign).
+//  [X] macOS shortcuts (Cmd instead of Ctrl) when the browser runs on a Mac.
+//  [X] Test interface: window.tumen.state() -> JSON of route, view, language, last error, frame count, widgets.
+//  [ ] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: need an overlay <input>.
+//  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
+//  [ ] Live updates (EventSource / SSE).
+//  [ ] WebGL context loss recovery (reload).
+//  [ ] Screen readers (ImGui draws pixels only).
+//
+// CHANGELOG
+//  2026-11-27: First version: canvas/DPR, fonts, clipboard, idle loop, fetch, hash routing, language, cursor,
+//              wheel, test interface.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "state/host.hpp"
+
+namespace tumen::platform {
+
+struct CanvasGeometry {
+    double css_width = 0;   // CSS pixels
+    double css_height = 0;
+    double dpr = 1;         // window.devicePixelRatio
+    int width = 0;          // backing store in device pixels: round(css * dpr)
+    int height = 0;
+};
+
+// Measures the canvas' CSS box and the DPR now.
+CanvasGeometry measure_canvas();
+// Sets the canvas' backing store size (device pixels) when it differs.
+void set_canvas_size(int width, int height);
+
+void clipboard_write(const std::string& text);
+
+std::string location_hash();
+void history_push(const std::string& hash);
+void history_replace(const std::string& hash);
+
+std::string browser_language();           // navigator.language
+std::string load_setting(const char* key); // localStorage, "" when absent or unavailable
+void save_setting(const char* key, const std::string& value);
+
+void set_cursor(const char* css_cursor);  // canvas.style.cursor
+void set_document_title(const std::string& title);
+void set_document_language(std::string_view code);
+bool is_mac();
+
+// The client is drawn: hides the loading indicator, window.tumen.ready = true.
+void announce_ready();
+// The client cannot run (e.g. no WebGL 2): shows `message` in place of the loading indicator.
+void show_fatal(const std::string& message);
+
+// The page side of client::Host: the address bar and localStorage.
+class BrowserHost : public client::Host {
+public:
+    void push_url(const std::string& hash) override { history_push(hash); }
+    void replace_url(const std::string& hash) override { history_replace(hash); }
+    void save_language(std::string_view code) override { save_setting("tumen.language", std::string(code)); }
+};
+
+}  // namespace tumen::platform

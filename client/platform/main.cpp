@@ -1,0 +1,336 @@
+// The web client's entry point and main loop: GLFW window + WebGL2 context, Dear ImGui, fonts, the idle logic,
+// and the exports the page calls (window.tumen glue in web/index.html).
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/fonts.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views.hpp"
+#include "browser.hpp"
+#include "fetch.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "state/app_state.hpp"
+#include "state/input_trickle.hpp"
+#include "state/test_probe.hpp"
+
+namespace {
+
+using namespace tumen;
+
+// Frames to draw after something happened: ImGui needs two or three to settle layout and hover state.
+constexpr int settle_frames = 3;
+
+struct Client {
+    GLFWwindow* window = nullptr;
+    platform::BrowserHost host;
+    std::unique_ptr<platform::FetchTransport> transport;
+    std::unique_ptr<client::AppState> app;
+    app::Ui ui;
+    app::FontFiles font_files;
+    int fonts_pending = 2;
+    bool fonts_built = false;
+
+    platform::CanvasGeometry canvas;
+    bool geometry_dirty = true;
+    double built_dpr = 0;            // DPR the font atlas and style were made for
+
+    int dirty_frames = settle_frames;
+    bool paused = false;
+    std::uint64_t frame_count = 0;
+    bool ready = false;
+
+    client::InputTrickle input;       // key and character events waiting for their frame (input_trickle.hpp)
+    std::string clipboard;            // what we last copied
+    // Paste (see tumen_on_paste): a Ctrl/Cmd+V chord was pressed and its 'paste' event is expected; the text of
+    // that event, waiting for ImGui's own Ctrl+V handling to ask for it; the buffer handed to ImGui.
+    bool paste_chord = false;
+    std::string chord_paste;
+    std::string clipboard_out;
+    std::string cursor = "default";
+    std::string title;
+    i18n::Lang shown_language = i18n::Lang::en;
+    bool language_shown = false;
+    std::string state_json;           // buffer returned to JS by tumen_state_json
+};
+
+Client* g = nullptr;
+
+void wake() {
+    if (!g) return;
+    g->dirty_frames = std::max(g->dirty_frames, settle_frames);
+    if (g->paused) {
+        g->paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+// ---- GLFW callbacks installed before ImGui's backend, which chains to them: any input wakes the loop ----
+void on_cursor_pos(GLFWwindow*, double, double) { wake(); }
+void on_mouse_button(GLFWwindow*, int, int, int) { wake(); }
+// Replace the backend's key and character callbacks: events are queued and handed to the backend frame by frame,
+// in order (see input_trickle.hpp).
+void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
+    // The browser fires 'paste' while handling the keydown of a paste chord, i.e. right after this callback.
+    const bool chord = (key == GLFW_KEY_V && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER))) ||
+                       (key == GLFW_KEY_INSERT && (mods & GLFW_MOD_SHIFT));
+    if (chord && action == GLFW_PRESS) g->paste_chord = true;
+    if ((key == GLFW_KEY_V || key == GLFW_KEY_INSERT) && action == GLFW_RELEASE) g->paste_chord = false;
+    g->input.push(client::InputEvent::key_event(key, scancode, action, mods));
+    wake();
+}
+void on_char(GLFWwindow*, unsigned int c) {
+    g->input.push(client::InputEvent::character(c));
+    wake();
+}
+void on_cursor_enter(GLFWwindow*, int) { wake(); }
+void on_focus(GLFWwindow*, int) { wake(); }
+// Replaces the backend's scroll callback: 3.1.6 passes the DOM wheel deltas as they are (pixels, ~100 per notch in
+// Chrome; lines, ~3 in Firefox) with the opposite sign of GLFW's convention.
+void on_scroll(GLFWwindow*, double dx, double dy) {
+    auto norm = [](double d) { return static_cast<float>(std::abs(d) >= 10 ? -d / 100.0 : -d / 3.0); };
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += norm(dx);
+    io.MouseWheel += norm(dy);
+    wake();
+}
+
+const char* get_clipboard(void*) {
+    // ImGui asks when it handles Ctrl+V: it gets the text of the paste event that chord caused, once. (The
+    // browser clipboard cannot be read synchronously; without a paste event there is nothing to insert.)
+    g->clipboard_out = std::move(g->chord_paste);
+    g->chord_paste.clear();
+    return g->clipboard_out.c_str();
+}
+
+void set_clipboard(void*, const char* text) {
+    g->clipboard = text ? text : "";
+    platform::clipboard_write(g->clipboard);
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_None: return "none";
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "default";
+    }
+}
+
+// Canvas size and DPR, checked only when the page said something changed (resize/DPR events, start).
+void update_geometry() {
+    if (!g->geometry_dirty) return;
+    g->geometry_dirty = false;
+    g->canvas = platform::measure_canvas();
+    platform::set_canvas_size(g->canvas.width, g->canvas.height);
+    if (g->fonts_pending == 0 && g->canvas.dpr != g->built_dpr) {
+        // Between frames: new atlas at the new pixel size, new texture, style re-scaled from defaults.
+        g->built_dpr = g->canvas.dpr;
+        g->ui.dpr = static_cast<float>(g->canvas.dpr);
+        g->ui.fonts = app::build_fonts(g->font_files, g->ui.dpr);
+        app::apply_theme(g->ui.dpr);
+        if (g->fonts_built) ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g->fonts_built = true;
+    }
+}
+
+void sync_document() {
+    if (g->ui.title != g->title) {
+        g->title = g->ui.title;
+        platform::set_document_title(g->title);
+    }
+    if (!g->language_shown || g->app->language() != g->shown_language) {
+        g->language_shown = true;
+        g->shown_language = g->app->language();
+        platform::set_document_language(i18n::code(g->shown_language));
+    }
+    const std::string cursor = css_cursor(ImGui::GetMouseCursor());
+    if (cursor != g->cursor) {
+        g->cursor = cursor;
+        platform::set_cursor(g->cursor.c_str());
+    }
+}
+
+void frame() {
+    // A DPR change without a resize event (some zoom paths) is still caught on the next wake-up: reading the
+    // ratio is cheap, measuring the canvas' CSS box is not, so only the ratio is checked every frame.
+    if (emscripten_get_device_pixel_ratio() != g->canvas.dpr) g->geometry_dirty = true;
+    update_geometry();
+    // Nothing to show until the fonts are in (the page's loading indicator covers the canvas meanwhile).
+    if (!g->fonts_built || g->dirty_frames <= 0) {
+        g->paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    --g->dirty_frames;
+
+    for (const auto& e : g->input.take_frame()) {
+        if (e.kind == client::InputEvent::Kind::key)
+            ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
+        else if (e.kind == client::InputEvent::Kind::character)
+            ImGui_ImplGlfw_CharCallback(g->window, e.codepoint);
+        else
+            ImGui::GetIO().AddInputCharactersUTF8(e.utf8.c_str());
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // Work in device pixels (GLFW reports the mouse in canvas backing pixels already).
+    io.DisplaySize = ImVec2(static_cast<float>(g->canvas.width), static_cast<float>(g->canvas.height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    g->ui.begin_frame();
+    app::draw_app(*g->app, g->ui);
+    ImGui::Render();
+
+    glViewport(0, 0, g->canvas.width, g->canvas.height);
+    glClearColor(0.97f, 0.98f, 0.99f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g->ui.end_frame();
+    ++g->frame_count;
+    sync_document();
+
+    // Keep drawing while a button or key is held (drags, key repeat) or the layout is still moving.
+    bool held = false;
+    for (bool down : io.MouseDown) held = held || down;
+    for (bool down : io.KeysDown) held = held || down;
+    if (held || !g->input.empty() || g->ui.wants_another_frame()) g->dirty_frames = std::max(g->dirty_frames, 1);
+
+    if (!g->ready) {
+        g->ready = true;
+        platform::announce_ready();
+    }
+}
+
+void font_loaded(bool ok, std::vector<unsigned char> bytes, std::vector<unsigned char>& slot) {
+    if (ok) slot = std::move(bytes);
+    if (--g->fonts_pending > 0) return;
+    if (g->font_files.regular.empty() || g->font_files.bold.empty()) {
+        // Without the TTF the UI still works with ImGui's built-in font (Latin only).
+        emscripten_log(EM_LOG_ERROR, "tumen: could not load /fonts/DejaVuSans*.ttf; using the built-in font");
+        g->font_files = {};
+    }
+    g->geometry_dirty = true;
+    wake();
+}
+
+}  // namespace
+
+// ---- exports called by web/index.html ----
+extern "C" {
+
+// The page's 'paste' event. After Ctrl/Cmd+V the text waits for ImGui's own paste handling (which replaces the
+// selection as one edit, and would ignore typed characters while Ctrl is down); a paste from elsewhere (the
+// browser's menu, a test's synthetic event) is typed into the focused field.
+EMSCRIPTEN_KEEPALIVE void tumen_on_paste(const char* text) {
+    if (!g || !text) return;
+    if (g->paste_chord) {
+        g->chord_paste = text;
+        g->paste_chord = false;
+    } else {
+        g->input.push(client::InputEvent::text(text));
+    }
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void tumen_on_url_changed(const char* hash) {
+    if (!g || !hash) return;
+    g->app->on_url_changed(hash);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void tumen_on_resize() {
+    if (!g) return;
+    g->geometry_dirty = true;
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void tumen_wake() { wake(); }
+
+EMSCRIPTEN_KEEPALIVE const char* tumen_state_json() {
+    if (!g) return "{\"ready\":false}";
+    client::FrameInfo f;
+    f.frame_count = g->frame_count;
+    f.dpr = static_cast<float>(g->canvas.dpr);
+    f.canvas_width = g->canvas.width;
+    f.canvas_height = g->canvas.height;
+    f.ready = g->ready;
+    f.idle = g->paused;
+    g->state_json = client::state_json(*g->app, g->ui.widgets(), f);
+    return g->state_json.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+    g = new Client();  // lives as long as the page
+    g->transport = std::make_unique<platform::FetchTransport>(wake);
+    g->app = std::make_unique<client::AppState>(*g->transport, g->host);
+    // The session check starts now, in parallel with the font downloads.
+    g->app->start(platform::location_hash(), platform::browser_language(), platform::load_setting("tumen.language"));
+
+    if (!glfwInit()) {
+        platform::show_fatal(g->app->tr("error.webgl"));
+        return 1;
+    }
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    g->canvas = platform::measure_canvas();
+    g->window = glfwCreateWindow(g->canvas.width, g->canvas.height, "Tumen CRM", nullptr, nullptr);
+    if (!g->window) {
+        platform::show_fatal(g->app->tr("error.webgl"));
+        return 1;
+    }
+    glfwMakeContextCurrent(g->window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no file system; nothing to persist yet
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would be a timer that never lets the page idle
+    io.ConfigMacOSXBehaviors = platform::is_mac();
+
+    // Ours first: the backend stores these as "previous" callbacks and calls them after its own work.
+    glfwSetCursorPosCallback(g->window, on_cursor_pos);
+    glfwSetMouseButtonCallback(g->window, on_mouse_button);
+    glfwSetCursorEnterCallback(g->window, on_cursor_enter);
+    glfwSetWindowFocusCallback(g->window, on_focus);
+    ImGui_ImplGlfw_InitForOpenGL(g->window, true);
+    glfwSetScrollCallback(g->window, on_scroll);  // replaces the backend's (see on_scroll)
+    glfwSetKeyCallback(g->window, on_key);        // replaces the backend's; frame() feeds it the queued events
+    glfwSetCharCallback(g->window, on_char);      // likewise
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    io.ClipboardUserData = nullptr;
+
+    platform::fetch_file("fonts/DejaVuSans.ttf", [](bool ok, std::vector<unsigned char> b) {
+        font_loaded(ok, std::move(b), g->font_files.regular);
+    });
+    platform::fetch_file("fonts/DejaVuSans-Bold.ttf", [](bool ok, std::vector<unsigned char> b) {
+        font_loaded(ok, std::move(b), g->font_files.bold);
+    });
+
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

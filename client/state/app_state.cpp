@@ -1,0 +1,113 @@
+#include "app_state.hpp"
+
+namespace tumen::client {
+
+AppState::AppState(Transport& transport, Host& host) : transport_(transport), host_(host) {}
+
+void AppState::start(std::string_view hash, std::string_view browser_language, std::string_view saved_language) {
+    lang_ = i18n::parse_code(saved_language).value_or(i18n::from_tag(browser_language));
+    route_ = parse_route(hash);
+    // Canonical address from the start ("" -> "#/pipeline"), without a new history entry.
+    if (format_route(route_) != hash) host_.replace_url(format_route(route_));
+    status_ = SessionStatus::checking;
+    transport_.send(api_request("session.me", {}, lang_), [this](const HttpResponse& reply) {
+        if (reply.ok()) {
+            if (auto s = parse_session(reply.body)) {
+                signed_in(std::move(*s));
+                return;
+            }
+            signed_out(Message::from_key("error.bad_response"));
+            return;
+        }
+        // 401 simply means "not signed in"; anything else is worth telling (server down, server error).
+        signed_out(reply.status == 401 ? Message{} : problem_message(reply));
+    });
+}
+
+void AppState::on_url_changed(std::string_view hash) {
+    Route r = parse_route(hash);
+    if (r == route_) return;
+    apply_route(std::move(r), /*from_url=*/true);
+}
+
+void AppState::navigate(const Route& route) {
+    if (route == route_) return;
+    apply_route(route, /*from_url=*/false);
+}
+
+void AppState::apply_route(Route route, bool from_url) {
+    route_ = std::move(route);
+    banner_ = {};
+    if (!from_url) host_.push_url(format_route(route_));
+    guard();
+}
+
+void AppState::guard() {
+    if (status_ == SessionStatus::signed_out && requires_session(route_)) {
+        // The pipeline is where signing in leads anyway; "next" is only worth keeping for deeper pages.
+        bool keep = route_.view != View::not_found && route_.view != View::pipeline;
+        route_ = Route::login(keep ? route_path(route_) : std::string());
+        host_.replace_url(format_route(route_));
+        login_.request_focus("login");
+    } else if (status_ == SessionStatus::signed_in && route_.view == View::login) {
+        route_ = route_.next.empty() ? Route::pipeline() : parse_route(route_.next);
+        host_.replace_url(format_route(route_));
+    }
+}
+
+void AppState::set_language(i18n::Lang lang) {
+    if (lang == lang_) return;
+    lang_ = lang;
+    host_.save_language(i18n::code(lang));
+}
+
+void AppState::submit_login() {
+    login_.submit(transport_, lang_, [this](Session s) { signed_in(std::move(s)); });
+}
+
+void AppState::signed_in(Session session) {
+    session_ = std::move(session);
+    status_ = SessionStatus::signed_in;
+    login_.clear_error();
+    guard();  // leaves the login page for "next" (or the pipeline) without a history entry back to the form
+}
+
+void AppState::signed_out(Message why) {
+    session_.reset();
+    status_ = SessionStatus::signed_out;
+    login_.forget_password();
+    login_.set_error(std::move(why));
+    guard();
+}
+
+void AppState::session_expired() {
+    if (status_ != SessionStatus::signed_in) return;
+    signed_out(Message::from_key("login.session_ended"));
+}
+
+void AppState::logout() {
+    if (logging_out_ || !session_) return;
+    logging_out_ = true;
+    banner_ = {};
+    transport_.send(api_request("session.logout", {}, lang_, session_->csrf_token), [this](const HttpResponse& reply) {
+        logging_out_ = false;
+        // 401: the session was already gone on the server, which is what the user wanted.
+        if (reply.ok() || reply.status == 401) {
+            signed_out({});
+            return;
+        }
+        banner_ = problem_message(reply);
+    });
+}
+
+std::string_view AppState::view() const {
+    if (requires_session(route_) && status_ != SessionStatus::signed_in) return "loading";
+    return view_name(route_.view);
+}
+
+std::string AppState::last_error() const {
+    const Message& shown = route_.view == View::login ? login_.error() : banner_;
+    return shown.render(lang_);
+}
+
+}  // namespace tumen::client

@@ -1,0 +1,83 @@
+// The client's top-level view model: which view is open (route), the UI language, the signed-in session, and the
+// transitions between them (sign in, sign out, back button, redirects). Pure C++: the browser gives it a Transport
+// and a Host; tests give it fakes.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api_io.hpp"
+#include "host.hpp"
+#include "login_form.hpp"
+#include "message.hpp"
+#include "transport.hpp"
+#include "tumen/i18n.hpp"
+#include "tumen/route.hpp"
+
+namespace tumen::client {
+
+enum class SessionStatus {
+    unknown,     // before start()
+    checking,    // GET session.me under way
+    signed_out,
+    signed_in,
+};
+
+class AppState {
+public:
+    AppState(Transport& transport, Host& host);
+
+    // Opens the page: `hash` is location.hash, `browser_language` navigator.language, `saved_language` what
+    // save_language() stored on an earlier visit ("" if none). Asks the server whether a session exists.
+    void start(std::string_view hash, std::string_view browser_language, std::string_view saved_language);
+
+    // The address changed from outside the app: back/forward button, a typed or followed link.
+    void on_url_changed(std::string_view hash);
+    // In-app navigation: a new history entry.
+    void navigate(const Route& route);
+
+    void set_language(i18n::Lang lang);
+    void submit_login();
+    void logout();
+    // Any request of a signed-in user answered 401: the session ended on the server (expired, signed out elsewhere).
+    void session_expired();
+
+    i18n::Lang language() const { return lang_; }
+    std::string tr(std::string_view key) const { return std::string(i18n::tr(lang_, key)); }
+    std::string tr(std::string_view key, const i18n::Args& args) const { return i18n::tr(lang_, key, args); }
+
+    const Route& route() const { return route_; }
+    // What the screen shows: the route's view name, or "loading" while the session check decides.
+    std::string_view view() const;
+    SessionStatus session_status() const { return status_; }
+    const std::optional<Session>& session() const { return session_; }
+    bool logging_out() const { return logging_out_; }
+
+    LoginForm& login_form() { return login_; }
+    const LoginForm& login_form() const { return login_; }
+    // The error banner of the views after sign-in (e.g. sign-out failed).
+    const Message& banner() const { return banner_; }
+    void dismiss_banner() { banner_ = {}; }
+    // The error the user currently sees, in the current language ("" when none): the test interface's last_error.
+    std::string last_error() const;
+
+private:
+    void apply_route(Route route, bool from_url);
+    void signed_in(Session session);
+    void signed_out(Message why);
+    // Redirects that keep the address bar honest: signed-out users to the login page (remembering where they
+    // wanted to go), signed-in users away from it.
+    void guard();
+
+    Transport& transport_;
+    Host& host_;
+    i18n::Lang lang_ = i18n::Lang::en;
+    Route route_;
+    SessionStatus status_ = SessionStatus::unknown;
+    std::optional<Session> session_;
+    LoginForm login_;
+    Message banner_;
+    bool logging_out_ = false;
+};
+
+}  // namespace tumen::client

@@ -1,0 +1,20 @@
+// What the view models need from the page around them: the address bar and a little persistent storage.
+// The browser implements it in client/platform; tests record the calls.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace tumen::client {
+
+class Host {
+public:
+    virtual ~Host() = default;
+    // A new history entry (the back button returns to the current one).
+    virtual void push_url(const std::string& hash) = 0;
+    // Rewrites the current entry (redirects, canonical form), so back does not bounce.
+    virtual void replace_url(const std::string& hash) = 0;
+    // Remembers the chosen UI language for the next visit.
+    virtual void save_language(std::string_view code) = 0;
+};
+
+}  // namespace tumen::client

@@ -1,0 +1,38 @@
+#include "test_probe.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace tumen::client {
+
+namespace {
+// Tenths of a pixel are plenty for clicking, and keep the JSON short.
+double round1(float v) { return std::round(static_cast<double>(v) * 10.0) / 10.0; }
+}  // namespace
+
+std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widgets, const FrameInfo& frame) {
+    nlohmann::json j;
+    j["route"] = format_route(app.route());
+    j["view"] = app.view();
+    j["language"] = i18n::code(app.language());
+    j["last_error"] = app.last_error();
+    j["frame_count"] = frame.frame_count;
+    j["ready"] = frame.ready;
+    j["idle"] = frame.idle;
+    j["dpr"] = frame.dpr;
+    j["canvas"] = {{"width", frame.canvas_width}, {"height", frame.canvas_height}};
+    const auto& s = app.session();
+    j["user"] = s ? nlohmann::json{{"id", s->user.id}, {"login", s->user.login}, {"name", s->user.name}}
+                  : nlohmann::json(nullptr);
+    auto& list = j["widgets"] = nlohmann::json::array();
+    for (const auto& w : widgets) {
+        nlohmann::json item = {{"id", w.id},         {"label", w.label}, {"kind", w.kind}, {"x", round1(w.x)},
+                               {"y", round1(w.y)},   {"w", round1(w.w)}, {"h", round1(w.h)}};
+        if (w.kind == "input") item["value"] = w.value;
+        list.push_back(std::move(item));
+    }
+    // Invalid UTF-8 (e.g. a half-typed sequence) must not make the probe throw.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace tumen::client

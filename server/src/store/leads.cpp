@@ -1,0 +1,264 @@
+#include "store/leads.hpp"
+
+#include <cassert>
+#include <map>
+
+#include "tumen/email_phone.hpp"
+#include "tumen/text_fold.hpp"
+
+namespace tumen::store {
+
+namespace {
+
+constexpr const char* lead_columns =
+    "l.id, l.type, l.name, l.contact_name, l.partner_name, l.partner_id, l.email, l.phone, l.mobile, l.website,"
+    " l.street, l.city, l.state, l.zip, l.country, l.lang, l.user_id, l.team_id, l.stage_id, l.priority,"
+    " l.expected_revenue, l.currency, l.probability, l.automated_probability, l.probability_manual, l.date_deadline,"
+    " l.source_id, l.medium_id, l.campaign_id, l.description, l.create_date, l.write_date, l.date_open,"
+    " l.date_conversion, l.date_closed, l.date_last_stage_update, l.lost_reason_id, l.lost_note, l.active, l.version";
+
+// Binds every writable column in the order used by INSERT and UPDATE below; returns the next index.
+int bind_lead(Statement& s, const Lead& l) {
+    int i = 1;
+    s.bind(i++, std::string(to_string(l.type)));
+    s.bind(i++, l.name);
+    s.bind(i++, text::fold_key(l.name));
+    s.bind(i++, l.contact_name);
+    s.bind(i++, text::fold_key(l.contact_name));
+    s.bind(i++, l.partner_name);
+    s.bind(i++, text::fold_key(l.partner_name));
+    s.bind(i++, l.partner_id);
+    s.bind(i++, l.email);
+    s.bind(i++, normalize_email(l.email));
+    s.bind(i++, !l.email.empty() && !is_free_mail(l.email));
+    s.bind(i++, l.phone);
+    s.bind(i++, normalize_phone(l.phone.empty() ? l.mobile : l.phone));
+    s.bind(i++, l.mobile);
+    s.bind(i++, l.website);
+    s.bind(i++, l.address.street);
+    s.bind(i++, l.address.city);
+    s.bind(i++, l.address.state);
+    s.bind(i++, l.address.zip);
+    s.bind(i++, l.address.country);
+    s.bind(i++, l.lang);
+    s.bind(i++, l.user_id);
+    s.bind(i++, l.team_id);
+    s.bind(i++, l.stage_id);
+    s.bind(i++, l.priority);
+    s.bind(i++, l.expected_revenue.amount);
+    s.bind(i++, l.expected_revenue.currency);
+    s.bind(i++, l.probability);
+    s.bind(i++, l.automated_probability);
+    s.bind(i++, l.probability_manual);
+    if (l.date_deadline) s.bind(i++, format_date(*l.date_deadline));
+    else s.bind(i++, nullptr);
+    s.bind(i++, l.source_id);
+    s.bind(i++, l.medium_id);
+    s.bind(i++, l.campaign_id);
+    s.bind(i++, l.description);
+    s.bind(i++, l.create_date);
+    s.bind(i++, l.write_date);
+    s.bind(i++, l.date_open);
+    s.bind(i++, l.date_conversion);
+    s.bind(i++, l.date_closed);
+    s.bind(i++, l.date_last_stage_update);
+    s.bind(i++, l.lost_reason_id);
+    s.bind(i++, l.lost_note);
+    s.bind(i++, l.active);
+    return i;
+}
+
+constexpr const char* writable_columns[] = {
+    "type", "name", "name_fold", "contact_name", "contact_name_fold", "partner_name", "partner_name_fold",
+    "partner_id", "email", "email_norm", "email_is_corporate", "phone", "phone_norm", "mobile", "website",
+    "street", "city", "state", "zip", "country", "lang", "user_id", "team_id", "stage_id", "priority",
+    "expected_revenue", "currency", "probability", "automated_probability", "probability_manual", "date_deadline",
+    "source_id", "medium_id", "campaign_id", "description", "create_date", "write_date", "date_open",
+    "date_conversion", "date_closed", "date_last_stage_update", "lost_reason_id", "lost_note", "active"};
+
+const std::string& insert_sql() {
+    static const std::string sql = [] {
+        std::string cols, marks;
+        for (const char* c : writable_columns) {
+            cols += cols.empty() ? "" : ", ";
+            cols += c;
+            marks += marks.empty() ? "?" : ", ?";
+        }
+        return "INSERT INTO leads (" + cols + ", version) VALUES (" + marks + ", 1)";
+    }();
+    return sql;
+}
+
+const std::string& update_sql() {
+    static const std::string sql = [] {
+        std::string sets;
+        for (const char* c : writable_columns) {
+            sets += sets.empty() ? "" : ", ";
+            sets += std::string(c) + " = ?";
+        }
+        return "UPDATE leads SET " + sets + ", version = version + 1 WHERE id = ? AND version = ?";
+    }();
+    return sql;
+}
+
+void write_fts(Connection& c, const Lead& l, bool replace) {
+    if (replace) c.prepare("DELETE FROM leads_fts WHERE rowid = ?").bind(1, l.id).run();
+    auto s = c.prepare(
+        "INSERT INTO leads_fts(rowid, name, contact_name, partner_name, email, phone, description) VALUES (?,?,?,?,?,?,?)");
+    s.bind(1, l.id).bind(2, text::fold(l.name)).bind(3, text::fold(l.contact_name)).bind(4, text::fold(l.partner_name));
+    s.bind(5, text::fold(l.email)).bind(6, l.phone + " " + l.mobile + " " + normalize_phone(l.phone) + " " + normalize_phone(l.mobile));
+    s.bind(7, text::fold(l.description));
+    s.run();
+}
+
+void write_relations(Connection& c, const Lead& l, bool replace) {
+    if (replace) {
+        c.prepare("DELETE FROM lead_tags WHERE lead_id = ?").bind(1, l.id).run();
+        c.prepare("DELETE FROM lead_followers WHERE lead_id = ?").bind(1, l.id).run();
+    }
+    for (int64_t t : l.tag_ids) c.prepare("INSERT OR IGNORE INTO lead_tags(lead_id, tag_id) VALUES (?,?)").bind(1, l.id).bind(2, t).run();
+    for (int64_t u : l.follower_ids)
+        c.prepare("INSERT OR IGNORE INTO lead_followers(lead_id, user_id) VALUES (?,?)").bind(1, l.id).bind(2, u).run();
+}
+
+}  // namespace
+
+const std::string& lead_select_sql() {
+    static const std::string sql = std::string("SELECT ") + lead_columns + " FROM leads l";
+    return sql;
+}
+
+Lead read_lead_row(Statement& s) {
+    Lead l;
+    int i = 0;
+    l.id = s.get_int(i++);
+    l.type = s.get_text(i++) == "opportunity" ? LeadType::opportunity : LeadType::lead;
+    l.name = s.get_text(i++);
+    l.contact_name = s.get_text(i++);
+    l.partner_name = s.get_text(i++);
+    l.partner_id = s.get_opt_int(i++);
+    l.email = s.get_text(i++);
+    l.phone = s.get_text(i++);
+    l.mobile = s.get_text(i++);
+    l.website = s.get_text(i++);
+    l.address.street = s.get_text(i++);
+    l.address.city = s.get_text(i++);
+    l.address.state = s.get_text(i++);
+    l.address.zip = s.get_text(i++);
+    l.address.country = s.get_text(i++);
+    l.lang = s.get_text(i++);
+    l.user_id = s.get_opt_int(i++);
+    l.team_id = s.get_opt_int(i++);
+    l.stage_id = s.get_opt_int(i++);
+    l.priority = static_cast<int>(s.get_int(i++));
+    l.expected_revenue.amount = s.get_int(i++);
+    l.expected_revenue.currency = s.get_text(i++);
+    l.probability = s.get_double(i++);
+    l.automated_probability = s.get_double(i++);
+    l.probability_manual = s.get_int(i++) != 0;
+    if (auto d = s.get_opt_text(i++)) l.date_deadline = parse_date(*d);
+    l.source_id = s.get_opt_int(i++);
+    l.medium_id = s.get_opt_int(i++);
+    l.campaign_id = s.get_opt_int(i++);
+    l.description = s.get_text(i++);
+    l.create_date = s.get_int(i++);
+    l.write_date = s.get_int(i++);
+    l.date_open = s.get_opt_int(i++);
+    l.date_conversion = s.get_opt_int(i++);
+    l.date_closed = s.get_opt_int(i++);
+    l.date_last_stage_update = s.get_opt_int(i++);
+    l.lost_reason_id = s.get_opt_int(i++);
+    l.lost_note = s.get_text(i++);
+    l.active = s.get_int(i++) != 0;
+    l.version = s.get_int(i++);
+    return l;
+}
+
+void load_lead_relations(Connection& c, std::vector<Lead>& leads) {
+    if (leads.empty()) return;
+    std::map<int64_t, Lead*> by_id;
+    std::string ids;
+    for (auto& l : leads) {
+        by_id[l.id] = &l;
+        l.tag_ids.clear();
+        l.follower_ids.clear();
+        ids += (ids.empty() ? "" : ",") + std::to_string(l.id);  // integers from our own rows, not user text
+    }
+    auto tags = c.prepare_uncached("SELECT lead_id, tag_id FROM lead_tags WHERE lead_id IN (" + ids + ") ORDER BY tag_id");
+    while (tags.step()) by_id[tags.get_int(0)]->tag_ids.push_back(tags.get_int(1));
+    auto fol = c.prepare_uncached("SELECT lead_id, user_id FROM lead_followers WHERE lead_id IN (" + ids + ") ORDER BY user_id");
+    while (fol.step()) by_id[fol.get_int(0)]->follower_ids.push_back(fol.get_int(1));
+}
+
+std::optional<Lead> find_lead(Connection& c, int64_t id) {
+    auto s = c.prepare(lead_select_sql() + " WHERE l.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    std::vector<Lead> one{read_lead_row(s)};
+    load_lead_relations(c, one);
+    return std::move(one.front());
+}
+
+std::vector<Lead> find_leads(Connection& c, const std::vector<int64_t>& ids) {
+    std::vector<Lead> out;
+    for (int64_t id : ids)
+        if (auto l = find_lead(c, id)) out.push_back(std::move(*l));
+    return out;
+}
+
+bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
+    auto s = c.prepare_uncached("SELECT 1 FROM leads l WHERE l.id = ? AND (" + scope.sql + ")");
+    s.bind(1, id);
+    s.bind_all(scope.params, 2);
+    return s.step();
+}
+
+void insert_lead(Connection& c, Lead& lead) {
+    assert(lead.id == 0);
+    auto s = c.prepare(insert_sql());
+    bind_lead(s, lead);
+    s.run();
+    lead.id = c.last_insert_id();
+    lead.version = 1;
+    write_relations(c, lead, false);
+    write_fts(c, lead, false);
+}
+
+bool update_lead(Connection& c, Lead& lead) {
+    assert(lead.id > 0);
+    auto s = c.prepare(update_sql());
+    int next = bind_lead(s, lead);
+    s.bind(next, lead.id).bind(next + 1, lead.version);
+    s.run();
+    if (c.changes() == 0) return false;
+    ++lead.version;
+    write_relations(c, lead, true);
+    write_fts(c, lead, true);
+    return true;
+}
+
+void delete_lead(Connection& c, int64_t id) {
+    c.prepare("DELETE FROM leads_fts WHERE rowid = ?").bind(1, id).run();
+    c.prepare("DELETE FROM leads WHERE id = ?").bind(1, id).run();
+}
+
+std::string fts_query(const std::string& user_text) {
+    // Each word becomes a quoted prefix term, so quotes, '-', '*' and ':' in names are never FTS syntax.
+    std::string folded = text::fold(text::collapse_whitespace(user_text));
+    std::string out, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        std::string quoted = "\"";
+        for (char ch : word) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        out += (out.empty() ? "" : " ") + quoted + "\"*";
+        word.clear();
+    };
+    for (char ch : folded) {
+        if (ch == ' ') flush();
+        else word += ch;
+    }
+    flush();
+    return out;
+}
+
+}  // namespace tumen::store

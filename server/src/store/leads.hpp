@@ -1,0 +1,33 @@
+// Leads in SQLite: row mapping, folded and full-text copies, tags and followers, optimistic versions.
+// Callers hold a transaction (Database::write) for every write; reads take a connection.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/record_rules.hpp"
+#include "store/sqlite.hpp"
+#include "tumen/lead.hpp"
+
+namespace tumen::store {
+
+std::optional<Lead> find_lead(Connection& c, int64_t id);
+// Many leads by id, in the order given (missing ids are skipped).
+std::vector<Lead> find_leads(Connection& c, const std::vector<int64_t>& ids);
+bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope);
+
+// Inserts `lead` (id 0) and sets its id and version 1.
+void insert_lead(Connection& c, Lead& lead);
+// Writes `lead` if the stored version is `lead.version`; then bumps lead.version. False = stale version.
+bool update_lead(Connection& c, Lead& lead);
+void delete_lead(Connection& c, int64_t id);
+
+// The SELECT list and FROM clause used by every lead query (so every path maps rows the same way).
+const std::string& lead_select_sql();
+Lead read_lead_row(Statement& s);  // columns of lead_select_sql(); tags and followers are loaded separately
+void load_lead_relations(Connection& c, std::vector<Lead>& leads);
+
+// User text → a safe FTS5 MATCH expression over the folded index ('' if nothing to search).
+std::string fts_query(const std::string& user_text);
+
+}  // namespace tumen::store

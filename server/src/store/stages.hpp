@@ -1,0 +1,18 @@
+// Pipeline stages in SQLite.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "store/sqlite.hpp"
+#include "tumen/stage.hpp"
+
+namespace tumen::store {
+
+std::vector<Stage> load_stages(Connection& c);  // every stage, by sequence then id
+std::optional<Stage> find_stage(Connection& c, int64_t id);
+void insert_stage(Connection& c, Stage& s);      // sets id, version 1
+bool update_stage(Connection& c, Stage& s);      // false = stale version
+int64_t count_leads_in_stage(Connection& c, int64_t stage_id);  // archived ones too
+void delete_stage(Connection& c, int64_t id);
+
+}  // namespace tumen::store

@@ -1,0 +1,11 @@
+// Internal: the JSON Schemas of each API area, merged by schemas() in api_schemas.cpp.
+#pragma once
+#include <nlohmann/json.hpp>
+
+namespace tumen::api {
+
+nlohmann::json crm_schemas();  // leads, contacts, stages, teams, tags, chatter (api_schemas_crm.cpp)
+nlohmann::json io_schemas();  // imports, exports, attachments, backups (api_schemas_io.cpp)
+nlohmann::json reference_schemas();  // contacts, stages, teams, lost reasons, tags, categories, UTM (api_schemas_reference.cpp)
+
+}  // namespace tumen::api

@@ -1,0 +1,82 @@
+// JSON Schemas of the CRM records (leads, stages, chatter) for the OpenAPI document.
+#include "api_schema_parts.hpp"
+
+namespace tumen::api {
+
+namespace {
+using nlohmann::json;
+json t(const char* type) { return {{"type", type}}; }
+json nullable(json s) { s["nullable"] = true; return s; }
+json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
+json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json obj(json properties, json required = json::array()) {
+    json o = {{"type", "object"}, {"properties", std::move(properties)}};
+    if (!required.empty()) o["required"] = std::move(required);
+    return o;
+}
+
+json lead_fields() {
+    return {
+        {"type", {{"type", "string"}, {"enum", {"lead", "opportunity"}}}},
+        {"name", t("string")}, {"contact_name", t("string")}, {"partner_name", t("string")},
+        {"partner_id", nullable(t("integer"))}, {"email", t("string")}, {"phone", t("string")},
+        {"mobile", t("string")}, {"website", t("string")}, {"street", t("string")}, {"city", t("string")},
+        {"state", t("string")}, {"zip", t("string")}, {"country", t("string")}, {"lang", t("string")},
+        {"user_id", nullable(t("integer"))}, {"team_id", nullable(t("integer"))}, {"stage_id", nullable(t("integer"))},
+        {"priority", {{"type", "integer"}, {"minimum", 0}, {"maximum", 3}}},
+        {"tag_ids", array_of(t("integer"))},
+        {"expected_revenue", ref("Money")},
+        {"probability", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
+        {"probability_manual", t("boolean")},
+        {"date_deadline", nullable({{"type", "string"}, {"format", "date"}})},
+        {"source_id", nullable(t("integer"))}, {"medium_id", nullable(t("integer"))},
+        {"campaign_id", nullable(t("integer"))}, {"description", t("string")},
+        {"follower_ids", array_of(t("integer"))},
+    };
+}
+}  // namespace
+
+json crm_schemas() {
+    json lead = obj(lead_fields());
+    for (const char* f : {"id", "version"}) lead["properties"][f] = t("integer");
+    for (const char* f : {"create_date", "write_date", "date_open", "date_conversion", "date_closed", "date_last_stage_update"})
+        lead["properties"][f] = nullable({{"type", "string"}, {"format", "date-time"}});
+    lead["properties"]["automated_probability"] = t("number");
+    lead["properties"]["lost_reason_id"] = nullable(t("integer"));
+    lead["properties"]["lost_note"] = t("string");
+    lead["properties"]["active"] = t("boolean");
+
+    json patch = obj(lead_fields(), {"version"});
+    patch["properties"]["version"] = t("integer");
+    patch["properties"]["active"] = t("boolean");
+
+    return {
+        {"Money", obj({{"amount", {{"type", "integer"}, {"description", "minor units (1/100 of a tögrög for MNT)"}}},
+                       {"currency", {{"type", "string"}, {"minLength", 3}, {"maxLength", 3}}}},
+                      {"amount", "currency"})},
+        {"Lead", lead},
+        {"LeadInput", obj(lead_fields(), {"name"})},
+        {"LeadPatch", patch},
+        {"LeadPage", obj({{"items", array_of(ref("Lead"))}, {"next", nullable(t("string"))}, {"total", t("integer")}},
+                         {"items"})},
+        {"LeadGroup", obj({{"key", {{"nullable", true}}},
+                           {"count", t("integer")},
+                           {"sums", array_of(obj({{"currency", t("string")}, {"expected_revenue", t("integer")},
+                                                  {"weighted_revenue", t("integer")}}))},
+                           {"items", array_of(ref("Lead"))}})},
+        {"LeadGroups", obj({{"group_by", t("string")}, {"groups", array_of(ref("LeadGroup"))}})},
+        {"LeadMove", obj({{"stage_id", t("integer")}, {"version", t("integer")}}, {"stage_id", "version"})},
+        {"LeadLost", obj({{"version", t("integer")}, {"lost_reason_id", nullable(t("integer"))}, {"note", t("string")}},
+                         {"version"})},
+        {"VersionOnly", obj({{"version", t("integer")}}, {"version"})},
+        {"Message", obj({{"id", t("integer")}, {"res_model", t("string")}, {"res_id", t("integer")},
+                         {"kind", {{"type", "string"}, {"enum", {"note", "email", "tracking", "sms", "activity"}}}},
+                         {"subject", t("string")}, {"body", t("string")}, {"author_id", nullable(t("integer"))},
+                         {"author_name", t("string")}, {"date", {{"type", "string"}, {"format", "date-time"}}},
+                         {"tracking_values", array_of(obj({{"field", t("string")}, {"old", json::object()}, {"new", json::object()}}))}})},
+        {"MessageList", obj({{"items", array_of(ref("Message"))}}, {"items"})},
+        {"NoteInput", obj({{"body", t("string")}}, {"body"})},
+    };
+}
+
+}  // namespace tumen::api

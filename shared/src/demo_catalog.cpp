@@ -1,0 +1,132 @@
+#include "tumen/demo_data.hpp"
+
+namespace tumen::demo {
+
+namespace {
+
+std::vector<DemoUser> users(std::int64_t first) {
+    const struct { const char* login; const char* name; const char* lang; bool manager; } rows[] = {
+        {"batbayar", "Батбаяр Ганболд", "mn", true},  {"oyunchimeg", "Оюунчимэг Дорж", "mn", false},
+        {"temuulen", "Тэмүүлэн Бат", "mn", false},     {"sarangerel", "Сарангэрэл Өлзий", "mn", false},
+        {"munkhbat", "Мөнхбат Үүрцайх", "mn", false},  {"ariunaa", "Ариунаа Төмөр", "mn", false},
+        {"emma", "Emma Clarke", "en", true},           {"kenji", "Kenji Tanaka", "en", false},
+    };
+    std::vector<DemoUser> out;
+    for (const auto& r : rows) {
+        const auto id = first + static_cast<std::int64_t>(out.size());
+        out.push_back({id, r.login, r.name, std::string(r.login) + "@demo.tumen.mn", r.lang, r.manager});
+    }
+    return out;
+}
+
+Team team(std::int64_t id, const char* name, std::int64_t leader, std::vector<std::int64_t> members,
+          const char* alias, bool use_leads, Money target, const char* domain) {
+    Team t;
+    t.id = id;
+    t.name = name;
+    t.user_id = leader;
+    t.member_ids = std::move(members);
+    t.alias = alias;
+    t.use_leads = use_leads;
+    t.invoiced_target = std::move(target);
+    t.assignment_domain = domain;
+    t.version = 1;
+    return t;
+}
+
+std::vector<Team> teams(std::int64_t u) {
+    return {
+        team(1, "Улаанбаатар борлуулалт", u, {u, u + 1, u + 2, u + 3}, "sales-ub", true, {80000000000, "MNT"},
+             "country = \"MN\" and city = \"Улаанбаатар\""),
+        team(2, "Орон нутгийн борлуулалт", u + 4, {u + 4, u + 5, u + 1}, "sales-aimag", true, {30000000000, "MNT"},
+             "country = \"MN\" and city != \"Улаанбаатар\""),
+        team(3, "International", u + 6, {u + 6, u + 7}, "international", false, {6000000, "USD"},
+             "country != \"MN\""),
+    };
+}
+
+std::vector<TeamMember> members(const std::vector<Team>& ts) {
+    std::vector<TeamMember> out;
+    for (const auto& t : ts)
+        for (auto user : t.member_ids) {
+            TeamMember m;
+            m.id = static_cast<std::int64_t>(out.size()) + 1;
+            m.team_id = t.id;
+            m.user_id = user;
+            m.max_leads_30d = user == t.user_id ? 20 : 40;
+            m.version = 1;
+            out.push_back(m);
+        }
+    return out;
+}
+
+void add_pipeline(std::vector<Stage>& out, std::int64_t team, const char* const (&names)[5], const double (&prob)[4]) {
+    const int rotting[5] = {0, 14, 10, 7, 0};
+    const int wip[5] = {0, 0, 0, 25, 0};
+    for (int i = 0; i < 5; ++i) {
+        Stage s;
+        s.id = static_cast<std::int64_t>(out.size()) + 1;
+        s.name = names[i];
+        s.team_id = team;
+        s.sequence = i + 1;
+        s.is_won = i == 4;
+        if (i < 4) s.default_probability = prob[i];
+        s.rotting_days = rotting[i];
+        s.wip_limit = wip[i];
+        s.version = 1;
+        out.push_back(s);
+    }
+    out[out.size() - 4].requirements = team == 3 ? "Budget, decision maker and timeline confirmed."
+                                                 : "Төсөв, шийдвэр гаргагч, хугацааг тодруулсан байх.";
+}
+
+std::vector<Stage> stages() {
+    static const char* const mn[5] = {"Шинэ", "Шалгасан", "Санал илгээсэн", "Хэлэлцээр", "Ялсан"};
+    static const char* const en[5] = {"New", "Qualified", "Proposal", "Negotiation", "Won"};
+    std::vector<Stage> out;
+    add_pipeline(out, 1, mn, {10, 30, 60, 80});
+    add_pipeline(out, 2, mn, {10, 30, 60, 80});
+    add_pipeline(out, 3, en, {10, 30, 50, 75});
+    return out;
+}
+
+template <class T>
+std::vector<T> named(std::initializer_list<const char*> names) {
+    std::vector<T> out;
+    for (const char* n : names) {
+        T r;
+        r.id = static_cast<std::int64_t>(out.size()) + 1;
+        r.name = n;
+        r.version = 1;
+        out.push_back(r);
+    }
+    return out;
+}
+
+template <class T>
+std::vector<T> coloured(std::initializer_list<const char*> names) {
+    auto out = named<T>(names);
+    for (auto& r : out) r.color = static_cast<int>(r.id % (max_color + 1));
+    return out;
+}
+
+}  // namespace
+
+Catalog demo_catalog(std::int64_t first_user_id) {
+    Catalog c;
+    c.users = users(first_user_id);
+    c.teams = teams(first_user_id);
+    c.members = members(c.teams);
+    c.stages = stages();
+    c.lost_reasons = named<LostReason>({"Үнэ өндөр", "Өрсөлдөгчийг сонгосон", "Хэрэгцээгүй болсон",
+                                        "Хариу өгөхгүй байна", "Too expensive", "Chose a competitor", "No budget"});
+    c.tags = coloured<Tag>({"VIP", "Засгийн газар", "Жижиг бизнес", "Дахин захиалга", "Тендер", "Software",
+                            "Hardware", "Consulting", "Сургалт", "Urgent"});
+    c.contact_categories = coloured<ContactCategory>({"Харилцагч", "Нийлүүлэгч", "Түнш", "VIP", "Prospect"});
+    c.sources = named<UtmSource>({"Вэб сайт", "Facebook", "Google", "Зөвлөмж", "Үзэсгэлэн", "LinkedIn", "Имэйл"});
+    c.mediums = named<UtmMedium>({"Website", "Social", "Email", "Phone", "Direct", "Banner"});
+    c.campaigns = named<UtmCampaign>({"Цагаан сар 2026", "Наадам 2026", "Шинэ жилийн урамшуулал", "Q1 Webinar"});
+    return c;
+}
+
+}  // namespace tumen::demo

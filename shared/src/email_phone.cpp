@@ -1,0 +1,150 @@
+#include "tumen/email_phone.hpp"
+
+#include <algorithm>
+
+#include "tumen/text_fold.hpp"
+
+namespace tumen {
+
+namespace {
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Letters, digits and hyphens; bytes >= 0x80 belong to UTF-8 letters of an internationalised label.
+bool is_valid_domain_label(std::string_view label) {
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    return std::all_of(label.begin(), label.end(), [](char c) {
+        return is_ascii_alnum(c) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+bool is_valid_domain(std::string_view domain) {
+    if (domain.find('.') == std::string_view::npos) return false;
+    std::size_t start = 0;
+    while (true) {
+        const auto dot = domain.find('.', start);
+        if (!is_valid_domain_label(domain.substr(start, dot - start))) return false;
+        if (dot == std::string_view::npos) return true;
+        start = dot + 1;
+    }
+}
+
+bool is_valid_local_part(std::string_view local) {
+    if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
+    if (local.find("..") != std::string_view::npos) return false;
+    static constexpr std::string_view forbidden = " \t\r\n\"(),:;<>@[\\]";
+    return local.find_first_of(forbidden) == std::string_view::npos;
+}
+
+std::string_view strip_quotes(std::string_view s) {
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
+    return s;
+}
+
+}  // namespace
+
+NamedAddress parse_named_address(std::string_view text) {
+    const auto trimmed = text::trim(text);
+    const auto open = trimmed.rfind('<');
+    const auto close = trimmed.rfind('>');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+        return {"", std::string(trimmed)};
+    const auto name = text::trim(strip_quotes(text::trim(trimmed.substr(0, open))));
+    return {std::string(name), std::string(text::trim(trimmed.substr(open + 1, close - open - 1)))};
+}
+
+bool is_valid_email(std::string_view address) {
+    if (address.size() > 254) return false;
+    const auto at = address.find('@');
+    if (at == std::string_view::npos || address.find('@', at + 1) != std::string_view::npos) return false;
+    return is_valid_local_part(address.substr(0, at)) && is_valid_domain(address.substr(at + 1));
+}
+
+std::string normalize_email(std::string_view text) {
+    std::string email = text::fold(parse_named_address(text).email);
+    return is_valid_email(email) ? email : std::string{};
+}
+
+std::vector<std::string> split_emails(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find_first_of(",;", start), text.size());
+        auto email = normalize_email(text.substr(start, end - start));
+        if (!email.empty() && std::find(out.begin(), out.end(), email) == out.end()) out.push_back(std::move(email));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string email_domain(std::string_view text) {
+    const auto email = normalize_email(text);
+    return email.empty() ? std::string{} : email.substr(email.find('@') + 1);
+}
+
+std::string normalize_phone(std::string_view text) {
+    const auto trimmed = text::trim(text);
+    std::string out;
+    if (!trimmed.empty() && trimmed.front() == '+') out += '+';
+    for (char c : trimmed)
+        if (is_digit(c)) out += c;
+    return out;
+}
+
+bool is_valid_phone(std::string_view text) {
+    const auto trimmed = text::trim(text);
+    static constexpr std::string_view allowed = "0123456789 +-()./";
+    if (trimmed.find_first_not_of(allowed) != std::string_view::npos) return false;
+    if (trimmed.find('+', 1) != std::string_view::npos) return false;
+    const auto digits = std::count_if(trimmed.begin(), trimmed.end(), is_digit);
+    return digits >= 3 && digits <= 20;
+}
+
+bool phones_match(std::string_view a, std::string_view b) {
+    auto da = normalize_phone(a);
+    auto db = normalize_phone(b);
+    if (!da.empty() && da.front() == '+') da.erase(0, 1);
+    if (!db.empty() && db.front() == '+') db.erase(0, 1);
+    if (da.size() < 3 || db.size() < 3) return false;
+    if (da == db) return true;
+    const auto& shorter = da.size() < db.size() ? da : db;
+    const auto& longer = da.size() < db.size() ? db : da;
+    return shorter.size() >= 8 && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+}
+
+FreeMailDomains::FreeMailDomains(std::initializer_list<std::string_view> domains) {
+    for (auto d : domains) add(d);
+}
+
+void FreeMailDomains::add(std::string_view domain) {
+    auto key = text::fold(text::trim(domain));
+    if (!key.empty()) domains_.insert(std::move(key));
+}
+
+bool FreeMailDomains::contains(std::string_view domain) const {
+    return domains_.count(text::fold(text::trim(domain))) > 0;
+}
+
+const FreeMailDomains& builtin_free_mail_domains() {
+    static const FreeMailDomains set{
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.co.jp", "ymail.com", "hotmail.com",
+        "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "mail.com",
+        "gmx.com", "gmx.de", "gmx.net", "web.de", "proton.me", "protonmail.com", "zoho.com", "fastmail.com",
+        "tutanota.com", "yandex.ru", "yandex.com", "ya.ru", "mail.ru", "bk.ru", "inbox.ru", "list.ru",
+        "rambler.ru", "qq.com", "163.com", "126.com", "sina.com", "naver.com", "daum.net", "hanmail.net",
+    };
+    return set;
+}
+
+bool is_free_mail(std::string_view email_or_domain, const FreeMailDomains& set) {
+    const auto trimmed = text::trim(email_or_domain);
+    if (trimmed.find('@') == std::string_view::npos) return set.contains(trimmed);
+    const auto domain = email_domain(trimmed);
+    return !domain.empty() && set.contains(domain);
+}
+
+}  // namespace tumen

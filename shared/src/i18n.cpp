@@ -1,0 +1,107 @@
+#include "tumen/i18n.hpp"
+
+#include "i18n_catalogs.hpp"
+
+#include <algorithm>
+
+namespace tumen::i18n {
+
+namespace {
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+// A sorted copy of a catalog for binary search; built once per language on first use.
+const std::vector<Entry>& sorted(Lang lang) {
+    static const auto build = [](Lang l) {
+        std::vector<Entry> v = catalog(l);
+        std::stable_sort(v.begin(), v.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+        return v;
+    };
+    static const std::vector<Entry> mn = build(Lang::mn);
+    static const std::vector<Entry> en = build(Lang::en);
+    return lang == Lang::mn ? mn : en;
+}
+
+const Entry* find(Lang lang, std::string_view key) {
+    const auto& v = sorted(lang);
+    auto it = std::lower_bound(v.begin(), v.end(), key, [](const Entry& e, std::string_view k) { return e.key < k; });
+    return (it != v.end() && it->key == key) ? &*it : nullptr;
+}
+
+}  // namespace
+
+std::string_view code(Lang lang) { return lang == Lang::mn ? "mn" : "en"; }
+
+std::string_view native_name(Lang lang) { return lang == Lang::mn ? "Монгол" : "English"; }
+
+std::optional<Lang> parse_code(std::string_view c) {
+    for (Lang l : all_languages)
+        if (iequals(c, code(l))) return l;
+    return std::nullopt;
+}
+
+Lang from_tag(std::string_view tag) {
+    // The primary subtag is everything before the first '-' or '_' ("mn-MN", "mn_MN").
+    auto primary = tag.substr(0, tag.find_first_of("-_"));
+    return iequals(primary, "mn") ? Lang::mn : Lang::en;
+}
+
+std::string_view tr(Lang lang, std::string_view key) {
+    const Entry* e = find(lang, key);
+    return e ? e->text : key;
+}
+
+bool has(Lang lang, std::string_view key) { return find(lang, key) != nullptr; }
+
+std::vector<std::string_view> keys(Lang lang) {
+    std::vector<std::string_view> out;
+    for (const auto& e : sorted(lang)) out.push_back(e.key);
+    return out;
+}
+
+std::string format(std::string_view pattern, const Args& args) {
+    std::string out;
+    out.reserve(pattern.size());
+    size_t i = 0;
+    while (i < pattern.size()) {
+        if (pattern[i] == '{') {
+            size_t close = pattern.find('}', i + 1);
+            if (close != std::string_view::npos) {
+                auto name = pattern.substr(i + 1, close - i - 1);
+                auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+                if (it != args.end()) {
+                    out += it->second;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i++];
+    }
+    return out;
+}
+
+std::string tr(Lang lang, std::string_view key, const Args& args) { return format(tr(lang, key), args); }
+
+std::vector<std::string> placeholders(std::string_view pattern) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while ((i = pattern.find('{', i)) != std::string_view::npos) {
+        size_t close = pattern.find('}', i + 1);
+        if (close == std::string_view::npos) break;
+        out.emplace_back(pattern.substr(i + 1, close - i - 1));
+        i = close + 1;
+    }
+    return out;
+}
+
+const std::vector<Entry>& catalog(Lang lang) { return lang == Lang::mn ? catalog_mn() : catalog_en(); }
+
+}  // namespace tumen::i18n

@@ -1,0 +1,77 @@
+#include "address_fields.hpp"
+#include "record_codec.hpp"
+#include "tumen/lead.hpp"
+
+namespace tumen {
+
+namespace {
+
+using namespace detail;
+
+std::vector<FieldSpec<Lead>> lead_fields() {
+    std::vector<FieldSpec<Lead>> f = {
+        record_id_field(mem(&Lead::id)),
+        enum_field("type", mem(&Lead::type), {"lead", "opportunity"}),
+        text_field("name", mem(&Lead::name), {.max_chars = 500, .required = true}),
+        text_field("contact_name", mem(&Lead::contact_name), {.max_chars = 300}),
+        text_field("partner_name", mem(&Lead::partner_name), {.max_chars = 300}),
+        optional_id_field("partner_id", mem(&Lead::partner_id)),
+        text_field("email", mem(&Lead::email), {.max_chars = 320, .check = check_email}),
+        text_field("phone", mem(&Lead::phone), {.max_chars = 50, .check = check_phone}),
+        text_field("mobile", mem(&Lead::mobile), {.max_chars = 50, .check = check_phone}),
+        text_field("website", mem(&Lead::website), {.max_chars = 1000, .check = check_website}),
+    };
+    add_address_fields(f, &Lead::address);
+    f.insert(f.end(), {
+        text_field("lang", mem(&Lead::lang), {.max_chars = 10, .check = check_lang}),
+        optional_id_field("user_id", mem(&Lead::user_id)),
+        optional_id_field("team_id", mem(&Lead::team_id)),
+        optional_id_field("stage_id", mem(&Lead::stage_id)),
+        int_field("priority", mem(&Lead::priority), 0, max_priority),
+        id_list_field("tag_ids", mem(&Lead::tag_ids)),
+        money_field("expected_revenue", mem(&Lead::expected_revenue)),
+        percent_field("probability", mem(&Lead::probability)),
+        percent_field("automated_probability", mem(&Lead::automated_probability), Access::system),
+        bool_field("probability_manual", mem(&Lead::probability_manual)),
+        optional_date_field("date_deadline", mem(&Lead::date_deadline)),
+        optional_id_field("source_id", mem(&Lead::source_id)),
+        optional_id_field("medium_id", mem(&Lead::medium_id)),
+        optional_id_field("campaign_id", mem(&Lead::campaign_id)),
+        text_field("description", mem(&Lead::description), {.max_chars = 100000, .multiline = true}),
+        timestamp_field("create_date", mem(&Lead::create_date)),
+        timestamp_field("write_date", mem(&Lead::write_date)),
+        optional_timestamp_field("date_open", mem(&Lead::date_open)),
+        optional_timestamp_field("date_conversion", mem(&Lead::date_conversion)),
+        optional_timestamp_field("date_closed", mem(&Lead::date_closed)),
+        optional_timestamp_field("date_last_stage_update", mem(&Lead::date_last_stage_update)),
+        optional_id_field("lost_reason_id", mem(&Lead::lost_reason_id)),
+        text_field("lost_note", mem(&Lead::lost_note), {.max_chars = 10000, .multiline = true}),
+        bool_field("active", mem(&Lead::active)),
+        id_list_field("follower_ids", mem(&Lead::follower_ids)),
+        version_field(mem(&Lead::version)),
+    });
+    return f;
+}
+
+const RecordCodec<Lead>& codec() {
+    static const RecordCodec<Lead> c(lead_fields());
+    return c;
+}
+
+void check_record(const Lead& lead, FieldErrors& e) {
+    if (lead.name.empty()) e.add("name", "is required", "error.required");
+}
+
+}  // namespace
+
+std::string_view to_string(LeadType type) { return type == LeadType::lead ? "lead" : "opportunity"; }
+
+void to_json(nlohmann::json& j, const Lead& lead) { j = codec().to_json(lead); }
+
+Result<Lead> lead_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_record); }
+
+FieldErrors apply_patch(Lead& lead, const nlohmann::json& patch) { return patch_record(codec(), lead, patch, check_record); }
+
+FieldErrors validate(const Lead& lead) { return validate_record(codec(), lead, check_record); }
+
+}  // namespace tumen

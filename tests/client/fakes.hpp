@@ -1,0 +1,63 @@
+// Test doubles for the client view models: a transport that holds requests until the test answers them, and a
+// host that records what the address bar and storage were asked to do.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "state/host.hpp"
+#include "state/transport.hpp"
+
+namespace tumen::client::testing {
+
+class FakeTransport : public Transport {
+public:
+    struct Pending {
+        HttpRequest request;
+        HttpCallback done;
+    };
+
+    void send(HttpRequest request, HttpCallback done) override { pending.push_back({std::move(request), std::move(done)}); }
+
+    // Answers the oldest request; returns it so the test can check what was sent.
+    HttpRequest answer(int status, std::string body = {}) {
+        REQUIRE_FALSE(pending.empty());
+        Pending p = std::move(pending.front());
+        pending.pop_front();
+        p.done(HttpResponse{status, std::move(body)});
+        return p.request;
+    }
+
+    std::deque<Pending> pending;
+};
+
+class FakeHost : public Host {
+public:
+    void push_url(const std::string& hash) override {
+        history.push_back(hash);
+        pushes.push_back(hash);
+    }
+    void replace_url(const std::string& hash) override {
+        if (history.empty()) history.push_back(hash);
+        else history.back() = hash;
+        replaces.push_back(hash);
+    }
+    void save_language(std::string_view code) override { saved_language = std::string(code); }
+
+    std::string url() const { return history.empty() ? std::string() : history.back(); }
+
+    std::vector<std::string> history;  // like the browser's session history (no forward part)
+    std::vector<std::string> pushes;
+    std::vector<std::string> replaces;
+    std::string saved_language;
+};
+
+inline std::string header(const HttpRequest& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers)
+        if (k == name) return v;
+    return {};
+}
+
+}  // namespace tumen::client::testing

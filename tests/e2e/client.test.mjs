@@ -1,0 +1,279 @@
+// End-to-end tests of the web client: the real tumen-server, the real wasm client, headless Chromium.
+// Screenshots go to tests/e2e/output/ (ignored by git); look at them.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import {
+  click, config, fill, findWidget, launchBrowser, openClient, pixels, screenshot, startServer, state,
+  waitForState, waitReady, widget,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const near = (a, b, tolerance = 1.5) => Math.abs(a - b) <= tolerance;
+
+describe('signing in', () => {
+  let client;
+  before(async () => { client = await openClient(browser, server.base, { locale: 'en-US' }); });
+  after(async () => { await client.context.close(); });
+
+  test('the login page is the first thing a visitor sees, in English for an English browser', async () => {
+    const { page } = client;
+    const s = await waitForState(page, (st) => st.view === 'login', 'the login view');
+    assert.equal(s.route, '#/login');
+    assert.equal(s.language, 'en');
+    assert.equal(s.last_error, '');
+    assert.match(page.url(), /#\/login$/);
+    for (const id of ['login.login', 'login.password', 'login.submit', 'lang.mn', 'lang.en'])
+      assert.ok(widget(s, id), `widget ${id} is drawn`);
+    assert.equal(widget(s, 'login.submit').label, 'Sign in');
+    assert.equal(widget(s, 'login.login').kind, 'input');
+    // The card is centred in the window.
+    const submit = widget(s, 'login.submit');
+    assert.ok(near(submit.x + submit.w / 2, 640, 2), `submit centred (x=${submit.x}, w=${submit.w})`);
+    assert.equal(await page.title(), 'Tumen CRM — Sign in');
+    await screenshot(page, 'login-en.png');
+  });
+
+  test('a wrong password shows the server\'s error, in the state and on screen', async () => {
+    const { page } = client;
+    await fill(page, 'login.login', 'admin');
+    await fill(page, 'login.password', 'not-the-password');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/session/login')),
+      click(page, 'login.submit'),
+    ]);
+    assert.equal(response.status(), 401);
+    const body = await response.json();
+    assert.ok(body.error && body.error.message, 'the server answers with the JSON error shape');
+    const s = await waitForState(page, (st) => st.last_error !== '', 'an error');
+    assert.equal(s.last_error, body.error.message);
+    assert.equal(s.view, 'login');
+    const alert = widget(s, 'login.error');
+    assert.ok(alert, 'an error box is drawn');
+    assert.equal(alert.label, body.error.message);
+    // On screen: the box's tinted background is there (sampled from a real screenshot).
+    const [inside] = await pixels(page, [[alert.x + alert.w - 6, alert.y + alert.h / 2]]);
+    assert.ok(inside[0] > 240 && inside[1] < 248 && inside[2] < 248, `reddish error box, got ${inside}`);
+    await screenshot(page, 'login-wrong-password.png');
+  });
+
+  test('switching to Mongolian redraws everything in Cyrillic', async () => {
+    const { page } = client;
+    const before = await state(page);
+    await click(page, 'Монгол');
+    const s = await waitForState(page, (st) => st.language === 'mn', 'Mongolian');
+    assert.equal(widget(s, 'login.title').label, 'Нэвтрэх');
+    assert.equal(widget(s, 'login.submit').label, 'Нэвтрэх');
+    assert.equal(widget(s, 'login.password').label, 'Нууц үг');
+    assert.equal(s.last_error, before.last_error, 'the server\'s message stays as the server wrote it');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'mn');
+    assert.match(await page.title(), /Нэвтрэх/);
+    await screenshot(page, 'login-mn.png');
+    // The choice is remembered for the next visit.
+    assert.equal(await page.evaluate(() => localStorage.getItem('tumen.language')), 'mn');
+    await click(page, 'lang.en');
+    await waitForState(page, (st) => st.language === 'en' && widget(st, 'login.submit')?.label === 'Sign in', 'English again');
+  });
+
+  test('typed Cyrillic reaches the field', async () => {
+    const { page } = client;
+    await fill(page, 'login.login', 'Өлзий Үүрцайх');
+    const s = await waitForState(page, (st) => widget(st, 'login.login').value === 'Өлзий Үүрцайх', 'typed text');
+    assert.equal(widget(s, 'login.login').value, 'Өлзий Үүрцайх');
+  });
+
+  test('the right password opens the pipeline, which greets the user', async () => {
+    const { page } = client;
+    await fill(page, 'login.login', 'admin');
+    await fill(page, 'login.password', config.adminPassword);
+    await page.keyboard.press('Enter');
+    const s = await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
+    assert.equal(s.route, '#/pipeline');
+    assert.match(page.url(), /#\/pipeline$/);
+    assert.equal(s.last_error, '');
+    assert.ok(s.user && s.user.login === 'admin', 'signed in as admin');
+    assert.equal(widget(s, 'pipeline.welcome').label, `Welcome, ${s.user.name}`);
+    assert.ok(widget(s, 'session.logout'), 'a sign-out button');
+    await screenshot(page, 'pipeline.png');
+  });
+
+  test('reload keeps the page and the session', async () => {
+    const { page } = client;
+    await page.reload();
+    await waitReady(page);
+    const s = await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline after reload');
+    assert.equal(s.route, '#/pipeline');
+    assert.equal(s.user.login, 'admin');
+  });
+
+  test('links, back and forward move between views', async () => {
+    const { page } = client;
+    await page.goto(server.base + '#/lead/42');
+    let s = await waitForState(page, (st) => st.view === 'lead', 'the lead view');
+    assert.equal(s.route, '#/lead/42');
+    assert.equal(widget(s, 'lead.title').label, 'Lead #42');
+    await page.goBack();
+    s = await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline after back');
+    assert.equal(s.route, '#/pipeline');
+    await page.goForward();
+    s = await waitForState(page, (st) => st.view === 'lead', 'the lead after forward');
+    assert.equal(s.route, '#/lead/42');
+    // In-app navigation makes a history entry too.
+    await click(page, 'nav.back_to_pipeline');
+    await waitForState(page, (st) => st.route === '#/pipeline', 'the pipeline via its button');
+    assert.match(page.url(), /#\/pipeline$/);
+    await page.goBack();
+    await waitForState(page, (st) => st.route === '#/lead/42', 'back to the lead');
+    await page.goto(server.base + '#/no/such/page');
+    s = await waitForState(page, (st) => st.view === 'not_found', 'not found');
+    assert.equal(widget(s, 'not_found.title').label, 'Page not found');
+    await click(page, 'nav.pipeline');
+    await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline via the top bar');
+  });
+
+  test('sign out returns to the login page and ends the session', async () => {
+    const { page } = client;
+    const [sent] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/v1/session/logout')),
+      click(page, 'session.logout'),
+    ]);
+    assert.equal(sent.method(), 'POST');
+    assert.ok(sent.headers()['x-csrf-token'], 'the CSRF token is sent');
+    const s = await waitForState(page, (st) => st.view === 'login', 'the login page');
+    assert.equal(s.user, null);
+    assert.equal(s.last_error, '');
+    // The session is gone on the server too: a protected page leads back to the login.
+    await page.goto(server.base + '#/lead/7');
+    const again = await waitForState(page, (st) => st.view === 'login', 'the login page again');
+    assert.equal(again.route, '#/login?next=%2Flead%2F7');
+  });
+});
+
+describe('browser integration', () => {
+  test('a visitor whose browser speaks Mongolian gets the Mongolian UI', async () => {
+    const { context, page } = await openClient(browser, server.base, { locale: 'mn-MN' });
+    const s = await waitForState(page, (st) => st.view === 'login', 'the login view');
+    assert.equal(s.language, 'mn');
+    assert.equal(widget(s, 'login.submit').label, 'Нэвтрэх');
+    await context.close();
+  });
+
+  test('when the server cannot be reached the login page says so', async () => {
+    const { context, page } = await openClient(browser, server.base);
+    await page.route('**/api/v1/session/login', (route) => route.abort('connectionrefused'));
+    await fill(page, 'login.login', 'admin');
+    await fill(page, 'login.password', 'whatever');
+    await click(page, 'login.submit');
+    const s = await waitForState(page, (st) => st.last_error !== '', 'an error');
+    assert.equal(s.last_error, 'Cannot reach the server. Check your connection and try again.');
+    assert.equal(widget(s, 'login.error').label, s.last_error);
+    await screenshot(page, 'login-unreachable.png');
+    await context.close();
+  });
+
+  for (const dpr of [1, 2]) {
+    test(`the canvas follows the window at device pixel ratio ${dpr}`, async () => {
+      const { context, page } = await openClient(browser, server.base, { width: 1024, height: 700, dpr });
+      const canvasSize = () => page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      assert.deepEqual(await canvasSize(), [1024 * dpr, 700 * dpr]);
+      for (const [w, h] of [[800, 600], [1366, 900], [480, 820]]) {
+        await page.setViewportSize({ width: w, height: h });
+        const s = await waitForState(page, (st) => st.canvas.width === w * dpr && st.canvas.height === h * dpr,
+          `canvas ${w * dpr}x${h * dpr}`);
+        assert.deepEqual(await canvasSize(), [w * dpr, h * dpr]);
+        assert.equal(s.dpr, dpr);
+        // Widget rectangles stay in CSS pixels: the card is centred in the new window.
+        const submit = await waitForState(page, (st) => {
+          const b = widget(st, 'login.submit');
+          return b && near(b.x + b.w / 2, w / 2, 2);
+        }, `the card centred in ${w}px`);
+        assert.ok(widget(submit, 'login.submit').x >= 0);
+      }
+      await screenshot(page, `login-dpr${dpr}-narrow.png`);
+      await context.close();
+    });
+  }
+
+  test('a change of device pixel ratio re-rasterises the UI at the new density', async () => {
+    const { context, page } = await openClient(browser, server.base, { width: 1000, height: 700, dpr: 1 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 700, deviceScaleFactor: 2, mobile: false });
+    // Emulation changes devicePixelRatio without the events a real zoom or monitor change fires (resize, the
+    // resolution media query), so fire the one a browser zoom gives.
+    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    const s = await waitForState(page, (st) => st.dpr === 2 && st.canvas.width === 2000, 'DPR 2');
+    assert.equal(s.canvas.height, 1400);
+    const submit = widget(s, 'login.submit');
+    assert.ok(near(submit.x + submit.w / 2, 500, 2), 'rectangles stay in CSS pixels');
+    await screenshot(page, 'login-dpr-change.png');
+    await context.close();
+  });
+
+  test('copy from a field goes to the system clipboard; paste comes back into a field', async () => {
+    const { context, page } = await openClient(browser, server.base);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base.replace(/\/$/, '') });
+    const text = 'Бат-Өлзий Үүрцайх ₮';
+    await fill(page, 'login.login', text);
+    await waitForState(page, (st) => widget(st, 'login.login').value === text, 'typed text');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await waitForState(page, () => true, 'a frame');
+    const copied = await page.waitForFunction(async (t) => (await navigator.clipboard.readText()) === t, text, { timeout: 5000 })
+      .then(() => true, () => false);
+    assert.ok(copied, 'Ctrl+C in the field wrote the browser clipboard');
+
+    // Paste into the emptied field: the page's paste event hands the text to the client.
+    await page.keyboard.press('Delete');
+    await waitForState(page, (st) => widget(st, 'login.login').value === '', 'an empty field');
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    let s = await waitForState(page, (st) => widget(st, 'login.login').value === text, 'pasted text');
+    assert.equal(widget(s, 'login.login').value, text);
+
+    // The keyboard route: Ctrl+V replaces the selection with the system clipboard, once (never twice).
+    await page.evaluate(() => navigator.clipboard.writeText('Өө Үү'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+V');
+    s = await waitForState(page, (st) => widget(st, 'login.login').value !== text, 'Ctrl+V');
+    assert.equal(widget(s, 'login.login').value, 'Өө Үү');
+    await page.keyboard.press('Control+V');
+    s = await waitForState(page, (st) => widget(st, 'login.login').value !== 'Өө Үү', 'a second Ctrl+V');
+    assert.equal(widget(s, 'login.login').value, 'Өө ҮүӨө Үү');
+    await context.close();
+  });
+
+  test('an idle page draws nothing; input wakes it and it settles again', async () => {
+    const { context, page } = await openClient(browser, server.base);
+    await sleep(500);
+    const first = (await state(page)).frame_count;
+    await sleep(1500);
+    const second = (await state(page)).frame_count;
+    assert.equal(second, first, 'no frames while nothing changes');
+    assert.ok(first < 30, `start-up drew a handful of frames, not a stream (${first})`);
+    await page.mouse.move(300, 300);
+    await page.mouse.move(640, 420, { steps: 5 });
+    const woke = await waitForState(page, (st) => st.frame_count > second, 'frames after input');
+    await sleep(500);
+    const settled = (await state(page)).frame_count;
+    await sleep(1000);
+    assert.equal((await state(page)).frame_count, settled, 'idle again after the input');
+    assert.ok(settled - woke.frame_count < 40, 'a few frames per input, not a stream');
+    await context.close();
+  });
+});

@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "tumen/demo_data.hpp"
+#include "tumen/filter.hpp"
+#include "tumen/lead_lifecycle.hpp"
+#include "tumen/text_fold.hpp"
+
+using namespace tumen;
+
+namespace {
+
+constexpr Timestamp now = 1795786200;  // 2026-11-27T13:30:00Z
+
+demo::Config config(std::uint64_t seed = 7) {
+    demo::Config c;
+    c.seed = seed;
+    c.now = now;
+    return c;
+}
+
+bool contains(const std::vector<std::int64_t>& v, std::int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("demo catalog records are valid and consistent") {
+    const auto cat = demo::demo_catalog(2);
+    REQUIRE(cat.users.size() == 8);
+    CHECK(cat.users.front().id == 2);
+    CHECK(cat.users.front().name == "Батбаяр Ганболд");
+    REQUIRE(cat.teams.size() == 3);
+    CHECK(cat.stages.size() == 15);
+    for (const auto& t : cat.teams) {
+        CHECK(validate(t).empty());
+        CHECK(filter::parse_checked(t.assignment_domain, filter::lead_filter_fields()).ok());
+        const auto pipeline = pipeline_stages(cat.stages, t.id);
+        REQUIRE(pipeline.size() == 5);
+        CHECK(pipeline.back().is_won);
+        CHECK(first_stage(cat.stages, t.id)->sequence == 1);
+    }
+    for (const auto& s : cat.stages) CHECK(validate(s).empty());
+    for (const auto& m : cat.members) {
+        CHECK(validate(m).empty());
+        CHECK(contains(cat.teams[static_cast<std::size_t>(m.team_id - 1)].member_ids, m.user_id));
+    }
+    for (const auto& r : cat.lost_reasons) CHECK(validate(r).empty());
+    for (const auto& t : cat.tags) CHECK(validate(t).empty());
+    for (const auto& c : cat.contact_categories) CHECK(validate(c).empty());
+    for (const auto& u : cat.sources) CHECK(validate(u).empty());
+    CHECK(cat.tags[0].id == 1);
+}
+
+TEST_CASE("demo data is deterministic per (seed, index)") {
+    demo::Generator a(config(7));
+    demo::Generator b(config(7));
+    demo::Generator other(config(8));
+    for (std::int64_t i : {0, 1, 57, 99999, 999999}) {
+        CHECK(a.lead(i) == b.lead(i));
+        CHECK(a.lead(i).id == i + 1);
+    }
+    CHECK_FALSE(a.lead(3) == other.lead(3));
+    CHECK(a.contact(5) == b.contact(5));
+    CHECK(a.lead(10) == a.lead(10));  // no hidden state between calls
+}
+
+TEST_CASE("demo contacts: companies first, people linked to them, all valid") {
+    demo::Generator g(config());
+    const auto& cfg = g.config();
+    CHECK(g.contact(0).name == "Монгол Шуудан ХХК");  // company 0 of the Mongolian list, when Mongolian
+    int with_parent = 0;
+    for (std::int64_t i = 0; i < g.contact_count(); ++i) {
+        const auto c = g.contact(i);
+        CHECK(c.id == cfg.first_contact_id + i);
+        CHECK(c.is_company == (i < cfg.company_count));
+        REQUIRE(validate(c).empty());
+        if (c.parent_id) {
+            ++with_parent;
+            CHECK(*c.parent_id >= cfg.first_contact_id);
+            CHECK(*c.parent_id < cfg.first_contact_id + cfg.company_count);
+        }
+    }
+    CHECK(with_parent > cfg.person_count / 2);
+}
+
+TEST_CASE("demo leads are valid, reference the catalog and look realistic") {
+    demo::Generator g(config());
+    const auto& cat = g.catalog();
+    int won = 0, lost = 0, no_team = 0, cyrillic = 0, leads = 0, with_partner = 0;
+    std::set<std::string> cities;
+    const int n = 3000;
+    for (int i = 0; i < n; ++i) {
+        const Lead l = g.lead(i);
+        const auto errors = validate(l);
+        if (!errors.empty()) FAIL(errors.list().front().field, " ", errors.list().front().message);
+        CHECK(l.create_date <= now);
+        CHECK(l.create_date >= now - 731 * seconds_per_day);
+        CHECK(*l.date_last_stage_update >= l.create_date);
+        if (l.team_id) {
+            const Stage* s = find_stage(cat.stages, *l.stage_id);
+            REQUIRE(s);
+            CHECK(stage_fits_team(*s, l.team_id));
+            if (l.user_id) CHECK(contains(cat.teams[static_cast<std::size_t>(*l.team_id - 1)].member_ids, *l.user_id));
+        } else {
+            ++no_team;
+            CHECK_FALSE(l.stage_id);
+        }
+        if (l.partner_id) {
+            ++with_partner;
+            CHECK(*l.partner_id < g.config().first_contact_id + g.contact_count());
+        }
+        const auto status = won_status(l, cat.stages);
+        won += status == WonStatus::won;
+        lost += status == WonStatus::lost;
+        if (status == WonStatus::lost) CHECK(l.lost_reason_id);
+        leads += l.type == LeadType::lead;
+        cyrillic += text::fold(l.name) != l.name || l.lang == "mn";
+        cities.insert(l.address.city);
+    }
+    CHECK(won > n / 10);
+    CHECK(won < n / 4);
+    CHECK(lost > n / 10);
+    CHECK(no_team > 0);
+    CHECK(no_team < n / 10);
+    CHECK(leads > 0);
+    CHECK(with_partner > n / 4);
+    CHECK(cyrillic > n / 2);
+    CHECK(cities.count("Улаанбаатар") == 1);
+    CHECK(cities.count("Дархан") == 1);
+    CHECK(cities.count("Эрдэнэт") == 1);
+}
+
+TEST_CASE("demo leads share people, so duplicates exist") {
+    demo::Generator g(config());
+    std::set<std::string> emails;
+    int repeated = 0;
+    for (int i = 0; i < 500; ++i) repeated += !emails.insert(g.lead(i).email).second;
+    CHECK(repeated > 50);
+}
+
+TEST_CASE("demo generation streams quickly") {
+    demo::Generator g(config());
+    std::int64_t revenue = 0;
+    for (int i = 0; i < 20000; ++i) revenue += g.lead(i).expected_revenue.amount % 1000;
+    CHECK(revenue >= 0);
+}

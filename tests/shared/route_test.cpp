@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include "tumen/route.hpp"
+
+using namespace tumen;
+
+TEST_CASE("the three views parse from their hashes") {
+    CHECK(parse_route("#/login").view == View::login);
+    CHECK(parse_route("#/pipeline") == Route::pipeline());
+    CHECK(parse_route("#/lead/42") == Route::lead(42));
+    CHECK(parse_route("/lead/42") == Route::lead(42));
+    CHECK(parse_route("#/lead/42/") == Route::lead(42));
+    CHECK(parse_route("#//lead//7") == Route::lead(7));
+}
+
+TEST_CASE("an empty hash opens the pipeline") {
+    CHECK(parse_route("") == Route::pipeline());
+    CHECK(parse_route("#") == Route::pipeline());
+    CHECK(parse_route("#/") == Route::pipeline());
+}
+
+TEST_CASE("bad lead ids and unknown paths are not found, keeping the path") {
+    for (auto h : {"#/lead/0", "#/lead/-3", "#/lead/abc", "#/lead/4x", "#/lead", "#/lead/1/2",
+                   "#/lead/99999999999999999999"}) {
+        INFO(h);
+        CHECK(parse_route(h).view == View::not_found);
+    }
+    auto r = parse_route("#/contacts/Өлзий");
+    CHECK(r.view == View::not_found);
+    CHECK(r.path == "/contacts/Өлзий");
+    CHECK(format_route(r) == "#/contacts/Өлзий");
+}
+
+TEST_CASE("the largest int64 id is accepted") {
+    CHECK(parse_route("#/lead/9223372036854775807").id == 9223372036854775807LL);
+}
+
+TEST_CASE("format is canonical and round-trips") {
+    CHECK(format_route(Route::pipeline()) == "#/pipeline");
+    CHECK(format_route(Route::lead(42)) == "#/lead/42");
+    CHECK(format_route(Route::login()) == "#/login");
+    CHECK(format_route(Route::login("/lead/42")) == "#/login?next=%2Flead%2F42");
+    for (const auto& r : {Route::pipeline(), Route::lead(1), Route::login(), Route::login("/pipeline"),
+                          Route::login("/lead/9")})
+        CHECK(parse_route(format_route(r)) == r);
+}
+
+TEST_CASE("login keeps only a next that a signed-in user can open") {
+    CHECK(parse_route("#/login?next=%2Flead%2F42").next == "/lead/42");
+    CHECK(parse_route("#/login?next=/lead/42").next == "/lead/42");
+    CHECK(parse_route("#/login?x=1&next=/pipeline").next == "/pipeline");
+    CHECK(parse_route("#/login?next=/login").next.empty());
+    CHECK(parse_route("#/login?next=/nowhere").next.empty());
+    CHECK(parse_route("#/login?next=").next.empty());
+    CHECK(parse_route("#/login?next=https%3A%2F%2Fevil.example").next.empty());
+    // next means nothing on other views
+    CHECK(parse_route("#/pipeline?next=/lead/1") == Route::pipeline());
+}
+
+TEST_CASE("only the login page works without a session") {
+    CHECK_FALSE(requires_session(Route::login()));
+    CHECK(requires_session(Route::pipeline()));
+    CHECK(requires_session(Route::lead(3)));
+    CHECK(view_name(View::not_found) == "not_found");
+    CHECK(route_path(Route::lead(5)) == "/lead/5");
+}
+
+TEST_CASE("percent coding handles UTF-8 and malformed escapes") {
+    CHECK(percent_encode("Ө ө/") == "%D3%A8%20%D3%A9%2F");
+    CHECK(percent_decode("%D3%A8%20%d3%a9") == "Ө ө");
+    CHECK(percent_decode("a+b") == "a b");
+    CHECK(percent_decode("100%") == "100%");
+    CHECK(percent_decode("%zz%4") == "%zz%4");
+}
