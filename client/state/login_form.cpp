@@ -6,6 +6,11 @@ namespace tumen::client {
 
 namespace {
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool wants_second_factor(const std::string& body) {
+    auto j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    return j.is_object() && j.contains("totp_required") && j["totp_required"] == true;
+}
 }  // namespace
 
 void LoginForm::submit(Transport& transport, i18n::Lang lang, std::function<void(Session)> signed_in) {
@@ -30,6 +35,9 @@ void LoginForm::submit(Transport& transport, i18n::Lang lang, std::function<void
                            if (auto session = parse_session(reply.body)) {
                                forget_password();
                                signed_in(std::move(*session));
+                           } else if (wants_second_factor(reply.body)) {
+                               // The server asks for a one-time code (TOTP); this form has no step for it yet.
+                               error_ = Message::from_key("login.second_factor_unsupported");
                            } else {
                                error_ = Message::from_key("error.bad_response");
                            }

@@ -86,6 +86,7 @@ void App::start() {
     else port_ = http_->bind_to_port(config_.bind, config_.port) ? config_.port : -1;
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port));
     imports_->start();
+    attachments_->purge_orphans();  // files of records deleted while the server ran, unfinished uploads
     listener_ = std::thread([this] { http_->listen_after_bind(); });
     for (int i = 0; i < 500 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }

@@ -23,6 +23,7 @@ const std::vector<Entry>& catalog_en() {
         {"login.missing_login", "Enter your login."},
         {"login.missing_password", "Enter your password."},
         {"login.session_ended", "Your session has ended. Please sign in again."},
+        {"login.second_factor_unsupported", "This account signs in with a one-time code, which this version of the client cannot ask for yet."},
         // errors shown for any request
         {"error.network", "Cannot reach the server. Check your connection and try again."},
         {"error.unexpected", "The server answered with an unexpected error (HTTP {status})."},

@@ -23,6 +23,7 @@ const std::vector<Entry>& catalog_mn() {
         {"login.missing_login", "Нэвтрэх нэрээ оруулна уу."},
         {"login.missing_password", "Нууц үгээ оруулна уу."},
         {"login.session_ended", "Таны холболт дууссан байна. Дахин нэвтэрнэ үү."},
+        {"login.second_factor_unsupported", "Энэ бүртгэл нэг удаагийн кодоор нэвтэрдэг бөгөөд клиентийн энэ хувилбар үүнийг хараахан дэмжихгүй байна."},
         // errors shown for any request
         {"error.network", "Сервертэй холбогдож чадсангүй. Холболтоо шалгаад дахин оролдоно уу."},
         {"error.unexpected", "Сервер хүлээгдээгүй алдаа буцаалаа (HTTP {status})."},

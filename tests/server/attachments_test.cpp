@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "io_helpers.hpp"
 
@@ -160,4 +161,22 @@ TEST_CASE("only records the caller can see: others' lead attachments are 404 for
     auto ok = attach(own, "/api/v1/leads/" + std::to_string(mine) + "/attachments", "миний файл", "файл.txt");
     REQUIRE(ok);
     CHECK(ok->status == 201);
+}
+
+TEST_CASE("attachments of deleted records and unfinished uploads are purged") {
+    TestServer s(seeded_config);
+    IoSession admin(s);
+    const int64_t lead = create(admin, "/api/v1/leads", {{"name", "Устах сэжим"}});
+    auto r = attach(admin, "/api/v1/leads/" + std::to_string(lead) + "/attachments", "устах файл", "a.txt");
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+    const std::string sha = json::parse(r->body)["sha256"];
+    const auto stray = stored(s, sha).parent_path() / ".tmp-123";
+    { std::ofstream(stray) << "half"; }
+    REQUIRE(admin.del("/api/v1/leads/" + std::to_string(lead))->status == 204);
+    CHECK(fs::exists(stored(s, sha)));
+    CHECK(s.app->attachments().purge_orphans() == 2);
+    CHECK_FALSE(fs::exists(stored(s, sha)));
+    CHECK_FALSE(fs::exists(stray));
+    CHECK(count_rows(s, "SELECT count(*) FROM attachments") == 0);
 }

@@ -159,3 +159,26 @@ TEST_CASE("a finished job cannot be cancelled; a queued one can") {
     REQUIRE(r);
     CHECK(r->status == 409);
 }
+
+TEST_CASE("stopping the server cancels a running all-or-nothing import: nothing of it is kept") {
+    TestServer s(seeded_config);
+    IoSession admin(s);
+    std::string csv = "Нэр,Имэйл\n";
+    for (int i = 0; i < 60000; ++i) csv += "Сэжим " + std::to_string(i) + ",s" + std::to_string(i) + "@x.mn\n";
+    auto r = admin.post_csv(with_query("/api/v1/imports", {{"mode", "all_or_nothing"}}), csv);
+    REQUIRE(r);
+    REQUIRE(r->status == 202);
+    const int64_t id = json::parse(r->body)["id"];
+    for (int i = 0; i < 500; ++i) {
+        auto j = json_of(admin.get("/api/v1/imports/" + std::to_string(id)));
+        if (j["state"] != "queued" && j["done_rows"].get<int64_t>() > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    s.app->stop();  // joins the import worker
+    auto st = s.app->db().reader().prepare_uncached("SELECT state FROM import_jobs WHERE id = ?");
+    st.bind(1, id);
+    REQUIRE(st.step());
+    const std::string state = st.get_text(0);
+    CHECK((state == "cancelled" || state == "done"));
+    CHECK(count_rows(s, "SELECT count(*) FROM leads") == (state == "done" ? 60000 : 0));
+}

@@ -157,6 +157,26 @@ Result<AttachmentService::Download> AttachmentService::open(const Caller& caller
     return d;
 }
 
+int AttachmentService::purge_orphans() {
+    std::lock_guard lock(files_);
+    db_.write([](store::Connection& c) { store::delete_orphan_attachments(c); });
+    int removed = 0;
+    std::error_code ec;
+    auto& reader = db_.reader();
+    for (const auto& dir : fs::directory_iterator(root_, ec)) {
+        if (!dir.is_directory(ec)) continue;
+        std::vector<fs::path> unused;
+        for (const auto& f : fs::directory_iterator(dir.path(), ec)) {
+            const std::string name = f.path().filename().string();
+            // Our files are named by their 64-digit hash; ".tmp-*" are uploads that never finished.
+            if (name.rfind(".tmp-", 0) == 0 || (name.size() == 64 && store::count_attachments_with_hash(reader, name) == 0))
+                unused.push_back(f.path());
+        }
+        for (const auto& f : unused) removed += fs::remove(f, ec) ? 1 : 0;
+    }
+    return removed;
+}
+
 Result<bool> AttachmentService::remove(const Caller& caller, int64_t id) {
     std::lock_guard lock(files_);
     std::string orphan;

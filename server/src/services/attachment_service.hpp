@@ -36,6 +36,11 @@ public:
     // The uploader or an internal user who can see the record. The file goes when its last row does.
     Result<bool> remove(const Caller& caller, int64_t id);
 
+    // Removes the attachments of deleted leads and contacts, and stored files no row names any more (a crash
+    // between writing a file and committing its row). Runs at start-up; call it after deleting records.
+    // Returns the number of files removed.
+    int purge_orphans();
+
     std::string path_of(const std::string& sha256) const;
     std::size_t max_bytes() const { return max_bytes_; }
 

@@ -1,6 +1,7 @@
 #include "services/import_run.hpp"
 
 #include <chrono>
+#include <future>
 #include <cstdio>
 
 #include "services/auth_service.hpp"
@@ -17,8 +18,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Thrown inside the all-or-nothing transaction to roll it back.
-struct RollBack {
+// Ends a job early with this state and message; inside the all-or-nothing transaction it also rolls it back.
+struct Stop {
     std::string state, error;
 };
 
@@ -44,53 +45,57 @@ public:
     // Returns the end state ("done", "failed", "cancelled") and the job-level error.
     std::pair<std::string, std::string> run() {
         const auto& o = in_.options;
-        if (o.dry_run) {
-            for (std::size_t start = 0; start < rows(); start += batch_rows_) {
-                if (progress_.cancel) return {"cancelled", "Cancelled"};
-                for (std::size_t i = start; i < std::min(rows(), start + batch_rows_); ++i) process(db_.reader(), i);
-                publish(std::min(rows(), start + batch_rows_));
-            }
-            if (o.mode == import::Mode::all_or_nothing && counts_.failed > 0) return {"failed", nothing_imported()};
-            return {"done", ""};
-        }
-        if (o.mode == import::Mode::all_or_nothing) {
-            try {
-                db_.write([&](store::Connection& c) {
-                    for (std::size_t start = 0; start < rows(); start += batch_rows_) {
-                        if (progress_.cancel) throw RollBack{"cancelled", "Cancelled; nothing was imported"};
-                        write_batch(c, start);
-                    }
-                    if (counts_.failed > 0) throw RollBack{"failed", nothing_imported()};
+        try {
+            if (o.dry_run) {
+                for_each_batch([&](std::size_t start, Batch& batch) {
+                    if (progress_.cancel) throw Stop{"cancelled", "Cancelled"};
+                    for (std::size_t k = 0; k < batch.size(); ++k) process(db_.reader(), start + k, batch[k]);
+                    publish(start + batch.size());
                 });
-            } catch (const RollBack& r) {
-                counts_.created = counts_.updated = 0;
-                publish(static_cast<std::size_t>(progress_.done_rows.load()));
-                return {r.state, r.error};
+                if (o.mode == import::Mode::all_or_nothing && counts_.failed > 0) return {"failed", nothing_imported()};
+                return {"done", ""};
             }
+            if (o.mode == import::Mode::all_or_nothing) {
+                try {
+                    db_.write([&](store::Connection& c) {
+                        for_each_batch([&](std::size_t start, Batch& batch) {
+                            if (progress_.cancel) throw Stop{"cancelled", "Cancelled; nothing was imported"};
+                            write_batch(c, start, batch);
+                        });
+                        if (counts_.failed > 0) throw Stop{"failed", nothing_imported()};
+                    });
+                } catch (const Stop&) {
+                    counts_.created = counts_.updated = 0;  // rolled back
+                    publish(static_cast<std::size_t>(progress_.done_rows.load()));
+                    throw;
+                }
+                return {"done", ""};
+            }
+            for_each_batch([&](std::size_t start, Batch& batch) {
+                if (progress_.cancel)
+                    throw Stop{"cancelled", "Cancelled after " + std::to_string(start) + " rows; the rows before were imported"};
+                // One transaction per batch: its records, its change-log event and the job's progress commit together.
+                auto commit_batch = [&] {
+                    db_.write([&](store::Connection& c) {
+                        write_batch(c, start, batch);
+                        fill_record();
+                        store::save_import_job(c, record_, false);
+                    });
+                };
+                const Snapshot before = snapshot();
+                try {
+                    commit_batch();
+                } catch (const RedoCarefully&) {
+                    restore(before);
+                    careful_ = true;
+                    commit_batch();
+                    careful_ = false;
+                }
+            });
             return {"done", ""};
+        } catch (const Stop& stop) {
+            return {stop.state, stop.error};
         }
-        for (std::size_t start = 0; start < rows(); start += batch_rows_) {
-            if (progress_.cancel)
-                return {"cancelled", "Cancelled after " + std::to_string(start) + " rows; the rows before were imported"};
-            // One transaction per batch: its records, its change-log event and the job's progress commit together.
-            auto commit_batch = [&] {
-                db_.write([&](store::Connection& c) {
-                    write_batch(c, start);
-                    fill_record();
-                    store::save_import_job(c, record_, false);
-                });
-            };
-            const Snapshot before = snapshot();
-            try {
-                commit_batch();
-            } catch (const RedoCarefully&) {
-                restore(before);
-                careful_ = true;
-                commit_batch();
-                careful_ = false;
-            }
-        }
-        return {"done", ""};
     }
 
     nlohmann::json summary() const {
@@ -133,13 +138,50 @@ private:
                " rows have errors; nothing was imported (all or nothing). Fix them and import the file again.";
     }
 
-    void write_batch(store::Connection& c, std::size_t start) {
+    // One batch of rows read and validated: pure work (shared/ rules and the target's preloaded stages), done on a
+    // helper thread while the batch before is being written.
+    struct Converted {
+        PreparedRow row;
+        std::optional<Error> error;
+    };
+    using Batch = std::vector<Converted>;
+
+    Batch convert(std::size_t start) const {
+        Batch batch;
+        const std::size_t end = std::min(rows(), start + batch_rows_);
+        batch.reserve(end - start);
+        for (std::size_t i = start; i < end; ++i) {
+            Converted x;
+            const csv::Record& r = table_.rows[i];
+            if (r.error.empty()) {
+                x.row.values = import::read_row(r.fields, mapping_, row_options_);
+                x.error = target_.prepare(x.row);
+            }
+            batch.push_back(std::move(x));
+        }
+        return batch;
+    }
+
+    // Calls fn(start, batch) for each batch in order, converting the next one meanwhile. If fn throws, the
+    // pending conversion is waited for (std::async's future) before the exception leaves.
+    template <class Fn>
+    void for_each_batch(Fn fn) {
+        if (rows() == 0) return;
+        auto next = std::async(std::launch::async, [this] { return convert(0); });
+        for (std::size_t start = 0; start < rows(); start += batch_rows_) {
+            Batch batch = next.get();
+            if (start + batch_rows_ < rows())
+                next = std::async(std::launch::async, [this, s = start + batch_rows_] { return convert(s); });
+            fn(start, batch);
+        }
+    }
+
+    void write_batch(store::Connection& c, std::size_t start, Batch& batch) {
         created_ids_.clear();
         updated_ids_.clear();
-        const std::size_t end = std::min(rows(), start + batch_rows_);
-        for (std::size_t i = start; i < end; ++i) process(c, i);
+        for (std::size_t k = 0; k < batch.size(); ++k) process(c, start + k, batch[k]);
         target_.log_batch(c, record_.id, created_ids_, updated_ids_);
-        publish(end);
+        publish(start + batch.size());
     }
 
     void publish(std::size_t done) {
@@ -155,16 +197,15 @@ private:
         ++counts_.failed;
     }
 
-    void process(store::Connection& c, std::size_t i) {
+    void process(store::Connection& c, std::size_t i, Converted& x) {
         const csv::Record& r = table_.rows[i];
         if (!r.error.empty()) {
             report_.add(r, r.error);
             ++counts_.failed;
             return;
         }
-        PreparedRow p;
-        p.values = import::read_row(r.fields, mapping_, row_options_);
-        if (auto e = target_.prepare(p)) return fail(r, *e);
+        if (x.error) return fail(r, *x.error);
+        PreparedRow& p = x.row;
 
         int64_t duplicate = 0;  // > 0: a stored record; < 0: a row of this dry run
         if (!p.key.empty()) {

@@ -122,11 +122,13 @@ std::optional<Error> LeadImportTarget::resolve(store::Connection& c, PreparedRow
         tags_created_.push_back(name);
         ids.push_back(id);
     }
-    add_ids(p.lead.tag_ids, ids);
+    p.lead.tag_ids = std::move(ids);  // assigned, not added: a batch written again resolves afresh
     return std::nullopt;
 }
 
 int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
+    p.lead.id = 0;  // a batch written again inserts the same prepared row again
+    p.lead.version = 0;
     store::insert_lead(c, p.lead);
     return p.lead.id;
 }
@@ -189,6 +191,7 @@ std::optional<Error> ContactImportTarget::prepare(PreparedRow& p) const {
 
 std::optional<Error> ContactImportTarget::resolve(store::Connection& c, PreparedRow& p) {
     const std::string& name = p.values.parent_name;
+    p.contact.parent_id.reset();
     if (name.empty()) return std::nullopt;
     const std::string key = text::fold_key(name);
     if (auto it = companies_.find(key); it != companies_.end()) {
@@ -208,6 +211,8 @@ std::optional<Error> ContactImportTarget::resolve(store::Connection& c, Prepared
 }
 
 int64_t ContactImportTarget::create(store::Connection& c, PreparedRow& p) {
+    p.contact.id = 0;
+    p.contact.version = 0;
     store::insert_contact(c, p.contact);
     return p.contact.id;
 }

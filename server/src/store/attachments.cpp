@@ -54,4 +54,13 @@ int64_t count_attachments_with_hash(Connection& c, const std::string& sha256) {
     return c.prepare("SELECT count(*) FROM attachments WHERE sha256 = ?").bind(1, sha256).scalar_int();
 }
 
+std::vector<std::string> delete_orphan_attachments(Connection& c) {
+    auto s = c.prepare(
+        "DELETE FROM attachments WHERE (res_model = 'lead' AND res_id NOT IN (SELECT id FROM leads))"
+        " OR (res_model = 'contact' AND res_id NOT IN (SELECT id FROM contacts)) RETURNING sha256");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.get_text(0));
+    return out;
+}
+
 }  // namespace tumen::store
