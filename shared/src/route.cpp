@@ -28,6 +28,17 @@ bool parse_id(std::string_view s, std::int64_t& out) {
     return ec == std::errc() && end == s.data() + s.size() && out > 0;
 }
 
+// Settings sections are lower-case words with '_' or '-' ("lost_reasons", "api-keys").
+bool is_section_name(std::string_view s) {
+    if (s.empty() || s.size() > 40) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || c == '_' || c == '-')) return false;
+    return true;
+}
+
+// The views whose search lives in the query string.
+bool keeps_query(View v) { return v == View::pipeline || v == View::leads || v == View::contacts; }
+
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -41,8 +52,20 @@ Route parse_path(std::string_view path) {
     if (parts.empty()) return Route::pipeline();
     if (parts.size() == 1 && parts[0] == "login") return Route::login();
     if (parts.size() == 1 && parts[0] == "pipeline") return Route::pipeline();
+    if (parts.size() == 1 && parts[0] == "leads") return Route::leads();
+    if (parts.size() == 1 && parts[0] == "contacts") return Route::contacts();
+    if (parts.size() == 1 && parts[0] == "settings") return Route::settings();
+    if (parts.size() == 1 && parts[0] == "import") return Route::import_wizard();
     std::int64_t id = 0;
+    if (parts.size() == 2 && parts[0] == "pipeline" && parse_id(parts[1], id)) {
+        Route r = Route::pipeline();
+        r.id = id;
+        return r;
+    }
     if (parts.size() == 2 && parts[0] == "lead" && parse_id(parts[1], id)) return Route::lead(id);
+    if (parts.size() == 2 && parts[0] == "contact" && parse_id(parts[1], id)) return Route::contact(id);
+    if (parts.size() == 2 && parts[0] == "settings" && is_section_name(parts[1]))
+        return Route::settings(std::string(parts[1]));
     Route r;
     r.view = View::not_found;
     r.path = "/";
@@ -68,6 +91,38 @@ Route Route::lead(std::int64_t id) {
     return r;
 }
 
+Route Route::leads() {
+    Route r;
+    r.view = View::leads;
+    return r;
+}
+
+Route Route::contacts() {
+    Route r;
+    r.view = View::contacts;
+    return r;
+}
+
+Route Route::contact(std::int64_t id) {
+    Route r;
+    r.view = View::contact;
+    r.id = id;
+    return r;
+}
+
+Route Route::settings(std::string section) {
+    Route r;
+    r.view = View::settings;
+    r.section = std::move(section);
+    return r;
+}
+
+Route Route::import_wizard() {
+    Route r;
+    r.view = View::import_;
+    return r;
+}
+
 Route parse_route(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     std::string_view query;
@@ -76,6 +131,7 @@ Route parse_route(std::string_view hash) {
         hash = hash.substr(0, q);
     }
     Route r = parse_path(hash);
+    if (keeps_query(r.view)) r.query = std::string(query);
     if (r.view != View::login) return r;
     // Only "next" is meaningful, and only when it names a page a signed-in user can open.
     size_t i = 0;
@@ -97,8 +153,13 @@ Route parse_route(std::string_view hash) {
 std::string route_path(const Route& route) {
     switch (route.view) {
         case View::login: return "/login";
-        case View::pipeline: return "/pipeline";
+        case View::pipeline: return route.id > 0 ? "/pipeline/" + std::to_string(route.id) : "/pipeline";
+        case View::leads: return "/leads";
         case View::lead: return "/lead/" + std::to_string(route.id);
+        case View::contacts: return "/contacts";
+        case View::contact: return "/contact/" + std::to_string(route.id);
+        case View::settings: return route.section.empty() ? "/settings" : "/settings/" + route.section;
+        case View::import_: return "/import";
         case View::not_found: return route.path.empty() ? "/" : route.path;
     }
     return "/";
@@ -107,6 +168,7 @@ std::string route_path(const Route& route) {
 std::string format_route(const Route& route) {
     std::string out = "#" + route_path(route);
     if (route.view == View::login && !route.next.empty()) out += "?next=" + percent_encode(route.next);
+    if (keeps_query(route.view) && !route.query.empty()) out += "?" + route.query;
     return out;
 }
 
@@ -114,13 +176,31 @@ std::string_view view_name(View view) {
     switch (view) {
         case View::login: return "login";
         case View::pipeline: return "pipeline";
+        case View::leads: return "leads";
         case View::lead: return "lead";
+        case View::contacts: return "contacts";
+        case View::contact: return "contact";
+        case View::settings: return "settings";
+        case View::import_: return "import";
         case View::not_found: return "not_found";
     }
     return "not_found";
 }
 
 bool requires_session(const Route& route) { return route.view != View::login; }
+
+std::string query_value(std::string_view query, std::string_view key) {
+    size_t i = 0;
+    while (i < query.size()) {
+        size_t amp = query.find('&', i);
+        if (amp == std::string_view::npos) amp = query.size();
+        auto item = query.substr(i, amp - i);
+        if (item.size() > key.size() && item.substr(0, key.size()) == key && item[key.size()] == '=')
+            return percent_decode(item.substr(key.size() + 1));
+        i = amp + 1;
+    }
+    return {};
+}
 
 std::string percent_encode(std::string_view text) {
     static constexpr char hex[] = "0123456789ABCDEF";

@@ -54,7 +54,43 @@ TEST_CASE("login keeps only a next that a signed-in user can open") {
     CHECK(parse_route("#/login?next=").next.empty());
     CHECK(parse_route("#/login?next=https%3A%2F%2Fevil.example").next.empty());
     // next means nothing on other views
-    CHECK(parse_route("#/pipeline?next=/lead/1") == Route::pipeline());
+    CHECK(parse_route("#/pipeline?next=/lead/1").next.empty());
+}
+
+TEST_CASE("every view of the client has its own address") {
+    CHECK(parse_route("#/leads") == Route::leads());
+    CHECK(parse_route("#/contacts") == Route::contacts());
+    CHECK(parse_route("#/contact/12") == Route::contact(12));
+    CHECK(parse_route("#/settings") == Route::settings());
+    CHECK(parse_route("#/settings/lost_reasons") == Route::settings("lost_reasons"));
+    CHECK(parse_route("#/import") == Route::import_wizard());
+    Route team = parse_route("#/pipeline/3");
+    CHECK(team.view == View::pipeline);
+    CHECK(team.id == 3);
+    for (auto h : {"#/settings/Stages", "#/settings/a/b", "#/contact/0", "#/pipeline/x", "#/import/1"}) {
+        INFO(h);
+        CHECK(parse_route(h).view == View::not_found);
+    }
+    for (View v : {View::leads, View::contacts, View::contact, View::settings, View::import_})
+        CHECK(view_name(v) != "not_found");
+    CHECK(view_name(View::import_) == "import");
+}
+
+TEST_CASE("board, list and contacts keep their search in the address; other views drop it") {
+    Route r = parse_route("#/leads?q=%D1%91%D0%BB&filter=stage.is_won%20%3D%20false");
+    CHECK(r.view == View::leads);
+    CHECK(query_value(r.query, "q") == "ёл");
+    CHECK(query_value(r.query, "filter") == "stage.is_won = false");
+    CHECK(query_value(r.query, "missing").empty());
+    CHECK(query_value("qq=1&q=2", "q") == "2");
+    CHECK(format_route(r) == "#/leads?q=%D1%91%D0%BB&filter=stage.is_won%20%3D%20false");
+    Route board = parse_route("#/pipeline/4?q=abc");
+    CHECK(format_route(board) == "#/pipeline/4?q=abc");
+    CHECK(parse_route("#/lead/4?q=abc") == Route::lead(4));
+    CHECK(parse_route("#/settings/teams?x=1") == Route::settings("teams"));
+    for (const auto& rt : {Route::leads(), Route::contacts(), Route::contact(8), Route::settings(),
+                           Route::settings("users"), Route::import_wizard(), board, r})
+        CHECK(parse_route(format_route(rt)) == rt);
 }
 
 TEST_CASE("only the login page works without a session") {

@@ -9,22 +9,36 @@ namespace tumen {
 
 enum class View {
     login,      // #/login            (optional ?next=/lead/42: where to go after signing in)
-    pipeline,   // #/pipeline         (also the start page: "", "#", "#/")
+    pipeline,   // #/pipeline         (also the start page: "", "#", "#/"); #/pipeline/<team id> for one team
+    leads,      // #/leads            the list view
     lead,       // #/lead/<id>        (id > 0)
+    contacts,   // #/contacts
+    contact,    // #/contact/<id>
+    settings,   // #/settings         #/settings/<section> ("stages", "teams", "users", ...)
+    import_,    // #/import           the CSV import wizard
     not_found,  // anything else      (path keeps what was asked for, to show it)
 };
 
 struct Route {
     View view = View::pipeline;
-    std::int64_t id = 0;  // lead id for View::lead
+    std::int64_t id = 0;  // lead id (View::lead), contact id (View::contact), team id (View::pipeline, 0 = default)
     std::string next;     // View::login only: a route path to open after signing in, e.g. "/lead/42"
     std::string path;     // View::not_found only: the path that matched nothing
+    std::string section;  // View::settings only: the open section ("" = the first)
+    // pipeline, leads and contacts: the search the view shows, as an already-encoded query string without "?"
+    // ("q=%D0%B0&filter=..."); kept verbatim so a reload or a shared link restores it.
+    std::string query;
 
     bool operator==(const Route&) const = default;
 
     static Route login(std::string next = {});
     static Route pipeline();
     static Route lead(std::int64_t id);
+    static Route leads();
+    static Route contacts();
+    static Route contact(std::int64_t id);
+    static Route settings(std::string section = {});
+    static Route import_wizard();
 };
 
 // Accepts a location hash with or without "#" ("#/lead/42", "/lead/42"); a trailing "/" is ignored.
@@ -33,8 +47,11 @@ Route parse_route(std::string_view hash);
 // The canonical hash: "#/pipeline", "#/lead/42", "#/login?next=%2Flead%2F42". parse_route(format_route(r)) == r.
 std::string format_route(const Route& route);
 // The path part without "#" and query ("/lead/42"): what "next" holds.
+// A query value of a route's query string ("q" of "q=abc&filter=x"), percent-decoded; "" when absent.
+std::string query_value(std::string_view query, std::string_view key);
 std::string route_path(const Route& route);
-// Stable lower-case name of a view ("login", "pipeline", "lead", "not_found") for logs and the test interface.
+// Stable lower-case name of a view ("login", "pipeline", "leads", "lead", "contacts", "contact", "settings",
+// "import", "not_found") for logs and the test interface.
 std::string_view view_name(View view);
 // Whether the view shows data of a signed-in user (everything except the login page).
 bool requires_session(const Route& route);
