@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their figures. Usage: bash bench/run.sh [leads]   (default 200000; try 1000000)
+# Runs the benchmarks and prints their figures: API latency, wrk throughput, import rate.
+# Usage: bash bench/run.sh [leads]   (default 200000; try 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh" >/dev/null
-"$root/build/bench/tumen_bench_api" "${1:-200000}"
+leads=${1:-200000}
+"$root/build/bench/tumen_bench_api" "$leads"
+bash "$root/bench/wrk.sh" "$leads"
+"$root/build/bench/tumen_bench_import" --no-version | grep -v '^\[doctest\]\|^=*$'
+

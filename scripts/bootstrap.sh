@@ -12,7 +12,7 @@ packages=(
   libxlsxwriter-dev
   fonts-dejavu-core
   chromium
-  python3 sqlite3 wrk
+  python3 sqlite3 wrk curl
 )
 
 missing=()

@@ -18,6 +18,8 @@ App::App(Config config) : config_(std::move(config)) {
     users_ = std::make_unique<UsersService>(*db_);
     account_ = std::make_unique<AccountService>(*db_, *auth_);
     leads_ = std::make_unique<LeadService>(*db_);
+    lead_conversions_ = std::make_unique<LeadConversionService>(*db_, *leads_);
+    lead_bulk_ = std::make_unique<LeadBulkService>(*db_, *leads_);
     contacts_ = std::make_unique<ContactService>(*db_);
     stages_ = std::make_unique<StageService>(*db_);
     teams_ = std::make_unique<TeamService>(*db_);
@@ -25,6 +27,10 @@ App::App(Config config) : config_(std::move(config)) {
     imports_ = std::make_unique<ImportService>(*db_);
     exports_ = std::make_unique<ExportService>(*db_, *leads_, *contacts_, config_.data_dir);
     attachments_ = std::make_unique<AttachmentService>(*db_, config_.data_dir, config_.max_attachment_bytes);
+    // Deleting a lead or contact removes its attachment rows in the same transaction; the files go right after.
+    auto release = [this](const std::vector<std::string>& hashes) { attachments_->release_files(hashes); };
+    leads_->set_file_release(release);
+    contacts_->set_file_release(release);
     backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
     router_ = std::make_unique<Router>([this](const httplib::Request& req) { return auth_->authenticate(req); });
     router_->set_body_limit(config_.max_body_bytes);  // imports and attachments set their own

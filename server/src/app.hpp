@@ -16,6 +16,8 @@
 #include "services/import_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/contact_service.hpp"
+#include "services/lead_bulk_service.hpp"
+#include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
 #include "services/reference_service.hpp"
 #include "services/stage_service.hpp"
@@ -44,6 +46,8 @@ public:
     store::Database& db() { return *db_; }
     AuthService& auth() { return *auth_; }
     LeadService& leads() { return *leads_; }
+    LeadConversionService& lead_conversions() { return *lead_conversions_; }
+    LeadBulkService& lead_bulk() { return *lead_bulk_; }
     // True when initialise() filled a new database with demo data (its users sign in with demo_user_password).
     bool demo_seeded() const { return demo_seeded_; }
     static constexpr const char* demo_user_password = "demo-password-2026";
@@ -66,6 +70,8 @@ private:
     std::unique_ptr<UsersService> users_;
     std::unique_ptr<AccountService> account_;
     std::unique_ptr<LeadService> leads_;
+    std::unique_ptr<LeadConversionService> lead_conversions_;  // duplicates, convert, merge
+    std::unique_ptr<LeadBulkService> lead_bulk_;               // the list view's mass actions
     bool demo_seeded_ = false;
     std::unique_ptr<ContactService> contacts_;
     std::unique_ptr<StageService> stages_;

@@ -26,6 +26,11 @@ const std::vector<Endpoint>& endpoints() {
         {"leads.archive",     "POST", "/api/v1/leads/{id}/archive", A::user,    "leads",  "Archive",                                "VersionOnly", "Lead"},
         {"leads.messages",    "GET",  "/api/v1/leads/{id}/messages", A::user,   "leads",  "Chatter timeline, newest first (?limit&before_id)", "", "MessageList"},
         {"leads.note",        "POST", "/api/v1/leads/{id}/messages", A::user,   "leads",  "Post a note to the chatter",             "NoteInput",   "Message"},
+        {"leads.duplicates",  "GET",  "/api/v1/leads/{id}/duplicates", A::user, "leads",  "Similar and strict duplicates the caller may see", "", "LeadDuplicates"},
+        {"leads.convert_proposal", "GET", "/api/v1/leads/{id}/convert", A::user, "leads", "What converting proposes: customer action and contact, team, salesperson, duplicates", "", "ConvertProposal"},
+        {"leads.convert",     "POST", "/api/v1/leads/{id}/convert", A::user,    "leads",  "Convert to an opportunity (create/link the customer, optionally merge duplicates)", "LeadConvert", "Lead"},
+        {"leads.merge",       "POST", "/api/v1/leads/merge",        A::user,    "leads",  "Merge 2..N leads into one; the others are deleted", "LeadMerge", "Lead"},
+        {"leads.bulk",        "POST", "/api/v1/leads/bulk",         A::user,    "leads",  "One action on many leads, all or nothing", "LeadBulk", "LeadBulkResult"},
         // ---- contacts, stages, teams and the settings lists (reference data)
         {"contacts.list",     "GET",  "/api/v1/contacts",           A::user,    "contacts", "Search contacts (?filter&q&active&sort&limit&after&total&counts)", "", "ContactPage"},
         {"contacts.create",   "POST", "/api/v1/contacts",           A::user,    "contacts", "Create a person or company",         "ContactInput", "Contact"},

@@ -174,9 +174,44 @@ TEST_CASE("attachments of deleted records and unfinished uploads are purged") {
     const auto stray = stored(s, sha).parent_path() / ".tmp-123";
     { std::ofstream(stray) << "half"; }
     REQUIRE(admin.del("/api/v1/leads/" + std::to_string(lead))->status == 204);
-    CHECK(fs::exists(stored(s, sha)));
-    CHECK(s.app->attachments().purge_orphans() == 2);
+    // The deleted lead's file goes with it; the start-up purge only finds the unfinished upload.
     CHECK_FALSE(fs::exists(stored(s, sha)));
-    CHECK_FALSE(fs::exists(stray));
     CHECK(count_rows(s, "SELECT count(*) FROM attachments") == 0);
+    CHECK(s.app->attachments().purge_orphans() == 1);
+    CHECK_FALSE(fs::exists(stray));
+}
+
+TEST_CASE("deleting a lead or contact removes its attachments at once, keeping files other records still use") {
+    TestServer s(seeded_config);
+    IoSession admin(s);
+    const int64_t first = create(admin, "/api/v1/leads", {{"name", "Эхний хүсэлт"}});
+    const int64_t second = create(admin, "/api/v1/leads", {{"name", "Хоёр дахь хүсэлт"}});
+    const int64_t contact = create(admin, "/api/v1/contacts", {{"name", "Ганбаатар"}});
+    auto a = attach(admin, "/api/v1/leads/" + std::to_string(first) + "/attachments", "нийтлэг агуулга", "a.txt");
+    auto b = attach(admin, "/api/v1/leads/" + std::to_string(second) + "/attachments", "нийтлэг агуулга", "b.txt");
+    auto own = attach(admin, "/api/v1/contacts/" + std::to_string(contact) + "/attachments", "зөвхөн харилцагчийн", "c.txt");
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(own);
+    REQUIRE(a->status == 201);
+    REQUIRE(b->status == 201);
+    REQUIRE(own->status == 201);
+    const std::string shared_sha = json::parse(a->body)["sha256"];
+    const std::string contact_sha = json::parse(own->body)["sha256"];
+    REQUIRE(json::parse(b->body)["sha256"] == shared_sha);
+
+    REQUIRE(admin.del("/api/v1/leads/" + std::to_string(first))->status == 204);
+    CHECK(count_rows(s, "SELECT count(*) FROM attachments WHERE res_model = 'lead' AND res_id = " + std::to_string(first)) == 0);
+    CHECK(fs::exists(stored(s, shared_sha)));  // the second lead still names the same content
+    auto still = admin.get("/api/v1/attachments/" + std::to_string(json::parse(b->body)["id"].get<int64_t>()));
+    REQUIRE(still);
+    CHECK(still->status == 200);
+
+    REQUIRE(admin.del("/api/v1/leads/" + std::to_string(second))->status == 204);
+    CHECK_FALSE(fs::exists(stored(s, shared_sha)));
+
+    REQUIRE(admin.del("/api/v1/contacts/" + std::to_string(contact))->status == 204);
+    CHECK_FALSE(fs::exists(stored(s, contact_sha)));
+    CHECK(count_rows(s, "SELECT count(*) FROM attachments") == 0);
+    CHECK(s.app->attachments().purge_orphans() == 0);  // nothing left for the start-up sweep
 }

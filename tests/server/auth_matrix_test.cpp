@@ -41,6 +41,8 @@ const std::map<std::string, Access>& expected_access() {
         {"leads.lost", A::user}, {"leads.restore", A::user}, {"leads.archive", A::user}, {"leads.messages", A::user},
         {"leads.note", A::user}, {"leads.export_csv", A::user}, {"leads.export_xlsx", A::user},
         {"leads.attachments", A::user}, {"leads.attach", A::user},
+        {"leads.duplicates", A::user}, {"leads.convert_proposal", A::user}, {"leads.convert", A::user},
+        {"leads.merge", A::user}, {"leads.bulk", A::user},
         {"contacts.list", A::user}, {"contacts.create", A::user}, {"contacts.get", A::user}, {"contacts.update", A::user},
         {"contacts.delete", A::manager}, {"contacts.messages", A::user}, {"contacts.note", A::user},
         {"contacts.export_csv", A::user}, {"contacts.export_xlsx", A::user}, {"contacts.attachments", A::user},

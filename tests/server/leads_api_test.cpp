@@ -1,5 +1,6 @@
 // Leads over real HTTP: create, read, edit with versions, lifecycle actions, search, board groups, chatter.
 #include <doctest/doctest.h>
+#include <set>
 
 #include "store/stages.hpp"
 #include "test_server.hpp"
@@ -233,6 +234,16 @@ TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the
     CHECK(g["sums"][0]["weighted_revenue"] == 5000);  // 10% of each
     CHECK(g["items"].size() == 3);
     CHECK(g["items"][0]["priority"] == 3);  // best first
+    // "Load more" continues the column with the list endpoint from the group's cursor: the other two, once each.
+    REQUIRE(g["next"].is_string());
+    auto rest = get(s, "/api/v1/leads?limit=10&sort=" + url_encode("priority desc") + "&after=" + g["next"].get<std::string>() +
+                           "&filter=" + url_encode("stage_id = " + std::to_string(p.new_id)));
+    std::set<int64_t> ids;
+    for (auto& l : g["items"]) ids.insert(l["id"].get<int64_t>());
+    for (auto& l : rest["items"]) CHECK(ids.insert(l["id"].get<int64_t>()).second);
+    CHECK(ids.size() == 5);
+    CHECK(rest["next"].is_null());
+    CHECK(get(s, "/api/v1/leads/groups?group_by=stage&limit=5")["groups"][0]["next"].is_null());
     get(s, "/api/v1/leads/groups?group_by=password", 400);
 }
 

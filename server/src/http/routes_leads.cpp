@@ -1,5 +1,7 @@
 // /api/v1/leads: search, board groups, CRUD, lifecycle actions, chatter.
 #include "app.hpp"
+#include "services/lead_bulk_service.hpp"
+#include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
 
 namespace tumen::server {
@@ -92,7 +94,8 @@ void register_lead_routes(Router& r, App& app) {
                 sums.push_back({{"currency", currency}, {"expected_revenue", s.first}, {"weighted_revenue", s.second}});
             nlohmann::json items = nlohmann::json::array();
             for (const auto& l : g.leads) items.push_back(project(l, fields));
-            out.push_back({{"key", g.key}, {"count", g.count}, {"sums", sums}, {"items", items}});
+            out.push_back({{"key", g.key}, {"count", g.count}, {"sums", sums}, {"items", items},
+                           {"next", g.next.empty() ? nlohmann::json() : nlohmann::json(g.next)}});
         }
         return Reply::json({{"group_by", group_by}, {"groups", out}});
     });
@@ -148,6 +151,47 @@ void register_lead_routes(Router& r, App& app) {
         auto m = leads.post_note(*ctx.caller, ctx.id_param(), body.value());
         if (!m) return m.error();
         return Reply::json(m.value(), 201);
+    });
+
+    LeadConversionService& conversions = app.lead_conversions();
+    r.on("leads.duplicates", [&conversions](Context& ctx) -> Result<Reply> {
+        auto items = conversions.duplicates(*ctx.caller, ctx.id_param());
+        if (!items) return items.error();
+        return Reply::json(items.value());
+    });
+    r.on("leads.convert_proposal", [&conversions](Context& ctx) -> Result<Reply> {
+        auto proposal = conversions.proposal(*ctx.caller, ctx.id_param());
+        if (!proposal) return proposal.error();
+        return Reply::json(proposal.value());
+    });
+    r.on("leads.convert", with_body([&conversions](const Caller& c, int64_t id, const nlohmann::json& b) {
+        return conversions.convert(c, id, b);
+    }));
+    r.on("leads.merge", [&conversions](Context& ctx) -> Result<Reply> {
+        auto body = ctx.json_body();
+        if (!body) return body.error();
+        return lead_reply(conversions.merge(*ctx.caller, body.value()));
+    });
+
+    LeadBulkService& bulk = app.lead_bulk();
+    r.on("leads.bulk", [&bulk](Context& ctx) -> Result<Reply> {
+        auto body = ctx.json_body();
+        if (!body) return body.error();
+        std::vector<BulkFailure> failures;
+        auto done = bulk.run(*ctx.caller, body.value(), failures);
+        if (done) return Reply::json({{"updated", done->ids.size()}, {"ids", done->ids}});
+        if (failures.empty()) return done.error();
+        // The contract's shape for leads that cannot take the action: details.ids lists them, details.errors
+        // says why for each.
+        nlohmann::json reply = done.error().to_json();
+        nlohmann::json ids = nlohmann::json::array(), errors = nlohmann::json::array();
+        for (const auto& f : failures) {
+            ids.push_back(f.id);
+            errors.push_back({{"id", f.id}, {"message", f.error.message},
+                              {"field", f.error.field.empty() ? nlohmann::json() : nlohmann::json(f.error.field)}});
+        }
+        reply["error"]["details"] = {{"ids", ids}, {"errors", errors}};
+        return Reply::json(reply, 422);
     });
 }
 

@@ -177,6 +177,15 @@ int AttachmentService::purge_orphans() {
     return removed;
 }
 
+void AttachmentService::release_files(const std::vector<std::string>& sha256s) {
+    if (sha256s.empty()) return;
+    std::lock_guard lock(files_);  // an upload of the same bytes either finished its row already or waits
+    auto& reader = db_.reader();
+    std::error_code ec;
+    for (const auto& sha : sha256s)
+        if (sha.size() == 64 && store::count_attachments_with_hash(reader, sha) == 0) fs::remove(path_of(sha), ec);
+}
+
 Result<bool> AttachmentService::remove(const Caller& caller, int64_t id) {
     std::lock_guard lock(files_);
     std::string orphan;

@@ -40,6 +40,9 @@ public:
     // between writing a file and committing its row). Runs at start-up; call it after deleting records.
     // Returns the number of files removed.
     int purge_orphans();
+    // Removes the stored files of these hashes that no attachment row names any more. Called after the commit
+    // that deleted a record's rows (a failed transaction must not lose a file).
+    void release_files(const std::vector<std::string>& sha256s);
 
     std::string path_of(const std::string& sha256) const;
     std::size_t max_bytes() const { return max_bytes_; }

@@ -3,6 +3,7 @@
 #include "services/auth_service.hpp"
 #include "services/lead_service.hpp"
 #include "services/record_support.hpp"
+#include "store/attachments.hpp"
 #include "store/constraints.hpp"
 #include "store/contact_rules.hpp"
 #include "store/messages.hpp"
@@ -115,14 +116,18 @@ Result<Contact> ContactService::edit(const Caller& caller, int64_t id, const nlo
 }
 
 Result<bool> ContactService::remove(const Caller& caller, int64_t id) {
-    return db_.write([&](store::Connection& c) -> Result<bool> {
+    std::vector<std::string> released;
+    auto done = db_.write([&](store::Connection& c) -> Result<bool> {
         if (!store::contact_visible(c, id, store::contact_rule_sql(caller))) return record_not_found("contact", id);
         auto x = store::find_contact(c, id);
         if (!x) return record_not_found("contact", id);
         store::delete_contact(c, id);
+        released = store::delete_record_attachments(c, "contact", id);
         log_contact(c, caller, *x, "deleted");
         return true;
     });
+    if (done && release_files_) release_files_(released);
+    return done;
 }
 
 Result<store::ContactPage> ContactService::search(const Caller& caller, store::ContactQuery q, bool with_total) {

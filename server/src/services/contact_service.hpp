@@ -2,6 +2,7 @@
 // its own ancestor), categories, chatter with tracked changes, and the counts of a contact's leads and
 // opportunities. Record rules: store/contact_rules.hpp for contacts, store/record_rules.hpp for the counts.
 #pragma once
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "caller.hpp"
@@ -27,7 +28,11 @@ public:
     Result<std::vector<ChatterMessage>> messages(const Caller& caller, int64_t id, int limit, int64_t before_id);
     Result<ChatterMessage> post_note(const Caller& caller, int64_t id, const nlohmann::json& body);
 
+    // Called after a commit that deleted attachment rows, with their hashes (AttachmentService::release_files).
+    void set_file_release(std::function<void(const std::vector<std::string>&)> release) { release_files_ = std::move(release); }
+
 private:
+    std::function<void(const std::vector<std::string>&)> release_files_;
     std::optional<Error> check_references(store::Connection& c, const Contact& x);
     store::Database& db_;
 };

@@ -1,6 +1,7 @@
 #include "services/lead_service.hpp"
 
 #include "services/auth_service.hpp"
+#include "store/attachments.hpp"
 #include "store/change_log.hpp"
 #include "store/leads.hpp"
 #include "store/messages.hpp"
@@ -21,8 +22,10 @@ Error stale(const Lead& current) {
     return e;
 }
 
-void record_change(store::Connection& c, const Caller& caller, const Lead& lead, const std::string& action,
-                   const std::vector<TrackingValue>& tracking, Timestamp now) {
+}  // namespace
+
+void record_lead_change(store::Connection& c, const Caller& caller, const Lead& lead, const std::string& action,
+                        const std::vector<TrackingValue>& tracking, Timestamp now) {
     if (auto msg = tracking_message("lead", lead.id, tracking, caller.user_id ? std::optional<int64_t>(caller.user_id) : std::nullopt, now))
         store::insert_message(c, *msg);
     store::ChangeEvent e;
@@ -37,7 +40,13 @@ void record_change(store::Connection& c, const Caller& caller, const Lead& lead,
     store::append_change(c, e);
 }
 
-}  // namespace
+std::vector<std::string> delete_lead_records(store::Connection& c, const Caller& caller, const Lead& lead, Timestamp now) {
+    store::delete_lead(c, lead.id);
+    c.prepare("DELETE FROM messages WHERE res_model = 'lead' AND res_id = ?").bind(1, lead.id).run();
+    auto released = store::delete_record_attachments(c, "lead", lead.id);
+    record_lead_change(c, caller, lead, "deleted", {}, now);
+    return released;
+}
 
 Result<int64_t> required_version(const nlohmann::json& body) {
     if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer() ||
@@ -83,7 +92,7 @@ Result<Lead> LeadService::create(const Caller& caller, const nlohmann::json& bod
         if (caller.role == "sales_own" && lead.user_id && *lead.user_id != caller.user_id)
             lead.follower_ids.push_back(caller.user_id);
         store::insert_lead(c, lead);
-        record_change(c, caller, lead, "created", {}, now);
+        record_lead_change(c, caller, lead, "created", {}, now);
         return lead;
     });
 }
@@ -104,7 +113,7 @@ Result<Lead> LeadService::apply(const Caller& caller, int64_t id, const nlohmann
         if (lead == *current) return lead;  // nothing to write: no new version, no event
         lead.write_date = now;
         if (!store::update_lead(c, lead)) return stale(*current);
-        record_change(c, caller, lead, action, change->tracking, now);
+        record_lead_change(c, caller, lead, action, change->tracking, now);
         return lead;
     });
 }
@@ -176,15 +185,16 @@ Result<Lead> LeadService::archive(const Caller& caller, int64_t id, const nlohma
 
 Result<bool> LeadService::remove(const Caller& caller, int64_t id) {
     const Timestamp now = unix_now();
-    return db_.write([&](store::Connection& c) -> Result<bool> {
+    std::vector<std::string> released;
+    auto done = db_.write([&](store::Connection& c) -> Result<bool> {
         if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
         auto lead = store::find_lead(c, id);
         if (!lead) return not_found(id);
-        store::delete_lead(c, id);
-        c.prepare("DELETE FROM messages WHERE res_model = 'lead' AND res_id = ?").bind(1, id).run();
-        record_change(c, caller, *lead, "deleted", {}, now);
+        released = delete_lead_records(c, caller, *lead, now);
         return true;
     });
+    if (done) release_files(released);
+    return done;
 }
 
 Result<store::LeadPage> LeadService::search(const Caller& caller, store::LeadQuery q, bool with_total) {

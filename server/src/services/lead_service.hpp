@@ -37,6 +37,13 @@ public:
     store::SqlFragment rule_of(const Caller& caller) const;
     static filter::Context filter_context_of(const Caller& caller);
 
+    // Called after a commit that deleted attachment rows, with their hashes (AttachmentService::release_files).
+    using FileRelease = std::function<void(const std::vector<std::string>&)>;
+    void set_file_release(FileRelease release) { release_files_ = std::move(release); }
+    void release_files(const std::vector<std::string>& sha256s) const {
+        if (release_files_) release_files_(sha256s);
+    }
+
     using Rule = std::function<Result<LeadChange>(const Lead&, const std::vector<Stage>&, Timestamp)>;
     // Loads the visible lead, checks `version`, applies `rule`, stores the result with tracking and change event.
     Result<Lead> apply(const Caller& caller, int64_t id, const nlohmann::json& body, const std::string& action,
@@ -44,7 +51,16 @@ public:
 
 private:
     store::Database& db_;
+    FileRelease release_files_;
 };
+
+// The lead's tracked changes as a chatter message (if any) and its change-log event, on the writer connection.
+void record_lead_change(store::Connection& c, const Caller& caller, const Lead& lead, const std::string& action,
+                        const std::vector<TrackingValue>& tracking, Timestamp now);
+
+// Deletes a lead with its chatter and attachment rows and logs it; returns the attachment hashes to release
+// (LeadService::release_files) after the commit.
+std::vector<std::string> delete_lead_records(store::Connection& c, const Caller& caller, const Lead& lead, Timestamp now);
 
 // 422 unless body["version"] is a positive integer.
 Result<int64_t> required_version(const nlohmann::json& body);

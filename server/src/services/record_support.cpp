@@ -1,5 +1,7 @@
 #include "services/record_support.hpp"
 
+#include <set>
+
 #include "services/auth_service.hpp"
 #include "store/change_log.hpp"
 #include "tumen/filter_check.hpp"
@@ -51,6 +53,24 @@ Error field_error(const std::string& field, const std::string& message, const st
     FieldErrors fe;
     fe.add(field, message, key);
     return fe.to_error();
+}
+
+Result<std::vector<int64_t>> id_list_field(const nlohmann::json& body, const std::string& field, size_t min, size_t max) {
+    if (!body.is_object() || !body.contains(field)) return field_error(field, "is required", "error.required");
+    const auto& v = body[field];
+    if (!v.is_array()) return field_error(field, "must be a list of ids", "error.type");
+    std::vector<int64_t> ids;
+    std::set<int64_t> seen;
+    for (const auto& x : v) {
+        if (!x.is_number_integer() || x.get<int64_t>() < 1) return field_error(field, "must be a list of ids", "error.type");
+        if (!seen.insert(x.get<int64_t>()).second)
+            return field_error(field, "lists id " + std::to_string(x.get<int64_t>()) + " twice", "error.invalid");
+        ids.push_back(x.get<int64_t>());
+    }
+    if (ids.size() < min || ids.size() > max)
+        return field_error(field, "must list " + std::to_string(min) + " to " + std::to_string(max) + " ids",
+                           "error.invalid");
+    return ids;
 }
 
 }  // namespace tumen::server

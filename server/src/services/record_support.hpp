@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "caller.hpp"
 #include "store/sqlite.hpp"
@@ -30,5 +31,8 @@ void check_lead_domain(const std::string& field, const std::string& text, FieldE
 
 // 422 with one field error.
 Error field_error(const std::string& field, const std::string& message, const std::string& key = "error.invalid");
+
+// body[field] as a list of min..max distinct positive ids; 422 naming the field otherwise.
+Result<std::vector<int64_t>> id_list_field(const nlohmann::json& body, const std::string& field, size_t min, size_t max);
 
 }  // namespace tumen::server

@@ -54,6 +54,18 @@ int64_t count_attachments_with_hash(Connection& c, const std::string& sha256) {
     return c.prepare("SELECT count(*) FROM attachments WHERE sha256 = ?").bind(1, sha256).scalar_int();
 }
 
+std::vector<std::string> delete_record_attachments(Connection& c, const std::string& res_model, int64_t res_id) {
+    auto s = c.prepare("DELETE FROM attachments WHERE res_model = ? AND res_id = ? RETURNING sha256");
+    s.bind(1, res_model).bind(2, res_id);
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.get_text(0));
+    return out;
+}
+
+void move_attachments(Connection& c, const std::string& res_model, int64_t from_id, int64_t to_id) {
+    c.prepare("UPDATE attachments SET res_id = ? WHERE res_model = ? AND res_id = ?").bind(1, to_id).bind(2, res_model).bind(3, from_id).run();
+}
+
 std::vector<std::string> delete_orphan_attachments(Connection& c) {
     auto s = c.prepare(
         "DELETE FROM attachments WHERE (res_model = 'lead' AND res_id NOT IN (SELECT id FROM leads))"

@@ -26,6 +26,10 @@ std::optional<AttachmentRecord> find_attachment(Connection& c, int64_t id);
 std::vector<AttachmentRecord> list_attachments(Connection& c, const std::string& res_model, int64_t res_id);
 void delete_attachment(Connection& c, int64_t id);
 int64_t count_attachments_with_hash(Connection& c, const std::string& sha256);
+// Deletes the rows of one record (being deleted); returns the hashes they named, for removing unused files.
+std::vector<std::string> delete_record_attachments(Connection& c, const std::string& res_model, int64_t res_id);
+// Re-points every attachment of one record to another (merge).
+void move_attachments(Connection& c, const std::string& res_model, int64_t from_id, int64_t to_id);
 // Deletes the rows of leads and contacts that no longer exist; returns the hashes those rows named.
 std::vector<std::string> delete_orphan_attachments(Connection& c);
 

@@ -1,8 +1,11 @@
 #include "store/lead_queries.hpp"
 
 #include <cassert>
+#include <stdexcept>
+#include <string_view>
 
 #include "store/keyset.hpp"
+#include "store/lead_totals.hpp"
 #include "tumen/filter_parse.hpp"
 
 namespace tumen::store {
@@ -53,6 +56,12 @@ nlohmann::json column_json(Statement& s, int col) {
         case SQLITE_FLOAT: return s.get_double(col);
         default: return s.get_text(col);
     }
+}
+
+const SortKey& priority_key() {
+    for (const auto& k : sort_keys)
+        if (std::string_view(k.name) == "priority") return k;
+    throw std::logic_error("no priority sort key");
 }
 
 SqlValue json_to_sql(const nlohmann::json& j) {
@@ -146,6 +155,26 @@ Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragme
     return page;
 }
 
+// Counts and sums per group by aggregating the matching leads (the general path; see lead_totals.hpp).
+static std::vector<LeadGroup> aggregate_groups(Connection& c, const GroupKey& group_key, const SqlFragment& where) {
+    const GroupKey* key = &group_key;
+    const std::string from = key->exists ? " FROM leads l JOIN lead_tags lt ON lt.lead_id = l.id" : " FROM leads l";
+    auto s = c.prepare_uncached(std::string("SELECT ") + key->expr +
+                                ", l.currency, count(*), sum(l.expected_revenue),"
+                                " sum(round(l.expected_revenue * l.probability / 100.0))" +
+                                from + " WHERE " + where.sql + " GROUP BY 1, 2 ORDER BY 1");
+    s.bind_all(where.params);
+    std::vector<LeadGroup> groups;
+    while (s.step()) {
+        nlohmann::json k = column_json(s, 0);
+        if (groups.empty() || groups.back().key != k) groups.push_back(LeadGroup{k, 0, {}, {}});
+        auto& g = groups.back();
+        g.count += s.get_int(2);
+        g.sums[s.get_text(1)] = {s.get_int(3), static_cast<int64_t>(s.get_double(4))};
+    }
+    return groups;
+}
+
 Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, const SqlFragment& rule,
                                            const std::string& group_by, int cards_per_group) {
     const GroupKey* key = nullptr;
@@ -157,20 +186,9 @@ Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, co
     auto where = lead_condition(q, rule);
     if (!where) return where.error();
 
-    const std::string from = key->exists ? " FROM leads l JOIN lead_tags lt ON lt.lead_id = l.id" : " FROM leads l";
-    auto s = c.prepare_uncached(std::string("SELECT ") + key->expr +
-                                ", l.currency, count(*), sum(l.expected_revenue),"
-                                " sum(round(l.expected_revenue * l.probability / 100.0))" +
-                                from + " WHERE " + where->sql + " GROUP BY 1, 2 ORDER BY 1");
-    s.bind_all(where->params);
     std::vector<LeadGroup> groups;
-    while (s.step()) {
-        nlohmann::json k = column_json(s, 0);
-        if (groups.empty() || groups.back().key != k) groups.push_back(LeadGroup{k, 0, {}, {}});
-        auto& g = groups.back();
-        g.count += s.get_int(2);
-        g.sums[s.get_text(1)] = {s.get_int(3), static_cast<int64_t>(s.get_double(4))};
-    }
+    if (auto scope = totals_scope(q, rule, group_by)) groups = read_stage_totals(c, *scope);
+    else groups = aggregate_groups(c, *key, where.value());
 
     if (cards_per_group > 0) {
         for (auto& g : groups) {
@@ -189,6 +207,10 @@ Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, co
             cards.bind_all(in_group.params);
             while (cards.step()) g.leads.push_back(read_lead_row(cards));
             load_lead_relations(c, g.leads);
+            // The board's "load more" continues with the list endpoint: same order as "priority desc" there.
+            if (g.count > static_cast<int64_t>(g.leads.size()) && !g.leads.empty())
+                g.next = make_cursor(Sort{&priority_key(), true}, static_cast<int64_t>(g.leads.back().priority),
+                                     g.leads.back().id);
         }
     }
     return groups;

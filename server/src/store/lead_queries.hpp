@@ -40,6 +40,7 @@ struct LeadGroup {
     int64_t count = 0;
     std::map<std::string, std::pair<int64_t, int64_t>> sums;  // currency -> (expected, probability-weighted)
     std::vector<Lead> leads;     // the first cards of the group (board), best first
+    std::string next;            // cursor for GET /leads?sort=priority desc&after=... ('' = all cards shown)
 };
 
 // Group-by keys: stage, user, team, country, tag, source, lost_reason, create_month, deadline_month, closed_month.

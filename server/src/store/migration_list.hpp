@@ -1,5 +1,6 @@
 // The ordered list of schema migrations. Each lives in its own file (schema_*.cpp) as a SQL string;
 // migrations.cpp applies them in this order. Append at the end; never edit or reorder a shipped one.
+// A migration that rebuilds `leads` drops its triggers: it must create the lead_totals triggers again.
 #pragma once
 #include <string_view>
 
@@ -7,4 +8,6 @@ namespace tumen::store::migration {
 extern const std::string_view users_sessions;
 extern const std::string_view crm_core;
 extern const std::string_view security;
+extern const std::string_view lead_limits;
+extern const std::string_view lead_totals;
 }  // namespace tumen::store::migration
