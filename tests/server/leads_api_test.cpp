@@ -266,3 +266,39 @@ TEST_CASE("leads need a session: 401 without one") {
     CHECK(s.client.Get("/api/v1/leads")->status == 401);
     CHECK(s.client.Post("/api/v1/leads", "{}", "application/json")->status == 401);
 }
+
+TEST_CASE("full-text pages newest first through the index, each match once, with filters and other sorts") {
+    TestServer s;
+    add_stages(s);
+    s.login();
+    std::set<int64_t> expected;
+    for (int i = 0; i < 23; ++i) {
+        // every third lead is a "Батбаяр"; the others must never appear
+        const std::string name = (i % 3 == 0 ? "Батбаяр " : "Сараа ") + std::to_string(i);
+        auto lead = post(s, "/api/v1/leads", {{"name", name}, {"priority", i % 4}}, 201);
+        if (i % 3 == 0) expected.insert(lead["id"].get<int64_t>());
+    }
+    for (const std::string& sort : {std::string(), "&sort=" + url_encode("priority desc")}) {
+        std::set<int64_t> seen;
+        int64_t previous = INT64_MAX;
+        std::string after;
+        int pages = 0;
+        do {
+            auto r = get(s, "/api/v1/leads?limit=3&q=" + url_encode("батб") + sort + (after.empty() ? "" : "&after=" + after));
+            for (auto& l : r["items"]) {
+                const int64_t id = l["id"];
+                CHECK(seen.insert(id).second);
+                if (sort.empty()) CHECK(id < previous);  // newest first
+                previous = id;
+            }
+            after = r["next"].is_string() ? r["next"].get<std::string>() : "";
+            ++pages;
+        } while (!after.empty() && pages < 20);
+        CHECK(seen == expected);
+    }
+    // the words and a filter together; the total counts the same rows
+    auto r = get(s, "/api/v1/leads?total=true&limit=50&q=" + url_encode("батбаяр") + "&filter=" + url_encode("priority = 0"));
+    CHECK(r["total"] == r["items"].size());
+    for (auto& l : r["items"]) CHECK(l["priority"] == 0);
+    CHECK(r["items"].size() == 2);  // i = 0 and 12 have priority 0 among i % 3 == 0
+}

@@ -81,20 +81,29 @@ Result<std::pair<SqlValue, int64_t>> read_cursor(const Sort& sort, const std::st
 Result<std::string> keyset_page(Connection& c, const KeysetQuery& q, const std::function<void(Statement&)>& on_row) {
     const std::string expr = q.sort.key->expr;
     const char* cmp = q.sort.desc ? "<" : ">";
+    // Sorted by the id itself: one plain comparison and one ORDER BY term, which a virtual table (full-text
+    // index walked by rowid) can take over; the general OR form and a repeated term make SQLite sort instead.
+    const bool sorted_by_id = expr == q.id_expr;
     SqlFragment where = q.where;
     if (!q.after.empty()) {
         auto cur = read_cursor(q.sort, q.after);
         if (!cur) return cur.error();
-        where.sql = "(" + where.sql + ") AND (" + expr + " " + cmp + " ? OR (" + expr + " = ? AND " + q.id_expr + " " +
-                    cmp + " ?))";
-        where.params.push_back(cur->first);
-        where.params.push_back(cur->first);
-        where.params.push_back(cur->second);
+        if (sorted_by_id) {
+            where.sql = "(" + where.sql + ") AND " + expr + " " + cmp + " ?";
+            where.params.push_back(cur->second);
+        } else {
+            where.sql = "(" + where.sql + ") AND (" + expr + " " + cmp + " ? OR (" + expr + " = ? AND " + q.id_expr +
+                        " " + cmp + " ?))";
+            where.params.push_back(cur->first);
+            where.params.push_back(cur->first);
+            where.params.push_back(cur->second);
+        }
     }
     const char* dir = q.sort.desc ? " DESC" : " ASC";
+    const std::string order = sorted_by_id ? expr + dir : expr + dir + ", " + q.id_expr + dir;
     // The sort key and the id go last in the select list, so on_row sees exactly q.columns.
     auto st = c.prepare_uncached("SELECT " + q.columns + ", " + expr + ", " + q.id_expr + " FROM " + q.from + " WHERE " +
-                                 where.sql + " ORDER BY " + expr + dir + ", " + q.id_expr + dir + " LIMIT " +
+                                 where.sql + " ORDER BY " + order + " LIMIT " +
                                  std::to_string(q.limit + 1));
     st.bind_all(where.params);
     const int key_col = st.column_count() - 2;

@@ -28,6 +28,9 @@ constexpr SortKey sort_keys[] = {
     {"country", "l.country", false},
 };
 
+// "id" order when the full-text index drives the query (see search_leads): same name, so cursors are the same.
+constexpr SortKey fts_id_key = {"id", "leads_fts.rowid", true};
+
 struct GroupKey {
     const char* name;
     const char* expr;
@@ -91,7 +94,7 @@ const std::vector<std::string>& lead_group_keys() {
     return names;
 }
 
-Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule) {
+Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule, bool fts_joined) {
     SqlFragment where = rule;
     auto add = [&](const std::string& sql, const std::vector<SqlValue>& params) {
         where.sql = "(" + where.sql + ") AND (" + sql + ")";
@@ -117,7 +120,7 @@ Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule) 
         add(sql->sql, sql->params);
     }
     if (std::string match = fts_query(q.text); !match.empty())
-        add("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)", {match});
+        add(fts_joined ? "leads_fts MATCH ?" : "l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)", {match});
     return where;
 }
 
@@ -125,27 +128,32 @@ Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragme
     if (q.limit < 1 || q.limit > 500) return Error::make(ErrorCode::bad_request, "limit must be 1..500", "limit");
     auto sort = parse_sort(q.sort, sort_keys);
     if (!sort) return sort.error();
-    auto where = lead_condition(q, rule);
+    // Words in the newest-first list: walk the full-text index backwards by rowid and stop at the page's end,
+    // instead of collecting every match first (a common Cyrillic prefix matches tens of thousands of leads).
+    const bool fts_driven = !fts_query(q.text).empty() && std::string_view(sort->key->name) == "id";
+    auto where = lead_condition(q, rule, fts_driven);
     if (!where) return where.error();
+    const std::string from = fts_driven ? "leads_fts JOIN leads l ON l.id = leads_fts.rowid" : "leads l";
 
     LeadPage page;
     if (with_total) {
-        auto s = c.prepare_uncached("SELECT count(*) FROM leads l WHERE " + where->sql);
+        auto s = c.prepare_uncached("SELECT count(*) FROM " + from + " WHERE " + where->sql);
         s.bind_all(where->params);
         page.total = s.scalar_int();
     }
 
     // lead_select_sql() is "SELECT <columns> FROM leads l": the keyset helper wants the columns alone.
     const std::string& select = lead_select_sql();
-    const std::string head = "SELECT ", from = " FROM leads l";
+    const std::string head = "SELECT ", tail = " FROM leads l";
     assert(select.compare(0, head.size(), head) == 0 &&
-           select.compare(select.size() - from.size(), from.size(), from) == 0);
+           select.compare(select.size() - tail.size(), tail.size(), tail) == 0);
     KeysetQuery kq;
-    kq.columns = select.substr(head.size(), select.size() - head.size() - from.size());
-    kq.from = "leads l";
-    kq.id_expr = "l.id";
+    kq.columns = select.substr(head.size(), select.size() - head.size() - tail.size());
+    kq.from = from;
+    kq.id_expr = fts_driven ? "leads_fts.rowid" : "l.id";
     kq.where = where.value();
     kq.sort = sort.value();
+    if (fts_driven) kq.sort.key = &fts_id_key;
     kq.after = q.after;
     kq.limit = q.limit;
     auto next = keyset_page(c, kq, [&](Statement& st) { page.leads.push_back(read_lead_row(st)); });

@@ -31,7 +31,8 @@ struct LeadPage {
 const std::vector<std::string>& sortable_lead_fields();
 
 // The WHERE condition (record rule AND filter AND full-text AND active) of a query; 400 for a bad filter.
-Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule);
+// `fts_joined`: the query joins leads_fts itself (FROM leads_fts JOIN leads l), so the words are a plain MATCH.
+Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule, bool fts_joined = false);
 Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragment& rule, bool with_total);
 
 // One group of the board or of a report.
