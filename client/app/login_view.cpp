@@ -43,9 +43,11 @@ void draw_login(AppState& app, Ui& ui) {
         ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + mark));
     }
     ImGui::Dummy(ImVec2(content_w, ui.px(28)));
-    text(ui, "login.title", app.tr("login.title"), ui.fonts.title, color::text);
+    const bool code_step = form.second_step();
+    text(ui, "login.title", app.tr(code_step ? "login.code_title" : "login.title"), ui.fonts.title, color::text);
     ImGui::Dummy(ImVec2(0, ui.px(6)));
-    paragraph(ui, "login.subtitle", app.tr("login.subtitle"), ui.fonts.body, color::text_secondary, content_w);
+    paragraph(ui, "login.subtitle", app.tr(code_step ? "login.code_subtitle" : "login.subtitle"), ui.fonts.body,
+              color::text_secondary, content_w);
     ImGui::Dummy(ImVec2(0, ui.px(22)));
 
     const std::string error = form.error().render(app.language());
@@ -55,27 +57,45 @@ void draw_login(AppState& app, Ui& ui) {
     }
 
     const std::string focus = form.take_focus_request();
-    InputOptions login_opt;
-    login_opt.width = content_w;
-    login_opt.invalid = form.error().field == "login";
-    login_opt.focus = focus == "login";
-    if (input(ui, "login.login", app.tr("login.login"), app.tr("login.login_hint"), form.login, login_opt))
-        form.request_focus("password");
-    ImGui::Dummy(ImVec2(0, ui.px(18)));
-
-    InputOptions pass_opt;
-    pass_opt.width = content_w;
-    pass_opt.password = true;
-    pass_opt.invalid = form.error().field == "password";
-    pass_opt.focus = focus == "password";
-    const bool enter = input(ui, "login.password", app.tr("login.password"), app.tr("login.password_hint"),
-                             form.password, pass_opt);
-    ImGui::Dummy(ImVec2(0, ui.px(28)));
-
     const bool busy = form.busy();
-    const bool clicked = button(ui, "login.submit", app.tr(busy ? "login.submitting" : "login.submit"),
-                                ButtonKind::primary, ImVec2(content_w, ui.px(46)), !busy);
-    if (clicked || enter) app.submit_login();
+    if (code_step) {
+        // Second step: the authenticator's code (or a recovery code) for the account whose password was right.
+        InputOptions code_opt;
+        code_opt.width = content_w;
+        code_opt.invalid = form.error().field == "code";
+        code_opt.focus = focus == "code";
+        const bool enter = input(ui, "login.code", app.tr("login.code"), app.tr("login.code_hint"), form.code, code_opt);
+        ImGui::Dummy(ImVec2(0, ui.px(28)));
+        const bool clicked = button(ui, "login.verify", app.tr(busy ? "login.verifying" : "login.verify"),
+                                    ButtonKind::primary, ImVec2(content_w, ui.px(46)), !busy);
+        if (clicked || enter) app.submit_login();
+        ImGui::Dummy(ImVec2(0, ui.px(14)));
+        const std::string back = app.tr("login.back");
+        const ImVec2 r = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(r.x + std::floor((content_w - text_size(ui.fonts.strong, back).x - ui.px(32)) * 0.5f), r.y));
+        if (button(ui, "login.back", back, ButtonKind::ghost, ImVec2(0, ui.px(36)), !busy)) form.cancel_second_step();
+    } else {
+        InputOptions login_opt;
+        login_opt.width = content_w;
+        login_opt.invalid = form.error().field == "login";
+        login_opt.focus = focus == "login";
+        if (input(ui, "login.login", app.tr("login.login"), app.tr("login.login_hint"), form.login, login_opt))
+            form.request_focus("password");
+        ImGui::Dummy(ImVec2(0, ui.px(18)));
+
+        InputOptions pass_opt;
+        pass_opt.width = content_w;
+        pass_opt.password = true;
+        pass_opt.invalid = form.error().field == "password";
+        pass_opt.focus = focus == "password";
+        const bool enter = input(ui, "login.password", app.tr("login.password"), app.tr("login.password_hint"),
+                                 form.password, pass_opt);
+        ImGui::Dummy(ImVec2(0, ui.px(28)));
+
+        const bool clicked = button(ui, "login.submit", app.tr(busy ? "login.submitting" : "login.submit"),
+                                    ButtonKind::primary, ImVec2(content_w, ui.px(46)), !busy);
+        if (clicked || enter) app.submit_login();
+    }
     ImGui::EndGroup();
     ui.remember("login.card", ImGui::GetItemRectMax().y + pad_y - top);
 

@@ -12,13 +12,22 @@ void draw_app(client::AppState& app, Ui& ui);
 void draw_login(client::AppState& app, Ui& ui);
 void draw_pipeline(client::AppState& app, Ui& ui);
 void draw_lead(client::AppState& app, Ui& ui);
+void draw_lead_form(client::AppState& app, Ui& ui);  // lead_view.cpp
+void draw_leads_list(client::AppState& app, Ui& ui);  // list_view.cpp
+void draw_settings(client::AppState& app, Ui& ui);  // settings_view.cpp
 void draw_not_found(client::AppState& app, Ui& ui);
+// Leads list, contacts, settings, import: placeholders until their issues (section_views.cpp).
+void draw_section(client::AppState& app, Ui& ui);
 void draw_loading(client::AppState& app, Ui& ui);
 
 // Shared pieces.
 void language_switch(client::AppState& app, Ui& ui);
-// The bar on top of every signed-in view; returns its height (device px).
+// The bar on top of every signed-in view; returns its height (device px). (top_bar.cpp)
 float top_bar(client::AppState& app, Ui& ui);
+// A person's initials ("Болд Бат" -> "ББ") in a coloured circle, the colour fixed by `id`.
+std::string initials(std::string_view name);
+void avatar(Ui& ui, ImDrawList* dl, ImVec2 centre, float radius, std::int64_t id, std::string_view name);
+void chevron_down(ImDrawList* dl, ImVec2 centre, float size, ImU32 col);
 // Left edge and width of the centred page column below the top bar (device px).
 struct Column {
     float x;

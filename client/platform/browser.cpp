@@ -76,6 +76,21 @@ EM_JS(void, js_announce_ready, (), {
     window.dispatchEvent(new Event("tumen-ready"));
 });
 
+// The bytes become a Blob behind a temporary object URL, "clicked" through an <a download> (the export of the
+// leads list); HEAPU8 is copied by the Blob constructor, so the buffer may be freed afterwards.
+EM_JS(void, js_save_file, (const char* name, const char* mime, const char* data, int size), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], { type: UTF8ToString(mime) });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = UTF8ToString(name);
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
 EM_JS(void, js_show_fatal, (const char* msg), {
     if (window.tumenFatal) window.tumenFatal(UTF8ToString(msg));
 });
@@ -90,6 +105,10 @@ std::string take(char* p) {
 }  // namespace
 
 namespace tumen::platform {
+
+void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
+    js_save_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
 
 CanvasGeometry measure_canvas() {
     CanvasGeometry g;

@@ -26,6 +26,7 @@
 //  [X] Mouse wheel: normalised to ImGui's "one notch = 1" (3.1.6 GLFW passes raw DOM deltas with the wrong sign).
 //  [X] macOS shortcuts (Cmd instead of Ctrl) when the browser runs on a Mac.
 //  [X] Test interface: window.tumen.state() -> JSON of route, view, language, last error, frame count, widgets.
+//  [X] File download: bytes fetched by the app (leads export) saved through a Blob URL and <a download>.
 //  [ ] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: need an overlay <input>.
 //  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
 //  [ ] Live updates (EventSource / SSE).
@@ -57,6 +58,8 @@ CanvasGeometry measure_canvas();
 void set_canvas_size(int width, int height);
 
 void clipboard_write(const std::string& text);
+// Offers `bytes` to the user as a downloaded file named `name`.
+void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 
 std::string location_hash();
 void history_push(const std::string& hash);
@@ -82,6 +85,9 @@ public:
     void push_url(const std::string& hash) override { history_push(hash); }
     void replace_url(const std::string& hash) override { history_replace(hash); }
     void save_language(std::string_view code) override { save_setting("tumen.language", std::string(code)); }
+    void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        platform::save_file(name, mime, bytes);
+    }
 };
 
 }  // namespace tumen::platform

@@ -40,6 +40,8 @@ void AppState::apply_route(Route route, bool from_url) {
     banner_ = {};
     if (!from_url) host_.push_url(format_route(route_));
     guard();
+    if (route_.view != View::lead) lead_.close();  // opening a lead again later reloads it
+    if (route_.view != View::settings) settings_.leave();  // secrets shown once stay gone
 }
 
 void AppState::guard() {
@@ -74,6 +76,7 @@ void AppState::signed_in(Session session) {
 
 void AppState::signed_out(Message why) {
     session_.reset();
+    lead_.close();
     status_ = SessionStatus::signed_out;
     login_.forget_password();
     login_.set_error(std::move(why));
@@ -106,6 +109,8 @@ std::string_view AppState::view() const {
 }
 
 std::string AppState::last_error() const {
+    if (route_.view == View::lead && !lead_.banner().empty()) return lead_.banner().render(lang_);
+    if (route_.view == View::settings && !settings_.error().empty()) return settings_.error().render(lang_);
     const Message& shown = route_.view == View::login ? login_.error() : banner_;
     return shown.render(lang_);
 }

@@ -7,9 +7,13 @@
 #include <string_view>
 
 #include "api_io.hpp"
+#include "board_state.hpp"
 #include "host.hpp"
+#include "lead_form.hpp"
+#include "lead_list.hpp"
 #include "login_form.hpp"
 #include "message.hpp"
+#include "settings_state.hpp"
 #include "transport.hpp"
 #include "tumen/i18n.hpp"
 #include "tumen/route.hpp"
@@ -54,6 +58,17 @@ public:
     bool logging_out() const { return logging_out_; }
 
     LoginForm& login_form() { return login_; }
+    LeadForm& lead_form() { return lead_; }
+    const LeadForm& lead_form() const { return lead_; }
+    Transport& transport() { return transport_; }
+    BoardState& board() { return board_; }
+    const BoardState& board() const { return board_; }
+    LeadList& list() { return list_; }
+    const LeadList& list() const { return list_; }
+    Host& host() { return host_; }
+    SettingsState& settings() { return settings_; }
+    // A failed request of a view: shown in the banner (and as the test interface's last_error).
+    void show_error(Message m) { banner_ = std::move(m); }
     const LoginForm& login_form() const { return login_; }
     // The error banner of the views after sign-in (e.g. sign-out failed).
     const Message& banner() const { return banner_; }
@@ -76,6 +91,10 @@ private:
     SessionStatus status_ = SessionStatus::unknown;
     std::optional<Session> session_;
     LoginForm login_;
+    LeadForm lead_{*this};
+    BoardState board_{*this};
+    LeadList list_{*this};
+    SettingsState settings_{*this};
     Message banner_;
     bool logging_out_ = false;
 };

@@ -15,6 +15,8 @@ public:
     virtual void replace_url(const std::string& hash) = 0;
     // Remembers the chosen UI language for the next visit.
     virtual void save_language(std::string_view code) = 0;
+    // Hands a file to the user as a download (the leads list's export). Default: nothing (hosts without files).
+    virtual void save_file(const std::string& /*name*/, const std::string& /*mime*/, const std::string& /*bytes*/) {}
 };
 
 }  // namespace tumen::client

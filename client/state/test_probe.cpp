@@ -1,5 +1,8 @@
 #include "test_probe.hpp"
 
+#include "board_probe.hpp"
+#include "list_probe.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -24,11 +27,14 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     const auto& s = app.session();
     j["user"] = s ? nlohmann::json{{"id", s->user.id}, {"login", s->user.login}, {"name", s->user.name}}
                   : nlohmann::json(nullptr);
+    if (app.route().view == View::lead) j["lead"] = app.lead_form().probe();
+    if (app.route().view == View::pipeline) j["board"] = board_probe(app.board(), widgets);
+    if (app.route().view == View::leads) j["list"] = list_probe(app.list(), widgets);
     auto& list = j["widgets"] = nlohmann::json::array();
     for (const auto& w : widgets) {
         nlohmann::json item = {{"id", w.id},         {"label", w.label}, {"kind", w.kind}, {"x", round1(w.x)},
                                {"y", round1(w.y)},   {"w", round1(w.w)}, {"h", round1(w.h)}};
-        if (w.kind == "input") item["value"] = w.value;
+        if (w.kind == "input" || !w.value.empty()) item["value"] = w.value;  // pickers show their choice
         list.push_back(std::move(item));
     }
     // Invalid UTF-8 (e.g. a half-typed sequence) must not make the probe throw.

@@ -33,7 +33,8 @@ App::App(Config config) : config_(std::move(config)) {
     contacts_->set_file_release(release);
     backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
     router_ = std::make_unique<Router>([this](const httplib::Request& req) { return auth_->authenticate(req); });
-    router_->set_body_limit(config_.max_body_bytes);  // imports and attachments set their own
+    router_->set_body_limit(config_.max_body_bytes);
+    router_->set_trusted_proxies(config_.trusted_proxies);  // imports and attachments set their own
     register_system_routes(*router_, *this);
     register_session_routes(*router_, *this);
     register_account_routes(*router_, *this);

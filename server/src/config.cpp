@@ -85,6 +85,21 @@ const std::vector<Option>& options() {
          [](Config& c, const std::string& v) { c.tls_key = v; return !v.empty(); }},
         {"--cookie-secure", "TUMEN_COOKIE_SECURE", "mark the session cookie Secure behind a TLS proxy (automatic with --tls-cert)",
          [](Config& c, const std::string& v) { return to_bool(v, c.cookie_secure); }},
+        {"--trusted-proxy", "TUMEN_TRUSTED_PROXIES",
+         "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed (default: none)",
+         [](Config& c, const std::string& v) {
+             c.trusted_proxies.clear();
+             std::string item;
+             for (char ch : v + ",") {
+                 if (ch != ',') {
+                     if (ch != ' ') item += ch;
+                 } else if (!item.empty()) {
+                     c.trusted_proxies.push_back(item);
+                     item.clear();
+                 }
+             }
+             return !c.trusted_proxies.empty();
+         }},
     };
     return list;
 }

@@ -26,6 +26,8 @@ struct Config {
     bool quiet = false;                    // no access log (benchmarks)
     std::string admin_password;            // first start: the administrator's password (else random, printed)
     std::string tls_cert, tls_key;         // PEM files: when both are set the server speaks HTTPS itself
+    // Reverse proxies whose X-Forwarded-For names the real client (exact addresses, e.g. "127.0.0.1").
+    std::vector<std::string> trusted_proxies;
     bool cookie_secure = false;            // mark the session cookie Secure even without TLS here (TLS proxy in front)
 
     bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }

@@ -45,6 +45,9 @@ public:
         replaces.push_back(hash);
     }
     void save_language(std::string_view code) override { saved_language = std::string(code); }
+    void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        saved_files.push_back({name, mime, bytes});
+    }
 
     std::string url() const { return history.empty() ? std::string() : history.back(); }
 
@@ -52,6 +55,10 @@ public:
     std::vector<std::string> pushes;
     std::vector<std::string> replaces;
     std::string saved_language;
+    struct SavedFile {
+        std::string name, mime, bytes;
+    };
+    std::vector<SavedFile> saved_files;
 };
 
 inline std::string header(const HttpRequest& r, const std::string& name) {

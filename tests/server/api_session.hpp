@@ -25,7 +25,8 @@ public:
         client_.set_read_timeout(10, 0);
         auto r = client_.Post("/api/v1/session/login", nlohmann::json({{"login", login}, {"password", password}}).dump(),
                               "application/json");
-        if (!r || r->status != 200) throw std::runtime_error("login failed for " + login);
+        if (!r || r->status != 200)
+            throw std::runtime_error("login failed for " + login + ": " + (r ? std::to_string(r->status) + " " + r->body : httplib::to_string(r.error())));
         auto cookie = r->get_header_value("Set-Cookie");
         std::string csrf = nlohmann::json::parse(r->body)["csrf_token"];
         client_.set_default_headers({{"Cookie", cookie.substr(0, cookie.find(';'))}, {"X-CSRF-Token", csrf}});

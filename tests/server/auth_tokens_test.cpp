@@ -54,6 +54,40 @@ TEST_CASE("an API key is shown once, stored hashed, and acts as its owner withou
     CHECK(scalar(s, "SELECT count(*) FROM security_events WHERE kind IN ('api_key_created','api_key_revoked')") == 2);
 }
 
+TEST_CASE("an API key may expire: it works until then, is refused after, and the list says so") {
+    TestServer s;
+    s.login();
+    auto r = post_json(s.client, "/api/v1/api-keys", {{"name", "Гэрээт ажилтан"}, {"expires_in_days", 30}});
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+    const std::string key = body_of(r)["key"];
+    const int64_t id = body_of(r)["id"];
+    CHECK(body_of(r)["expires_at"].is_string());
+    CHECK(scalar(s, "SELECT expires_at - created_at FROM api_keys WHERE id = " + std::to_string(id)) == 30 * 86400);
+    auto api = bearer(s, key);
+    CHECK(api->Get("/api/v1/session/me")->status == 200);
+    auto item = body_of(s.client.Get("/api/v1/api-keys"))["items"][0];
+    CHECK(item["expired"] == false);
+    CHECK(item["expires_at"] == body_of(r)["expires_at"]);
+
+    // The day passes (moved in the database: the server reads the clock, not the test).
+    s.app->db().write([&](tumen::store::Connection& c) {
+        c.prepare("UPDATE api_keys SET expires_at = created_at - 1 WHERE id = ?").bind(1, id).run();
+    });
+    CHECK(api->Get("/api/v1/session/me")->status == 401);
+    CHECK(body_of(s.client.Get("/api/v1/api-keys"))["items"][0]["expired"] == true);
+
+    // No expiry means never; bad values name the field and create nothing.
+    r = post_json(s.client, "/api/v1/api-keys", {{"name", "forever"}});
+    CHECK(body_of(r)["expires_at"].is_null());
+    for (const json& bad : {json(0), json(3651), json("30"), json(1.5)}) {
+        r = post_json(s.client, "/api/v1/api-keys", {{"name", "bad"}, {"expires_in_days", bad}});
+        CHECK(r->status == 422);
+        CHECK(body_of(r)["error"]["field"] == "expires_in_days");
+    }
+    CHECK(scalar(s, "SELECT count(*) FROM api_keys") == 2);
+}
+
 TEST_CASE("read-only keys read but never write; keys of deactivated users stop working") {
     TestServer s;
     s.login();

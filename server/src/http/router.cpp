@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include "http/client_address.hpp"
+
 #include <stdexcept>
 
 namespace tumen::server {
@@ -73,7 +75,8 @@ void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::R
     }
     std::optional<Caller> caller = authenticate_ ? authenticate_(req) : std::nullopt;
     if (auto denied = check_access(e, caller, req)) return send_error(res, *denied);
-    Context ctx{req, res, e, {}, std::move(caller)};
+    Context ctx{req, res, e, {}, std::move(caller),
+                client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), trusted_proxies_)};
     for (size_t i = 1; i < req.matches.size(); ++i) ctx.params.push_back(req.matches[i]);
     Result<Reply> r = h(ctx);
     if (!r) return send_error(res, r.error());

@@ -22,6 +22,7 @@ struct Context {
     const api::Endpoint& endpoint;
     std::vector<std::string> params;  // path parameters, in template order
     std::optional<Caller> caller;
+    std::string client_addr;          // the client's address, through trusted proxies (http/client_address.hpp)
 
     int64_t id_param(size_t i = 0) const { return std::stoll(params.at(i)); }
     // The request body as JSON (400 naming the byte position when malformed; {} when empty).
@@ -61,6 +62,7 @@ public:
     // (uploads and imports). The HTTP server's own limit must be at least the largest of them.
     void set_body_limit(size_t bytes) { default_body_limit_ = bytes; }
     void set_body_limit(std::string_view endpoint_id, size_t bytes) { body_limits_[std::string(endpoint_id)] = bytes; }
+    void set_trusted_proxies(std::vector<std::string> addresses) { trusted_proxies_ = std::move(addresses); }
 
 private:
     void dispatch(const api::Endpoint& e, const Handler& h, const httplib::Request& req, httplib::Response& res) const;
@@ -68,6 +70,7 @@ private:
     std::map<std::string, Handler, std::less<>> handlers_;
     size_t default_body_limit_ = 0;  // 0 = only the HTTP server's limit
     std::map<std::string, size_t, std::less<>> body_limits_;
+    std::vector<std::string> trusted_proxies_;
 };
 
 void send_error(httplib::Response& res, const Error& e);

@@ -1,6 +1,7 @@
 // API keys (a user's own; administrators see and revoke everyone's) and kiosk tokens (managers), plus what a
 // kiosk token may show. Secrets appear once, in the reply to create.
 #include "app.hpp"
+#include "tumen/datetime.hpp"
 
 namespace tumen::server {
 
@@ -10,13 +11,14 @@ void register_access_token_routes(Router& r, App& app) {
     r.on("api_keys.create", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        auto created = app.auth().tokens().create_api_key(*ctx.caller, body.value(), ctx.req.remote_addr);
+        auto created = app.auth().tokens().create_api_key(*ctx.caller, body.value(), ctx.client_addr);
         if (!created) return created.error();
-        return Reply::json({{"id", created->id}, {"key", created->secret}}, 201);
+        return Reply::json({{"id", created->id}, {"key", created->secret}, {"expires_at", created->expires_at ? nlohmann::json(format_timestamp(*created->expires_at)) : nlohmann::json(nullptr)}},
+                           201);
     });
 
     r.on("api_keys.revoke", [&app](Context& ctx) -> Result<Reply> {
-        auto ok = app.auth().tokens().revoke_api_key(*ctx.caller, ctx.id_param(), ctx.req.remote_addr);
+        auto ok = app.auth().tokens().revoke_api_key(*ctx.caller, ctx.id_param(), ctx.client_addr);
         if (!ok) return ok.error();
         return Reply::no_content();
     });
@@ -26,13 +28,13 @@ void register_access_token_routes(Router& r, App& app) {
     r.on("kiosk_tokens.create", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        auto created = app.auth().tokens().create_kiosk_token(*ctx.caller, body.value(), ctx.req.remote_addr);
+        auto created = app.auth().tokens().create_kiosk_token(*ctx.caller, body.value(), ctx.client_addr);
         if (!created) return created.error();
         return Reply::json({{"id", created->id}, {"token", created->secret}}, 201);
     });
 
     r.on("kiosk_tokens.revoke", [&app](Context& ctx) -> Result<Reply> {
-        auto ok = app.auth().tokens().revoke_kiosk_token(*ctx.caller, ctx.id_param(), ctx.req.remote_addr);
+        auto ok = app.auth().tokens().revoke_kiosk_token(*ctx.caller, ctx.id_param(), ctx.client_addr);
         if (!ok) return ok.error();
         return Reply::no_content();
     });

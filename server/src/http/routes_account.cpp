@@ -30,7 +30,7 @@ void register_account_routes(Router& r, App& app) {
     r.on("account.password", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return no_content_or_error(app.account().change_password(*ctx.caller, body.value(), ctx.req.remote_addr));
+        return no_content_or_error(app.account().change_password(*ctx.caller, body.value(), ctx.client_addr));
     });
 
     r.on("account.totp_setup", [&app](Context& ctx) -> Result<Reply> {
@@ -42,7 +42,7 @@ void register_account_routes(Router& r, App& app) {
     r.on("account.totp_enable", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        auto codes = app.account().totp_enable(*ctx.caller, body.value(), ctx.req.remote_addr);
+        auto codes = app.account().totp_enable(*ctx.caller, body.value(), ctx.client_addr);
         if (!codes) return codes.error();
         return Reply::json({{"recovery_codes", codes.value()}});
     });
@@ -50,13 +50,13 @@ void register_account_routes(Router& r, App& app) {
     r.on("account.totp_disable", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return no_content_or_error(app.account().totp_disable(*ctx.caller, body.value(), ctx.req.remote_addr));
+        return no_content_or_error(app.account().totp_disable(*ctx.caller, body.value(), ctx.client_addr));
     });
 
     r.on("account.recovery_codes", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        auto codes = app.account().new_recovery_codes(*ctx.caller, body.value(), ctx.req.remote_addr);
+        auto codes = app.account().new_recovery_codes(*ctx.caller, body.value(), ctx.client_addr);
         if (!codes) return codes.error();
         return Reply::json({{"recovery_codes", codes.value()}});
     });

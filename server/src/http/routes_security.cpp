@@ -54,7 +54,7 @@ void register_security_routes(Router& r, App& app) {
         if (!fe.empty()) return fe.to_error();
         std::string kind = j["kind"], key = j["key"];
         if (kind == "account") key = LoginThrottle::account_key(key);
-        if (!app.auth().throttle().clear(kind, key, ctx.caller->user_id, ctx.req.remote_addr))
+        if (!app.auth().throttle().clear(kind, key, ctx.caller->user_id, ctx.client_addr))
             return Error::make(ErrorCode::not_found, "No lock or failures for that " + kind);
         return Reply::no_content();
     });

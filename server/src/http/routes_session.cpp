@@ -47,7 +47,7 @@ void register_session_routes(Router& r, App& app) {
         if (!fe.empty()) return fe.to_error();
         return login_reply(app, ctx,
                            app.auth().login(j["login"].get<std::string>(), j["password"].get<std::string>(),
-                                            ctx.req.remote_addr, ctx.req.get_header_value("User-Agent")));
+                                            ctx.client_addr, ctx.req.get_header_value("User-Agent")));
     });
 
     r.on("session.totp", [&app](Context& ctx) -> Result<Reply> {
@@ -61,7 +61,7 @@ void register_session_routes(Router& r, App& app) {
         if (code.empty() == recovery.empty()) fe.add("code", "send either code or recovery_code", "error.required");
         if (!fe.empty()) return fe.to_error();
         return login_reply(app, ctx,
-                           app.auth().login_second_factor(challenge, code, recovery, ctx.req.remote_addr,
+                           app.auth().login_second_factor(challenge, code, recovery, ctx.client_addr,
                                                           ctx.req.get_header_value("User-Agent")));
     });
 
@@ -77,7 +77,7 @@ void register_session_routes(Router& r, App& app) {
     r.on("sessions.list", [&app](Context& ctx) -> Result<Reply> { return Reply::json(app.account().sessions(*ctx.caller)); });
 
     r.on("sessions.revoke", [&app](Context& ctx) -> Result<Reply> {
-        auto ok = app.account().revoke_session(*ctx.caller, ctx.id_param(), ctx.req.remote_addr);
+        auto ok = app.account().revoke_session(*ctx.caller, ctx.id_param(), ctx.client_addr);
         if (!ok) return ok.error();
         Reply reply = Reply::no_content();
         if (ctx.id_param() == ctx.caller->session_id)
@@ -90,7 +90,7 @@ void register_session_routes(Router& r, App& app) {
         if (!body) return body.error();
         const auto& j = body.value();
         bool keep_current = j.is_object() && j.contains("keep_current") && j["keep_current"].is_boolean() && j["keep_current"].get<bool>();
-        int ended = app.account().revoke_all_sessions(*ctx.caller, keep_current, ctx.req.remote_addr);
+        int ended = app.account().revoke_all_sessions(*ctx.caller, keep_current, ctx.client_addr);
         Reply reply = Reply::json({{"ended", ended}});
         if (!keep_current) reply.headers.push_back({"Set-Cookie", AuthService::clear_cookie_header(app.config().secure_cookies())});
         return reply;

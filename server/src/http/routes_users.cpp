@@ -22,29 +22,29 @@ void register_users_routes(Router& r, App& app) {
     r.on("users.create", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return json_or_error(app.users().create(*ctx.caller, body.value(), ctx.req.remote_addr), 201);
+        return json_or_error(app.users().create(*ctx.caller, body.value(), ctx.client_addr), 201);
     });
 
     r.on("users.update", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return json_or_error(app.users().update(*ctx.caller, ctx.id_param(), body.value(), ctx.req.remote_addr));
+        return json_or_error(app.users().update(*ctx.caller, ctx.id_param(), body.value(), ctx.client_addr));
     });
 
     r.on("users.deactivate", [&app](Context& ctx) -> Result<Reply> {
-        return json_or_error(app.users().deactivate(*ctx.caller, ctx.id_param(), ctx.req.remote_addr));
+        return json_or_error(app.users().deactivate(*ctx.caller, ctx.id_param(), ctx.client_addr));
     });
 
     r.on("users.set_password", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        auto ok = app.users().set_password(*ctx.caller, ctx.id_param(), body.value(), ctx.req.remote_addr);
+        auto ok = app.users().set_password(*ctx.caller, ctx.id_param(), body.value(), ctx.client_addr);
         if (!ok) return ok.error();
         return Reply::no_content();
     });
 
     r.on("users.totp_reset", [&app](Context& ctx) -> Result<Reply> {
-        auto ok = app.users().reset_totp(*ctx.caller, ctx.id_param(), ctx.req.remote_addr);
+        auto ok = app.users().reset_totp(*ctx.caller, ctx.id_param(), ctx.client_addr);
         if (!ok) return ok.error();
         return Reply::no_content();
     });

@@ -12,6 +12,9 @@ namespace tumen::server {
 
 namespace {
 
+// Ten years: longer than that is "never", which is what leaving the expiry out means.
+constexpr int64_t max_api_key_days = 3650;
+
 nlohmann::json opt_time(const std::optional<int64_t>& t) {
     return t ? nlohmann::json(format_timestamp(*t)) : nlohmann::json(nullptr);
 }
@@ -51,6 +54,13 @@ Result<CreatedSecret> AccessTokens::create_api_key(const Caller& owner, const nl
     FieldErrors fe;
     auto name = check_name(body, fe);
     if (body.contains("read_only") && !body["read_only"].is_boolean()) fe.add("read_only", "must be true or false");
+    std::optional<int64_t> days;
+    if (body.contains("expires_in_days") && !body["expires_in_days"].is_null()) {
+        const auto& d = body["expires_in_days"];
+        if (!d.is_number_integer() || d.get<int64_t>() < 1 || d.get<int64_t>() > max_api_key_days)
+            fe.add("expires_in_days", "must be a whole number of days from 1 to " + std::to_string(max_api_key_days));
+        else days = d.get<int64_t>();
+    }
     if (!fe.empty()) return fe.to_error();
     CreatedSecret out;
     out.secret = std::string(api_key_prefix) + random_token();
@@ -60,6 +70,8 @@ Result<CreatedSecret> AccessTokens::create_api_key(const Caller& owner, const nl
     row.prefix = out.secret.substr(0, api_key_prefix.size() + 6);
     row.read_only = body.value("read_only", false);
     row.created_at = unix_now();
+    if (days) row.expires_at = row.created_at + *days * 86400;
+    out.expires_at = row.expires_at;
     out.id = db_.write([&](store::Connection& c) {
         int64_t id = store::insert_api_key(c, row, token_hash(out.secret));
         log_event(c, "api_key_created", owner, owner.user_id, addr,
@@ -75,7 +87,8 @@ nlohmann::json AccessTokens::list_api_keys(const Caller& caller) {
     for (const auto& k : rows)
         out.push_back({{"id", k.id}, {"user_id", k.user_id}, {"user_login", k.user_login}, {"name", k.name},
                        {"prefix", k.prefix}, {"read_only", k.read_only}, {"created_at", format_timestamp(k.created_at)},
-                       {"last_used_at", opt_time(k.last_used_at)}});
+                       {"last_used_at", opt_time(k.last_used_at)}, {"expires_at", opt_time(k.expires_at)},
+                       {"expired", k.expires_at && unix_now() >= *k.expires_at}});
     return {{"items", out}};
 }
 
@@ -150,7 +163,7 @@ std::optional<Caller> AccessTokens::authenticate(const std::string& secret) {
     const int64_t now = unix_now();
     if (secret.rfind(api_key_prefix, 0) == 0) {
         auto key = store::find_api_key_by_hash(c, token_hash(secret));
-        if (!key) return std::nullopt;
+        if (!key || (key->expires_at && now >= *key->expires_at)) return std::nullopt;
         auto user = store::find_user(c, key->user_id);
         if (!user || !user->active) return std::nullopt;
         Caller caller;

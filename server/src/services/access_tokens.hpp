@@ -19,6 +19,7 @@ inline constexpr std::string_view kiosk_token_prefix = "tmk_";
 struct CreatedSecret {
     int64_t id = 0;
     std::string secret;  // shown to the creator once
+    std::optional<int64_t> expires_at;  // API keys only; none = never
 };
 
 class AccessTokens {

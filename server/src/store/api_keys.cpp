@@ -4,7 +4,7 @@ namespace tumen::store {
 
 namespace {
 constexpr const char* columns =
-    "SELECT k.id, k.user_id, u.login, k.name, k.prefix, k.read_only, k.created_at, k.last_used_at"
+    "SELECT k.id, k.user_id, u.login, k.name, k.prefix, k.read_only, k.created_at, k.last_used_at, k.expires_at"
     " FROM api_keys k JOIN users u ON u.id = k.user_id";
 
 ApiKeyRow read_row(Statement& s) {
@@ -17,13 +17,16 @@ ApiKeyRow read_row(Statement& s) {
     r.read_only = s.get_int(5) != 0;
     r.created_at = s.get_int(6);
     r.last_used_at = s.get_opt_int(7);
+    r.expires_at = s.get_opt_int(8);
     return r;
 }
 }  // namespace
 
 int64_t insert_api_key(Connection& c, const ApiKeyRow& k, const std::string& token_hash) {
-    c.prepare("INSERT INTO api_keys(user_id, name, prefix, token_hash, read_only, created_at) VALUES (?,?,?,?,?,?)")
+    c.prepare("INSERT INTO api_keys(user_id, name, prefix, token_hash, read_only, created_at, expires_at)"
+              " VALUES (?,?,?,?,?,?,?)")
         .bind(1, k.user_id).bind(2, k.name).bind(3, k.prefix).bind(4, token_hash).bind(5, k.read_only).bind(6, k.created_at)
+        .bind(7, k.expires_at)
         .run();
     return c.last_insert_id();
 }

@@ -15,6 +15,7 @@ struct ApiKeyRow {
     bool read_only = false;
     int64_t created_at = 0;
     std::optional<int64_t> last_used_at;
+    std::optional<int64_t> expires_at;  // none = never
 };
 
 int64_t insert_api_key(Connection& c, const ApiKeyRow& key, const std::string& token_hash);

@@ -10,4 +10,5 @@ extern const std::string_view crm_core;
 extern const std::string_view security;
 extern const std::string_view lead_limits;
 extern const std::string_view lead_totals;
+extern const std::string_view api_key_expiry;
 }  // namespace tumen::store::migration

@@ -11,12 +11,13 @@ namespace tumen::store {
 namespace {
 
 // Applied in this order; `PRAGMA user_version` counts how many have run.
-constexpr std::array<const std::string_view*, 5> migrations = {
+constexpr std::array<const std::string_view*, 6> migrations = {
     &migration::users_sessions,
     &migration::crm_core,
     &migration::security,
     &migration::lead_limits,
     &migration::lead_totals,
+    &migration::api_key_expiry,
 };
 
 }  // namespace

@@ -1,0 +1,22 @@
+// The pieces of the lead form view (#/lead/<id>), one file each: the header (breadcrumb, action buttons, stage
+// statusbar), the form card with every field, the chatter, and the dialogs (lost, convert, merge).
+#pragma once
+#include "lead_widgets.hpp"
+#include "state/app_state.hpp"
+#include "views.hpp"
+
+namespace tumen::app {
+
+// Breadcrumb, the action buttons and the stage statusbar, `width` wide at the cursor.
+void lead_header(client::AppState& app, Ui& ui, float width);
+// The form card at the cursor, `width` wide.
+void lead_card(client::AppState& app, Ui& ui, float width);
+// The chatter column at the cursor, `width` wide.
+void lead_chatter(client::AppState& app, Ui& ui, float width);
+// The open dialog, if any (modal, centred; Esc closes it).
+void lead_dialogs(client::AppState& app, Ui& ui);
+
+// A local-time "2026-11-27 13:30" for a UTC timestamp (the browser's time zone).
+std::string local_time_text(std::int64_t utc_seconds);
+
+}  // namespace tumen::app

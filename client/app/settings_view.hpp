@@ -1,0 +1,63 @@
+// The settings page (settings_view.cpp: layout and the side list of sections) and its sections, one file per
+// family: settings_lists.cpp (the generic table editor: stages, teams and members, lost reasons, tags, contact
+// types, UTM), settings_users.cpp, settings_tokens.cpp (API keys, kiosk tokens), settings_security.cpp,
+// settings_account.cpp (password, two-factor). Small shared pieces in settings_parts.cpp.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "lead_widgets.hpp"
+#include "views.hpp"
+
+namespace tumen::app {
+
+void settings_stages(client::AppState& app, Ui& ui, float width);
+void settings_teams(client::AppState& app, Ui& ui, float width);
+void settings_list(client::AppState& app, Ui& ui, const std::string& table, float width);
+void settings_utm(client::AppState& app, Ui& ui, float width);
+void settings_users(client::AppState& app, Ui& ui, float width);
+void settings_api_keys(client::AppState& app, Ui& ui, float width);
+void settings_kiosk_tokens(client::AppState& app, Ui& ui, float width);
+void settings_security(client::AppState& app, Ui& ui, float width);
+void settings_account(client::AppState& app, Ui& ui, float width);
+
+// ---- shared pieces (settings_parts.cpp)
+
+// A green confirmation box ("Password changed."), full width. Recorded as "notice".
+void notice(Ui& ui, std::string_view id, std::string_view message, float width);
+// Error banner and notice of a section, each followed by a gap; nothing when both are empty.
+void section_messages(client::AppState& app, Ui& ui, const std::string& id, const client::Message& error,
+                      const client::Message& ok, float width);
+// A secret shown once: a title, the value in a framed box, a Copy button (system clipboard) and Done.
+// Returns true when Done was clicked.
+bool secret_box(client::AppState& app, Ui& ui, const std::string& id, const std::string& title, const std::string& hint,
+                const std::string& value, float width);
+
+// A centred dialog over a dimmed page (a top-level window of its own, so it vanishes with the page that draws it
+// and never blocks another view). Draw the content between begin and end; Esc or a click on the dim area sets
+// `dismissed`.
+bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, float width, bool& dismissed);
+void end_overlay();
+// A confirmation over the page: 1 = confirmed, -1 = cancelled, 0 = still open.
+int confirm_overlay(client::AppState& app, Ui& ui, const std::string& id, const std::string& title,
+                    const std::string& body, const std::string& confirm_label);
+
+// A small button for table rows (height 30 CSS px); `danger` turns it red on hover.
+bool row_button(Ui& ui, const std::string& id, const std::string& label, bool danger = false, bool enabled = true);
+float row_button_width(Ui& ui, const std::string& label);
+// A rounded pill ("Admin", "Archived", "2FA") in `bg` with `fg` text.
+void pill(Ui& ui, const std::string& id, const std::string& label, ImU32 bg, ImU32 fg);
+// The palette swatch picker of tags and contact types: a swatch that opens a grid of 12. True when changed.
+bool color_picker(Ui& ui, const std::string& id, std::string& value);
+// A coloured dot for palette index `color`.
+void color_dot(Ui& ui, ImVec2 centre, float radius, int color);
+// Header of a section card: a title, a one-line description, and (optionally) a button on the right; returns true
+// when that button was clicked.
+bool section_header(Ui& ui, const std::string& id, const std::string& title, const std::string& body,
+                    const std::string& button_label, float width, bool button_enabled = true);
+// Localised role name ("admin" -> "Administrator").
+std::string role_label(client::AppState& app, const std::string& role);
+// "2026-11-27T10:00:00Z" -> "2026-11-27 10:00" (UTC, as the server sends it); "" -> "—".
+std::string short_time(const std::string& iso);
+
+}  // namespace tumen::app

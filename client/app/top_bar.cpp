@@ -1,0 +1,209 @@
+// The app shell's top bar: brand, the main navigation, the language switch and the user menu (sign out).
+#include <algorithm>
+#include <cmath>
+
+#include "theme.hpp"
+#include "views.hpp"
+
+namespace tumen::app {
+
+using client::AppState;
+
+namespace {
+
+struct NavItem {
+    const char* id;
+    const char* key;
+    View view;
+};
+
+constexpr NavItem nav_items[] = {
+    {"nav.pipeline", "nav.pipeline", View::pipeline},
+    {"nav.leads", "nav.leads", View::leads},
+    {"nav.contacts", "nav.contacts", View::contacts},
+    {"nav.settings", "nav.settings", View::settings},
+};
+
+bool nav_active(const NavItem& item, View current) {
+    if (item.view == View::pipeline) return current == View::pipeline || current == View::lead;
+    if (item.view == View::contacts) return current == View::contacts || current == View::contact;
+    return item.view == current;
+}
+
+Route nav_route(View v) {
+    switch (v) {
+        case View::leads: return Route::leads();
+        case View::contacts: return Route::contacts();
+        case View::settings: return Route::settings();
+        default: return Route::pipeline();
+    }
+}
+
+}  // namespace
+
+std::string initials(std::string_view name) {
+    // First letter of the first two words (UTF-8 aware: a letter is its lead byte and continuation bytes).
+    std::string out;
+    bool word_start = true;
+    for (size_t i = 0; i < name.size() && out.size() < 8;) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        if (i + len > name.size()) break;
+        const bool space = c == ' ' || c == '-' || c == '.';
+        if (space) word_start = true;
+        else if (word_start) {
+            out.append(name.substr(i, len));
+            word_start = false;
+            if (out.size() >= 2 && std::count_if(out.begin(), out.end(), [](char ch) {
+                                        return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+                                    }) == 2)
+                break;
+        }
+        i += len;
+    }
+    // Upper-case ASCII letters; Cyrillic names are written with capitals already.
+    for (char& ch : out)
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    return out;
+}
+
+ImU32 avatar_color(std::int64_t id) {
+    static constexpr ImU32 palette[] = {
+        IM_COL32(0x63, 0x66, 0xF1, 0xFF), IM_COL32(0x0E, 0xA5, 0xE9, 0xFF), IM_COL32(0x10, 0xB9, 0x81, 0xFF),
+        IM_COL32(0xF5, 0x9E, 0x0B, 0xFF), IM_COL32(0xEC, 0x48, 0x99, 0xFF), IM_COL32(0x8B, 0x5C, 0xF6, 0xFF),
+        IM_COL32(0x14, 0xB8, 0xA6, 0xFF), IM_COL32(0xEF, 0x44, 0x44, 0xFF),
+    };
+    return palette[static_cast<size_t>(id < 0 ? -id : id) % std::size(palette)];
+}
+
+void avatar(Ui& ui, ImDrawList* dl, ImVec2 centre, float radius, std::int64_t id, std::string_view name) {
+    dl->AddCircleFilled(centre, radius, avatar_color(id), 32);
+    const std::string ini = initials(name);
+    ImFont* f = ui.fonts.strong;
+    const float fs = std::round(radius * 0.95f);
+    const ImVec2 ts = f->CalcTextSizeA(fs, FLT_MAX, 0, ini.c_str());
+    dl->AddText(f, fs, ImVec2(std::floor(centre.x - ts.x * 0.5f), std::floor(centre.y - ts.y * 0.5f)), color::on_primary,
+                ini.c_str());
+}
+
+void chevron_down(ImDrawList* dl, ImVec2 centre, float size, ImU32 col) {
+    const float h = size * 0.5f;
+    dl->AddTriangleFilled(ImVec2(centre.x - h, centre.y - h * 0.5f), ImVec2(centre.x + h, centre.y - h * 0.5f),
+                          ImVec2(centre.x, centre.y + h * 0.5f), col);
+}
+
+float top_bar(AppState& app, Ui& ui) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetIO().DisplaySize.x;
+    const float h = ui.px(56);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, ImVec2(origin.x + w, origin.y + h), color::surface);
+    dl->AddLine(ImVec2(origin.x, origin.y + h - ui.px(1) * 0.5f), ImVec2(origin.x + w, origin.y + h - ui.px(1) * 0.5f),
+                color::border, ui.px(1));
+    const float pad = w < ui.px(640) ? ui.px(12) : ui.px(24);
+    auto centre_y = [&](float item_h) { return std::floor(origin.y + (h - item_h) * 0.5f); };
+
+    // brand
+    const float mark = ui.px(28);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, centre_y(mark)));
+    logo(ui, mark);
+    float x = origin.x + pad + mark + ui.px(10);
+    const std::string brand = app.tr("app.name");
+    if (w > ui.px(900)) {
+        ImGui::SetCursorScreenPos(ImVec2(x, centre_y(ui.fonts.strong->FontSize)));
+        text(ui, "app.name", brand, ui.fonts.strong, color::text);
+        x += text_size(ui.fonts.strong, brand).x + ui.px(24);
+    } else {
+        x += ui.px(8);
+    }
+
+    // navigation tabs
+    const View current = app.route().view;
+    for (const auto& item : nav_items) {
+        const std::string label = app.tr(item.key);
+        const bool active = nav_active(item, current);
+        const ImVec2 ts = text_size(ui.fonts.strong, label);
+        const ImVec2 size(ts.x + ui.px(24), ui.px(36));
+        const ImVec2 pos(x, centre_y(size.y));
+        ImGui::SetCursorScreenPos(pos);
+        const bool clicked = ImGui::InvisibleButton((std::string("##") + item.id).c_str(), size);
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 max(pos.x + size.x, pos.y + size.y);
+        if (active) dl->AddRectFilled(pos, max, color::primary_soft, ui.px(8));
+        else if (hovered) dl->AddRectFilled(pos, max, color::surface_muted, ui.px(8));
+        dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize,
+                    ImVec2(std::floor(pos.x + (size.x - ts.x) * 0.5f), std::floor(pos.y + (size.y - ts.y) * 0.5f)),
+                    active ? color::primary : hovered ? color::text : color::text_secondary, label.c_str());
+        ui.record(item.id, label, "button", pos, max);
+        if (clicked) {
+            Route r = nav_route(item.view);
+            // The pipeline tab keeps the board's team and search.
+            if (item.view == View::pipeline && current != View::pipeline) r = app.board().route_for(app.board().query());
+            app.navigate(r);
+        }
+        x = max.x + ui.px(4);
+    }
+
+    // right side: user menu, then the language switch
+    float right = origin.x + w - pad;
+    const auto& s = app.session();
+    const bool busy = app.logging_out();
+    if (s) {
+        const bool show_name = w > ui.px(1100);
+        const float av = ui.px(32);
+        const float name_w = show_name ? text_size(ui.fonts.body, s->user.name).x + ui.px(10) : 0;
+        const ImVec2 size(av + name_w + ui.px(26), ui.px(40));
+        const ImVec2 pos(right - size.x, centre_y(size.y));
+        ImGui::SetCursorScreenPos(pos);
+        if (ImGui::InvisibleButton("##nav.user", size)) ImGui::OpenPopup("user_menu");
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 max(pos.x + size.x, pos.y + size.y);
+        if (hovered || ImGui::IsPopupOpen("user_menu")) dl->AddRectFilled(pos, max, color::surface_muted, ui.px(20));
+        avatar(ui, dl, ImVec2(pos.x + ui.px(4) + av * 0.5f, pos.y + size.y * 0.5f), av * 0.5f, s->user.id, s->user.name);
+        if (show_name)
+            dl->AddText(ui.fonts.body, ui.fonts.body->FontSize,
+                        ImVec2(pos.x + ui.px(4) + av + ui.px(10), centre_y(ui.fonts.body->FontSize)), color::text,
+                        s->user.name.c_str());
+        chevron_down(dl, ImVec2(max.x - ui.px(13), pos.y + size.y * 0.5f), ui.px(8), color::text_secondary);
+        ui.record("nav.user", s->user.name, "button", pos, max);
+        right = pos.x - ui.px(16);
+
+        ImGui::SetNextWindowPos(ImVec2(max.x, max.y + ui.px(6)), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui.px(8, 8));
+        ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, ui.px(10));
+        ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, ui.px(1));
+        ImGui::PushStyleColor(ImGuiCol_Border, color::border);
+        if (ImGui::BeginPopup("user_menu")) {
+            const float menu_w = ui.px(240);
+            ImGui::Dummy(ImVec2(menu_w, ui.px(4)));
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui.px(8));
+            text(ui, "nav.user.name", s->user.name, ui.fonts.strong, color::text);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ui.px(8));
+            text(ui, "nav.user.login", app.tr("nav.signed_in_as", {{"login", s->user.login}}), ui.fonts.small,
+                 color::text_secondary);
+            ImGui::Dummy(ImVec2(0, ui.px(10)));
+            const std::string out_label = app.tr(busy ? "session.signing_out" : "session.logout");
+            if (button(ui, "session.logout", out_label, ButtonKind::secondary, ImVec2(menu_w, ui.px(36)), !busy)) {
+                app.logout();
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar(3);
+    }
+
+    std::vector<Choice> langs;
+    for (auto lang : i18n::all_languages) langs.push_back({i18n::code(lang), i18n::native_name(lang)});
+    const float lang_w = segmented_width(ui, langs);
+    if (right - lang_w > x + ui.px(8)) {
+        ImGui::SetCursorScreenPos(ImVec2(right - lang_w, centre_y(ui.px(30))));
+        language_switch(app, ui);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h));
+    return h;
+}
+
+}  // namespace tumen::app

@@ -1,0 +1,139 @@
+// The pipeline board's view model: one team's stages as columns with their counts and sums (from the server's
+// groups endpoint), the first page of cards per column and "load more" after it, and the card and stage actions
+// of the board. Card moves and priority changes are optimistic: the board changes at once and goes back (with a
+// banner naming the server's reason) when the server refuses. Pure C++: tested with a fake transport.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "board_query.hpp"
+#include "message.hpp"
+#include "transport.hpp"
+#include "tumen/lead.hpp"
+#include "tumen/lead_lifecycle.hpp"
+#include "tumen/reference_data.hpp"
+#include "tumen/route.hpp"
+#include "tumen/stage.hpp"
+
+namespace tumen::client {
+
+class AppState;
+
+struct MoneySum {
+    std::string currency;
+    std::int64_t expected = 0;  // minor units
+    std::int64_t weighted = 0;  // expected × probability
+};
+
+struct BoardColumn {
+    Stage stage;
+    std::int64_t count = 0;       // every card of the stage that matches (not only the loaded ones)
+    std::vector<MoneySum> sums;   // one per currency, largest first
+    std::vector<Lead> cards;      // loaded cards, in the server's order (priority, then newest)
+    std::string next;             // cursor of the next page; "" = every card is loaded
+    bool loading_more = false;
+    bool unfolded = false;        // a folded stage the user opened
+
+    bool folded() const { return stage.fold && !unfolded; }
+    bool has_more() const { return !next.empty(); }
+};
+
+struct TeamInfo {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+struct UserInfo {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+enum class BoardStatus { empty, loading, ready, failed };
+
+class BoardState {
+public:
+    static constexpr int page_size = 40;
+
+    explicit BoardState(AppState& app);
+
+    // Shows what `route` (a pipeline route) asks for: loads when the user, team or search changed since the last
+    // load. Cheap when nothing changed: the view calls it every frame.
+    void sync(const Route& route);
+    // Loads the board again (after a stage edit, or when the user asks).
+    void reload();
+
+    // Cards.
+    void load_more(std::int64_t stage_id);
+    void move_card(std::int64_t lead_id, std::int64_t to_stage_id);
+    void set_priority(std::int64_t lead_id, int priority);
+    void quick_create(std::int64_t stage_id, const std::string& name);
+    bool creating(std::int64_t stage_id) const { return creating_stage_ == stage_id; }
+
+    // Columns.
+    void toggle_fold(std::int64_t stage_id);
+    void add_stage(const std::string& name);
+    void rename_stage(std::int64_t stage_id, const std::string& name);
+    void delete_stage(std::int64_t stage_id);
+    // Moves a column to position `index` (0-based among the board's columns) and saves the order.
+    void reorder_stage(std::int64_t stage_id, std::size_t index);
+
+    // The route (team + search) for a changed search or chips: the view navigates to it.
+    Route route_for(const BoardQuery& q) const;
+    Route route_for_team(std::int64_t team_id) const;
+
+    BoardStatus status() const { return status_; }
+    const std::vector<BoardColumn>& columns() const { return columns_; }
+    const std::vector<TeamInfo>& teams() const { return teams_; }
+    std::int64_t team_id() const { return team_id_; }
+    std::string team_name() const;
+    const BoardQuery& query() const { return query_; }
+    const Tag* tag(std::int64_t id) const;
+    std::string user_name(std::int64_t id) const;
+    // Column index and card index of a loaded card.
+    std::optional<std::pair<std::size_t, std::size_t>> locate(std::int64_t lead_id) const;
+    const BoardColumn* column(std::int64_t stage_id) const;
+    WonStatus won_status(const Lead& lead) const;
+    bool rotting(const Lead& lead, Timestamp now) const;
+    std::int64_t total_count() const;
+
+private:
+    struct Key {
+        std::int64_t user = 0;
+        std::int64_t team = 0;
+        std::string query;
+        bool operator==(const Key&) const = default;
+    };
+
+    void load_references();
+    void load_board();
+    void request(std::string_view endpoint, std::vector<std::string> ids, std::string query, std::string body,
+                 std::function<void(const HttpResponse&)> on_ok,
+                 std::function<void(const HttpResponse&)> on_fail = nullptr, bool gated = true);
+    void fail(const HttpResponse& reply);
+    BoardColumn* column_of(std::int64_t stage_id);
+    void add_to_sums(BoardColumn& col, const Lead& lead, int sign);
+    std::string list_filter(std::int64_t stage_id) const;
+
+    AppState& app_;
+    Key wanted_;
+    bool has_wanted_ = false;
+    std::uint64_t generation_ = 0;  // replies of an older load are dropped
+    BoardStatus status_ = BoardStatus::empty;
+    bool references_loaded_ = false;
+    bool references_loading_ = false;
+    std::vector<TeamInfo> teams_;
+    std::vector<Tag> tags_;
+    std::vector<UserInfo> users_;
+    std::int64_t requested_team_ = 0;
+    std::int64_t team_id_ = 0;
+    BoardQuery query_;
+    std::vector<BoardColumn> columns_;
+    std::int64_t creating_stage_ = 0;
+};
+
+// Parsing of the server's JSON (exposed for tests): a card from a lead object of the leads API.
+std::optional<Lead> card_from_json(const nlohmann::json& j);
+
+}  // namespace tumen::client

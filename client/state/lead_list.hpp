@@ -1,0 +1,167 @@
+// The leads list's view model (#/leads): the search of the address, rows paged from the server as the user
+// scrolls (keyset cursors; the total comes with the first page so the scrollbar spans every row), server-side
+// sorting, the selection (checkboxes, header box = every loaded row, shift = a range) and the mass actions
+// (POST /leads/bulk, /leads/merge, exports). Pure C++: tested with a fake transport.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "lead_list_query.hpp"
+#include "message.hpp"
+#include "transport.hpp"
+#include "tumen/datetime.hpp"
+#include "tumen/money.hpp"
+#include "tumen/route.hpp"
+
+namespace tumen::client {
+
+class AppState;
+
+// One row: only what the list shows (50,000 of them must fit in the wasm heap).
+struct ListRow {
+    std::int64_t id = 0;
+    std::int64_t version = 0;
+    std::string name;
+    std::string partner_name;
+    std::string contact_name;
+    std::string email;
+    std::string phone;
+    std::optional<std::int64_t> user_id;
+    std::optional<std::int64_t> team_id;
+    std::optional<std::int64_t> stage_id;
+    Money expected_revenue;
+    double probability = 0;
+    int priority = 0;
+    Timestamp create_date = 0;
+    bool active = true;
+};
+
+std::optional<ListRow> list_row_from_json(const nlohmann::json& j);
+
+// A name to show for an id (salespeople, teams, stages, tags, lost reasons).
+struct NamedRef {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+enum class ListStatus { empty, loading, ready, failed };
+enum class HeaderCheck { none, some, all };
+
+class LeadList {
+public:
+    static constexpr int page_size = 200;
+    static constexpr int max_page = 500;       // the server's limit
+    static constexpr std::size_t prefetch = 100;  // rows ahead of the last visible one that should be loaded
+
+    explicit LeadList(AppState& app);
+
+    // Shows what `route` (a leads route) asks for; loads when the user or search changed. Cheap otherwise.
+    void sync(const Route& route);
+    // Loads the first rows again (after a mass action, or when the user asks), keeping as many rows as are loaded.
+    void reload();
+    // The view shows rows up to index `count` - 1: fetches the next page when they are not all loaded.
+    void want_rows(std::size_t count);
+
+    ListStatus status() const { return status_; }
+    const std::vector<ListRow>& rows() const { return rows_; }
+    // Every matching row (from the server's count), or the loaded rows while it is not known.
+    std::int64_t total() const { return total_ >= 0 ? total_ : static_cast<std::int64_t>(rows_.size()); }
+    bool has_more() const { return !next_.empty(); }
+    bool loading_more() const { return loading_more_; }
+    const LeadListQuery& query() const { return query_; }
+
+    // The route for a changed search, chips or sort; the view navigates to it (history entry, reload restores).
+    Route route_for(const LeadListQuery& q) const;
+    void apply(const LeadListQuery& q);
+    void sort_by(std::string_view field);
+
+    // Selection.
+    bool selected(std::int64_t id) const { return selection_.count(id) > 0; }
+    const std::set<std::int64_t>& selection() const { return selection_; }
+    // A row's checkbox: toggles it; with `shift`, every row between the last clicked one and this one takes the
+    // last clicked one's state.
+    void click_check(std::size_t index, bool shift);
+    // The header checkbox: every loaded row, or none.
+    void toggle_all();
+    HeaderCheck header_check() const;
+    void clear_selection();
+
+    // Mass actions on the selection: all or nothing on the server; the list reloads after success, and a 422
+    // names the leads that could not take the action (failed_ids, banner).
+    void assign_user(std::optional<std::int64_t> user_id);
+    void assign_team(std::int64_t team_id);
+    void add_tag(std::int64_t tag_id);
+    void set_stage(std::int64_t stage_id);
+    void mark_lost(std::optional<std::int64_t> reason_id, const std::string& note);
+    void archive();
+    void restore();
+    // Merges the selected leads (2 or more) and opens the kept one.
+    void merge();
+    bool busy() const { return busy_; }
+    const std::set<std::int64_t>& failed_ids() const { return failed_; }
+    // What the last mass action did ("3 leads updated"); empty when nothing to say.
+    const Message& notice() const { return notice_; }
+    void dismiss_notice() { notice_ = {}; }
+
+    // The export of the current search (every matching row, not only the loaded ones) as a same-origin URL;
+    // `format` is "csv" or "xlsx". export_file fetches it and hands the file to the browser to save.
+    std::string export_url(std::string_view format) const;
+    void export_file(std::string_view format);
+    bool exporting() const { return exporting_; }
+
+    // Reference data for names and pickers.
+    const std::vector<NamedRef>& users() const { return users_; }
+    const std::vector<NamedRef>& teams() const { return teams_; }
+    const std::vector<NamedRef>& stages() const { return stages_; }
+    const std::vector<NamedRef>& tags() const { return tags_; }
+    const std::vector<NamedRef>& lost_reasons() const { return lost_reasons_; }
+    std::string user_name(std::optional<std::int64_t> id) const;
+    std::string team_name(std::optional<std::int64_t> id) const;
+    std::string stage_name(std::optional<std::int64_t> id) const;
+    bool stage_won(std::optional<std::int64_t> id) const;
+
+private:
+    struct Key {
+        std::int64_t user = 0;
+        std::string query;
+        bool operator==(const Key&) const = default;
+    };
+
+    void load_references();
+    void load_first(std::size_t keep);
+    void bulk(const std::string& action, nlohmann::json params);
+    void request(std::string_view endpoint, std::string query, std::string body,
+                 std::function<void(const HttpResponse&)> on_ok,
+                 std::function<void(const HttpResponse&)> on_fail = nullptr, bool gated = true);
+    void take_page(const HttpResponse& reply);
+
+    AppState& app_;
+    Key wanted_;
+    bool has_wanted_ = false;
+    std::uint64_t generation_ = 0;  // replies of an older search are dropped
+    ListStatus status_ = ListStatus::empty;
+    LeadListQuery query_;
+    std::vector<ListRow> rows_;
+    std::string next_;
+    std::int64_t total_ = -1;
+    bool loading_more_ = false;
+
+    std::set<std::int64_t> selection_;
+    std::optional<std::size_t> anchor_;
+    std::set<std::int64_t> failed_;
+    Message notice_;
+    bool busy_ = false;
+    bool exporting_ = false;
+
+    bool references_loaded_ = false;
+    std::vector<NamedRef> users_, teams_, stages_, tags_, lost_reasons_;
+    std::set<std::int64_t> won_stages_;
+};
+
+}  // namespace tumen::client

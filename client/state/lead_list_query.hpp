@@ -1,0 +1,45 @@
+// What the leads list shows, as kept in the address (#/leads?q=...&f=mine,lost&stage=4&sort=name%20asc): the
+// full-text search, the filter chips and picks, and the sort; and how they become the leads API's parameters
+// (filter language, shared/FILTER.md). The list and its export send the same parameters.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tumen::client {
+
+// The columns the server can sort by (keyset paging needs an indexed key), as written in ?sort.
+bool list_sortable(std::string_view field);
+
+struct LeadListQuery {
+    std::string text;            // full-text words (`q`)
+    bool mine = false;           // My pipeline: user_id = me
+    bool unassigned = false;     // no salesperson
+    bool won = false;            // in a won stage
+    bool lost = false;           // lost: inactive with probability 0
+    bool archived = false;       // every inactive lead (lost ones too, like Odoo's "Archived")
+    std::int64_t stage_id = 0;   // 0 = any
+    std::int64_t user_id = 0;
+    std::int64_t team_id = 0;
+    std::string sort_field;      // "" = the default (newest first)
+    bool sort_desc = false;
+
+    bool operator==(const LeadListQuery&) const = default;
+
+    // Clicking a column header: a new column sorts ascending, the same column flips, a third click on a
+    // descending column goes back to the default order.
+    void toggle_sort(std::string_view field);
+    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || stage_id || user_id || team_id; }
+};
+
+// From a route's query string; unknown chips and sort fields are ignored.
+LeadListQuery parse_list_query(std::string_view route_query);
+// The route's query string ("" when nothing is set); parse_list_query(format_list_query(q)) == q.
+std::string format_list_query(const LeadListQuery& q);
+
+// The leads API parameters of the search (without paging): filter, q, active, sort.
+std::string list_filter(const LeadListQuery& q);
+std::string_view list_active(const LeadListQuery& q);  // "true" | "false"
+std::string list_sort(const LeadListQuery& q);          // "create_date desc" by default
+
+}  // namespace tumen::client

@@ -1,0 +1,47 @@
+#include "list_probe.hpp"
+
+#include <unordered_map>
+
+namespace tumen::client {
+
+nlohmann::json list_probe(const LeadList& list, const std::vector<WidgetInfo>& widgets) {
+    static constexpr const char* statuses[] = {"empty", "loading", "ready", "failed"};
+    using nlohmann::json;
+    json j;
+    j["status"] = statuses[static_cast<int>(list.status())];
+    j["total"] = list.total();
+    j["loaded"] = list.rows().size();
+    j["has_more"] = list.has_more();
+    j["sort"] = list_sort(list.query());
+    j["filter"] = list_filter(list.query());
+    j["busy"] = list.busy();
+    j["selected"] = json(std::vector<std::int64_t>(list.selection().begin(), list.selection().end()));
+    j["failed"] = json(std::vector<std::int64_t>(list.failed_ids().begin(), list.failed_ids().end()));
+    std::unordered_map<std::string, const WidgetInfo*> drawn;
+    for (const auto& w : widgets)
+        if (w.kind == "row" || w.kind == "checkbox") drawn[w.id] = &w;
+    auto rect = [](const WidgetInfo* w) { return json{{"x", w->x}, {"y", w->y}, {"w", w->w}, {"h", w->h}}; };
+    auto& rows = j["rows"] = json::array();
+    // Only rows on screen: with 50,000 loaded rows the probe must stay small.
+    for (std::size_t i = 0; i < list.rows().size(); ++i) {
+        const ListRow& r = list.rows()[i];
+        auto it = drawn.find("list.row." + std::to_string(r.id));
+        if (it == drawn.end()) continue;
+        json row = {{"index", i},
+                    {"id", r.id},
+                    {"name", r.name},
+                    {"user_id", r.user_id ? json(*r.user_id) : json(nullptr)},
+                    {"salesperson", list.user_name(r.user_id)},
+                    {"stage", list.stage_name(r.stage_id)},
+                    {"active", r.active},
+                    {"probability", r.probability},
+                    {"selected", list.selected(r.id)},
+                    {"rect", rect(it->second)},
+                    {"check", nullptr}};
+        if (auto c = drawn.find("list.check." + std::to_string(r.id)); c != drawn.end()) row["check"] = rect(c->second);
+        rows.push_back(std::move(row));
+    }
+    return j;
+}
+
+}  // namespace tumen::client

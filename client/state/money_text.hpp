@@ -1,0 +1,14 @@
+// Money as the board shows it, in the UI language: exact on cards ("₮1,500,000" / "1 500 000 ₮") and short in
+// column headers ("₮12.5M" / "12,5 сая ₮"). Amounts stay int64 minor units; only the text is rounded.
+#pragma once
+#include <string>
+
+#include "tumen/i18n.hpp"
+#include "tumen/money.hpp"
+
+namespace tumen::client {
+
+std::string money_text(const Money& money, i18n::Lang lang);
+std::string money_compact(const Money& money, i18n::Lang lang);
+
+}  // namespace tumen::client

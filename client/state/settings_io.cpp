@@ -1,0 +1,76 @@
+#include "settings_io.hpp"
+
+#include "api_io.hpp"
+#include "app_state.hpp"
+#include "tumen/error.hpp"
+
+namespace tumen::client {
+
+void SettingsIo::send(const std::string& method, const std::string& path, const nlohmann::json& body,
+                      std::function<void(const HttpResponse&)> done) {
+    const auto& s = app_.session();
+    HttpRequest r = api_request("session.me", body.is_null() ? std::string() : body.dump(), app_.language(),
+                                s ? s->csrf_token : std::string());
+    r.method = method;
+    r.path = path;
+    const std::uint64_t gen = generation_;
+    app_.transport().send(std::move(r), [this, gen, done = std::move(done)](const HttpResponse& reply) {
+        if (gen != generation_) return;
+        if (reply.status == 401) {
+            app_.session_expired();
+            return;
+        }
+        done(reply);
+    });
+}
+
+nlohmann::json reply_json(const HttpResponse& reply) {
+    auto j = nlohmann::json::parse(reply.body, nullptr, /*allow_exceptions=*/false);
+    return j.is_discarded() ? nlohmann::json() : j;
+}
+
+namespace {
+
+std::optional<Error> error_of(const HttpResponse& reply) {
+    auto j = reply_json(reply);
+    if (!j.is_object()) return std::nullopt;
+    try {
+        return Error::from_json(j);
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+// "new_password" from "new_password", "ids" from "ids[2]".
+std::string base_field(const std::string& f) { return f.substr(0, f.find('[')); }
+
+Message worded(const std::string& key, const std::string& text, const std::string& field) {
+    const std::string mine = key.rfind("error.", 0) == 0 ? "settings." + key : std::string();
+    if (!mine.empty() && i18n::has(i18n::Lang::en, mine)) return Message::from_key(mine, {}, field);
+    return Message::from_text(text, field);
+}
+
+}  // namespace
+
+FieldMessages field_messages(const HttpResponse& reply) {
+    FieldMessages out;
+    if (reply.status != 422 && reply.status != 409) return out;
+    auto e = error_of(reply);
+    if (!e) return out;
+    if (reply.status == 409 && e->current.is_object()) return out;  // stale version: not a field's fault
+    for (const auto& d : e->details) {
+        const std::string f = base_field(d.field);
+        if (!f.empty() && !out.count(f)) out[f] = worded(d.key, d.message.empty() ? e->message : d.message, f);
+    }
+    if (out.empty() && !e->field.empty()) out[base_field(e->field)] = Message::from_text(e->message, e->field);
+    return out;
+}
+
+std::optional<nlohmann::json> stale_current(const HttpResponse& reply) {
+    if (reply.status != 409) return std::nullopt;
+    auto e = error_of(reply);
+    if (!e || !e->current.is_object()) return std::nullopt;
+    return e->current;
+}
+
+}  // namespace tumen::client

@@ -1,0 +1,179 @@
+#include "settings_tokens.hpp"
+
+#include <algorithm>
+
+#include "api_io.hpp"
+
+namespace tumen::client {
+
+namespace {
+
+std::string text_of(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+bool items_of(const HttpResponse& reply, nlohmann::json& items) {
+    const auto j = reply_json(reply);
+    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return false;
+    items = j["items"];
+    return true;
+}
+
+}  // namespace
+
+void TokensAdmin::reset() {
+    keys_.clear();
+    kiosks_.clear();
+    loading_keys_ = keys_loaded_ = loading_kiosks_ = kiosks_loaded_ = busy_ = false;
+    key_name.clear();
+    key_read_only = false;
+    kiosk_name.clear();
+    kiosk_teams.clear();
+    kiosk_leaderboard = false;
+    dismiss_secret();
+    pending_.reset();
+    errors_.clear();
+    banner_ = {};
+}
+
+void TokensAdmin::ensure_keys() {
+    if (!keys_loaded_ && !loading_keys_) load_keys();
+}
+
+void TokensAdmin::ensure_kiosks() {
+    if (!kiosks_loaded_ && !loading_kiosks_) load_kiosks();
+}
+
+void TokensAdmin::load_keys() {
+    loading_keys_ = true;
+    io_.send("GET", "/api/v1/api-keys", nullptr, [this](const HttpResponse& reply) {
+        loading_keys_ = false;
+        keys_loaded_ = true;  // also after a failure: no retry every frame
+        nlohmann::json items;
+        if (!reply.ok() || !items_of(reply, items)) {
+            banner_ = reply.ok() ? Message::from_key("error.bad_response") : problem_message(reply);
+            return;
+        }
+        keys_.clear();
+        for (const auto& k : items) {
+            if (!k.is_object()) continue;
+            keys_.push_back({k.value("id", std::int64_t{0}), text_of(k, "name"), text_of(k, "prefix"), text_of(k, "user_login"),
+                             text_of(k, "created_at"), text_of(k, "last_used_at"), k.value("read_only", false)});
+        }
+        keys_loaded_ = true;
+    });
+}
+
+void TokensAdmin::load_kiosks() {
+    loading_kiosks_ = true;
+    io_.send("GET", "/api/v1/kiosk-tokens", nullptr, [this](const HttpResponse& reply) {
+        loading_kiosks_ = false;
+        kiosks_loaded_ = true;
+        nlohmann::json items;
+        if (!reply.ok() || !items_of(reply, items)) {
+            banner_ = reply.ok() ? Message::from_key("error.bad_response") : problem_message(reply);
+            return;
+        }
+        kiosks_.clear();
+        for (const auto& k : items) {
+            if (!k.is_object()) continue;
+            KioskRow r;
+            r.id = k.value("id", std::int64_t{0});
+            r.name = text_of(k, "name");
+            r.prefix = text_of(k, "prefix");
+            r.created_at = text_of(k, "created_at");
+            r.last_used_at = text_of(k, "last_used_at");
+            r.leaderboard = k.value("leaderboard", false);
+            if (k.contains("team_ids") && k["team_ids"].is_array())
+                for (const auto& t : k["team_ids"])
+                    if (t.is_number_integer()) r.team_ids.push_back(t.get<std::int64_t>());
+            kiosks_.push_back(std::move(r));
+        }
+        kiosks_loaded_ = true;
+    });
+}
+
+const Message* TokensAdmin::error(const std::string& field) const {
+    auto it = errors_.find(field);
+    return it == errors_.end() ? nullptr : &it->second;
+}
+
+void TokensAdmin::failed(const HttpResponse& reply) {
+    errors_ = field_messages(reply);
+    if (errors_.empty()) banner_ = problem_message(reply);
+}
+
+void TokensAdmin::create_key() {
+    if (busy_) return;
+    errors_.clear();
+    banner_ = {};
+    dismiss_secret();
+    if (key_name.find_first_not_of(' ') == std::string::npos) {
+        errors_["name"] = Message::from_key("settings.error.required", {}, "name");
+        return;
+    }
+    busy_ = true;
+    io_.send("POST", "/api/v1/api-keys", {{"name", key_name}, {"read_only", key_read_only}}, [this](const HttpResponse& reply) {
+        busy_ = false;
+        if (!reply.ok()) return failed(reply);
+        const auto j = reply_json(reply);
+        secret_ = text_of(j, "key");
+        secret_of_ = {"api_key", j.value("id", std::int64_t{0})};
+        key_name.clear();
+        key_read_only = false;
+        load_keys();  // the list shows the new key's prefix, never its secret
+    });
+}
+
+void TokensAdmin::toggle_kiosk_team(std::int64_t team_id) {
+    auto it = std::find(kiosk_teams.begin(), kiosk_teams.end(), team_id);
+    if (it == kiosk_teams.end()) kiosk_teams.push_back(team_id);
+    else kiosk_teams.erase(it);
+}
+
+void TokensAdmin::create_kiosk() {
+    if (busy_) return;
+    errors_.clear();
+    banner_ = {};
+    dismiss_secret();
+    if (kiosk_name.find_first_not_of(' ') == std::string::npos)
+        errors_["name"] = Message::from_key("settings.error.required", {}, "name");
+    if (kiosk_teams.empty()) errors_["team_ids"] = Message::from_key("settings.kiosk.pick_team", {}, "team_ids");
+    if (!errors_.empty()) return;
+    busy_ = true;
+    const nlohmann::json body = {{"name", kiosk_name}, {"team_ids", kiosk_teams}, {"leaderboard", kiosk_leaderboard}};
+    io_.send("POST", "/api/v1/kiosk-tokens", body, [this](const HttpResponse& reply) {
+        busy_ = false;
+        if (!reply.ok()) return failed(reply);
+        const auto j = reply_json(reply);
+        secret_ = text_of(j, "token");
+        secret_of_ = {"kiosk", j.value("id", std::int64_t{0})};
+        kiosk_name.clear();
+        kiosk_teams.clear();
+        kiosk_leaderboard = false;
+        load_kiosks();
+    });
+}
+
+void TokensAdmin::confirm_revoke() {
+    if (!pending_ || busy_) return;
+    const TokenRef p = *pending_;
+    pending_.reset();
+    busy_ = true;
+    banner_ = {};
+    const std::string path = (p.kind == "kiosk" ? "/api/v1/kiosk-tokens/" : "/api/v1/api-keys/") + std::to_string(p.id);
+    io_.send("DELETE", path, nullptr, [this, p](const HttpResponse& reply) {
+        busy_ = false;
+        if (!reply.ok() && reply.status != 404) {
+            banner_ = problem_message(reply);
+            return;
+        }
+        if (p.kind == "kiosk")
+            kiosks_.erase(std::remove_if(kiosks_.begin(), kiosks_.end(), [&](const auto& k) { return k.id == p.id; }), kiosks_.end());
+        else
+            keys_.erase(std::remove_if(keys_.begin(), keys_.end(), [&](const auto& k) { return k.id == p.id; }), keys_.end());
+        if (secret_of_.kind == p.kind && secret_of_.id == p.id) dismiss_secret();
+    });
+}
+
+}  // namespace tumen::client

@@ -1,0 +1,421 @@
+// Settings view models with a fake server: sections by role, the generic list editor (create, edit with the
+// version, 422 at the field, 409 stale and duplicate, delete and "in use"), stages, users, API keys, and the
+// account's two-step sign-in set-up.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "fakes.hpp"
+#include "state/app_state.hpp"
+
+using namespace tumen;
+using namespace tumen::client;
+using namespace tumen::client::testing;
+using nlohmann::json;
+
+namespace {
+
+struct Fixture {
+    FakeTransport net;
+    FakeHost host;
+    AppState app{net, host};
+
+    void sign_in(const std::string& hash = "#/settings") {
+        host.history = {hash};
+        app.start(hash, "en-US", "");
+        net.answer(200, R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"csrf-1"})");
+    }
+
+    bool has(const std::string& method, const std::string& path) const {
+        return std::any_of(net.pending.begin(), net.pending.end(),
+                           [&](const auto& p) { return p.request.method == method && p.request.path == path; });
+    }
+
+    // Answers the pending request `method path` (whatever its place in the queue); returns what was sent.
+    HttpRequest reply(const std::string& method, const std::string& path, int status, const std::string& body = {}) {
+        auto it = std::find_if(net.pending.begin(), net.pending.end(),
+                               [&](const auto& p) { return p.request.method == method && p.request.path == path; });
+        REQUIRE_MESSAGE(it != net.pending.end(), std::string(method + " " + path + " was not asked"));
+        auto p = std::move(*it);
+        net.pending.erase(it);
+        p.done(HttpResponse{status, body});
+        return p.request;
+    }
+
+    // Opens #/settings/<section> as the view does each frame, answering /account with `role`.
+    void open(const std::string& section, const std::string& role = "admin") {
+        app.navigate(Route::settings(section));
+        app.settings().open(section);
+        if (has("GET", "/api/v1/account"))
+            reply("GET", "/api/v1/account", 200,
+                  json{{"id", 1}, {"login", "admin"}, {"name", "Админ"}, {"role", role}, {"totp_enabled", false},
+                       {"recovery_codes_left", 0}}
+                      .dump());
+        app.settings().open(section);
+        if (has("GET", "/api/v1/teams?active=all"))
+            reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[{"id":3,"name":"Улаанбаатар","active":true}]})");
+        if (has("GET", "/api/v1/users/directory"))
+            reply("GET", "/api/v1/users/directory", 200, R"({"items":[{"id":1,"name":"Админ"},{"id":5,"name":"Бат"}]})");
+    }
+};
+
+const char* reasons = R"({"items":[{"id":1,"name":"Too expensive","active":true,"version":1},
+                                    {"id":2,"name":"Өрсөлдөгч","active":true,"version":3}]})";
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "the sections follow the role from /account; admin-only ones are not listed for others") {
+    sign_in();
+    app.settings().open("");
+    // Before /account answers only what everyone has is listed.
+    auto s = app.settings().sections();
+    CHECK(std::find(s.begin(), s.end(), "users") == s.end());
+    CHECK(s.front() == "stages");
+    CHECK(s.back() == "account");
+    open("", "sales_own");
+    s = app.settings().sections();
+    for (const char* hidden : {"users", "kiosk-tokens", "security"}) CHECK(std::find(s.begin(), s.end(), hidden) == s.end());
+    CHECK(std::find(s.begin(), s.end(), "api-keys") != s.end());
+    CHECK_FALSE(app.settings().can_edit_lists());
+    // A salesperson asking for the users section by address gets the first section instead.
+    app.settings().open("users");
+    CHECK(app.settings().current() == "stages");
+    CHECK_FALSE(has("GET", "/api/v1/users"));
+}
+
+TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users list loads") {
+    sign_in();
+    open("users");
+    const auto s = app.settings().sections();
+    CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "users", "api-keys",
+                                        "kiosk-tokens", "security", "account"});
+    CHECK(app.settings().current() == "users");
+    reply("GET", "/api/v1/users", 200,
+          R"({"items":[{"id":1,"login":"admin","name":"Админ","role":"admin","active":true,"totp_enabled":false}]})");
+    REQUIRE(app.settings().users().rows().size() == 1);
+    CHECK(app.settings().users().rows()[0].name == "Админ");
+}
+
+TEST_CASE_FIXTURE(Fixture, "lost reasons: load, add one in Cyrillic, the new row is listed") {
+    sign_in();
+    open("lost-reasons");
+    reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
+    auto& t = app.settings().table("lost_reasons");
+    REQUIRE(t.rows().size() == 2);
+    t.begin_add();
+    CHECK(t.new_draft()["active"] == "true");
+    t.new_draft()["name"] = "Үнэ өндөр";
+    t.submit_new();
+    const HttpRequest sent = reply("POST", "/api/v1/lost-reasons", 201, R"({"id":9,"name":"Үнэ өндөр","active":true,"version":1})");
+    CHECK(json::parse(sent.body) == json{{"name", "Үнэ өндөр"}, {"active", true}});
+    CHECK(header(sent, "X-CSRF-Token") == "csrf-1");
+    CHECK_FALSE(t.adding());
+    CHECK(t.rows().back().text("name") == "Үнэ өндөр");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a 422 lands at its field, worded from the catalog in both languages") {
+    sign_in();
+    open("lost-reasons");
+    reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
+    auto& t = app.settings().table("lost_reasons");
+    t.begin_add();
+    t.submit_new();
+    reply("POST", "/api/v1/lost-reasons", 422,
+          R"({"error":{"code":"validation","message":"name: is required","field":"name","details":[{"field":"name","message":"is required","key":"error.required"}]}})");
+    REQUIRE(t.error("name"));
+    CHECK(t.error("name")->render(i18n::Lang::en) == "Required.");
+    CHECK(t.error("name")->render(i18n::Lang::mn) == "Заавал бөглөнө.");
+    CHECK(t.banner().empty());
+    CHECK(t.adding());  // the row stays open for the fix
+    CHECK(app.last_error() == "Required.");
+}
+
+TEST_CASE_FIXTURE(Fixture, "editing sends only the changed fields with the version; a stale version keeps the edits") {
+    sign_in();
+    open("lost-reasons");
+    reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
+    auto& t = app.settings().table("lost_reasons");
+    t.begin_edit(2);
+    t.edit_draft()["name"] = "Өрсөлдөгч хямд";
+    t.save_edit();
+    HttpRequest sent = reply("PATCH", "/api/v1/lost-reasons/2", 409,
+                             R"({"error":{"code":"conflict","message":"stale","field":"version","current":{"id":2,"name":"Өрсөлдөгчид","active":false,"version":4}}})");
+    CHECK(json::parse(sent.body) == json{{"name", "Өрсөлдөгч хямд"}, {"version", 3}});
+    CHECK(t.editing() == std::optional<std::int64_t>(2));
+    CHECK(t.edit_draft()["name"] == "Өрсөлдөгч хямд");
+    CHECK(t.row(2)->record["version"] == 4);
+    CHECK(t.banner().key == "settings.stale");
+    // Saving again overwrites with the version now known; "active" changed on the server is not sent back.
+    t.save_edit();
+    sent = reply("PATCH", "/api/v1/lost-reasons/2", 200, R"({"id":2,"name":"Өрсөлдөгч хямд","active":false,"version":5})");
+    CHECK(json::parse(sent.body) == json{{"name", "Өрсөлдөгч хямд"}, {"version", 4}});
+    CHECK_FALSE(t.editing());
+    CHECK(t.row(2)->text("name") == "Өрсөлдөгч хямд");
+}
+
+TEST_CASE_FIXTURE(Fixture, "a duplicate name (409 naming the field) is shown at the name") {
+    sign_in();
+    open("tags");
+    reply("GET", "/api/v1/tags", 200, R"({"items":[]})");
+    auto& t = app.settings().table("tags");
+    t.begin_add();
+    t.new_draft()["name"] = "VIP";
+    t.new_draft()["color"] = "5";
+    t.submit_new();
+    const HttpRequest sent = reply("POST", "/api/v1/tags", 409,
+                                   R"({"error":{"code":"conflict","message":"name: a tag with this name already exists","field":"name","details":[{"field":"name","message":"is already used","key":"error.duplicate"}]}})");
+    CHECK(json::parse(sent.body) == json{{"name", "VIP"}, {"color", 5}});
+    REQUIRE(t.error("name"));
+    CHECK(t.error("name")->render(i18n::Lang::en) == "This name is already used.");
+}
+
+TEST_CASE_FIXTURE(Fixture, "delete waits for the confirmation; a reason in use says to archive it") {
+    sign_in();
+    open("lost-reasons");
+    reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
+    auto& t = app.settings().table("lost_reasons");
+    t.ask_delete(1);
+    CHECK(net.pending.empty());
+    t.cancel_delete();
+    t.confirm_delete();
+    CHECK(net.pending.empty());
+    t.ask_delete(1);
+    t.confirm_delete();
+    reply("DELETE", "/api/v1/lost-reasons/1", 409, R"({"error":{"code":"conflict","message":"this lost reason is still in use"}})");
+    CHECK(t.rows().size() == 2);
+    CHECK(t.banner().key == "settings.in_use_archive");
+    t.ask_delete(2);
+    t.confirm_delete();
+    reply("DELETE", "/api/v1/lost-reasons/2", 204);
+    CHECK(t.rows().size() == 1);
+    CHECK(t.row(2) == nullptr);
+}
+
+TEST_CASE_FIXTURE(Fixture, "stages: a bad probability is caught before sending; ↓ posts the new order") {
+    sign_in();
+    open("stages");
+    reply("GET", "/api/v1/stages", 200,
+          R"({"items":[{"id":1,"name":"Шинэ","team_id":null,"sequence":1,"fold":false,"is_won":false,"default_probability":10,"wip_limit":0,"rotting_days":0,"version":1},
+                       {"id":2,"name":"Ялсан","team_id":3,"sequence":2,"fold":true,"is_won":true,"default_probability":100,"wip_limit":0,"rotting_days":0,"version":1}]})");
+    auto& t = app.settings().table("stages");
+    CHECK(t.rows()[1].text("team_id") == "3");
+    CHECK(app.settings().team_name(3) == "Улаанбаатар");
+    t.begin_edit(1);
+    t.edit_draft()["default_probability"] = "abc";
+    t.save_edit();
+    CHECK(net.pending.empty());
+    REQUIRE(t.error("default_probability"));
+    t.edit_draft()["default_probability"] = "25.5";
+    t.edit_draft()["wip_limit"] = "12";
+    t.edit_draft()["team_id"] = "3";
+    t.save_edit();
+    HttpRequest sent = reply("PATCH", "/api/v1/stages/1", 200, R"({"id":1,"name":"Шинэ","team_id":3,"default_probability":25.5,"wip_limit":12,"version":2})");
+    CHECK(json::parse(sent.body) == json{{"default_probability", 25.5}, {"team_id", 3}, {"wip_limit", 12}, {"version", 1}});
+    t.move(1, +1);
+    CHECK(t.rows()[0].id() == 2);  // at once
+    sent = reply("POST", "/api/v1/stages/reorder", 200, R"({"items":[{"id":2,"name":"Ялсан","version":2},{"id":1,"name":"Шинэ","version":3}]})");
+    CHECK(json::parse(sent.body) == json{{"ids", {2, 1}}});
+    CHECK(t.rows()[1].record["version"] == 3);
+}
+
+TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; adding posts the user and capacity") {
+    sign_in();
+    open("teams");
+    reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[{"id":3,"name":"Улаанбаатар","active":true,"version":1}]})");
+    app.settings().show_members(3);
+    reply("GET", "/api/v1/teams/3/members", 200, R"({"items":[]})");
+    auto& m = app.settings().table("members");
+    m.begin_add();
+    m.new_draft()["user_id"] = "5";
+    m.new_draft()["max_leads_30d"] = "40";
+    m.submit_new();
+    const HttpRequest sent = reply("POST", "/api/v1/teams/3/members", 201, R"({"id":11,"team_id":3,"user_id":5,"max_leads_30d":40,"active":true,"version":1})");
+    CHECK(json::parse(sent.body) == json{{"user_id", 5}, {"max_leads_30d", 40}, {"active", true}});
+    CHECK(app.settings().person_name(5) == "Бат");
+}
+
+TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, set password, deactivate, reset 2FA") {
+    sign_in();
+    open("users");
+    reply("GET", "/api/v1/users", 200,
+          R"({"items":[{"id":5,"login":"bat","name":"Бат","role":"sales_own","active":true,"totp_enabled":true}]})");
+    auto& u = app.settings().users();
+    u.begin_create();
+    u.draft = {"saraa", "Сараа", "saraa@example.mn", "manager", "short"};
+    u.submit_create();
+    CHECK(net.pending.empty());
+    REQUIRE(u.error("password"));
+    CHECK(u.error("password")->render(i18n::Lang::en) == "At least 10 characters.");
+    u.draft.password = "Сайн-нууц-үг-42";
+    u.submit_create();
+    HttpRequest sent = reply("POST", "/api/v1/users", 201, R"({"id":6,"login":"saraa","name":"Сараа","role":"manager","active":true})");
+    CHECK(json::parse(sent.body) == json{{"login", "saraa"}, {"name", "Сараа"}, {"role", "manager"}, {"password", "Сайн-нууц-үг-42"},
+                                         {"email", "saraa@example.mn"}});
+    CHECK(u.rows().size() == 2);
+    CHECK(u.notice().render(i18n::Lang::en) == "Сараа can now sign in.");
+
+    u.set_role(5, "sales_all");
+    sent = reply("PATCH", "/api/v1/users/5", 200, R"({"id":5,"login":"bat","name":"Бат","role":"sales_all","active":true,"totp_enabled":true})");
+    CHECK(json::parse(sent.body) == json{{"role", "sales_all"}});
+    CHECK(u.row(5)->role == "sales_all");
+
+    u.begin_password(5);
+    u.new_password = "Шинэ-нууц-үг-2026";
+    u.submit_password();
+    sent = reply("POST", "/api/v1/users/5/password", 204);
+    CHECK(json::parse(sent.body) == json{{"password", "Шинэ-нууц-үг-2026"}});
+    CHECK_FALSE(u.password_for());
+
+    u.ask("totp_reset", 5);
+    CHECK(net.pending.empty());
+    u.confirm();
+    reply("DELETE", "/api/v1/users/5/totp", 204);
+    CHECK_FALSE(u.row(5)->totp_enabled);
+
+    u.ask("deactivate", 5);
+    u.confirm();
+    reply("POST", "/api/v1/users/5/deactivate", 200, R"({"id":5,"login":"bat","name":"Бат","role":"sales_all","active":false})");
+    CHECK_FALSE(u.row(5)->active);
+
+    // A server refusal that names a field the form has lands there.
+    u.begin_create();
+    u.draft = {"bat", "Бат 2", "", "sales_own", "урт-нууц-үг-123"};
+    u.submit_create();
+    reply("POST", "/api/v1/users", 409,
+          R"({"error":{"code":"conflict","message":"login: is already used","field":"login","details":[{"field":"login","message":"is already used","key":"error.duplicate"}]}})");
+    REQUIRE(u.error("login"));
+    CHECK(u.creating());
+}
+
+TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done or after leaving the settings") {
+    sign_in();
+    open("api-keys");
+    reply("GET", "/api/v1/api-keys", 200, R"({"items":[]})");
+    auto& t = app.settings().tokens();
+    t.create_key();
+    CHECK(net.pending.empty());  // a name is needed
+    REQUIRE(t.error("name"));
+    t.key_name = "Вэб маягт";
+    t.key_read_only = true;
+    t.create_key();
+    const HttpRequest sent = reply("POST", "/api/v1/api-keys", 201, R"({"id":4,"key":"tmk_secret_value"})");
+    CHECK(json::parse(sent.body) == json{{"name", "Вэб маягт"}, {"read_only", true}});
+    CHECK(t.secret() == "tmk_secret_value");
+    reply("GET", "/api/v1/api-keys", 200,
+          R"({"items":[{"id":4,"name":"Вэб маягт","prefix":"tmk_secr","read_only":true,"created_at":"2026-11-27T10:00:00Z"}]})");
+    REQUIRE(t.keys().size() == 1);
+    CHECK(t.secret() == "tmk_secret_value");  // still on screen until dismissed
+    app.navigate(Route::pipeline());
+    CHECK(app.settings().tokens().secret().empty());
+    // Revoke asks first.
+    net.pending.clear();
+    open("api-keys");
+    reply("GET", "/api/v1/api-keys", 200, R"({"items":[{"id":4,"name":"Вэб маягт","prefix":"tmk_secr"}]})");
+    t.ask_revoke("api_key", 4);
+    CHECK(net.pending.empty());
+    t.confirm_revoke();
+    reply("DELETE", "/api/v1/api-keys/4", 204);
+    CHECK(t.keys().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is shown once") {
+    sign_in();
+    open("kiosk-tokens");
+    reply("GET", "/api/v1/kiosk-tokens", 200, R"({"items":[]})");
+    auto& t = app.settings().tokens();
+    t.kiosk_name = "Танхимын ТВ";
+    t.create_kiosk();
+    CHECK(net.pending.empty());
+    REQUIRE(t.error("team_ids"));
+    t.toggle_kiosk_team(3);
+    t.create_kiosk();
+    const HttpRequest sent = reply("POST", "/api/v1/kiosk-tokens", 201, R"({"id":2,"token":"tmk_kiosk"})");
+    CHECK(json::parse(sent.body) == json{{"name", "Танхимын ТВ"}, {"team_ids", {3}}, {"leaderboard", false}});
+    CHECK(t.secret() == "tmk_kiosk");
+    CHECK(t.secret_of().kind == "kiosk");
+}
+
+TEST_CASE_FIXTURE(Fixture, "my account: password change checks locally, then two-step set-up, enable, recovery codes") {
+    sign_in();
+    open("account");
+    auto& a = app.settings().account();
+    a.old_password = "old-password-1";
+    a.new_password = "new-password-12";
+    a.repeat_password = "new-password-13";
+    a.change_password();
+    CHECK(net.pending.empty());
+    REQUIRE(a.error("repeat_password"));
+    a.repeat_password = "new-password-12";
+    a.change_password();
+    HttpRequest sent = reply("POST", "/api/v1/account/password", 422,
+                             R"({"error":{"code":"validation","message":"old_password: is wrong","field":"old_password"}})");
+    CHECK(json::parse(sent.body) == json{{"old_password", "old-password-1"}, {"new_password", "new-password-12"}});
+    REQUIRE(a.error("old_password"));
+    a.change_password();
+    reply("POST", "/api/v1/account/password", 204);
+    CHECK(a.notice().key == "settings.account.password_changed");
+    CHECK(a.new_password.empty());
+
+    a.begin_setup();
+    reply("POST", "/api/v1/account/totp/setup", 200, R"({"secret":"JBSWY3DPEHPK3PXP","otpauth_uri":"otpauth://totp/Tumen%20CRM:admin?secret=JBSWY3DPEHPK3PXP"})");
+    CHECK(a.setting_up());
+    CHECK(a.secret() == "JBSWY3DPEHPK3PXP");
+    a.code = "12345";
+    a.enable();
+    CHECK(net.pending.empty());
+    a.code = "123 456";
+    a.enable();
+    sent = reply("POST", "/api/v1/account/totp/enable", 422,
+                 R"({"error":{"code":"validation","message":"code: does not match","field":"code","details":[{"field":"code","message":"does not match","key":"error.totp_wrong"}]}})");
+    CHECK(json::parse(sent.body) == json{{"code", "123456"}});
+    REQUIRE(a.error("code"));
+    CHECK(a.error("code")->render(i18n::Lang::mn).find("Код буруу") != std::string::npos);
+    CHECK(a.setting_up());
+    a.code = "654321";
+    a.enable();
+    reply("POST", "/api/v1/account/totp/enable", 200, R"({"recovery_codes":["aaaa-bbbb-cccc","dddd-eeee-ffff"]})");
+    CHECK(a.profile().totp_enabled);
+    CHECK(a.recovery_codes().size() == 2);
+    CHECK_FALSE(a.setting_up());
+
+    a.disable();
+    CHECK(net.pending.empty());  // the password is asked for
+    a.confirm_password = "new-password-12";
+    a.disable();
+    sent = reply("POST", "/api/v1/account/totp/disable", 204);
+    CHECK(json::parse(sent.body) == json{{"password", "new-password-12"}});
+    CHECK_FALSE(a.profile().totp_enabled);
+    CHECK(a.recovery_codes().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a failed load shows in the banner; a 401 ends the session") {
+    sign_in();
+    open("tags");
+    reply("GET", "/api/v1/tags", 0);
+    CHECK(app.last_error() == "Cannot reach the server. Check your connection and try again.");
+    app.settings().open("tags");  // the next frame does not ask again (no request loop while the server is down)
+    CHECK_FALSE(has("GET", "/api/v1/tags"));
+    app.settings().table("tags").load();
+    reply("GET", "/api/v1/tags", 401, R"({"error":{"code":"unauthorized","message":"Not signed in"}})");
+    CHECK(app.session_status() == SessionStatus::signed_out);
+    CHECK(app.view() == "login");
+}
+
+TEST_CASE_FIXTURE(Fixture, "another user signing in does not see the previous user's settings") {
+    sign_in();
+    open("users");
+    reply("GET", "/api/v1/users", 200, R"({"items":[{"id":1,"login":"admin","name":"Админ","role":"admin"}]})");
+    CHECK(app.settings().role() == "admin");
+    app.logout();
+    net.answer(204);
+    app.login_form().login = "bat";
+    app.login_form().password = "password-bat-1";
+    app.submit_login();
+    net.answer(200, R"({"user":{"id":5,"login":"bat","name":"Бат"},"csrf_token":"c2"})");
+    app.navigate(Route::settings("users"));
+    app.settings().open("users");
+    CHECK(app.settings().role().empty());
+    CHECK(app.settings().users().rows().empty());
+    CHECK(has("GET", "/api/v1/account"));
+}

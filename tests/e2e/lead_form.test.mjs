@@ -1,0 +1,206 @@
+// The lead form in the real client: open a lead by its URL, edit with Cyrillic text and save, see it after a
+// reload, field errors from the server, stage statusbar, mark lost with a reason (ribbon), restore, a note in the
+// chatter, Esc closing a dialog, and the form in both languages (screenshots in tests/e2e/output/; look at them).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  click, config, fill, launchBrowser, openClient, screenshot, startServer, typeText, waitForState, waitReady, widget,
+} from './harness.mjs';
+
+let server;
+let browser;
+let client;
+let leadId;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  client = await openClient(browser, server.base, { width: 1440, height: 1000, locale: 'en-US' });
+  const { page } = client;
+  await waitForState(page, (st) => st.view === 'login', 'the login view');
+  await fill(page, 'login.login', 'admin');
+  await fill(page, 'login.password', config.adminPassword);
+  await page.keyboard.press('Enter');
+  await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
+  // An open lead of the demo data on a team's pipeline (the session cookie rides along with fetch).
+  leadId = await page.evaluate(async () => {
+    const body = await (await fetch('/api/v1/leads?limit=200')).json();
+    const open = body.items.filter((l) => l.team_id && l.stage_id && l.active && l.probability < 100);
+    return (open.find((l) => l.type === 'lead') || open[0]).id;
+  });
+  assert.ok(leadId > 0, 'the demo data has a lead');
+});
+
+after(async () => {
+  await client?.context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const loaded = (st) => st.view === 'lead' && st.lead && st.lead.version !== undefined && widget(st, 'lead.name');
+
+describe('the lead form', () => {
+  test('opens by URL with its fields, statusbar and chatter', async () => {
+    const { page } = client;
+    await page.goto(`${server.base}#/lead/${leadId}`);
+    await waitReady(page);
+    const s = await waitForState(page, loaded, 'the lead form');
+    assert.equal(s.route, `#/lead/${leadId}`);
+    assert.equal(s.last_error, '');
+    for (const id of ['lead.contact_name', 'lead.partner_name', 'lead.email', 'lead.phone', 'lead.expected_revenue',
+      'lead.currency', 'lead.probability', 'lead.date_deadline', 'lead.user_id', 'lead.team_id', 'lead.street',
+      'lead.description', 'lead.note', 'lead.won', 'lead.lost', 'lead.merge', 'lead.priority.1'])
+      assert.ok(widget(s, id), `widget ${id} is drawn`);
+    assert.ok(s.widgets.some((w) => w.id.startsWith('lead.stage.')), 'a stage statusbar');
+    assert.match(await page.title(), /Tumen CRM — /);
+    await screenshot(page, 'lead-form-en.png');
+  });
+
+  test('an edit in Cyrillic is saved with the version and is there after a reload', async () => {
+    const { page } = client;
+    const before = await waitForState(page, loaded, 'the lead form');
+    await fill(page, 'lead.contact_name', 'Өлзий Батбаяр');
+    await waitForState(page, (st) => st.lead.dirty && widget(st, 'lead.save'), 'unsaved changes and a Save button');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/leads/${leadId}`)),
+      click(page, 'lead.save'),
+    ]);
+    assert.equal(response.status(), 200);
+    const sent = JSON.parse(response.request().postData());
+    assert.deepEqual(sent, { contact_name: 'Өлзий Батбаяр', version: before.lead.version });
+    await waitForState(page, (st) => !st.lead.dirty && st.lead.version === before.lead.version + 1, 'saved');
+    await page.reload();
+    await waitReady(page);
+    const s = await waitForState(page, (st) => loaded(st) && widget(st, 'lead.contact_name').value === 'Өлзий Батбаяр',
+      'the saved name after reload');
+    assert.equal(s.lead.dirty, false);
+  });
+
+  test('the server\'s field errors show at the field in red; Discard brings the record back', async () => {
+    const { page } = client;
+    await fill(page, 'lead.email', 'not an e-mail');
+    await click(page, 'lead.save');
+    const s = await waitForState(page, (st) => st.lead.field_errors.email, 'an error at the e-mail field');
+    const err = widget(s, 'lead.email.error');
+    assert.ok(err, 'the message is drawn under the field');
+    assert.equal(err.label, s.lead.field_errors.email);
+    assert.ok(err.y > widget(s, 'lead.email').y, 'under the field');
+    assert.notEqual(s.last_error, '', 'and a banner says the lead was not saved');
+    await screenshot(page, 'lead-form-field-error.png');
+    await click(page, 'lead.discard');
+    await waitForState(page, (st) => !st.lead.dirty && !widget(st, 'lead.email.error'), 'discarded');
+  });
+
+  test('a click on the statusbar moves the lead to that stage', async () => {
+    const { page } = client;
+    const s = await waitForState(page, loaded, 'the lead form');
+    const target = s.widgets.find((w) => w.id.startsWith('lead.stage.') && w.id !== `lead.stage.${s.lead.stage_id}`);
+    assert.ok(target, 'another stage');
+    await click(page, target.id);
+    const moved = await waitForState(page, (st) => `lead.stage.${st.lead.stage_id}` === target.id, 'the new stage');
+    assert.equal(moved.lead.version, s.lead.version + 1);
+    // The move is tracked in the chatter ("Stage: old → new").
+    await waitForState(page, (st) => st.widgets.some((w) => w.id.includes('.change.') && w.label.includes(target.label)),
+      'the tracked stage change');
+  });
+
+  test('Esc closes a dialog', async () => {
+    const { page } = client;
+    await click(page, 'lead.merge');
+    await waitForState(page, (st) => st.lead.dialog === 'merge' && widget(st, 'lead.merge.cancel'), 'the merge dialog');
+    await screenshot(page, 'lead-merge-dialog.png');
+    await page.keyboard.press('Escape');
+    await waitForState(page, (st) => st.lead.dialog === '' && !widget(st, 'lead.merge.cancel'), 'the dialog closed');
+  });
+
+  test('mark lost with a reason and a note shows the ribbon; restore brings it back', async () => {
+    const { page } = client;
+    await click(page, 'lead.lost');
+    let s = await waitForState(page, (st) => st.lead.dialog === 'lost' && widget(st, 'lead.lost.reason'), 'the lost dialog');
+    await click(page, 'lead.lost.reason');
+    s = await waitForState(page, (st) => st.widgets.some((w) => w.kind === 'option' && w.id !== 'lead.lost.reason.opt.0'),
+      'the lost reasons');
+    const reason = s.widgets.find((w) => w.kind === 'option' && w.id !== 'lead.lost.reason.opt.0');
+    await click(page, reason.id);
+    await waitForState(page, (st) => widget(st, 'lead.lost.reason').value === reason.label, 'the reason chosen');
+    await click(page, 'lead.lost.note');
+    await typeText(page, 'Үнэ өндөр байна');
+    await waitForState(page, (st) => widget(st, 'lead.lost.note').value === 'Үнэ өндөр байна', 'the note typed');
+    await screenshot(page, 'lead-lost-dialog.png');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/leads/${leadId}/lost`)),
+      click(page, 'lead.lost.submit'),
+    ]);
+    assert.equal(response.status(), 200);
+    const sent = JSON.parse(response.request().postData());
+    assert.equal(sent.note, 'Үнэ өндөр байна');
+    assert.equal(`lead.lost.reason.opt.${sent.lost_reason_id}`, reason.id);
+    s = await waitForState(page, (st) => st.lead.status === 'lost' && st.lead.dialog === '' && widget(st, 'lead.ribbon'),
+      'the lost ribbon');
+    assert.equal(widget(s, 'lead.ribbon').label, 'LOST');
+    assert.ok(widget(s, 'lead.restore'), 'a Restore button');
+    assert.ok(!widget(s, 'lead.lost'), 'no second Mark lost');
+    await screenshot(page, 'lead-form-lost.png');
+    await click(page, 'lead.restore');
+    s = await waitForState(page, (st) => st.lead.status === '' && st.lead.active && !widget(st, 'lead.ribbon'), 'restored');
+    assert.ok(widget(s, 'lead.lost'), 'Mark lost is back');
+  });
+
+  test('a note with Cyrillic lines appears on top of the chatter', async () => {
+    const { page } = client;
+    const note = 'Маргааш 10 цагт уулзана';
+    await click(page, 'lead.note');
+    await typeText(page, note);
+    await waitForState(page, (st) => widget(st, 'lead.note').value === note, 'the note typed');
+    await click(page, 'lead.note.post');
+    const s = await waitForState(page, (st) => st.widgets.some((w) => /^lead\.message\.\d+\.body$/.test(w.id) && w.label === note),
+      'the note in the chatter');
+    assert.equal(widget(s, 'lead.note').value, '', 'the composer is empty again');
+    // Newest first: the note is the first message drawn.
+    const first = s.widgets.find((w) => /^lead\.message\.\d+\.author$/.test(w.id));
+    const noteBody = s.widgets.find((w) => /^lead\.message\.\d+\.body$/.test(w.id) && w.label === note);
+    assert.equal(first.id.split('.')[2], noteBody.id.split('.')[2]);
+  });
+
+  test('the form in Mongolian', async () => {
+    const { page } = client;
+    await click(page, 'lang.mn');
+    const s = await waitForState(page, (st) => st.language === 'mn' && widget(st, 'lead.won')?.label === 'Ялсан гэж тэмдэглэх',
+      'Mongolian labels');
+    assert.equal(widget(s, 'lead.contact_name').label, 'Холбогдох хүн');
+    await screenshot(page, 'lead-form-mn.png');
+    await click(page, 'lang.en');
+    await waitForState(page, (st) => st.language === 'en', 'English again');
+  });
+
+  test('a narrow window puts the chatter under the form', async () => {
+    const { page } = client;
+    await page.setViewportSize({ width: 900, height: 900 });
+    const s = await waitForState(page, (st) => loaded(st) && widget(st, 'lead.note').y > widget(st, 'lead.description').y,
+      'the chatter below the form');
+    assert.ok(widget(s, 'lead.note').x < 100);
+    await screenshot(page, 'lead-form-narrow.png');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+  });
+
+  test('convert to opportunity: the dialog proposes a customer and duplicates; the result opens', async () => {
+    const { page } = client;
+    let s = await waitForState(page, loaded, 'the lead form');
+    if (s.lead.type !== 'lead') return;  // the demo data gave an opportunity: nothing to convert
+    await click(page, 'lead.convert');
+    s = await waitForState(page, (st) => st.lead.dialog === 'convert' && widget(st, 'lead.convert.create'), 'the convert proposal');
+    assert.ok(widget(s, 'lead.convert.team') && widget(s, 'lead.convert.user'), 'team and salesperson pickers');
+    await screenshot(page, 'lead-convert-dialog.png');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/leads/${leadId}/convert`)),
+      click(page, 'lead.convert.submit'),
+    ]);
+    assert.equal(response.status(), 200, await response.text());
+    const result = await response.json();
+    s = await waitForState(page, (st) => st.lead.dialog === '' && st.lead.id === result.id && st.lead.type === 'opportunity',
+      'the opportunity');
+    assert.equal(s.route, `#/lead/${result.id}`);
+    assert.equal(widget(s, 'lead.type').label, 'Opportunity');
+  });
+});
