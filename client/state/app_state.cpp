@@ -46,8 +46,9 @@ void AppState::apply_route(Route route, bool from_url) {
 
 void AppState::guard() {
     if (status_ == SessionStatus::signed_out && requires_session(route_)) {
-        // The pipeline is where signing in leads anyway; "next" is only worth keeping for deeper pages.
-        bool keep = route_.view != View::not_found && route_.view != View::pipeline;
+        // The default pipeline is where signing in leads anyway; "next" is only worth keeping for deeper pages,
+        // a team's board (#/pipeline/3, a shared link) included.
+        bool keep = route_.view != View::not_found && !(route_.view == View::pipeline && route_.id == 0);
         route_ = Route::login(keep ? route_path(route_) : std::string());
         host_.replace_url(format_route(route_));
         login_.request_focus("login");

@@ -61,6 +61,17 @@ TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of the pipeline gets a plain lo
     CHECK(host.url() == "#/login");
 }
 
+TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of one team's board signs in onto that board") {
+    open("#/pipeline/3", false);
+    CHECK(host.url() == "#/login?next=%2Fpipeline%2F3");
+    app.login_form().login = "bat";
+    app.login_form().password = "pw";
+    app.submit_login();
+    net.answer(200, session_body);
+    CHECK(app.route().view == View::pipeline);
+    CHECK(app.route().id == 3);
+}
+
 TEST_CASE_FIXTURE(Fixture, "a signed-in visitor of the login page goes on to the pipeline") {
     open("#/login", true);
     CHECK(app.view() == "pipeline");

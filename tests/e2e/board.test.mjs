@@ -338,3 +338,52 @@ describe('the pipeline board', () => {
     await waitForState(page, boardReady, 'the board again');
   });
 });
+
+describe('record rules on the board', () => {
+  test('a salesperson with "own documents" sees only the leads assigned to them', async () => {
+    // The administrator makes the salesperson and assigns two leads of one team to them, through the API.
+    const admin = await openClient(browser, server.base, { width: 1440, height: 900, locale: 'en-US' });
+    await waitForState(admin.page, (st) => st.view === 'login', 'the login view');
+    await fill(admin.page, 'login.login', 'admin');
+    await fill(admin.page, 'login.password', config.adminPassword);
+    await admin.page.keyboard.press('Enter');
+    await waitForState(admin.page, boardReady, 'the board', 20000);
+    const password = `Own-Өлзий-2026-${Math.random().toString(36).slice(2, 8)}`;
+    const setup = await admin.page.evaluate(async (password) => {
+      const me = await (await fetch('/api/v1/session/me')).json();
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token };
+      const created = await fetch('/api/v1/users', {
+        method: 'POST', headers,
+        body: JSON.stringify({ login: 'own-docs', name: 'Өөрийн Борлуулагч', role: 'sales_own', password }),
+      });
+      const user = await created.json();
+      const filter = encodeURIComponent('team_id is not null and stage_id is not null');
+      const leads = (await (await fetch(`/api/v1/leads?limit=100&filter=${filter}`)).json()).items;
+      const team = leads[0].team_id;
+      const mine = leads.filter((l) => l.team_id === team).slice(0, 2).map((l) => l.id);
+      const r = await fetch('/api/v1/leads/bulk', {
+        method: 'POST', headers, body: JSON.stringify({ ids: mine, action: 'assign', user_id: user.id }),
+      });
+      return { created: created.status, team, mine, status: r.status, body: await r.text() };
+    }, password);
+    assert.equal(setup.created, 201);
+    assert.equal(setup.status, 200, setup.body);
+    assert.equal(setup.mine.length, 2);
+    await admin.context.close();
+
+    // The salesperson signs in straight onto that team's board.
+    const own = await openClient(browser, server.base,
+      { width: 1440, height: 900, locale: 'en-US', hash: `#/pipeline/${setup.team}` });
+    await waitForState(own.page, (st) => st.view === 'login', 'the login view');
+    await fill(own.page, 'login.login', 'own-docs');
+    await fill(own.page, 'login.password', password);
+    await own.page.keyboard.press('Enter');
+    const s = await waitForState(own.page, (st) => boardReady(st) && st.board.team_id === setup.team,
+      'the team board of the salesperson', 20000);
+    const seen = s.board.cards.map((c) => c.id).sort((a, b) => a - b);
+    assert.deepEqual(seen, [...setup.mine].sort((a, b) => a - b));
+    assert.equal(s.board.columns.reduce((n, c) => n + c.count, 0), 2, 'column counts count only their leads');
+    await screenshot(own.page, 'board-own-documents.png');
+    await own.context.close();
+  });
+});
