@@ -96,6 +96,30 @@ TEST_CASE("bulk lost, archive, restore and delete") {
     CHECK(count_rows(s, "SELECT count(*) FROM leads_fts") == 1);
 }
 
+TEST_CASE("bulk archive and restore skip leads already in the wanted state instead of failing the batch") {
+    TestServer s(seeded);
+    ApiSession admin(s);
+    auto ids = make_leads(admin, 3);
+    auto r = bulk(admin, {{"ids", {ids[0]}}, {"action", "archive"}});
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+
+    // A selection that mixes archived and active leads: the active ones are archived, the archived one is left.
+    r = bulk(admin, {{"ids", ids}, {"action", "archive"}});
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    CHECK(r.body["updated"] == 2);
+    CHECK(r.body["ids"] == json({ids[1], ids[2]}));
+    for (auto id : ids) CHECK(read_lead(admin, id)["active"] == false);
+    CHECK(count_rows(s, "SELECT count(*) FROM change_log WHERE action = 'archived'") == 3);
+
+    // Restoring a mix of active and archived leads works the same way.
+    r = bulk(admin, {{"ids", {ids[1]}}, {"action", "restore"}});
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    r = bulk(admin, {{"ids", ids}, {"action", "restore"}});
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    CHECK(r.body["updated"] == 2);
+    for (auto id : ids) CHECK(read_lead(admin, id)["active"] == true);
+}
+
 TEST_CASE("bulk is all or nothing: one lead that cannot take the action leaves every lead unchanged") {
     TestServer s(seeded);
     ApiSession admin(s);

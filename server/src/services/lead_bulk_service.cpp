@@ -23,6 +23,9 @@ struct Plan {
     std::string action;       // as sent
     std::string event;        // change-log action, as the single-lead endpoint writes it
     Rule rule;                // empty for delete
+    // True for a lead already in the state the action asks for: it is skipped, not a failure, so a selection
+    // that mixes archived and active leads can be archived (or restored) in one go.
+    std::function<bool(const Lead&)> already_done;
 };
 
 // An optional id member: absent, null (`present` true, value empty) or a positive integer; else a field error.
@@ -106,9 +109,11 @@ Result<Plan> plan_of(store::Connection& c, const Caller& caller, const nlohmann:
     } else if (p.action == "archive") {
         p.event = "archived";
         p.rule = [](const Lead& l, const std::vector<Stage>&, Timestamp now) { return tumen::archive(l, now); };
+        p.already_done = [](const Lead& l) { return !l.active; };
     } else if (p.action == "restore") {
         p.event = "restored";
         p.rule = [](const Lead& l, const std::vector<Stage>& stages, Timestamp now) { return tumen::restore(l, stages, now); };
+        p.already_done = [](const Lead& l) { return l.active; };
     } else if (p.action == "delete") {
         // The single-lead delete is a manager's endpoint; its mass form is too.
         if (caller.role != "admin" && caller.role != "manager")
@@ -157,6 +162,7 @@ Result<BulkResult> LeadBulkService::run(const Caller& caller, const nlohmann::js
                 out.ids.push_back(id);
                 continue;
             }
+            if (plan->already_done && plan->already_done(*lead)) continue;
             auto change = plan->rule(*lead, stages, now);
             if (!change) {
                 failures.push_back({id, change.error()});
