@@ -273,6 +273,7 @@ TEST_CASE("a row that passes validation but fails a database constraint is repor
     CHECK(job["errors"][0]["field"] == "city");
     CHECK(lead_count(s) == 2);
     CHECK(count_rows(s, "SELECT count(*) FROM leads_fts") == 2);  // nothing half-written
+    CHECK(count_rows(s, "SELECT count(*) FROM leads_fts f JOIN leads l ON l.id = f.rowid") == 2);
     CHECK(count_rows(s, "SELECT count(*) FROM tags WHERE name IN ('Шинэ шошго', 'Өөр шошго')") == 2);
     CHECK(job["tags_created"].size() == 2);
 

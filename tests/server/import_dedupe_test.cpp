@@ -89,3 +89,23 @@ TEST_CASE("dedupe on name folds case and spacing, and updates contacts too") {
     CHECK(count_rows(s, "SELECT count(*) FROM contacts") == 1);
     CHECK(count_rows(s, "SELECT count(*) FROM contacts WHERE email = 'new@x.mn' AND function = 'Захирал' AND version = 2") == 1);
 }
+
+TEST_CASE("dedupe update against a row created earlier in the same batch keeps one full-text row with the new text") {
+    TestServer s(seeded_config);
+    IoSession admin(s);
+    auto job = import_csv(admin,
+                          "Нэр,Имэйл,Компани\n"
+                          "Эхний,dorj@govi.mn,Говь ХК\n"
+                          "Давхар,dorj@govi.mn,Өлзийт Үүр ХХК\n"  // the row above: updates the lead it created
+                          "Өөр,other@govi.mn,\n",
+                          {{"dedupe", "email"}, {"on_duplicate", "update"}});
+    CHECK(job["state"] == "done");
+    CHECK(job["created"] == 2);
+    CHECK(job["updated"] == 1);
+    CHECK(count_rows(s, "SELECT count(*) FROM leads") == 2);
+    CHECK(count_rows(s, "SELECT count(*) FROM leads_fts") == 2);
+    CHECK(count_rows(s, "SELECT count(*) FROM leads_fts f JOIN leads l ON l.id = f.rowid") == 2);
+    CHECK(json_of(admin.get("/api/v1/leads?q=" + url_encode("өлзийт үүр")))["items"].size() == 1);
+    CHECK(json_of(admin.get("/api/v1/leads?q=" + url_encode("говь")))["items"].size() == 0);
+    CHECK(json_of(admin.get("/api/v1/leads?q=" + url_encode("other@govi")))["items"].size() == 1);
+}

@@ -179,6 +179,7 @@ private:
     void write_batch(store::Connection& c, std::size_t start, Batch& batch) {
         created_ids_.clear();
         updated_ids_.clear();
+        target_.begin_batch();
         for (std::size_t k = 0; k < batch.size(); ++k) process(c, start + k, batch[k]);
         target_.log_batch(c, record_.id, created_ids_, updated_ids_);
         publish(start + batch.size());

@@ -129,11 +129,18 @@ std::optional<Error> LeadImportTarget::resolve(store::Connection& c, PreparedRow
 int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     p.lead.id = 0;  // a batch written again inserts the same prepared row again
     p.lead.version = 0;
-    store::insert_lead(c, p.lead);
+    store::insert_lead_row(c, p.lead);
+    fts_pending_.push_back(&p.lead);
     return p.lead.id;
 }
 
+void LeadImportTarget::write_pending_fts(store::Connection& c) {
+    for (const Lead* lead : fts_pending_) store::write_new_lead_fts(c, *lead);
+    fts_pending_.clear();
+}
+
 std::optional<Error> LeadImportTarget::update(store::Connection& c, int64_t id, PreparedRow& p) {
+    write_pending_fts(c);  // the lead may have been created earlier in this batch: its row must exist to be replaced
     auto current = store::find_lead(c, id);
     if (!current) return Error::make(ErrorCode::not_found, "the matching lead " + std::to_string(id) + " no longer exists");
     nlohmann::json patch = p.values.patch;
@@ -155,7 +162,8 @@ std::optional<Error> LeadImportTarget::update(store::Connection& c, int64_t id, 
 }
 
 void LeadImportTarget::log_batch(store::Connection& c, int64_t job_id, const std::vector<int64_t>& created,
-                                 const std::vector<int64_t>& updated) const {
+                                 const std::vector<int64_t>& updated) {
+    write_pending_fts(c);
     log_import_batch(c, ctx_, "lead", job_id, created, updated);
 }
 

@@ -46,11 +46,15 @@ public:
     std::optional<Error> prepare(PreparedRow& p) const;
     // Finds or (managers only; not in dry runs) creates the row's tags. Before the row's savepoint.
     std::optional<Error> resolve(store::Connection& c, PreparedRow& p);
+    // A batch is about to be written (again, after a rollback): forgets the full-text rows still to write.
+    void begin_batch() { fts_pending_.clear(); }
+    // Inserts the lead; its full-text row is written for the whole batch in log_batch (same transaction).
     int64_t create(store::Connection& c, PreparedRow& p);
     // Applies the row's non-empty cells to lead `id` as an edit would (tags are added, not replaced).
     std::optional<Error> update(store::Connection& c, int64_t id, PreparedRow& p);
+    // Ends the batch inside its transaction: the created leads' full-text rows, then the change-log event.
     void log_batch(store::Connection& c, int64_t job_id, const std::vector<int64_t>& created,
-                   const std::vector<int64_t>& updated) const;
+                   const std::vector<int64_t>& updated);
     nlohmann::json summary() const;
     // How many tags were created so far, and forgetting those after `n` (their batch was rolled back).
     std::size_t created_count() const { return tags_created_.size(); }
@@ -63,6 +67,8 @@ private:
     std::unordered_map<std::string, int64_t> tags_;  // folded name -> id
     std::vector<std::string> tags_created_;
     bool may_create_tags_ = false;
+    std::vector<const Lead*> fts_pending_;  // created in this batch; they live in the batch being written
+    void write_pending_fts(store::Connection& c);
 };
 
 class ContactImportTarget {
@@ -72,6 +78,7 @@ public:
     std::optional<Error> prepare(PreparedRow& p) const;
     // Finds or (not in dry runs) creates the company named in the row, and sets parent_id.
     std::optional<Error> resolve(store::Connection& c, PreparedRow& p);
+    void begin_batch() {}  // contacts write their full-text row with the record
     int64_t create(store::Connection& c, PreparedRow& p);
     std::optional<Error> update(store::Connection& c, int64_t id, PreparedRow& p);
     void log_batch(store::Connection& c, int64_t job_id, const std::vector<int64_t>& created,

@@ -213,7 +213,7 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
     return s.step();
 }
 
-void insert_lead(Connection& c, Lead& lead) {
+void insert_lead_row(Connection& c, Lead& lead) {
     assert(lead.id == 0);
     auto s = c.prepare(insert_sql());
     bind_lead(s, lead);
@@ -221,6 +221,15 @@ void insert_lead(Connection& c, Lead& lead) {
     lead.id = c.last_insert_id();
     lead.version = 1;
     write_relations(c, lead, false);
+}
+
+void write_new_lead_fts(Connection& c, const Lead& lead) {
+    assert(lead.id > 0);
+    write_fts(c, lead, false);
+}
+
+void insert_lead(Connection& c, Lead& lead) {
+    insert_lead_row(c, lead);
     write_fts(c, lead, false);
 }
 
