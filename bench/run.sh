@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their figures: API latency, wrk throughput, import rate.
+# Runs the benchmarks and prints their figures: API latency, wrk throughput, import rate, live-event delay,
+# rule-score recompute, predictive scoring rebuild + recompute.
 # Usage: bash bench/run.sh [leads]   (default 200000; try 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,4 +9,6 @@ leads=${1:-200000}
 "$root/build/bench/tumen_bench_api" "$leads"
 bash "$root/bench/wrk.sh" "$leads"
 "$root/build/bench/tumen_bench_import" --no-version | grep -v '^\[doctest\]\|^=*$'
-
+"$root/build/bench/tumen_bench_events" 200 50
+"$root/build/bench/tumen_bench_score_rules" "$leads"
+"$root/build/bench/tumen_bench_scoring" 1000000

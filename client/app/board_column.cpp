@@ -222,13 +222,15 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
                 board.toggle_fold(sid);
                 ImGui::CloseCurrentPopup();
             }
-            if (item("board.stage_rename", app.tr("board.stage_rename"), false)) {
+            // Folding is a personal view setting; renaming and deleting change everyone's pipeline (managers only).
+            const bool manager = app.session() && app.session()->user.can_manage();
+            if (manager && item("board.stage_rename", app.tr("board.stage_rename"), false)) {
                 vs.rename_stage = sid;
                 vs.rename_text = col.stage.name;
                 vs.rename_focus = true;
                 ImGui::CloseCurrentPopup();
             }
-            if (item("board.stage_delete", app.tr("board.stage_delete"), true)) {
+            if (manager && item("board.stage_delete", app.tr("board.stage_delete"), true)) {
                 board.delete_stage(sid);
                 ImGui::CloseCurrentPopup();
             }

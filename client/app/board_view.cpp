@@ -418,7 +418,9 @@ void board_body(AppState& app, Ui& ui, float bar_h) {
         else vs.slots.push_back({c.stage.id, x, x + w});
         x += w + ui.px(column_gap);
     }
-    if (board.status() == BoardStatus::ready) add_stage_column(app, ui, ImVec2(x, top), ui.px(column_min_w));
+    // Salespeople work the pipeline but do not shape it: no "Add stage" for them (the server refuses it too).
+    const bool manager = app.session() && app.session()->user.can_manage();
+    if (board.status() == BoardStatus::ready && manager) add_stage_column(app, ui, ImVec2(x, top), ui.px(column_min_w));
     ImGui::PopClipRect();
 
     // Horizontal scrollbar when the columns do not fit.

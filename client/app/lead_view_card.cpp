@@ -6,6 +6,7 @@
 
 #include "lead_view.hpp"
 #include "theme.hpp"
+#include "tumen/scoring_rules.hpp"
 
 namespace tumen::app {
 
@@ -219,6 +220,19 @@ void lead_card(AppState& app, Ui& ui, float width) {
             ImGui::EndGroup();
         }
         g.done();
+        if (lead.id != 0) {
+            // The rule-based score and what makes it up ("+20 country = MN; −10 free-mail address"), read-only.
+            w = g.cell(2);
+            ImGui::BeginGroup();
+            text(ui, "lead.score.label", app.tr("lead.field.score"), ui.fonts.small, color::text_secondary);
+            ImGui::Dummy(ImVec2(0, ui.px(5)));
+            text(ui, "lead.score", std::to_string(lead.score), ui.fonts.strong, lead.score < 0 ? color::danger_text : color::text);
+            const std::string why = lead.score_explanation.empty() ? app.tr("lead.score.none")
+                                                                   : scoring::explanation_text(lead.score_explanation);
+            paragraph(ui, "lead.score_explanation", why, ui.fonts.small, color::text_secondary, w);
+            ImGui::EndGroup();
+            g.done();
+        }
         g.end();
         ImGui::EndGroup();
         right_bottom = ImGui::GetItemRectMax().y;

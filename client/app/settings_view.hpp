@@ -19,6 +19,7 @@ void settings_users(client::AppState& app, Ui& ui, float width);
 void settings_api_keys(client::AppState& app, Ui& ui, float width);
 void settings_kiosk_tokens(client::AppState& app, Ui& ui, float width);
 void settings_security(client::AppState& app, Ui& ui, float width);
+void settings_jobs(client::AppState& app, Ui& ui, float width);
 void settings_account(client::AppState& app, Ui& ui, float width);
 
 // ---- shared pieces (settings_parts.cpp)

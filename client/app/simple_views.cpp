@@ -30,11 +30,6 @@ void message_page(AppState& app, Ui& ui, const std::string& id, const std::strin
 
 }  // namespace
 
-void draw_lead(AppState& app, Ui& ui) {
-    message_page(app, ui, "lead", app.tr("lead.title", {{"id", std::to_string(app.route().id)}}),
-                 app.tr("lead.placeholder"));
-}
-
 void draw_not_found(AppState& app, Ui& ui) {
     message_page(app, ui, "not_found", app.tr("not_found.title"),
                  app.tr("not_found.body", {{"path", app.route().path}}));

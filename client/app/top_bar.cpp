@@ -195,6 +195,24 @@ float top_bar(AppState& app, Ui& ui) {
         ImGui::PopStyleVar(3);
     }
 
+    // The live-update stream broke and is being reopened: what the user sees may be behind (client/state/live_updates).
+    if (app.live().status() == client::LiveStatus::reconnecting) {
+        const std::string label = app.tr("live.reconnecting");
+        const ImVec2 ts = text_size(ui.fonts.small, label);
+        const ImVec2 size(ts.x + ui.px(30), ui.px(26));
+        const ImVec2 pos(right - size.x, centre_y(size.y));
+        const ImVec2 max(pos.x + size.x, pos.y + size.y);
+        if (pos.x > x + ui.px(8)) {
+            dl->AddRectFilled(pos, max, IM_COL32(0xFE, 0xF3, 0xC7, 0xFF), size.y * 0.5f);
+            dl->AddCircleFilled(ImVec2(pos.x + ui.px(12), pos.y + size.y * 0.5f), ui.px(4), IM_COL32(0xD9, 0x77, 0x06, 0xFF));
+            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
+                        ImVec2(pos.x + ui.px(22), std::floor(pos.y + (size.y - ts.y) * 0.5f)), IM_COL32(0x92, 0x40, 0x0E, 0xFF),
+                        label.c_str());
+            ui.record("live.reconnecting", label, "text", pos, max);
+            right = pos.x - ui.px(12);
+        }
+    }
+
     std::vector<Choice> langs;
     for (auto lang : i18n::all_languages) langs.push_back({i18n::code(lang), i18n::native_name(lang)});
     const float lang_w = segmented_width(ui, langs);

@@ -11,7 +11,6 @@ void draw_app(client::AppState& app, Ui& ui);
 // The individual views (one file each), called by draw_app inside the full-window root.
 void draw_login(client::AppState& app, Ui& ui);
 void draw_pipeline(client::AppState& app, Ui& ui);
-void draw_lead(client::AppState& app, Ui& ui);
 void draw_lead_form(client::AppState& app, Ui& ui);  // lead_view.cpp
 void draw_leads_list(client::AppState& app, Ui& ui);  // list_view.cpp
 void draw_settings(client::AppState& app, Ui& ui);  // settings_view.cpp

@@ -29,13 +29,15 @@
 //  [X] File download: bytes fetched by the app (leads export) saved through a Blob URL and <a download>.
 //  [ ] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: need an overlay <input>.
 //  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
-//  [ ] Live updates (EventSource / SSE).
+//  [X] Live updates: GET /api/v1/events read with fetch() + ReadableStream and parsed as SSE (event_source.hpp);
+//      reconnect with backoff and Last-Event-ID replay decided by client/state/live_updates.hpp.
 //  [ ] WebGL context loss recovery (reload).
 //  [ ] Screen readers (ImGui draws pixels only).
 //
 // CHANGELOG
 //  2026-11-27: First version: canvas/DPR, fonts, clipboard, idle loop, fetch, hash routing, language, cursor,
 //              wheel, test interface.
+//  2026-11-28: Live updates over a fetch()-read event stream (EventSource cannot listen for every event name).
 #pragma once
 #include <string>
 #include <string_view>

@@ -16,6 +16,7 @@
 #include "app/ui.hpp"
 #include "app/views.hpp"
 #include "browser.hpp"
+#include "event_source.hpp"
 #include "fetch.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -35,6 +36,7 @@ struct Client {
     GLFWwindow* window = nullptr;
     platform::BrowserHost host;
     std::unique_ptr<platform::FetchTransport> transport;
+    std::unique_ptr<platform::FetchEventChannel> live;  // GET /api/v1/events while signed in
     std::unique_ptr<client::AppState> app;
     app::Ui ui;
     app::FontFiles font_files;
@@ -284,6 +286,8 @@ int main() {
     g = new Client();  // lives as long as the page
     g->transport = std::make_unique<platform::FetchTransport>(wake);
     g->app = std::make_unique<client::AppState>(*g->transport, g->host);
+    g->live = std::make_unique<platform::FetchEventChannel>(wake);
+    g->app->set_live_channel(g->live.get());
     // The session check starts now, in parallel with the font downloads.
     g->app->start(platform::location_hash(), platform::browser_language(), platform::load_setting("tumen.language"));
 

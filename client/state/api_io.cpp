@@ -44,6 +44,7 @@ std::optional<Session> parse_session(std::string_view body) {
     s.user.login = u["login"].get<std::string>();
     s.user.name = (u.contains("name") && u["name"].is_string()) ? u["name"].get<std::string>() : s.user.login;
     if (s.user.name.empty()) s.user.name = s.user.login;
+    if (u.contains("role") && u["role"].is_string()) s.user.role = u["role"].get<std::string>();
     if (j.contains("csrf_token") && j["csrf_token"].is_string()) s.csrf_token = j["csrf_token"].get<std::string>();
     return s;
 }

@@ -15,6 +15,10 @@ struct User {
     std::int64_t id = 0;
     std::string login;
     std::string name;
+    std::string role;  // "admin", "manager", "sales_all", "sales_own" ("" when the server did not say)
+
+    // Managers and administrators shape pipelines (add, rename, delete stages); the server checks it again.
+    bool can_manage() const { return role == "admin" || role == "manager"; }
 };
 
 struct Session {

@@ -72,10 +72,12 @@ void AppState::signed_in(Session session) {
     session_ = std::move(session);
     status_ = SessionStatus::signed_in;
     login_.clear_error();
+    live_.connect();
     guard();  // leaves the login page for "next" (or the pipeline) without a history entry back to the form
 }
 
 void AppState::signed_out(Message why) {
+    live_.disconnect();
     session_.reset();
     lead_.close();
     status_ = SessionStatus::signed_out;

@@ -11,6 +11,7 @@
 #include "host.hpp"
 #include "lead_form.hpp"
 #include "lead_list.hpp"
+#include "live_updates.hpp"
 #include "login_form.hpp"
 #include "message.hpp"
 #include "settings_state.hpp"
@@ -67,6 +68,10 @@ public:
     const LeadList& list() const { return list_; }
     Host& host() { return host_; }
     SettingsState& settings() { return settings_; }
+    // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
+    void set_live_channel(LiveChannel* channel) { live_.set_channel(channel); }
+    LiveUpdates& live() { return live_; }
+    const LiveUpdates& live() const { return live_; }
     // A failed request of a view: shown in the banner (and as the test interface's last_error).
     void show_error(Message m) { banner_ = std::move(m); }
     const LoginForm& login_form() const { return login_; }
@@ -95,6 +100,7 @@ private:
     BoardState board_{*this};
     LeadList list_{*this};
     SettingsState settings_{*this};
+    LiveUpdates live_{*this};
     Message banner_;
     bool logging_out_ = false;
 };

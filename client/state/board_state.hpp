@@ -20,6 +20,7 @@
 namespace tumen::client {
 
 class AppState;
+struct LiveLead;
 
 struct MoneySum {
     std::string currency;
@@ -63,6 +64,9 @@ public:
     void sync(const Route& route);
     // Loads the board again (after a stage edit, or when the user asks).
     void reload();
+    // Live events (live_board.cpp): a lead changed elsewhere; the board's shape changed (reloads if loaded).
+    void apply_live(const LiveLead& event);
+    void live_reload();
 
     // Cards.
     void load_more(std::int64_t stage_id);

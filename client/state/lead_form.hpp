@@ -20,6 +20,7 @@
 namespace tumen::client {
 
 class AppState;
+struct LiveLead;
 
 // One entry of a picker: a team, tag, salesperson, lost reason, UTM value.
 struct RefItem {
@@ -104,6 +105,10 @@ public:
     // Someone else saved the lead since it was read: the form offers reload_current() (the edits are lost then).
     bool conflict() const { return conflict_; }
     void reload_current();
+    // Live events (live_form.cpp): the open lead changed elsewhere: reloaded in place without unsaved edits, else
+    // the conflict banner ("changed by someone else") and the edits stay; deleted: a notice; new chatter shown.
+    void apply_live(const LiveLead& event);
+    void live_reload();
 
     // --- header actions (all send the version read) ---
     void move_to(std::int64_t stage_id);

@@ -22,6 +22,7 @@
 namespace tumen::client {
 
 class AppState;
+struct LiveLead;
 
 // One row: only what the list shows (50,000 of them must fit in the wasm heap).
 struct ListRow {
@@ -67,6 +68,9 @@ public:
     void reload();
     // The view shows rows up to index `count` - 1: fetches the next page when they are not all loaded.
     void want_rows(std::size_t count);
+    // Live events (live_list.cpp): a loaded row changed or was deleted elsewhere; a reload if loaded.
+    void apply_live(const LiveLead& event);
+    void live_reload();
 
     ListStatus status() const { return status_; }
     const std::vector<ListRow>& rows() const { return rows_; }

@@ -65,9 +65,12 @@ std::vector<std::string> SettingsState::sections() const {
     // log for administrators. Until /account answers, only what everyone has is listed.
     const std::string& r = role();
     if (r == "admin") {
-        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security"}) s.push_back(x);
+        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security", "jobs"}) s.push_back(x);
     } else {
-        if (r == "manager") s.push_back("kiosk-tokens");
+        if (r == "manager") {
+            s.push_back("kiosk-tokens");
+            s.push_back("jobs");
+        }
         if (!r.empty()) s.push_back("api-keys");  // a user's own keys: listed with "My account"
     }
     s.push_back("account");
@@ -91,6 +94,7 @@ void SettingsState::reset() {
     users_.reset();
     tokens_.reset();
     security_.reset();
+    jobs_.reset();
     account_.reset();
     teams_.clear();
     people_.clear();
@@ -150,6 +154,7 @@ void SettingsState::open(const std::string& section) {
     else if (c == "api-keys") tokens_.ensure_keys();
     else if (c == "kiosk-tokens") tokens_.ensure_kiosks();
     else if (c == "security") security_.ensure_loaded();
+    else if (c == "jobs") jobs_.ensure_loaded();
 }
 
 void SettingsState::show_members(std::int64_t team_id) {
@@ -177,6 +182,7 @@ Message SettingsState::error() const {
     if (current_ == "users") shown = {users_.banner(), first_field(users_.errors())};
     if (current_ == "api-keys" || current_ == "kiosk-tokens") shown = {tokens_.banner(), first_field(tokens_.errors())};
     if (current_ == "security") shown = {security_.banner()};
+    if (current_ == "jobs") shown = {jobs_.banner()};
     if (current_ == "account") shown = {account_.banner(), first_field(account_.errors())};
     shown.push_back(banner_);
     for (const auto& m : shown)

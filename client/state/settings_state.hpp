@@ -9,6 +9,7 @@
 
 #include "settings_account.hpp"
 #include "settings_io.hpp"
+#include "settings_jobs.hpp"
 #include "settings_security.hpp"
 #include "settings_table.hpp"
 #include "settings_tokens.hpp"
@@ -53,6 +54,7 @@ public:
     UsersAdmin& users() { return users_; }
     TokensAdmin& tokens() { return tokens_; }
     SecurityLog& security() { return security_; }
+    JobsAdmin& jobs() { return jobs_; }
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
 
@@ -78,6 +80,7 @@ private:
     UsersAdmin users_{io_};
     TokensAdmin tokens_{io_};
     SecurityLog security_{io_};
+    JobsAdmin jobs_{io_};
     AccountSettings account_{io_};
     std::vector<PickOption> teams_, people_;
     std::string pickers_for_;  // the section the pickers' lists were loaded for

@@ -27,6 +27,9 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     const auto& s = app.session();
     j["user"] = s ? nlohmann::json{{"id", s->user.id}, {"login", s->user.login}, {"name", s->user.name}}
                   : nlohmann::json(nullptr);
+    static constexpr const char* live_statuses[] = {"off", "connecting", "live", "reconnecting"};
+    j["live"] = {{"status", live_statuses[static_cast<int>(app.live().status())]},
+                 {"last_event_id", app.live().last_event_id()}};
     if (app.route().view == View::lead) j["lead"] = app.lead_form().probe();
     if (app.route().view == View::pipeline) j["board"] = board_probe(app.board(), widgets);
     if (app.route().view == View::leads) j["list"] = list_probe(app.list(), widgets);

@@ -32,6 +32,14 @@ App::App(Config config) : config_(std::move(config)) {
     leads_->set_file_release(release);
     contacts_->set_file_release(release);
     backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
+    jobs_ = std::make_unique<JobRunner>(*db_);
+    score_rules_ = std::make_unique<ScoreRuleService>(*db_, *jobs_);  // registers score_rules.recompute
+    live::HubOptions live_options;
+    live_options.max_streams = config_.max_streams;
+    live_options.heartbeat_ms = config_.events_heartbeat_ms;
+    live_options.keep_rows = config_.change_log_keep_rows;
+    live_options.keep_seconds = int64_t{config_.change_log_keep_days} * 86400;
+    events_ = std::make_unique<live::EventHub>(*db_, live_options);
     router_ = std::make_unique<Router>([this](const httplib::Request& req) { return auth_->authenticate(req); });
     router_->set_body_limit(config_.max_body_bytes);
     router_->set_trusted_proxies(config_.trusted_proxies);  // imports and attachments set their own
@@ -50,6 +58,9 @@ App::App(Config config) : config_(std::move(config)) {
     register_export_routes(*router_, *this);
     register_attachment_routes(*router_, *this);
     register_backup_routes(*router_, *this);
+    register_job_routes(*router_, *this);
+    register_score_rule_routes(*router_, *this);
+    register_event_routes(*router_, *this);
     configure_http();
 }
 
@@ -93,6 +104,8 @@ void App::start() {
     else port_ = http_->bind_to_port(config_.bind, config_.port) ? config_.port : -1;
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + config_.bind + ":" + std::to_string(config_.port));
     imports_->start();
+    jobs_->start();
+    events_->start();
     attachments_->purge_orphans();  // files of records deleted while the server ran, unfinished uploads
     listener_ = std::thread([this] { http_->listen_after_bind(); });
     for (int i = 0; i < 500 && !http_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -103,9 +116,11 @@ void App::wait() {
 }
 
 void App::stop() {
+    if (events_) events_->stop();  // first: open event streams end now instead of at their next heartbeat
     if (http_ && http_->is_running()) http_->stop();
     if (listener_.joinable()) listener_.join();
     if (imports_) imports_->stop();  // after the listener: no new job can arrive
+    if (jobs_) jobs_->stop();        // a running job sees stop_requested() and is resumed at the next start
 }
 
 std::string App::url() const {

@@ -9,6 +9,8 @@
 
 #include "config.hpp"
 #include "http/router.hpp"
+#include "jobs/job_runner.hpp"
+#include "live/event_hub.hpp"
 #include "services/account_service.hpp"
 #include "services/attachment_service.hpp"
 #include "services/backup_service.hpp"
@@ -20,6 +22,7 @@
 #include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
 #include "services/reference_service.hpp"
+#include "services/score_rule_service.hpp"
 #include "services/stage_service.hpp"
 #include "services/team_service.hpp"
 #include "services/users_service.hpp"
@@ -61,6 +64,9 @@ public:
     ExportService& exports() { return *exports_; }
     AttachmentService& attachments() { return *attachments_; }
     BackupService& backups() { return *backups_; }
+    JobRunner& jobs() { return *jobs_; }  // background jobs (jobs/job_runner.hpp)
+    ScoreRuleService& score_rules() { return *score_rules_; }
+    live::EventHub& events() { return *events_; }  // live updates: GET /api/v1/events
 
 private:
     void configure_http();
@@ -82,6 +88,9 @@ private:
     std::unique_ptr<ExportService> exports_;
     std::unique_ptr<AttachmentService> attachments_;
     std::unique_ptr<BackupService> backups_;
+    std::unique_ptr<JobRunner> jobs_;  // its scheduler thread starts in start(), stops in stop()
+    std::unique_ptr<ScoreRuleService> score_rules_;
+    std::unique_ptr<live::EventHub> events_;
     std::unique_ptr<Router> router_;
     std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when config.tls()
     std::thread listener_;
@@ -104,5 +113,8 @@ void register_import_routes(Router& r, App& app);
 void register_export_routes(Router& r, App& app);
 void register_attachment_routes(Router& r, App& app);
 void register_backup_routes(Router& r, App& app);
+void register_job_routes(Router& r, App& app);
+void register_score_rule_routes(Router& r, App& app);
+void register_event_routes(Router& r, App& app);
 
 }  // namespace tumen::server

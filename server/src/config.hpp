@@ -29,6 +29,11 @@ struct Config {
     // Reverse proxies whose X-Forwarded-For names the real client (exact addresses, e.g. "127.0.0.1").
     std::vector<std::string> trusted_proxies;
     bool cookie_secure = false;            // mark the session cookie Secure even without TLS here (TLS proxy in front)
+    // Live events (GET /api/v1/events): each open stream holds a worker thread of its own, on top of `threads`.
+    int max_streams = 64;                  // more get 503
+    int events_heartbeat_ms = 15000;       // comment line on an idle stream (dead clients free their thread)
+    int change_log_keep_rows = 10000;      // Last-Event-ID replay window: rows ...
+    int change_log_keep_days = 7;          // ... and age; a client further behind reloads
 
     bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
     bool secure_cookies() const { return cookie_secure || tls(); }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "cli/eval_scoring.hpp"
 
 namespace {
 volatile std::sig_atomic_t stop_requested = 0;
@@ -14,6 +15,10 @@ void on_signal(int) { stop_requested = 1; }
 int main(int argc, char** argv) {
     using namespace tumen::server;
     std::vector<std::string> args(argv + 1, argv + argc);
+
+    // tumen-server eval-scoring --csv FILE --label COLUMN --positive VALUE [--model nb|lr]
+    if (!args.empty() && (args[0] == "eval-scoring" || args[0] == "--eval-scoring"))
+        return run_eval_scoring(std::vector<std::string>(args.begin() + 1, args.end()));
 
     // tumen-server --reset-password LOGIN NEW_PASSWORD [--data-dir DIR]
     if (!args.empty() && args[0] == "--reset-password") {

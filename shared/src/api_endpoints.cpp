@@ -110,6 +110,7 @@ const std::vector<Endpoint>& endpoints() {
         {"kiosk_tokens.create", "POST", "/api/v1/kiosk-tokens",     A::manager, "kiosk",  "Create a kiosk token for team boards (shown once)", "KioskTokenCreate", "KioskTokenCreated"},
         {"kiosk_tokens.revoke", "DELETE", "/api/v1/kiosk-tokens/{id}", A::manager, "kiosk", "Revoke a kiosk token",                  "",            ""},
         {"kiosk.me",          "GET",  "/api/v1/kiosk/me",           A::kiosk,   "kiosk",  "The boards this kiosk token may show",   "",            "Kiosk"},
+        {"events.stream",     "GET",  "/api/v1/events",             A::kiosk,   "live",   "Server-sent events of committed changes the caller may see (Last-Event-ID or ?last_event_id replays; 503 over the stream cap)", "", "EventStream"},
         {"security.locks",    "GET",  "/api/v1/security/locks",     A::admin,   "security", "Sign-in failures and locks",           "",            "LockList"},
         {"security.unlock",   "POST", "/api/v1/security/locks/clear", A::admin, "security", "Lift a sign-in lock",                  "UnlockRequest", ""},
         {"security.events",   "GET",  "/api/v1/security/events",    A::admin,   "security", "Security event log (?limit&before_id&user_id&kind)", "", "SecurityEventList"},
@@ -133,6 +134,17 @@ const std::vector<Endpoint>& endpoints() {
         {"admin.backup",      "POST", "/api/v1/admin/backup",       A::admin,   "admin",  "Write a consistent copy of the database to <data_dir>/backups while serving", "", "Backup"},
         {"admin.backups",     "GET",  "/api/v1/admin/backups",      A::admin,   "admin",  "Backups on the server, newest first",    "",            "BackupList"},
         {"admin.backup_download", "GET", "/api/v1/admin/backups/{name}", A::admin, "admin", "Download a backup file",               "",            "BinaryFile"},
+        // ---- background jobs and rule-based lead scoring (issue 7)
+        {"jobs.list",         "GET",  "/api/v1/jobs",               A::manager, "jobs",   "Background jobs: schedule, state, progress, last error", "", "JobList"},
+        {"jobs.get",          "GET",  "/api/v1/jobs/{id}",          A::manager, "jobs",   "One job with its recent runs and their logs", "",      "JobDetail"},
+        {"jobs.update",       "PATCH", "/api/v1/jobs/{id}",         A::admin,   "jobs",   "Change a job's interval or pause it (with the version read)", "JobPatch", "Job"},
+        {"jobs.run",          "POST", "/api/v1/jobs/{id}/run",      A::manager, "jobs",   "Run a job now (202; 409 while it runs or is paused)", "", "Job"},
+        {"score_rules.list",  "GET",  "/api/v1/score-rules",        A::user,    "scoring", "Lead scoring rules",                    "",            "ScoreRuleList"},
+        {"score_rules.create", "POST", "/api/v1/score-rules",       A::manager, "scoring", "Add a scoring rule; all leads are rescored by a job", "ScoreRuleInput", "ScoreRule"},
+        {"score_rules.preview", "POST", "/api/v1/score-rules/preview", A::manager, "scoring", "How many leads a rule would match and how their scores would shift", "ScoreRulePreviewInput", "ScoreRulePreview"},
+        {"score_rules.get",   "GET",  "/api/v1/score-rules/{id}",   A::user,    "scoring", "One scoring rule",                      "",            "ScoreRule"},
+        {"score_rules.update", "PATCH", "/api/v1/score-rules/{id}", A::manager, "scoring", "Change a scoring rule (with the version read); rescored by a job", "ScoreRulePatch", "ScoreRule"},
+        {"score_rules.delete", "DELETE", "/api/v1/score-rules/{id}", A::manager, "scoring", "Delete a scoring rule; rescored by a job", "",         ""},
     };
     return table;
 }

@@ -26,6 +26,7 @@ json with_parts(json own) {
     own.update(crm_schemas());
     own.update(reference_schemas());
     own.update(io_schemas());
+    own.update(jobs_schemas());
     return own;
 }
 }  // namespace

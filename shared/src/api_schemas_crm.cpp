@@ -45,6 +45,9 @@ json crm_schemas() {
     lead["properties"]["lost_reason_id"] = nullable(t("integer"));
     lead["properties"]["lost_note"] = t("string");
     lead["properties"]["active"] = t("boolean");
+    lead["properties"]["score"] = {{"type", "integer"}, {"description", "sum of the matching scoring rules' points"}};
+    lead["properties"]["score_explanation"] =
+        array_of(obj({{"rule_id", t("integer")}, {"name", t("string")}, {"points", t("integer")}}));
 
     json patch = obj(lead_fields(), {"version"});
     patch["properties"]["version"] = t("integer");

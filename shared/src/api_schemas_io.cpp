@@ -34,6 +34,11 @@ json io_schemas() {
         {"CsvFile", binary({"text/csv"}, "UTF-8 CSV with a byte-order mark (for Excel) and CRLF line ends")},
         {"XlsxFile", binary({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}, "Excel workbook")},
         {"BinaryFile", binary({"application/octet-stream"}, "the file, with Content-Disposition: attachment")},
+        {"EventStream", binary({"text/event-stream"},
+                               "Server-sent events: `id:` change id, `event:` entity.action (e.g. lead.moved), `data:` JSON "
+                               "{entity, id, action, team_id, by, version, lead{board and list fields} | payload}; "
+                               "`event: hello` first, `event: reload` when the missed changes are no longer kept; "
+                               "a comment line as heartbeat")},
         {"ImportJob",
          obj({{"id", t("integer")},
               {"entity", enum_of({"lead", "contact"})},

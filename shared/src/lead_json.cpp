@@ -8,6 +8,28 @@ namespace {
 
 using namespace detail;
 
+// [{rule_id, name, points}], read-only: the store computes it from the scoring rules on every write.
+FieldSpec<Lead> score_explanation_field() {
+    return {"score_explanation", Access::system,
+            [](const json& v, Lead& l, FieldErrors& e) {
+                l.score_explanation.clear();
+                if (!v.is_array()) return e.add("score_explanation", "must be a list", "error.type");
+                for (const auto& item : v) {
+                    if (!item.is_object() || !item.value("rule_id", json()).is_number_integer() ||
+                        !item.value("points", json()).is_number_integer() || !item.value("name", json()).is_string())
+                        return e.add("score_explanation", "must be a list of {rule_id, name, points}", "error.type");
+                    l.score_explanation.push_back(
+                        {item["rule_id"].get<std::int64_t>(), item["name"].get<std::string>(), item["points"].get<std::int64_t>()});
+                }
+            },
+            [](const Lead& l, json& j) {
+                json list = json::array();
+                for (const auto& r : l.score_explanation)
+                    list.push_back({{"rule_id", r.rule_id}, {"name", r.name}, {"points", r.points}});
+                j["score_explanation"] = std::move(list);
+            }};
+}
+
 std::vector<FieldSpec<Lead>> lead_fields() {
     std::vector<FieldSpec<Lead>> f = {
         record_id_field(mem(&Lead::id)),
@@ -48,6 +70,9 @@ std::vector<FieldSpec<Lead>> lead_fields() {
         text_field("lost_note", mem(&Lead::lost_note), {.max_chars = 10000, .multiline = true}),
         bool_field("active", mem(&Lead::active)),
         id_list_field("follower_ids", mem(&Lead::follower_ids)),
+        int_field("score", mem(&Lead::score), std::numeric_limits<std::int64_t>::min(),
+                  std::numeric_limits<std::int64_t>::max(), Access::system),
+        score_explanation_field(),
         version_field(mem(&Lead::version)),
     });
     return f;

@@ -93,6 +93,15 @@ TEST_CASE("session bodies are read defensively") {
     auto s = parse_session(R"({"user":{"id":3,"login":"amar"},"csrf_token":"t"})");
     REQUIRE(s.has_value());
     CHECK(s->user.name == "amar");  // no name: the login stands in
+    CHECK_FALSE(s->user.can_manage());  // no role said: nothing beyond a salesperson's screens
+    for (const char* role : {"admin", "manager"}) {
+        auto m = parse_session(std::string(R"({"user":{"id":4,"login":"b","role":")") + role + R"("}})");
+        REQUIRE(m.has_value());
+        CHECK(m->user.role == role);
+        CHECK(m->user.can_manage());
+    }
+    for (const char* role : {"sales_all", "sales_own"})
+        CHECK_FALSE(parse_session(std::string(R"({"user":{"id":5,"login":"c","role":")") + role + R"("}})")->user.can_manage());
     CHECK(problem_message({500, R"({"error":{"code":"internal","message":5}})"}).key == "error.unexpected");
     CHECK(error_code({401, R"({"error":{"code":"unauthorized","message":"x"}})"}) == "unauthorized");
     CHECK(error_code({401, "nope"}).empty());

@@ -75,7 +75,7 @@ TEST_CASE_FIXTURE(Fixture, "the sections follow the role from /account; admin-on
     CHECK(s.back() == "account");
     open("", "sales_own");
     s = app.settings().sections();
-    for (const char* hidden : {"users", "kiosk-tokens", "security"}) CHECK(std::find(s.begin(), s.end(), hidden) == s.end());
+    for (const char* hidden : {"users", "kiosk-tokens", "security", "jobs"}) CHECK(std::find(s.begin(), s.end(), hidden) == s.end());
     CHECK(std::find(s.begin(), s.end(), "api-keys") != s.end());
     CHECK_FALSE(app.settings().can_edit_lists());
     // A salesperson asking for the users section by address gets the first section instead.
@@ -89,7 +89,7 @@ TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users lis
     open("users");
     const auto s = app.settings().sections();
     CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "users", "api-keys",
-                                        "kiosk-tokens", "security", "account"});
+                                        "kiosk-tokens", "security", "jobs", "account"});
     CHECK(app.settings().current() == "users");
     reply("GET", "/api/v1/users", 200,
           R"({"items":[{"id":1,"login":"admin","name":"Админ","role":"admin","active":true,"totp_enabled":false}]})");

@@ -383,6 +383,13 @@ describe('record rules on the board', () => {
     const seen = s.board.cards.map((c) => c.id).sort((a, b) => a - b);
     assert.deepEqual(seen, [...setup.mine].sort((a, b) => a - b));
     assert.equal(s.board.columns.reduce((n, c) => n + c.count, 0), 2, 'column counts count only their leads');
+    // Salespeople work the pipeline but do not shape it: no "Add stage", and the stage menu only folds.
+    assert.equal(widget(s, 'board.stage_add'), undefined, 'no Add stage for a salesperson');
+    await click(own.page, `board.menu.${s.board.columns[0].stage_id}`);
+    const menu = await waitForState(own.page, (st) => widget(st, 'board.stage_fold'), 'the stage menu');
+    assert.equal(widget(menu, 'board.stage_rename'), undefined, 'no Rename for a salesperson');
+    assert.equal(widget(menu, 'board.stage_delete'), undefined, 'no Delete for a salesperson');
+    await own.page.keyboard.press('Escape');
     await screenshot(own.page, 'board-own-documents.png');
     await own.context.close();
   });

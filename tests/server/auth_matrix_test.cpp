@@ -33,7 +33,7 @@ const std::map<std::string, Access>& expected_access() {
         {"users.totp_reset", A::admin},
         {"api_keys.list", A::session}, {"api_keys.create", A::session}, {"api_keys.revoke", A::session},
         {"kiosk_tokens.list", A::manager}, {"kiosk_tokens.create", A::manager}, {"kiosk_tokens.revoke", A::manager},
-        {"kiosk.me", A::kiosk},
+        {"kiosk.me", A::kiosk}, {"events.stream", A::kiosk},
         {"security.locks", A::admin}, {"security.unlock", A::admin}, {"security.events", A::admin},
         // CRM records: every user reaches them, the store's record rules decide which records exist for whom.
         {"leads.list", A::user}, {"leads.groups", A::user}, {"leads.create", A::user}, {"leads.get", A::user},
@@ -71,6 +71,11 @@ const std::map<std::string, Access>& expected_access() {
         {"utm_campaigns.update", A::manager}, {"utm_campaigns.delete", A::manager},
         // Operations.
         {"admin.backup", A::admin}, {"admin.backups", A::admin}, {"admin.backup_download", A::admin},
+        // Background jobs: managers watch and start them, administrators change schedules.
+        {"jobs.list", A::manager}, {"jobs.get", A::manager}, {"jobs.update", A::admin}, {"jobs.run", A::manager},
+        // Lead scoring rules: read by everyone (the score explains itself), changed and previewed by managers.
+        {"score_rules.list", A::user}, {"score_rules.get", A::user}, {"score_rules.create", A::manager},
+        {"score_rules.update", A::manager}, {"score_rules.delete", A::manager}, {"score_rules.preview", A::manager},
     };
     return table;
 }

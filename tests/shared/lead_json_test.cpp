@@ -28,7 +28,8 @@ json full_lead_json() {
         "description": "Хоёр мөр\nтайлбар", "create_date": "2026-01-05T02:00:00Z",
         "write_date": "2026-02-01T08:30:00Z", "date_open": "2026-01-05T02:00:00Z", "date_conversion": null,
         "date_closed": null, "date_last_stage_update": "2026-01-20T10:00:00Z", "lost_reason_id": null,
-        "lost_note": "", "active": true, "follower_ids": [3, 5], "version": 9
+        "lost_note": "", "active": true, "follower_ids": [3, 5], "version": 9,
+        "score": 15, "score_explanation": [{"rule_id": 3, "name": "Улаанбаатар", "points": 15}]
     })");
 }
 

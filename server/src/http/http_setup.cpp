@@ -32,7 +32,9 @@ Error error_for_status(int status) {
 }  // namespace
 
 void configure_server(httplib::Server& http, const Config& config) {
-    const int threads = config.threads;
+    // Live event streams each keep a worker for as long as they are open; they get their own share of the pool, so
+    // at the stream cap (503 beyond it) `config.threads` still serve everything else.
+    const int threads = config.threads + config.max_streams;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     http.set_tcp_nodelay(true);  // without it every keep-alive response waits ~40 ms for the delayed ACK
     http.set_keep_alive_timeout(config.keep_alive_seconds);

@@ -30,4 +30,24 @@ std::vector<ChangeEvent> changes_after(Connection& c, int64_t after_id, int limi
     return out;
 }
 
+ChangeWindow change_window(Connection& c) {
+    auto s = c.prepare("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM change_log");
+    ChangeWindow w;
+    if (s.step()) {
+        w.oldest = s.get_int(0);
+        w.newest = s.get_int(1);
+    }
+    return w;
+}
+
+int64_t prune_changes(Connection& c, int64_t keep_rows, int64_t older_than) {
+    const int64_t newest = change_window(c).newest;
+    if (newest == 0) return 0;
+    // Both conditions walk the primary key: the log is in id order and `at` grows with it.
+    auto s = c.prepare("DELETE FROM change_log WHERE id < ? AND (id <= ? OR at < ?)");
+    s.bind(1, newest).bind(2, newest - keep_rows).bind(3, older_than);
+    s.run();
+    return c.changes();
+}
+
 }  // namespace tumen::store

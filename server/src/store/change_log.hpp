@@ -23,4 +23,15 @@ struct ChangeEvent {
 int64_t append_change(Connection& c, ChangeEvent e);
 std::vector<ChangeEvent> changes_after(Connection& c, int64_t after_id, int limit);
 
+// The retained window: ids of the oldest and newest rows (0, 0 when the log is empty).
+struct ChangeWindow {
+    int64_t oldest = 0;
+    int64_t newest = 0;
+};
+ChangeWindow change_window(Connection& c);
+
+// Bounds the log: deletes rows beyond the newest `keep_rows` and rows older than `older_than` (unix seconds),
+// but always keeps the newest row, so ids keep growing (the table has no AUTOINCREMENT). Returns rows deleted.
+int64_t prune_changes(Connection& c, int64_t keep_rows, int64_t older_than);
+
 }  // namespace tumen::store

@@ -30,9 +30,11 @@ public:
             if constexpr (std::is_void_v<decltype(fn(*writer_))>) {
                 fn(*writer_);
                 writer_->exec("COMMIT");
+                if (after_commit_) after_commit_();
             } else {
                 auto result = fn(*writer_);
                 writer_->exec("COMMIT");
+                if (after_commit_) after_commit_();
                 return result;
             }
         } catch (...) {
@@ -40,6 +42,10 @@ public:
             throw;
         }
     }
+
+    // Runs after every COMMIT of write(), on the writing thread, under the write lock: must be quick and must not
+    // write (live events use it to wake their hub). Set once, before the server serves.
+    void set_after_commit(std::function<void()> fn) { after_commit_ = std::move(fn); }
 
     int schema_version();
     // Consistent copy of the live database (VACUUM INTO) while serving.
@@ -50,6 +56,7 @@ private:
     std::unique_ptr<Connection> writer_;
     std::mutex write_mutex_;
     uint64_t serial_;  // tells thread-local reader caches which Database they belong to
+    std::function<void()> after_commit_;
 };
 
 // Applies the schema migrations in order; `user_version` records how many ran. Never edit a shipped one.

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <map>
 
+#include "store/score_rules.hpp"
 #include "tumen/email_phone.hpp"
 #include "tumen/text_fold.hpp"
 
@@ -15,7 +16,8 @@ constexpr const char* lead_columns =
     " l.street, l.city, l.state, l.zip, l.country, l.lang, l.user_id, l.team_id, l.stage_id, l.priority,"
     " l.expected_revenue, l.currency, l.probability, l.automated_probability, l.probability_manual, l.date_deadline,"
     " l.source_id, l.medium_id, l.campaign_id, l.description, l.create_date, l.write_date, l.date_open,"
-    " l.date_conversion, l.date_closed, l.date_last_stage_update, l.lost_reason_id, l.lost_note, l.active, l.version";
+    " l.date_conversion, l.date_closed, l.date_last_stage_update, l.lost_reason_id, l.lost_note, l.active, l.version,"
+    " l.score, l.score_explanation";
 
 // Binds every writable column in the order used by INSERT and UPDATE below; returns the next index.
 int bind_lead(Statement& s, const Lead& l) {
@@ -65,6 +67,8 @@ int bind_lead(Statement& s, const Lead& l) {
     s.bind(i++, l.lost_reason_id);
     s.bind(i++, l.lost_note);
     s.bind(i++, l.active);
+    s.bind(i++, l.score);
+    s.bind(i++, scoring::reasons_json(l.score_explanation).dump());
     return i;
 }
 
@@ -74,7 +78,8 @@ constexpr const char* writable_columns[] = {
     "street", "city", "state", "zip", "country", "lang", "user_id", "team_id", "stage_id", "priority",
     "expected_revenue", "currency", "probability", "automated_probability", "probability_manual", "date_deadline",
     "source_id", "medium_id", "campaign_id", "description", "create_date", "write_date", "date_open",
-    "date_conversion", "date_closed", "date_last_stage_update", "lost_reason_id", "lost_note", "active"};
+    "date_conversion", "date_closed", "date_last_stage_update", "lost_reason_id", "lost_note", "active", "score",
+    "score_explanation"};
 
 const std::string& insert_sql() {
     static const std::string sql = [] {
@@ -171,6 +176,8 @@ Lead read_lead_row(Statement& s) {
     l.lost_note = s.get_text(i++);
     l.active = s.get_int(i++) != 0;
     l.version = s.get_int(i++);
+    l.score = s.get_int(i++);
+    l.score_explanation = scoring::reasons_from_json(nlohmann::json::parse(s.get_text(i++), nullptr, false));
     return l;
 }
 
@@ -215,6 +222,7 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
 
 void insert_lead_row(Connection& c, Lead& lead) {
     assert(lead.id == 0);
+    score_lead(c, lead);  // the one place every new lead passes: its score is part of the row
     auto s = c.prepare(insert_sql());
     bind_lead(s, lead);
     s.run();
@@ -235,6 +243,7 @@ void insert_lead(Connection& c, Lead& lead) {
 
 bool update_lead(Connection& c, Lead& lead) {
     assert(lead.id > 0);
+    score_lead(c, lead);
     auto s = c.prepare(update_sql());
     int next = bind_lead(s, lead);
     s.bind(next, lead.id).bind(next + 1, lead.version);

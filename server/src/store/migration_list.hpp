@@ -11,4 +11,5 @@ extern const std::string_view security;
 extern const std::string_view lead_limits;
 extern const std::string_view lead_totals;
 extern const std::string_view api_key_expiry;
+extern const std::string_view jobs_scoring;
 }  // namespace tumen::store::migration

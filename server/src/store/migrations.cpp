@@ -11,13 +11,14 @@ namespace tumen::store {
 namespace {
 
 // Applied in this order; `PRAGMA user_version` counts how many have run.
-constexpr std::array<const std::string_view*, 6> migrations = {
+constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::users_sessions,
     &migration::crm_core,
     &migration::security,
     &migration::lead_limits,
     &migration::lead_totals,
     &migration::api_key_expiry,
+    &migration::jobs_scoring,
 };
 
 }  // namespace

@@ -65,6 +65,20 @@ private:
     std::optional<Error> error_;
 };
 
+// Success without a value, or an Error (job handlers, checks): `return {};` is success.
+template <>
+class Result<void> {
+public:
+    Result() = default;
+    Result(Error error) : error_(std::move(error)) {}
+    bool ok() const { return !error_.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error& error() const { return *error_; }
+
+private:
+    std::optional<Error> error_;
+};
+
 // Collects field errors during validation; becomes a 422 Error when any was added.
 class FieldErrors {
 public:

@@ -20,6 +20,14 @@ std::string_view to_string(LeadType type);
 
 inline constexpr int max_priority = 3;  // 0..3 stars (Low, Medium, High, Very High)
 
+// One scoring rule's share of a lead's score (tumen/scoring_rules.hpp computes them; "+20 country = MN").
+struct ScoreReason {
+    std::int64_t rule_id = 0;
+    std::string name;
+    std::int64_t points = 0;
+    bool operator==(const ScoreReason&) const = default;
+};
+
 struct Lead {
     std::int64_t id = 0;  // 0 = not stored yet
     LeadType type = LeadType::lead;
@@ -57,6 +65,8 @@ struct Lead {
     std::string lost_note;
     bool active = true;
     std::vector<std::int64_t> follower_ids;  // user ids
+    std::int64_t score = 0;                      // sum of the matching scoring rules (set by the store on write)
+    std::vector<ScoreReason> score_explanation;  // those rules, in rule order
     std::int64_t version = 0;  // bumped by the store on every write
 
     bool operator==(const Lead&) const = default;

@@ -1,0 +1,97 @@
+// Naive Bayes probability of an open lead from the frequency rows (Odoo's _pls_get_naive_bayes_probabilities).
+#include <algorithm>
+#include <cmath>
+
+#include "tumen/scoring_predictive.hpp"
+
+namespace tumen::scoring {
+
+void PlsScorer::add(Stats& stats, const PlsTable& table) const {
+    auto add_rows = [](Field& field, const std::unordered_map<std::string, PlsCounts>& rows, bool tags) {
+        for (const auto& [value, c] : rows) {
+            if (tags && c.won + c.lost < pls_tag_min_closed) continue;  // too few closed leads carry this tag
+            PlsCounts& into = field.values[value];
+            into.won += c.won;
+            into.lost += c.lost;
+            field.won_total += c.won;
+            field.lost_total += c.lost;
+        }
+    };
+    for (const auto& [variable, rows] : table.rows) {
+        if (variable == pls_stage_variable) add_rows(stats.stage, rows, false);
+        else if (variable == pls_tag_variable) add_rows(stats.tag, rows, true);
+        else
+            for (std::size_t f = 0; f < schema_.fields.size(); ++f)
+                if (schema_.fields[f] == variable) add_rows(stats.fields[f], rows, false);
+    }
+    stats.won = stats.lost = 0;
+    if (!schema_.stages.empty()) {
+        auto first = stats.stage.values.find(schema_.stages.front().key);
+        if (first != stats.stage.values.end()) stats.won = first->second.won, stats.lost = first->second.lost;
+    }
+}
+
+void PlsScorer::prepare(Stats& s) {
+    auto fill = [&](Field& field, bool is_stage) {
+        // The stage factor divides by the team totals; the others by their variable's totals. A factor whose
+        // total is 0 is skipped, as Odoo does.
+        const double w = is_stage ? s.won : field.won_total;
+        const double l = is_stage ? s.lost : field.lost_total;
+        if (w <= 0 || l <= 0) return;
+        for (const auto& [value, c] : field.values) field.log_odds[value] = std::log(c.won / w) - std::log(c.lost / l);
+    };
+    fill(s.stage, true);
+    fill(s.tag, false);
+    for (auto& f : s.fields) fill(f, false);
+}
+
+PlsScorer::PlsScorer(const PlsSchema& schema, const PlsFrequencies& frequencies) : schema_(schema) {
+    pooled_.fields.resize(schema_.fields.size());
+    for (const auto& [team, table] : frequencies.teams) {
+        add(pooled_, table);
+        if (team == 0 || table.rows.empty()) continue;  // leads without a team use the pooled statistics
+        Stats& s = teams_[team];
+        s.fields.resize(schema_.fields.size());
+        add(s, table);
+        prepare(s);
+    }
+    prepare(pooled_);
+}
+
+const PlsScorer::Stats& PlsScorer::stats_for(std::int64_t team) const {
+    auto it = teams_.find(team);
+    return it == teams_.end() ? pooled_ : it->second;
+}
+
+std::optional<double> PlsScorer::raw_probability(const PlsLead& lead) const {
+    if (!lead.stage || *lead.stage >= schema_.stages.size() || schema_.stages[*lead.stage].is_won) return std::nullopt;
+    const Stats& s = stats_for(lead.team);
+    if (s.won <= 0 || s.lost <= 0) return std::nullopt;
+    // Sums of log ratios rather than products, so a lead with hundreds of tags cannot underflow to 0/0.
+    double log_odds = std::log(s.won) - std::log(s.lost);
+    auto factor = [&](const Field& field, const std::string& value) {
+        auto it = field.log_odds.find(value);  // absent: a value no closed lead had, no evidence either way
+        if (it != field.log_odds.end()) log_odds += it->second;
+    };
+    factor(s.stage, schema_.stages[*lead.stage].key);
+    static const std::string empty_state = "False";
+    for (std::size_t f = 0; f < schema_.fields.size() && f < lead.values.size(); ++f) {
+        if (!lead.values[f].empty()) factor(s.fields[f], lead.values[f]);
+        else
+            for (const auto& k : schema_.keep_empty)
+                if (k == schema_.fields[f]) factor(s.fields[f], empty_state);
+    }
+    for (const auto& tag : lead.tags) factor(s.tag, tag);
+    return 1.0 / (1.0 + std::exp(-log_odds));
+}
+
+std::optional<double> PlsScorer::probability(const PlsLead& lead) const {
+    if (!lead.stage || *lead.stage >= schema_.stages.size()) return 0.0;
+    if (schema_.stages[*lead.stage].is_won) return 100.0;
+    auto p = raw_probability(lead);
+    if (!p) return std::nullopt;
+    double percent = std::round(*p * 10000.0) / 100.0;
+    return std::clamp(percent, 0.01, 99.99);
+}
+
+}  // namespace tumen::scoring

@@ -1,0 +1,296 @@
+// Live updates in the view models, with a fake event channel: the stream opens on sign-in and closes on sign-out,
+// reconnects with doubling backoff and ?last_event_id=, and its events move, add and remove board cards in place,
+// refresh list rows, and reload an open lead form, or, when it holds unsaved edits, show "changed elsewhere"
+// without touching them.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "fakes.hpp"
+#include "state/app_state.hpp"
+
+using namespace tumen;
+using namespace tumen::client;
+using namespace tumen::client::testing;
+using nlohmann::json;
+
+namespace {
+
+class FakeChannel : public LiveChannel {
+public:
+    void open(const std::string& url, StreamHandlers h) override {
+        urls.push_back(url);
+        handlers = std::move(h);
+        is_open = true;
+    }
+    void close() override {
+        is_open = false;
+        ++closes;
+    }
+    void after(int ms, std::function<void()> fn) override { timers.push_back({ms, std::move(fn)}); }
+
+    void send(int64_t id, const std::string& event, const json& data) { handlers.event(std::to_string(id), event, data.dump()); }
+    // Runs the oldest timer; returns its delay.
+    int fire() {
+        REQUIRE_FALSE(timers.empty());
+        auto t = std::move(timers.front());
+        timers.erase(timers.begin());
+        t.second();
+        return t.first;
+    }
+
+    std::vector<std::string> urls;
+    StreamHandlers handlers;
+    bool is_open = false;
+    int closes = 0;
+    std::vector<std::pair<int, std::function<void()>>> timers;
+};
+
+const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+
+json stage(int64_t id, const char* name, int seq, bool won = false) {
+    return {{"id", id}, {"name", name}, {"team_id", 3}, {"sequence", seq}, {"fold", false}, {"is_won", won}, {"version", 1}};
+}
+
+json card(int64_t id, const char* name, int64_t stage_id, int priority = 0, int64_t version = 1, int64_t team = 3) {
+    return {{"id", id}, {"version", version}, {"name", name}, {"stage_id", stage_id}, {"priority", priority},
+            {"expected_revenue", {{"amount", 100000}, {"currency", "MNT"}}}, {"probability", 50.0},
+            {"user_id", 7}, {"team_id", team}, {"active", true}};
+}
+
+json lead_event(int64_t id, const char* action, const json& lead) {
+    json d = {{"entity", "lead"}, {"id", id}, {"action", action}, {"team_id", 3}, {"by", 9}};
+    if (!lead.is_null()) {
+        d["lead"] = lead;
+        d["version"] = lead["version"];
+    }
+    return d;
+}
+
+struct Fixture {
+    FakeTransport net;
+    FakeHost host;
+    FakeChannel channel;
+    AppState app{net, host};
+
+    explicit Fixture(const std::string& hash = "#/pipeline") {
+        app.set_live_channel(&channel);
+        host.history = {hash};
+        app.start(hash, "en-US", "");
+        net.answer(200, session_body);
+    }
+
+    HttpRequest reply(const std::string& prefix, int status, const json& body) {
+        for (auto it = net.pending.begin(); it != net.pending.end(); ++it) {
+            if (it->request.path.rfind(prefix, 0) != 0) continue;
+            auto p = std::move(*it);
+            net.pending.erase(it);
+            p.done(HttpResponse{status, body.dump()});
+            return p.request;
+        }
+        FAIL("no pending request for " << prefix);
+        return {};
+    }
+
+    bool requested(const std::string& prefix) const {
+        for (const auto& p : net.pending)
+            if (p.request.path.rfind(prefix, 0) == 0) return true;
+        return false;
+    }
+
+    // Team 3's board: "New" (10) with cards 105 (3 stars), 104 (1 star), 103 loaded of 5; "Won" (20) empty.
+    void open_board() {
+        app.board().sync(app.route());
+        reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}});
+        reply("/api/v1/tags", 200, {{"items", json::array()}});
+        reply("/api/v1/users/directory", 200, {{"items", json::array()}});
+        reply("/api/v1/stages", 200, {{"items", json::array({stage(10, "New", 1), stage(20, "Won", 2, true)})}});
+        json groups = {{"groups", json::array({{{"key", 10},
+                                                {"count", 5},
+                                                {"sums", json::array({{{"currency", "MNT"}, {"expected_revenue", 500000},
+                                                                       {"weighted_revenue", 250000}}})},
+                                                {"items", json::array({card(105, "Таван", 10, 3), card(104, "Дөрөв", 10, 1),
+                                                                       card(103, "Гурав", 10)})},
+                                                {"next", "cursor-103"}}})}};
+        reply("/api/v1/leads/groups", 200, groups);
+        REQUIRE(app.board().status() == BoardStatus::ready);
+    }
+
+    const BoardColumn& col(int64_t stage_id) { return *app.board().column(stage_id); }
+    std::vector<int64_t> ids(int64_t stage_id) {
+        std::vector<int64_t> out;
+        for (const auto& c : col(stage_id).cards) out.push_back(c.id);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "the stream opens on sign-in, remembers the last id and closes on sign-out") {
+    REQUIRE(channel.urls.size() == 1);
+    CHECK(channel.urls[0] == "/api/v1/events");
+    CHECK(app.live().status() == LiveStatus::connecting);
+    channel.handlers.opened();
+    CHECK(app.live().status() == LiveStatus::live);
+    channel.send(41, "hello", {{"last_event_id", 41}});
+    CHECK(app.live().last_event_id() == 41);
+
+    app.session_expired();
+    CHECK(app.live().status() == LiveStatus::off);
+    CHECK_FALSE(channel.is_open);
+    CHECK(app.live().last_event_id() == 0);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a broken stream reconnects with doubling backoff and asks for what it missed") {
+    channel.handlers.opened();
+    channel.send(12, "hello", {{"last_event_id", 12}});
+    channel.handlers.failed();
+    CHECK(app.live().status() == LiveStatus::reconnecting);
+    REQUIRE(channel.timers.size() == 1);
+    CHECK(channel.fire() == 1000);
+    REQUIRE(channel.urls.size() == 2);
+    CHECK(channel.urls[1] == "/api/v1/events?last_event_id=12");
+    CHECK(app.live().status() == LiveStatus::reconnecting);  // until the server answers
+
+    std::vector<int> delays;
+    for (int i = 0; i < 7; ++i) {
+        channel.handlers.failed();
+        delays.push_back(channel.fire());
+    }
+    CHECK(delays == std::vector<int>{2000, 4000, 8000, 16000, 30000, 30000, 30000});
+    channel.handlers.opened();
+    CHECK(app.live().status() == LiveStatus::live);
+    CHECK(app.live().retry_ms() == LiveUpdates::first_retry_ms);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a reconnect scheduled before sign-out never opens a stream") {
+    channel.handlers.failed();
+    app.session_expired();
+    const auto opened_before = channel.urls.size();
+    channel.fire();
+    CHECK(channel.urls.size() == opened_before);
+    CHECK(app.live().status() == LiveStatus::off);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a card moved by someone else moves on the board, with counts and sums") {
+    open_board();
+    channel.send(50, "lead.moved", lead_event(104, "moved", card(104, "Дөрөв", 20, 1, 2)));
+    CHECK(ids(10) == std::vector<int64_t>{105, 103});
+    CHECK(ids(20) == std::vector<int64_t>{104});
+    CHECK(col(10).count == 4);
+    CHECK(col(20).count == 1);
+    CHECK(col(10).sums[0].expected == 400000);
+    CHECK(col(20).sums[0].expected == 100000);
+    CHECK(app.board().column(20)->cards[0].version == 2);
+    CHECK(app.live().last_event_id() == 50);
+    CHECK(net.pending.empty());  // in place, no reload
+}
+
+TEST_CASE_FIXTURE(Fixture, "an event no newer than the card (our own move coming back) changes nothing") {
+    open_board();
+    channel.send(50, "lead.updated", lead_event(105, "updated", card(105, "Хуучин нэр", 20, 3, 1)));
+    CHECK(ids(10) == std::vector<int64_t>{105, 104, 103});
+    CHECK(col(10).cards[0].name == "Таван");
+}
+
+TEST_CASE_FIXTURE(Fixture, "new leads of this board appear in order; other teams' do not; deleted ones go") {
+    open_board();
+    // 2 stars: between 105 (3) and 104 (1).
+    channel.send(51, "lead.created", lead_event(200, "created", card(200, "Шинэ", 10, 2)));
+    CHECK(ids(10) == std::vector<int64_t>{105, 200, 104, 103});
+    CHECK(col(10).count == 6);
+    // After the last loaded card of a column with more to load: counted, shown after "load more".
+    channel.send(52, "lead.created", lead_event(50, "created", card(50, "Хуучин", 10, 0)));
+    CHECK(ids(10) == std::vector<int64_t>{105, 200, 104, 103});
+    CHECK(col(10).count == 7);
+    channel.send(53, "lead.created", lead_event(201, "created", card(201, "Өөр баг", 10, 0, 1, 4)));
+    CHECK(col(10).count == 7);
+    channel.send(54, "lead.deleted", lead_event(104, "deleted", json()));
+    CHECK(ids(10) == std::vector<int64_t>{105, 200, 103});
+    CHECK(col(10).count == 6);
+    // Moved to another team: off this board.
+    channel.send(55, "lead.updated", lead_event(200, "updated", card(200, "Шинэ", 10, 2, 2, 4)));
+    CHECK(ids(10) == std::vector<int64_t>{105, 103});
+    CHECK(col(10).count == 5);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a stage change or a reload event loads the board again") {
+    open_board();
+    channel.send(60, "stage.updated", {{"entity", "stage"}, {"id", 10}, {"action", "updated"}, {"payload", json::object()}});
+    CHECK(requested("/api/v1/stages"));
+    CHECK(requested("/api/v1/leads/groups"));
+}
+
+TEST_CASE("a lead form without edits reloads in place; with edits it says someone else changed it") {
+    Fixture f("#/lead/104");
+    LeadForm& form = f.app.lead_form();
+    auto open_form = [&] {
+        form.show(104);
+        while (!f.net.pending.empty()) {
+            const std::string path = f.net.pending.front().request.path;
+            if (path == "/api/v1/leads/104") f.net.answer(200, card(104, "Дөрөв", 10, 1, 3).dump());
+            else f.net.answer(200, R"({"items":[]})");
+        }
+        REQUIRE(form.lead().has_value());
+    };
+    open_form();
+
+    SUBCASE("no edits: reloaded") {
+        f.channel.send(70, "lead.updated", lead_event(104, "updated", card(104, "Өөрчилсөн", 10, 1, 4)));
+        CHECK_FALSE(form.conflict());
+        f.reply("/api/v1/leads/104", 200, card(104, "Өөрчилсөн", 10, 1, 4));
+        CHECK(form.lead()->name == "Өөрчилсөн");
+        CHECK(form.lead()->version == 4);
+    }
+    SUBCASE("unsaved edits: kept, and the notice offers a reload") {
+        form.field("name") = "Миний засвар";
+        REQUIRE(form.dirty());
+        f.channel.send(70, "lead.updated", lead_event(104, "updated", card(104, "Өөрчилсөн", 10, 1, 4)));
+        CHECK(form.conflict());
+        CHECK(form.banner().render(f.app.language()) ==
+              std::string(i18n::tr(i18n::Lang::en, "lead.changed_elsewhere")));
+        CHECK(form.value("name") == "Миний засвар");
+        CHECK(form.lead()->version == 3);
+        CHECK_FALSE(f.requested("/api/v1/leads/104"));
+    }
+    SUBCASE("our own save coming back as an event is not news") {
+        form.field("name") = "Миний засвар";
+        form.save();
+        f.channel.send(70, "lead.updated", lead_event(104, "updated", card(104, "Миний засвар", 10, 1, 4)));
+        CHECK_FALSE(form.conflict());
+        f.reply("/api/v1/leads/104", 200, card(104, "Миний засвар", 10, 1, 4));
+        CHECK_FALSE(form.dirty());
+        f.channel.send(70, "lead.updated", lead_event(104, "updated", card(104, "Миний засвар", 10, 1, 4)));
+        CHECK(f.net.pending.empty());
+    }
+    SUBCASE("deleted elsewhere: a notice") {
+        f.channel.send(71, "lead.deleted", lead_event(104, "deleted", json()));
+        CHECK(form.banner().render(f.app.language()) == std::string(i18n::tr(i18n::Lang::en, "lead.deleted_elsewhere")));
+    }
+    SUBCASE("a note posted elsewhere shows up in the chatter") {
+        f.channel.send(72, "lead.message", lead_event(104, "message", card(104, "Дөрөв", 10, 1, 3)));
+        CHECK(f.requested("/api/v1/leads/104/messages"));
+        for (const auto& p : f.net.pending) CHECK(p.request.path != "/api/v1/leads/104");  // the record is not reloaded
+    }
+}
+
+TEST_CASE("the leads list refreshes a row changed elsewhere and drops a deleted one") {
+    Fixture f("#/leads");
+    f.app.list().sync(f.app.route());
+    while (!f.net.pending.empty()) {
+        const std::string path = f.net.pending.front().request.path;
+        if (path.rfind("/api/v1/leads?", 0) == 0)
+            f.net.answer(200, json({{"items", json::array({card(2, "Хоёр", 10), card(1, "Нэг", 10)})}, {"total", 2}}).dump());
+        else f.net.answer(200, R"({"items":[]})");
+    }
+    REQUIRE(f.app.list().status() == ListStatus::ready);
+    f.channel.send(80, "lead.updated", lead_event(1, "updated", card(1, "Нэг — шинэ", 20, 2, 2)));
+    REQUIRE(f.app.list().rows().size() == 2);
+    CHECK(f.app.list().rows()[1].name == "Нэг — шинэ");
+    CHECK(f.app.list().rows()[1].stage_id == 20);
+    f.channel.send(81, "lead.deleted", lead_event(2, "deleted", json()));
+    REQUIRE(f.app.list().rows().size() == 1);
+    CHECK(f.app.list().rows()[0].id == 1);
+    CHECK(f.app.list().total() == 1);
+}
