@@ -51,9 +51,6 @@ std::vector<MoneySum> sums_from_json(const json& arr) {
     return out;
 }
 
-// The card order of the server's groups (priority desc, then id desc).
-bool before(const Lead& a, const Lead& b) { return a.priority != b.priority ? a.priority > b.priority : a.id > b.id; }
-
 json items_of(const HttpResponse& reply) {
     auto j = json::parse(reply.body, nullptr, false);
     if (j.is_object() && j.contains("items") && j["items"].is_array()) return j["items"];
@@ -61,6 +58,10 @@ json items_of(const HttpResponse& reply) {
 }
 
 }  // namespace
+
+bool card_sorts_before(const Lead& a, const Lead& b) {
+    return a.priority != b.priority ? a.priority > b.priority : a.id > b.id;
+}
 
 std::optional<Lead> card_from_json(const json& j) {
     if (!j.is_object() || !j.contains("id") || !j["id"].is_number_integer()) return std::nullopt;
@@ -298,18 +299,13 @@ void BoardState::move_card(std::int64_t lead_id, std::int64_t to_stage_id) {
     if (source.stage.id == to_stage_id) return;
     const std::int64_t from_stage = source.stage.id;
     const std::size_t from_index = where->second;
-    Lead card = source.cards[from_index];
     // At once on screen: out of the source column, into the target.
-    source.cards.erase(source.cards.begin() + static_cast<std::ptrdiff_t>(from_index));
-    --source.count;
-    add_to_sums(source, card, -1);
+    const Lead card = take_card(*where);
     Lead moved = card;
     moved.stage_id = to_stage_id;
-    ++target->count;
-    add_to_sums(*target, moved, +1);
-    target->cards.insert(std::find_if(target->cards.begin(), target->cards.end(),
-                                      [&](const Lead& c) { return before(moved, c); }),
-                         moved);
+    auto at = std::find_if(target->cards.begin(), target->cards.end(),
+                           [&](const Lead& c) { return card_sorts_before(moved, c); });
+    put_card(*target, at, std::move(moved));
 
     const json body = {{"stage_id", to_stage_id}, {"version", card.version}};
     request("leads.move", {std::to_string(lead_id)}, "", body.dump(),
@@ -330,10 +326,7 @@ void BoardState::move_card(std::int64_t lead_id, std::int64_t to_stage_id) {
             if (reply.status == 409 && err.is_object() && err.contains("error") && err["error"].contains("current"))
                 if (auto cur = card_from_json(err["error"]["current"])) back = std::move(*cur);
             if (auto at = locate(lead_id)) {
-                BoardColumn& col = columns_[at->first];
-                add_to_sums(col, col.cards[at->second], -1);
-                col.cards.erase(col.cards.begin() + static_cast<std::ptrdiff_t>(at->second));
-                --col.count;
+                take_card(*at);
             } else if (BoardColumn* t = column_of(to_stage_id)) {
                 --t->count;
                 add_to_sums(*t, card, -1);
@@ -341,10 +334,8 @@ void BoardState::move_card(std::int64_t lead_id, std::int64_t to_stage_id) {
             const std::int64_t home = back.stage_id.value_or(from_stage);
             BoardColumn* src = column_of(home);
             if (!src) return;
-            ++src->count;
-            add_to_sums(*src, back, +1);
             const std::size_t idx = home == from_stage ? std::min(from_index, src->cards.size()) : 0;
-            src->cards.insert(src->cards.begin() + static_cast<std::ptrdiff_t>(idx), std::move(back));
+            put_card(*src, src->cards.begin() + static_cast<std::ptrdiff_t>(idx), std::move(back));
         });
 }
 
@@ -390,10 +381,10 @@ void BoardState::quick_create(std::int64_t stage_id, const std::string& name) {
             auto card = card_from_json(json::parse(reply.body, nullptr, false));
             BoardColumn* col = column_of(card && card->stage_id ? *card->stage_id : stage_id);
             if (!card || !col) return;
-            ++col->count;
-            add_to_sums(*col, *card, +1);
+            // Its live event may have come first and placed the card already: take that one out, not count it twice.
+            if (auto where = locate(card->id)) take_card(*where);
             // On top, where the user is looking, until the next load sorts it in.
-            col->cards.insert(col->cards.begin(), std::move(*card));
+            put_card(*col, col->cards.begin(), std::move(*card));
         },
         [this](const HttpResponse&) { creating_stage_ = 0; });
 }
@@ -517,6 +508,22 @@ std::optional<std::pair<std::size_t, std::size_t>> BoardState::locate(std::int64
         for (std::size_t k = 0; k < columns_[c].cards.size(); ++k)
             if (columns_[c].cards[k].id == lead_id) return std::make_pair(c, k);
     return std::nullopt;
+}
+
+Lead BoardState::take_card(std::pair<std::size_t, std::size_t> where) {
+    BoardColumn& col = columns_[where.first];
+    auto it = col.cards.begin() + static_cast<std::ptrdiff_t>(where.second);
+    Lead card = std::move(*it);
+    col.cards.erase(it);
+    --col.count;
+    add_to_sums(col, card, -1);
+    return card;
+}
+
+void BoardState::put_card(BoardColumn& col, std::vector<Lead>::iterator at, Lead card) {
+    ++col.count;
+    add_to_sums(col, card, +1);
+    col.cards.insert(at, std::move(card));
 }
 
 const BoardColumn* BoardState::column(std::int64_t stage_id) const {

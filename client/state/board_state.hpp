@@ -118,6 +118,10 @@ private:
     void fail(const HttpResponse& reply);
     BoardColumn* column_of(std::int64_t stage_id);
     void add_to_sums(BoardColumn& col, const Lead& lead, int sign);
+    // Takes a loaded card out of its column, with the column's count and sums; returns it.
+    Lead take_card(std::pair<std::size_t, std::size_t> where);
+    // Puts a card into a column at `at`, counted and summed.
+    void put_card(BoardColumn& col, std::vector<Lead>::iterator at, Lead card);
     std::string list_filter(std::int64_t stage_id) const;
 
     AppState& app_;
@@ -139,5 +143,7 @@ private:
 
 // Parsing of the server's JSON (exposed for tests): a card from a lead object of the leads API.
 std::optional<Lead> card_from_json(const nlohmann::json& j);
+// The card order of the server's groups: priority desc, then id desc.
+bool card_sorts_before(const Lead& a, const Lead& b);
 
 }  // namespace tumen::client

@@ -8,13 +8,6 @@
 
 namespace tumen::client {
 
-namespace {
-
-// The server's card order within a column (priority desc, then id desc), as in board_state.cpp.
-bool sorts_before(const Lead& a, const Lead& b) { return a.priority != b.priority ? a.priority > b.priority : a.id > b.id; }
-
-}  // namespace
-
 void BoardState::live_reload() {
     if (status_ == BoardStatus::ready) reload();
 }
@@ -39,20 +32,17 @@ void BoardState::apply_live(const LiveLead& ev) {
         if (!query_.text.empty() && !where) belongs = false;
     }
 
-    if (where) {
-        BoardColumn& from = columns_[where->first];
-        add_to_sums(from, from.cards[where->second], -1);
-        from.cards.erase(from.cards.begin() + static_cast<std::ptrdiff_t>(where->second));
-        --from.count;
-    }
+    if (where) take_card(*where);
     if (!belongs) return;
-    ++target->count;
-    add_to_sums(*target, *card, +1);
     auto at = std::find_if(target->cards.begin(), target->cards.end(),
-                           [&](const Lead& c) { return sorts_before(*card, c); });
-    // Past the loaded page it comes with "load more"; counted and summed already.
-    if (at == target->cards.end() && target->has_more()) return;
-    target->cards.insert(at, std::move(*card));
+                           [&](const Lead& c) { return card_sorts_before(*card, c); });
+    // Past the loaded page it comes with "load more": counted and summed only.
+    if (at == target->cards.end() && target->has_more()) {
+        ++target->count;
+        add_to_sums(*target, *card, +1);
+        return;
+    }
+    put_card(*target, at, std::move(*card));
 }
 
 }  // namespace tumen::client

@@ -4,6 +4,7 @@
 // without touching them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -213,6 +214,24 @@ TEST_CASE_FIXTURE(Fixture, "new leads of this board appear in order; other teams
     channel.send(55, "lead.updated", lead_event(200, "updated", card(200, "Шинэ", 10, 2, 2, 4)));
     CHECK(ids(10) == std::vector<int64_t>{105, 103});
     CHECK(col(10).count == 5);
+}
+
+TEST_CASE_FIXTURE(Fixture, "our quick-created lead is counted once whether its event or the reply comes first") {
+    open_board();
+    SUBCASE("the event first") {
+        app.board().quick_create(10, "Шинэ");
+        channel.send(70, "lead.created", lead_event(300, "created", card(300, "Шинэ", 10)));
+        reply("/api/v1/leads", 201, card(300, "Шинэ", 10));
+    }
+    SUBCASE("the reply first") {
+        app.board().quick_create(10, "Шинэ");
+        reply("/api/v1/leads", 201, card(300, "Шинэ", 10));
+        channel.send(70, "lead.created", lead_event(300, "created", card(300, "Шинэ", 10)));
+    }
+    CHECK(col(10).count == 6);
+    CHECK(col(10).sums[0].expected == 600000);
+    const auto shown = ids(10);
+    CHECK(std::count(shown.begin(), shown.end(), 300) == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "a stage change or a reload event loads the board again") {
