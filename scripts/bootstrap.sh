@@ -9,7 +9,8 @@ packages=(
   build-essential cmake pkg-config ca-certificates
   emscripten nodejs npm
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev libsodium-dev libssl-dev zlib1g-dev libbrotli-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libgmime-3.0-dev libcurl4-openssl-dev
+  python3-aiosmtpd
   fonts-dejavu-core
   chromium
   python3 sqlite3 wrk curl
