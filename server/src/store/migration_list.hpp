@@ -12,4 +12,5 @@ extern const std::string_view lead_limits;
 extern const std::string_view lead_totals;
 extern const std::string_view api_key_expiry;
 extern const std::string_view jobs_scoring;
+extern const std::string_view mail;
 }  // namespace tumen::store::migration

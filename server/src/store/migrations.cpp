@@ -19,6 +19,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::lead_totals,
     &migration::api_key_expiry,
     &migration::jobs_scoring,
+    &migration::mail,
 };
 
 }  // namespace
