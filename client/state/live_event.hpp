@@ -10,7 +10,7 @@ namespace tumen::client {
 
 struct LiveLead {
     std::int64_t id = 0;
-    std::string action;                 // created, updated, moved, won, lost, archived, deleted, message, ...
+    std::string action;                 // created, updated, moved, won, lost, archived, deleted, hidden, message, ...
     std::int64_t version = 0;           // the lead's version now (0 when it is gone)
     std::optional<nlohmann::json> lead;  // its board and list fields; none when it is gone
     std::optional<std::int64_t> by;     // the user who made the change

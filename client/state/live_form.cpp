@@ -26,7 +26,7 @@ void LeadForm::apply_live(const LiveLead& ev) {
     }
     if (ev.gone()) {
         conflict_ = false;
-        banner_ = Message::from_key("lead.deleted_elsewhere");
+        banner_ = Message::from_key(ev.action == "hidden" ? "lead.hidden_elsewhere" : "lead.deleted_elsewhere");
         return;
     }
     // Our own save or action answers with this version itself; older news changes nothing.

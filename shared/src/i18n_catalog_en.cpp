@@ -359,6 +359,7 @@ const std::vector<Entry>& catalog_en() {
         {"lead.conflict_reload", "Reload"},
         {"lead.changed_elsewhere", "Someone else changed this lead while you were editing it. Your edits are still here but not saved. Reload to see the current version."},
         {"lead.deleted_elsewhere", "Someone else deleted this lead."},
+        {"lead.hidden_elsewhere", "This lead was reassigned and is no longer visible to you."},
         {"live.reconnecting", "Reconnecting…"},
         {"lead.fix_fields", "Some fields need your attention before saving."},
         {"lead.fix_fields_server", "Not saved: {message}"},

@@ -234,6 +234,14 @@ TEST_CASE_FIXTURE(Fixture, "our quick-created lead is counted once whether its e
     CHECK(std::count(shown.begin(), shown.end(), 300) == 1);
 }
 
+TEST_CASE_FIXTURE(Fixture, "a lead reassigned out of our sight leaves the board") {
+    open_board();
+    channel.send(80, "lead.hidden", {{"entity", "lead"}, {"id", 104}, {"action", "hidden"}});
+    CHECK(ids(10) == std::vector<int64_t>{105, 103});
+    CHECK(col(10).count == 4);
+    CHECK(col(10).sums[0].expected == 400000);
+}
+
 TEST_CASE_FIXTURE(Fixture, "a stage change or a reload event loads the board again") {
     open_board();
     channel.send(60, "stage.updated", {{"entity", "stage"}, {"id", 10}, {"action", "updated"}, {"payload", json::object()}});

@@ -2,9 +2,11 @@
 // idle streams send heartbeats, and a client that disappears frees its slot.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "events_helpers.hpp"
+#include "store/change_log.hpp"
 
 using namespace tumen::testing;
 using nlohmann::json;
@@ -62,4 +64,43 @@ TEST_CASE("a client that disconnects frees its slot: a new one can connect at th
         }
     }
     CHECK(status == 200);
+}
+
+TEST_CASE("a stream keeps its heartbeat while it replays a long run of events it may not see") {
+    TestServer s([](tumen::server::Config& c) {
+        c.events_heartbeat_ms = 10;
+        c.change_log_keep_rows = 1000000;  // the whole run stays replayable
+    });
+    s.login();
+    const int64_t team = insert_team(s, "Өргөө");
+    const int64_t stage = add_stage(s, "Шинэ", 1);
+    const int64_t own_id = create_user(s, "own", "sales_own", {{"team_ids", {team}}})["id"];
+    const int64_t other_id = create_user(s, "other", "sales_own", {{"team_ids", {team}}})["id"];
+    auto own = sign_in(s, "own");
+    auto theirs = new_lead(s.client, {{"name", "Бусдын"}, {"user_id", other_id}, {"team_id", team}, {"stage_id", stage}});
+    // 20,000 changes of someone else's lead, then one of "own"'s: a replay from the start reads the log for a
+    // while and sends nothing, and the heartbeat must go out meanwhile (or proxies take the stream for dead).
+    s.app->db().write([&](tumen::store::Connection& c) {
+        for (int i = 0; i < 20000; ++i) {
+            tumen::store::ChangeEvent e;
+            e.entity = "lead";
+            e.entity_id = theirs["id"];
+            e.action = "updated";
+            e.team_id = team;
+            e.user_id = other_id;
+            tumen::store::append_change(c, e);
+        }
+        return 0;
+    });
+    auto mine = new_lead(s.client, {{"name", "Минийх"}, {"user_id", own_id}, {"team_id", team}, {"stage_id", stage}});
+    // Once the hub has published all of it, the stream is the one behind: it replays from the log, not memory.
+    const int64_t newest = tumen::store::change_window(s.app->db().reader()).newest;
+    for (int i = 0; i < 500 && s.app->events().published() < newest; ++i) std::this_thread::sleep_for(20ms);
+    REQUIRE(s.app->events().published() == newest);
+
+    auto stream = open_stream(s, own.cookie, {"Last-Event-ID: 0"});
+    auto first = next_lead(*stream);
+    REQUIRE(first);
+    CHECK(json::parse(first->data)["id"] == mine["id"]);
+    CHECK(stream->comments() >= 2);
 }

@@ -49,6 +49,38 @@ TEST_CASE("a salesperson with own documents does not receive other people's lead
     CHECK(ids == std::vector<int64_t>{theirs["id"], theirs["id"], mine["id"], unassigned["id"]});
 }
 
+TEST_CASE("a lead given to someone else leaves the old salesperson's stream with its id only") {
+    TestServer s;
+    s.login();
+    const int64_t team = insert_team(s, "Өргөө");
+    const int64_t stage = add_stage(s, "Шинэ", 1);
+    const int64_t own_id = create_user(s, "own", "sales_own", {{"team_ids", {team}}})["id"];
+    const int64_t other_id = create_user(s, "other", "sales_own", {{"team_ids", {team}}})["id"];
+    auto own = sign_in(s, "own");
+    auto other = sign_in(s, "other");
+    auto mine = new_lead(s.client, {{"name", "Минийх"}, {"user_id", own_id}, {"team_id", team}, {"stage_id", stage}});
+    auto own_stream = open_stream(s, own.cookie);
+    auto other_stream = open_stream(s, other.cookie);
+    REQUIRE(own_stream->next_named("hello"));
+    REQUIRE(other_stream->next_named("hello"));
+
+    auto moved = patch_json(s.client, "/api/v1/leads/" + std::to_string(mine["id"].get<int64_t>()),
+                            {{"user_id", other_id}, {"name", "Нууц нэр"}, {"version", mine["version"]}});
+    REQUIRE(moved->status == 200);
+
+    auto left = next_lead(*own_stream);
+    REQUIRE(left);
+    CHECK(left->event == "lead.hidden");
+    auto gone = data_of(left);
+    CHECK(gone["id"] == mine["id"]);
+    CHECK_FALSE(gone.contains("lead"));  // nothing of what it became
+    CHECK(left->data.find("Нууц") == std::string::npos);
+
+    auto arrived = data_of(next_lead(*other_stream));
+    CHECK(arrived["id"] == mine["id"]);
+    CHECK(arrived["lead"]["name"] == "Нууц нэр");
+}
+
 TEST_CASE("a kiosk token receives the leads of its teams only, through ?kiosk_token=") {
     TestServer s;
     s.login();

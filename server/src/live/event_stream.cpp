@@ -58,16 +58,19 @@ bool EventStream::step(httplib::DataSink& sink) {
     auto deliver = [&](const LiveEvent& e) {
         any = true;
         position_ = e.id;
-        return !visible_to(e, caller_) || send(sink, e.frame);
+        const std::string* frame = frame_for(e, caller_);
+        return !frame || send(sink, *frame);
     };
     for (const auto& e : from_memory)
         if (!deliver(*e)) return false;
     for (const auto& e : from_log)
         if (!deliver(e)) return false;
-    if (any) return true;
 
+    // Checked after delivering too: a flood of events this caller may not see sends nothing, and the heartbeat
+    // must still go out (or the client and the proxies in between take the stream for dead).
     const auto now = EventHub::Clock::now();
     if (now >= next_heartbeat_) return send(sink, sse_comment("keep-alive"));
+    if (any) return true;
     hub_.wait_after(position_, std::min(next_heartbeat_, now + longest_wait));
     return !hub_.stopping();
 }

@@ -28,6 +28,7 @@ bool is_reference_entity(const std::string& e) {
 }
 
 json opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(); }
+std::optional<int64_t> opt_id(const json& v) { return v.is_number_integer() ? std::optional<int64_t>(v.get<int64_t>()) : std::nullopt; }
 
 // The reseller a lead is assigned to (portal users' rule); not part of the Lead record.
 std::optional<int64_t> partner_assigned(store::Connection& c, int64_t lead_id) {
@@ -73,6 +74,15 @@ std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int l
                 for (const auto& f : lead_event_fields())
                     if (full.contains(f)) fields[f] = full[f];
                 data["lead"] = std::move(fields);
+                if (row.payload.is_object() && row.payload.contains("was")) {
+                    const json& was = row.payload["was"];
+                    auto before = *e.lead;
+                    if (was.contains("user_id")) before.user_id = opt_id(was["user_id"]);
+                    if (was.contains("team_id")) before.team_id = opt_id(was["team_id"]);
+                    e.lead_before = std::move(before);
+                    e.hidden_frame = sse_frame(e.id, "lead.hidden",
+                                               {{"entity", "lead"}, {"id", row.entity_id}, {"action", "hidden"}});
+                }
             } else {
                 // Deleted (or deleted since): the salesperson and team as logged decide who hears of it.
                 e.lead = store::LeadAccessFacts{row.user_id, row.team_id, std::nullopt, {}};
@@ -105,6 +115,14 @@ bool visible_to(const LiveEvent& e, const Caller& caller) {
     if (e.entity == "contact") return internal_user(caller);
     if (e.entity == "import") return e.user_id && *e.user_id == caller.user_id;
     return caller.role == "admin";
+}
+
+const std::string* frame_for(const LiveEvent& e, const Caller& caller) {
+    if (visible_to(e, caller)) return &e.frame;
+    if (!e.lead_before) return nullptr;
+    LiveEvent before = e;  // rare: only changes of salesperson or team reach this
+    before.lead = e.lead_before;
+    return visible_to(before, caller) ? &e.hidden_frame : nullptr;
 }
 
 std::string sse_frame(int64_t id, std::string_view event, const nlohmann::json& data) {

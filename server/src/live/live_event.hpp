@@ -24,6 +24,10 @@ struct LiveEvent {
     // Lead events: the lead as it was when the row was read (or as logged, when it is gone), for the record rules.
     std::optional<store::LeadAccessFacts> lead;
     std::string frame;                // the SSE text, "id: ...\nevent: ...\ndata: ...\n\n"
+    // A lead moved to another salesperson or team: the facts as they were, and the frame ("lead.hidden", the id
+    // only) for those who could see it before and cannot now, so their boards and lists drop it.
+    std::optional<store::LeadAccessFacts> lead_before;
+    std::string hidden_frame;
 };
 
 // The lead fields an event carries: what a board card and a list row show.
@@ -36,6 +40,10 @@ std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int l
 // contacts and settings lists for internal users, an import's batch for the user who ran it; anything else only
 // for administrators (fail closed).
 bool visible_to(const LiveEvent& e, const Caller& caller);
+
+// What `caller` receives of `e`: its frame, the id-only "lead.hidden" frame when the lead left the caller's sight
+// with this change, or nullptr.
+const std::string* frame_for(const LiveEvent& e, const Caller& caller);
 
 // SSE framing. `data` is one line of JSON (dump() escapes every newline).
 std::string sse_frame(int64_t id, std::string_view event, const nlohmann::json& data);

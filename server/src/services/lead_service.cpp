@@ -37,6 +37,9 @@ void record_lead_change(store::Connection& c, const Caller& caller, const Lead& 
     e.user_id = lead.user_id;
     e.payload = {{"version", lead.version}, {"stage_id", lead.stage_id ? nlohmann::json(*lead.stage_id) : nlohmann::json()},
                  {"by", caller.user_id}};
+    // The salesperson and team it had: whoever could see the lead before, and cannot now, hears that it left.
+    for (const auto& t : tracking)
+        if (t.field == "user_id" || t.field == "team_id") e.payload["was"][t.field] = t.old_value;
     store::append_change(c, e);
 }
 
