@@ -144,6 +144,10 @@ bool RuleSet::reads(std::string_view field) const {
     return std::binary_search(fields_.begin(), fields_.end(), field, std::less<>());
 }
 
+bool RuleSet::reads_stage() const {
+    return std::any_of(fields_.begin(), fields_.end(), [](const std::string& f) { return f.rfind("stage.", 0) == 0; });
+}
+
 Outcome RuleSet::score(const filter::Record& lead, const std::optional<std::int64_t>& team_id,
                        const filter::Context& ctx) const {
     Outcome out;

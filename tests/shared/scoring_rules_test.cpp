@@ -94,7 +94,10 @@ TEST_CASE("the lead adapter hands out stage fields, tag names and the corporate 
     RuleSet rules({rule(1, "won", "stage.is_won = true", 5), rule(2, "vip", "tags has \"vip\"", 7),
                    rule(3, "free mail", "email_is_corporate = false", -3), rule(4, "Санал", "stage.name = \"Санал\"", 2)});
     CHECK(rules.reads("tags"));
+    CHECK(rules.reads_tags());
+    CHECK(rules.reads_stage());
     CHECK_FALSE(rules.reads("country"));
+    CHECK_FALSE(RuleSet({rule(5, "mn", "country = \"MN\"", 1)}).reads_stage());
     auto out = rules.score(l, &stages, names, ctx());
     CHECK(out.score == 5 + 7 - 3 + 2);
     CHECK(lookups == 1);

@@ -44,6 +44,16 @@ std::map<int64_t, std::string> all_tag_names(Connection& c) {
     return out;
 }
 
+std::map<int64_t, std::string> tag_names_of(Connection& c, const std::vector<int64_t>& ids) {
+    std::map<int64_t, std::string> out;
+    for (int64_t id : ids) {
+        auto s = c.prepare("SELECT name FROM tags WHERE id = ?");  // cached: prepared once per connection
+        s.bind(1, id);
+        if (s.step()) out[id] = s.get_text(0);
+    }
+    return out;
+}
+
 scoring::LeadRecord::TagNames tag_lookup(const std::map<int64_t, std::string>& names) {
     return [&names](const std::vector<int64_t>& ids) {
         std::vector<std::string> out;
@@ -125,10 +135,12 @@ void score_lead(Connection& c, Lead& lead) {
         lead.score_explanation.clear();
         return;
     }
+    // Only this lead's stage and tags: every lead write scores, so loading all of them each time would add up.
     std::vector<Stage> stages;
-    if (rules->reads("stage.is_won") || rules->reads("stage.fold") || rules->reads("stage.name")) stages = load_stages(c);
+    if (rules->reads_stage() && lead.stage_id)
+        if (auto st = find_stage(c, *lead.stage_id)) stages.push_back(std::move(*st));
     std::map<int64_t, std::string> tags;
-    if (rules->reads("tags") && !lead.tag_ids.empty()) tags = all_tag_names(c);
+    if (rules->reads_tags() && !lead.tag_ids.empty()) tags = tag_names_of(c, lead.tag_ids);
     auto outcome = rules->score(lead, &stages, tag_lookup(tags), scoring_context(std::chrono::duration_cast<std::chrono::seconds>(
                                                      std::chrono::system_clock::now().time_since_epoch()).count()));
     lead.score = outcome.score;
@@ -148,9 +160,9 @@ RescoreBatch rescore_leads(Connection& c, const scoring::RuleSet& rules, int64_t
     out.seen = static_cast<int64_t>(leads.size());
     if (rules.reads("tags") || rules.reads("tag_ids") || rules.reads("follower_ids")) load_lead_relations(c, leads);
     std::vector<Stage> stages;
-    if (rules.reads("stage.is_won") || rules.reads("stage.fold") || rules.reads("stage.name")) stages = load_stages(c);
+    if (rules.reads_stage()) stages = load_stages(c);
     std::map<int64_t, std::string> tags;
-    if (rules.reads("tags")) tags = all_tag_names(c);
+    if (rules.reads_tags()) tags = all_tag_names(c);
     const auto names = tag_lookup(tags);
     const auto ctx = scoring_context(now);
     for (const auto& l : leads) {

@@ -78,6 +78,10 @@ public:
     // Every lead field the active rules read (sorted): which columns and joins a scorer needs.
     const std::vector<std::string>& fields() const { return fields_; }
     bool reads(std::string_view field) const;
+    // A rule reads a field of the lead's stage (stage.is_won, stage.fold, stage.name): the scorer needs stages.
+    bool reads_stage() const;
+    // A rule reads tag names: the scorer needs them.
+    bool reads_tags() const { return reads("tags"); }
 
     // `team_id`: the lead's team (team rules apply only to their team's leads).
     Outcome score(const filter::Record& lead, const std::optional<std::int64_t>& team_id, const filter::Context& ctx) const;
