@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures: API latency, wrk throughput, import rate, live-event delay,
-# rule-score recompute, predictive scoring rebuild + recompute.
+# rule-score recompute, predictive scoring rebuild + recompute, outgoing mail to a local SMTP sink, inbound mail parsing.
 # Usage: bash bench/run.sh [leads]   (default 200000; try 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,3 +12,5 @@ bash "$root/bench/wrk.sh" "$leads"
 "$root/build/bench/tumen_bench_events" 200 50
 "$root/build/bench/tumen_bench_score_rules" "$leads"
 "$root/build/bench/tumen_bench_scoring" 1000000
+"$root/build/bench/tumen_bench_mail_send" 10000
+"$root/build/bench/tumen_bench_mail_parse" 10000

@@ -97,6 +97,7 @@ void draw_lead_form(AppState& app, Ui& ui) {
     ImGui::Dummy(ImVec2(total, ui.px(32)));  // bottom margin when the page scrolls
 
     lead_dialogs(app, ui);
+    lead_compose_dialog(app, ui);
 }
 
 }  // namespace tumen::app

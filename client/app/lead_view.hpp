@@ -15,6 +15,16 @@ void lead_card(client::AppState& app, Ui& ui, float width);
 void lead_chatter(client::AppState& app, Ui& ui, float width);
 // The open dialog, if any (modal, centred; Esc closes it).
 void lead_dialogs(client::AppState& app, Ui& ui);
+// The "Send e-mail" dialog while it is open (lead_view_mail.cpp).
+void lead_compose_dialog(client::AppState& app, Ui& ui);
+// An e-mail's delivery state as a pill (failed and bounced in solid red), and the recipients with the server's
+// answer of a failure under the message.
+void mail_badge(client::AppState& app, Ui& ui, const std::string& id, const client::MailStatus& status);
+// The state's words and colours ("failed": white on solid red), shared with Settings › E-mail's outbox.
+std::string mail_state_label(client::AppState& app, const std::string& state);
+ImU32 mail_state_bg(const std::string& state);
+ImU32 mail_state_fg(const std::string& state);
+void mail_details(client::AppState& app, Ui& ui, const std::string& id, const client::MailStatus& status, float width);
 
 // A local-time "2026-11-27 13:30" for a UTC timestamp (the browser's time zone).
 std::string local_time_text(std::int64_t utc_seconds);

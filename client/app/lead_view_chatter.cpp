@@ -60,7 +60,17 @@ void message_item(AppState& app, Ui& ui, const ChatterMessage& m, float width) {
     const std::string when = local_time_text(m.date);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::floor((ui.fonts.strong->FontSize - ui.fonts.small->FontSize) * 0.6f));
     text(ui, id + ".date", when, ui.fonts.small, color::text_muted);
+    const client::MailStatus* mail = m.kind == MessageKind::email ? form.mail_of(m.id) : nullptr;
+    if (mail) {
+        ImGui::SameLine(0, ui.px(8));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui.px(3));
+        mail_badge(app, ui, id, *mail);
+    }
     ImGui::Dummy(ImVec2(0, ui.px(4)));
+    if (mail) {
+        mail_details(app, ui, id, *mail, tw);
+        gap(ui, 4);
+    }
     if (!m.body.empty() || !m.subject.empty()) {
         const std::string body = m.subject.empty() ? m.body : m.subject + "\n" + m.body;
         paragraph(ui, id + ".body", body, ui.fonts.body, color::text, tw);
@@ -117,6 +127,13 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
     const std::string post = app.tr(form.posting_note() ? "lead.chatter.posting" : "lead.chatter.post");
     if (button(ui, "lead.note.post", post, ButtonKind::primary, ImVec2(0, ui.px(34)), !form.posting_note()))
         form.post_note();
+    ImGui::SameLine(0, ui.px(10));
+    if (button(ui, "lead.mail.open", app.tr("mail.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+               form.lead().has_value()))
+        form.open_compose();
+    // An e-mail still in the outbox: look again in a few seconds (live updates usually come first).
+    form.poll_mail(ImGui::GetTime() * 1000.0);
+    if (form.mail_pending()) ui.wake_in(3000);
     gap(ui, 20);
 
     const auto& messages = form.messages();

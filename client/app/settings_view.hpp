@@ -20,6 +20,8 @@ void settings_api_keys(client::AppState& app, Ui& ui, float width);
 void settings_kiosk_tokens(client::AppState& app, Ui& ui, float width);
 void settings_security(client::AppState& app, Ui& ui, float width);
 void settings_jobs(client::AppState& app, Ui& ui, float width);
+void settings_mail(client::AppState& app, Ui& ui, float width);            // settings_mail.cpp
+void settings_mail_templates(client::AppState& app, Ui& ui, float width);  // settings_mail_templates.cpp
 void settings_account(client::AppState& app, Ui& ui, float width);
 
 // ---- shared pieces (settings_parts.cpp)

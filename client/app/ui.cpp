@@ -11,6 +11,7 @@ namespace tumen::app {
 void Ui::begin_frame() {
     drawing_.clear();
     layout_changed_ = false;
+    wake_ms_ = -1;
 }
 
 void Ui::end_frame() { published_.swap(drawing_); }

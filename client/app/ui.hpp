@@ -1,6 +1,7 @@
 // Per-frame UI context shared by the views: device pixel ratio, fonts, the record of drawn widgets (for the test
 // interface) and small layout memories (sizes measured last frame, used to centre things this frame).
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ public:
     float remembered(std::string_view key, float fallback) const;
     void remember(std::string_view key, float value);
     bool wants_another_frame() const { return layout_changed_; }
+    // Asks for a frame in `ms` milliseconds even if nothing happens (a poll while an e-mail waits in the outbox);
+    // the earliest request of a frame wins. -1 = none.
+    void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
+    double wake_ms() const { return wake_ms_; }
 
     // The document title the views ask for ("Tumen CRM — Sign in").
     std::string title;
@@ -45,6 +50,7 @@ private:
     std::vector<client::WidgetInfo> published_;
     std::unordered_map<std::string, float> memory_;
     bool layout_changed_ = false;
+    double wake_ms_ = -1;
 };
 
 // Text drawn at the cursor in one font and colour, wrapped to `wrap_width` (device px) when > 0. Recorded as "text".

@@ -64,6 +64,7 @@ struct Client {
     i18n::Lang shown_language = i18n::Lang::en;
     bool language_shown = false;
     std::string state_json;           // buffer returned to JS by tumen_state_json
+    bool timer_pending = false;       // a wake-up asked by a view (Ui::wake_in) is scheduled
 };
 
 Client* g = nullptr;
@@ -215,6 +216,14 @@ void frame() {
     for (bool down : io.MouseDown) held = held || down;
     for (bool down : io.KeysDown) held = held || down;
     if (held || !g->input.empty() || g->ui.wants_another_frame()) g->dirty_frames = std::max(g->dirty_frames, 1);
+    // A view polls (an e-mail waiting in the outbox): one timer at a time; the loop sleeps until it fires.
+    if (g->ui.wake_ms() >= 0 && !g->timer_pending) {
+        g->timer_pending = true;
+        emscripten_async_call([](void*) {
+            g->timer_pending = false;
+            wake();
+        }, nullptr, static_cast<int>(g->ui.wake_ms()));
+    }
 
     if (!g->ready) {
         g->ready = true;

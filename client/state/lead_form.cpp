@@ -12,7 +12,15 @@
 
 namespace tumen::client {
 
-LeadForm::LeadForm(AppState& app) : app_(app) {}
+LeadForm::LeadForm(AppState& app) : app_(app), compose_(app) {
+    compose_.on_sent = [this](const nlohmann::json& message) {
+        if (auto m = take_message(message)) {
+            if (messages_.empty() || messages_.front().id < m->id) messages_.insert(messages_.begin(), std::move(*m));
+        } else {
+            load_messages(true);
+        }
+    };
+}
 
 HttpRequest LeadForm::request(const std::string& method, const std::string& path, std::string body) const {
     const auto& s = app_.session();
@@ -60,6 +68,10 @@ void LeadForm::close() {
     dialog_error_ = {};
     dialog_busy_ = false;
     messages_.clear();
+    mail_.clear();
+    compose_.close();
+    last_mail_poll_ms_ = 0;
+    polling_mail_ = false;
     more_messages_ = loading_messages_ = posting_note_ = false;
     note.clear();
     note_error_ = {};
@@ -244,6 +256,15 @@ nlohmann::json LeadForm::probe() const {
     nlohmann::json errors = nlohmann::json::object();
     for (const auto& [f, m] : field_errors_) errors[f] = m.render(app_.language());
     j["field_errors"] = errors;
+    // E-mail: the compose dialog and the delivery state of each e-mail shown, for the browser tests.
+    nlohmann::json compose_errors = nlohmann::json::object();
+    for (const auto& [f, m] : compose_.errors()) compose_errors[f] = m.render(app_.language());
+    j["compose"] = {{"open", compose_.is_open()}, {"sending", compose_.sending()}, {"errors", compose_errors},
+                    {"banner", compose_.banner().render(app_.language())}};
+    nlohmann::json mails = nlohmann::json::array();
+    for (const auto& m : messages_)
+        if (const MailStatus* s = mail_of(m.id)) mails.push_back({{"message", m.id}, {"state", s->state}, {"error", s->last_error}});
+    j["mail"] = mails;
     return j;
 }
 

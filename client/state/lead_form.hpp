@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "lead_draft.hpp"
+#include "mail_compose.hpp"
+#include "mail_status.hpp"
 #include "message.hpp"
 #include "transport.hpp"
 #include "tumen/chatter.hpp"
@@ -145,6 +147,18 @@ public:
     std::string tracked_value_text(const std::string& field, const nlohmann::json& value) const;
     std::string author_of(const ChatterMessage& m) const;
 
+    // --- e-mail (lead_form_mail.cpp) ---
+    // "Send e-mail": the compose dialog, opened on the lead shown.
+    MailCompose& compose() { return compose_; }
+    const MailCompose& compose() const { return compose_; }
+    void open_compose();
+    // The delivery state of an e-mail message of the timeline (nullptr for other messages).
+    const MailStatus* mail_of(std::int64_t message_id) const;
+    // While an e-mail of the timeline is queued or sending, reloads the newest page every `every_ms` (the caller's
+    // clock) so its state changes without live updates; nothing is asked once every mail has settled.
+    void poll_mail(double now_ms, double every_ms = 3000);
+    bool mail_pending() const;
+
     // The error banner over the form ("" = none) and what the test interface shows.
     const Message& banner() const { return banner_; }
     void dismiss_banner() { banner_ = {}; }
@@ -188,7 +202,14 @@ private:
     ConvertDialog convert_;
     MergeDialog merge_;
 
+    // A chatter message from the server's JSON, its e-mail state noted in mail_.
+    std::optional<ChatterMessage> take_message(const nlohmann::json& j);
+
     std::vector<ChatterMessage> messages_;
+    std::map<std::int64_t, MailStatus> mail_;  // by message id
+    MailCompose compose_;
+    double last_mail_poll_ms_ = 0;
+    bool polling_mail_ = false;
     bool more_messages_ = false, loading_messages_ = false, posting_note_ = false;
     Message note_error_;
 };

@@ -79,23 +79,30 @@ void LeadForm::load_messages(bool newer_only) {
     if (!newer_only) loading_messages_ = true;
     send(request("GET", lead_path("/messages?limit=" + std::to_string(message_page))),
          [this, newer_only](const HttpResponse& reply) {
-             loading_messages_ = false;
+             loading_messages_ = polling_mail_ = false;
              if (!reply.ok()) return failed(reply, false);
              auto j = nlohmann::json::parse(reply.body, nullptr, false);
              std::vector<ChatterMessage> page;
              if (j.is_object() && j.contains("items") && j["items"].is_array())
                  for (const auto& it : j["items"])
-                     if (auto m = chatter_message_from_json(it)) page.push_back(std::move(m).value());
+                     if (auto m = take_message(it)) page.push_back(std::move(m).value());
              if (!newer_only) {
                  more_messages_ = static_cast<int>(page.size()) == message_page;
                  messages_ = std::move(page);
                  return;
              }
-             // Only what is newer than the newest shown goes on top; pages loaded further down stay.
+             // Only what is newer than the newest shown goes on top; pages loaded further down stay. Messages
+             // already shown are replaced (an e-mail's delivery state changes after it was posted).
              const std::int64_t newest = messages_.empty() ? 0 : messages_.front().id;
              std::vector<ChatterMessage> fresh;
-             for (auto& m : page)
-                 if (m.id > newest) fresh.push_back(std::move(m));
+             for (auto& m : page) {
+                 if (m.id > newest) {
+                     fresh.push_back(std::move(m));
+                     continue;
+                 }
+                 for (auto& shown : messages_)
+                     if (shown.id == m.id) shown = m;
+             }
              messages_.insert(messages_.begin(), fresh.begin(), fresh.end());
          });
 }
@@ -113,7 +120,7 @@ void LeadForm::load_more_messages() {
         if (j.is_object() && j.contains("items") && j["items"].is_array())
             for (const auto& it : j["items"]) {
                 ++n;
-                if (auto m = chatter_message_from_json(it)) messages_.push_back(std::move(m).value());
+                if (auto m = take_message(it)) messages_.push_back(std::move(m).value());
             }
         more_messages_ = n == message_page;
     });
@@ -135,7 +142,7 @@ void LeadForm::post_note() {
                  return;
              }
              note.clear();
-             auto m = chatter_message_from_json(nlohmann::json::parse(reply.body, nullptr, false));
+             auto m = take_message(nlohmann::json::parse(reply.body, nullptr, false));
              if (m) messages_.insert(messages_.begin(), std::move(m).value());
              else load_messages(true);
          });

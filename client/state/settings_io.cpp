@@ -45,6 +45,8 @@ std::optional<Error> error_of(const HttpResponse& reply) {
 std::string base_field(const std::string& f) { return f.substr(0, f.find('[')); }
 
 Message worded(const std::string& key, const std::string& text, const std::string& field) {
+    // A template's placeholder problem names the placeholder in the text: a worded lead-in, the detail as it is.
+    if (key == "error.placeholder") return Message::from_key("settings.error.placeholder", {{"detail", text}}, field);
     const std::string mine = key.rfind("error.", 0) == 0 ? "settings." + key : std::string();
     if (!mine.empty() && i18n::has(i18n::Lang::en, mine)) return Message::from_key(mine, {}, field);
     return Message::from_text(text, field);
@@ -58,11 +60,20 @@ FieldMessages field_messages(const HttpResponse& reply) {
     auto e = error_of(reply);
     if (!e) return out;
     if (reply.status == 409 && e->current.is_object()) return out;  // stale version: not a field's fault
-    for (const auto& d : e->details) {
-        const std::string f = base_field(d.field);
-        if (!f.empty() && !out.count(f)) out[f] = worded(d.key, d.message.empty() ? e->message : d.message, f);
-    }
+    auto details = e->details;
+    for (auto& d : details)
+        if (d.message.empty()) d.message = e->message;
+    out = field_messages(details);
     if (out.empty() && !e->field.empty()) out[base_field(e->field)] = Message::from_text(e->message, e->field);
+    return out;
+}
+
+FieldMessages field_messages(const std::vector<FieldError>& errors) {
+    FieldMessages out;
+    for (const auto& d : errors) {
+        const std::string f = base_field(d.field);
+        if (!f.empty() && !out.count(f)) out[f] = worded(d.key, d.message, f);
+    }
     return out;
 }
 

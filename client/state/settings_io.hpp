@@ -13,6 +13,7 @@
 
 #include "message.hpp"
 #include "transport.hpp"
+#include "tumen/error.hpp"
 
 namespace tumen::client {
 
@@ -43,6 +44,8 @@ nlohmann::json reply_json(const HttpResponse& reply);
 // catalog's "settings.error.<key>" words it when it exists (error.required -> settings.error.required), else the
 // server's text. Empty when the reply names no field.
 FieldMessages field_messages(const HttpResponse& reply);
+// The same for field errors found here, by shared/'s checks (the field "to[1]" counts as "to").
+FieldMessages field_messages(const std::vector<FieldError>& errors);
 
 // A 409 for a stale version: the record as it is now on the server (nullopt for any other reply).
 std::optional<nlohmann::json> stale_current(const HttpResponse& reply);

@@ -65,11 +65,13 @@ std::vector<std::string> SettingsState::sections() const {
     // log for administrators. Until /account answers, only what everyone has is listed.
     const std::string& r = role();
     if (r == "admin") {
-        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security", "jobs"}) s.push_back(x);
+        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security", "jobs", "email", "mail-templates"}) s.push_back(x);
     } else {
         if (r == "manager") {
             s.push_back("kiosk-tokens");
             s.push_back("jobs");
+            s.push_back("email");  // channels and outbox; the SMTP server itself is the administrators'
+            s.push_back("mail-templates");
         }
         if (!r.empty()) s.push_back("api-keys");  // a user's own keys: listed with "My account"
     }
@@ -95,6 +97,8 @@ void SettingsState::reset() {
     tokens_.reset();
     security_.reset();
     jobs_.reset();
+    mail_.reset();
+    mail_templates_.reset();
     account_.reset();
     teams_.clear();
     people_.clear();
@@ -155,6 +159,8 @@ void SettingsState::open(const std::string& section) {
     else if (c == "kiosk-tokens") tokens_.ensure_kiosks();
     else if (c == "security") security_.ensure_loaded();
     else if (c == "jobs") jobs_.ensure_loaded();
+    else if (c == "email") mail_.ensure_loaded(is_admin());
+    else if (c == "mail-templates") mail_templates_.ensure_loaded();
 }
 
 void SettingsState::show_members(std::int64_t team_id) {
@@ -183,6 +189,8 @@ Message SettingsState::error() const {
     if (current_ == "api-keys" || current_ == "kiosk-tokens") shown = {tokens_.banner(), first_field(tokens_.errors())};
     if (current_ == "security") shown = {security_.banner()};
     if (current_ == "jobs") shown = {jobs_.banner()};
+    if (current_ == "email") shown = {mail_.banner(), first_field(mail_.errors())};
+    if (current_ == "mail-templates") shown = {mail_templates_.banner(), first_field(mail_templates_.errors())};
     if (current_ == "account") shown = {account_.banner(), first_field(account_.errors())};
     shown.push_back(banner_);
     for (const auto& m : shown)

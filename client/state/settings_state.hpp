@@ -10,6 +10,8 @@
 #include "settings_account.hpp"
 #include "settings_io.hpp"
 #include "settings_jobs.hpp"
+#include "settings_mail.hpp"
+#include "settings_mail_templates.hpp"
 #include "settings_security.hpp"
 #include "settings_table.hpp"
 #include "settings_tokens.hpp"
@@ -55,6 +57,8 @@ public:
     TokensAdmin& tokens() { return tokens_; }
     SecurityLog& security() { return security_; }
     JobsAdmin& jobs() { return jobs_; }
+    MailAdmin& mail() { return mail_; }
+    MailTemplatesAdmin& mail_templates() { return mail_templates_; }
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
 
@@ -81,6 +85,8 @@ private:
     TokensAdmin tokens_{io_};
     SecurityLog security_{io_};
     JobsAdmin jobs_{io_};
+    MailAdmin mail_{io_};
+    MailTemplatesAdmin mail_templates_{io_};
     AccountSettings account_{io_};
     std::vector<PickOption> teams_, people_;
     std::string pickers_for_;  // the section the pickers' lists were loaded for

@@ -34,6 +34,8 @@ App::App(Config config) : config_(std::move(config)) {
     backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
     jobs_ = std::make_unique<JobRunner>(*db_);
     score_rules_ = std::make_unique<ScoreRuleService>(*db_, *jobs_);  // registers score_rules.recompute
+    mail_ = std::make_unique<MailService>(*db_, *jobs_, *attachments_);  // registers mail.send
+    mail_inbound_ = std::make_unique<MailInboundService>(*db_, *attachments_);
     live::HubOptions live_options;
     live_options.max_streams = config_.max_streams;
     live_options.heartbeat_ms = config_.events_heartbeat_ms;
@@ -60,6 +62,8 @@ App::App(Config config) : config_(std::move(config)) {
     register_backup_routes(*router_, *this);
     register_job_routes(*router_, *this);
     register_score_rule_routes(*router_, *this);
+    register_mail_out_routes(*router_, *this);
+    register_mail_in_routes(*router_, *this);
     register_event_routes(*router_, *this);
     configure_http();
 }

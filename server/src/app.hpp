@@ -21,6 +21,8 @@
 #include "services/lead_bulk_service.hpp"
 #include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
+#include "services/mail_inbound_service.hpp"
+#include "services/mail_service.hpp"
 #include "services/reference_service.hpp"
 #include "services/score_rule_service.hpp"
 #include "services/stage_service.hpp"
@@ -66,6 +68,8 @@ public:
     BackupService& backups() { return *backups_; }
     JobRunner& jobs() { return *jobs_; }  // background jobs (jobs/job_runner.hpp)
     ScoreRuleService& score_rules() { return *score_rules_; }
+    MailInboundService& mail_inbound() { return *mail_inbound_; }  // inbound e-mail: routing, channels
+    MailService& mail() { return *mail_; }  // outgoing e-mail: outbox, mail.send job, settings, templates
     live::EventHub& events() { return *events_; }  // live updates: GET /api/v1/events
 
 private:
@@ -90,6 +94,8 @@ private:
     std::unique_ptr<BackupService> backups_;
     std::unique_ptr<JobRunner> jobs_;  // its scheduler thread starts in start(), stops in stop()
     std::unique_ptr<ScoreRuleService> score_rules_;
+    std::unique_ptr<MailService> mail_;
+    std::unique_ptr<MailInboundService> mail_inbound_;
     std::unique_ptr<live::EventHub> events_;
     std::unique_ptr<Router> router_;
     std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when config.tls()
@@ -115,6 +121,8 @@ void register_attachment_routes(Router& r, App& app);
 void register_backup_routes(Router& r, App& app);
 void register_job_routes(Router& r, App& app);
 void register_score_rule_routes(Router& r, App& app);
+void register_mail_out_routes(Router& r, App& app);
+void register_mail_in_routes(Router& r, App& app);
 void register_event_routes(Router& r, App& app);
 
 }  // namespace tumen::server

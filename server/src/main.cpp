@@ -2,10 +2,12 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <thread>
 
 #include "app.hpp"
 #include "cli/eval_scoring.hpp"
+#include "cli/mailgate.hpp"
 
 namespace {
 volatile std::sig_atomic_t stop_requested = 0;
@@ -19,6 +21,10 @@ int main(int argc, char** argv) {
     // tumen-server eval-scoring --csv FILE --label COLUMN --positive VALUE [--model nb|lr]
     if (!args.empty() && (args[0] == "eval-scoring" || args[0] == "--eval-scoring"))
         return run_eval_scoring(std::vector<std::string>(args.begin() + 1, args.end()));
+
+    // tumen-server mailgate --url URL --token KEY < message: one mail from an MTA pipe (cli/mailgate.hpp)
+    if (!args.empty() && args[0] == "mailgate")
+        return run_mailgate(std::vector<std::string>(args.begin() + 1, args.end()), std::cin);
 
     // tumen-server --reset-password LOGIN NEW_PASSWORD [--data-dir DIR]
     if (!args.empty() && args[0] == "--reset-password") {

@@ -145,6 +145,21 @@ const std::vector<Endpoint>& endpoints() {
         {"score_rules.get",   "GET",  "/api/v1/score-rules/{id}",   A::user,    "scoring", "One scoring rule",                      "",            "ScoreRule"},
         {"score_rules.update", "PATCH", "/api/v1/score-rules/{id}", A::manager, "scoring", "Change a scoring rule (with the version read); rescored by a job", "ScoreRulePatch", "ScoreRule"},
         {"score_rules.delete", "DELETE", "/api/v1/score-rules/{id}", A::manager, "scoring", "Delete a scoring rule; rescored by a job", "",         ""},
+        // ---- outgoing e-mail (issue 8)
+        {"leads.mail",        "POST", "/api/v1/leads/{id}/mail",    A::user,    "mail",   "Send an e-mail from the lead's chatter: queued with the message in one transaction, sent by the mail.send job", "MailCompose", "Message"},
+        {"mail.settings",     "GET",  "/api/v1/mail/settings",      A::admin,   "mail",   "SMTP settings and the smtp channel's state (never the password)", "", "MailSettings"},
+        {"mail.settings_update", "PUT", "/api/v1/mail/settings",    A::admin,   "mail",   "Change the SMTP settings (with the version read); waiting mail goes out at once", "MailSettingsInput", "MailSettings"},
+        {"mail.settings_test", "POST", "/api/v1/mail/settings/test", A::admin,  "mail",   "Connect and sign in to the SMTP server (saved settings, or the body's unsaved ones); the server's answer", "MailSettingsInput", "MailTestResult"},
+        {"mail.outbox",       "GET",  "/api/v1/mail/outbox",        A::manager, "mail",   "Outgoing mail, newest first (?state&limit&before_id)", "", "OutboxList"},
+        {"mail.outbox_retry", "POST", "/api/v1/mail/outbox/{id}/retry", A::manager, "mail", "Send a failed or waiting mail again now (fresh attempts)", "", "OutboxMail"},
+        {"mail_templates.list", "GET", "/api/v1/mail/templates",    A::user,    "mail",   "E-mail templates (?active=true|all)",   "",            "MailTemplateList"},
+        {"mail_templates.create", "POST", "/api/v1/mail/templates", A::manager, "mail",   "Add a template; unknown placeholders are refused (422 on subject/body)", "MailTemplateInput", "MailTemplate"},
+        {"mail_templates.get", "GET", "/api/v1/mail/templates/{id}", A::user,   "mail",   "One template",                          "",            "MailTemplate"},
+        {"mail_templates.update", "PATCH", "/api/v1/mail/templates/{id}", A::manager, "mail", "Change a template (with the version read)", "MailTemplatePatch", "MailTemplate"},
+        {"mail_templates.delete", "DELETE", "/api/v1/mail/templates/{id}", A::manager, "mail", "Delete a template",               "",            ""},
+        // ---- inbound e-mail (issue 8)
+        {"mail.inbound",      "POST", "/api/v1/mail/inbound",       A::admin,   "mail",   "Take one raw RFC 5322 message (body message/rfc822; ?channel=http|mailgate): routed to a lead's thread, a new lead of an alias's team, a bounce, or rejected", "RawMessage", "MailInboundResult"},
+        {"mail.channels",     "GET",  "/api/v1/mail/channels",      A::manager, "mail",   "Every mail channel's counters, state, last error and last success", "", "MailChannelList"},
     };
     return table;
 }

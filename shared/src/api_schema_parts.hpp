@@ -7,6 +7,7 @@ namespace tumen::api {
 nlohmann::json crm_schemas();  // leads, contacts, stages, teams, tags, chatter (api_schemas_crm.cpp)
 nlohmann::json io_schemas();  // imports, exports, attachments, backups (api_schemas_io.cpp)
 nlohmann::json reference_schemas();  // contacts, stages, teams, lost reasons, tags, categories, UTM (api_schemas_reference.cpp)
+nlohmann::json mail_schemas();  // e-mail: compose, outbox, settings, templates (api_schemas_mail.cpp)
 nlohmann::json jobs_schemas();  // job runner and lead scoring rules (api_schemas_jobs.cpp)
 
 }  // namespace tumen::api

@@ -27,6 +27,7 @@ json with_parts(json own) {
     own.update(reference_schemas());
     own.update(io_schemas());
     own.update(jobs_schemas());
+    own.update(mail_schemas());
     return own;
 }
 }  // namespace

@@ -40,6 +40,8 @@ const RecordCodec<ChatterMessage>& codec() {
         text_field("author_name", mem(&ChatterMessage::author_name), {.max_chars = 300}),
         timestamp_field("date", mem(&ChatterMessage::date)),
         tracking_field(),
+        {"mail", Access::system, [](const json& v, ChatterMessage& m, FieldErrors&) { m.mail = v; },
+         [](const ChatterMessage& m, json& j) { j["mail"] = m.mail; }},
     });
     return c;
 }

@@ -76,6 +76,14 @@ const std::map<std::string, Access>& expected_access() {
         // Lead scoring rules: read by everyone (the score explains itself), changed and previewed by managers.
         {"score_rules.list", A::user}, {"score_rules.get", A::user}, {"score_rules.create", A::manager},
         {"score_rules.update", A::manager}, {"score_rules.delete", A::manager}, {"score_rules.preview", A::manager},
+        // Outgoing e-mail: any user mails from a lead they can read; managers watch the outbox and write templates;
+        // only administrators see and change the SMTP settings.
+        {"leads.mail", A::user}, {"mail.settings", A::admin}, {"mail.settings_update", A::admin},
+        {"mail.settings_test", A::admin}, {"mail.outbox", A::manager}, {"mail.outbox_retry", A::manager},
+        {"mail_templates.list", A::user}, {"mail_templates.get", A::user}, {"mail_templates.create", A::manager},
+        {"mail_templates.update", A::manager}, {"mail_templates.delete", A::manager},
+        // Inbound e-mail: only administrators (the mailgate's API key) post raw messages; managers see the channels.
+        {"mail.inbound", A::admin}, {"mail.channels", A::manager},
     };
     return table;
 }

@@ -139,6 +139,25 @@ Result<store::AttachmentRecord> AttachmentService::add(const Caller& caller, con
     return result;
 }
 
+store::AttachmentRecord AttachmentService::prepare_file(std::string_view file_name, std::string_view content,
+                                                       int64_t now) {
+    store::AttachmentRecord a;
+    a.name = files::sanitize_file_name(file_name);
+    a.mimetype = files::sniff_mime_type(content, a.name);
+    a.size = static_cast<int64_t>(content.size());
+    a.sha256 = sha256_hex(content);
+    a.create_date = now;
+    keep_file(a.sha256, content);
+    return a;
+}
+
+void AttachmentService::keep_file(const std::string& sha256, std::string_view content) {
+    std::lock_guard lock(files_);
+    const fs::path path = path_of(sha256);
+    std::error_code ec;
+    if (!fs::exists(path, ec)) write_file_atomically(path, content);
+}
+
 Result<std::vector<store::AttachmentRecord>> AttachmentService::list(const Caller& caller, const std::string& res_model,
                                                                      int64_t res_id) {
     auto& c = db_.reader();

@@ -44,6 +44,12 @@ public:
     // that deleted a record's rows (a failed transaction must not lose a file).
     void release_files(const std::vector<std::string>& sha256s);
 
+    // For writers that insert the attachment row in their own transaction (inbound mail): stores the content
+    // (once per hash) and returns the row to insert, res_model/res_id left for the caller. After the commit,
+    // keep_file() writes the file again if a concurrent release_files() removed it in between.
+    store::AttachmentRecord prepare_file(std::string_view file_name, std::string_view content, int64_t now);
+    void keep_file(const std::string& sha256, std::string_view content);
+
     std::string path_of(const std::string& sha256) const;
     std::size_t max_bytes() const { return max_bytes_; }
 

@@ -35,6 +35,10 @@ struct ChatterMessage {
     std::string author_name;         // display name of an external sender (e-mail "From")
     Timestamp date = 0;
     std::vector<TrackingValue> tracking_values;  // JSON: [{field, old, new}]
+    std::optional<std::int64_t> mail_id;  // an e-mail we send: its outbox row (server-side; not in the JSON)
+    // The delivery state of that e-mail, {"id","state","to","cc","last_error","sent_at"} (mail_outgoing.hpp
+    // delivery_json); null for every other message. Read-only: the server fills it from the outbox.
+    nlohmann::json mail;
     bool operator==(const ChatterMessage&) const = default;
 };
 

@@ -14,6 +14,7 @@ namespace tumen {
 struct NamedAddress {
     std::string name;   // display name, quotes removed ("" if none)
     std::string email;  // the address as written, trimmed (not lower-cased)
+    bool operator==(const NamedAddress&) const = default;
 };
 
 // "Батбаяр Ганболд <Bat@Gobi.MN>" -> {"Батбаяр Ганболд", "Bat@Gobi.MN"}; a bare address gives an empty name.
