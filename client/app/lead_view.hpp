@@ -25,6 +25,10 @@ std::string mail_state_label(client::AppState& app, const std::string& state);
 ImU32 mail_state_bg(const std::string& state);
 ImU32 mail_state_fg(const std::string& state);
 void mail_details(client::AppState& app, Ui& ui, const std::string& id, const client::MailStatus& status, float width);
+// The "Send SMS" dialog while it is open, and an SMS's delivery state in the timeline (lead_view_sms.cpp).
+void lead_sms_dialog(client::AppState& app, Ui& ui);
+void sms_badge(client::AppState& app, Ui& ui, const std::string& id, const client::SmsStatus& status);
+void sms_details(client::AppState& app, Ui& ui, const std::string& id, const client::SmsStatus& status, float width);
 
 // A local-time "2026-11-27 13:30" for a UTC timestamp (the browser's time zone).
 std::string local_time_text(std::int64_t utc_seconds);

@@ -66,9 +66,19 @@ void message_item(AppState& app, Ui& ui, const ChatterMessage& m, float width) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui.px(3));
         mail_badge(app, ui, id, *mail);
     }
+    const client::SmsStatus* sms = m.kind == MessageKind::sms ? form.sms_of(m.id) : nullptr;
+    if (sms) {
+        ImGui::SameLine(0, ui.px(8));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ui.px(3));
+        sms_badge(app, ui, id, *sms);
+    }
     ImGui::Dummy(ImVec2(0, ui.px(4)));
     if (mail) {
         mail_details(app, ui, id, *mail, tw);
+        gap(ui, 4);
+    }
+    if (sms) {
+        sms_details(app, ui, id, *sms, tw);
         gap(ui, 4);
     }
     if (!m.body.empty() || !m.subject.empty()) {
@@ -131,6 +141,10 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
     if (button(ui, "lead.mail.open", app.tr("mail.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
                form.lead().has_value()))
         form.open_compose();
+    ImGui::SameLine(0, ui.px(10));
+    if (button(ui, "lead.sms.open", app.tr("sms.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+               form.lead().has_value()))
+        form.open_sms();
     // An e-mail still in the outbox: look again in a few seconds (live updates usually come first).
     form.poll_mail(ImGui::GetTime() * 1000.0);
     if (form.mail_pending()) ui.wake_in(3000);

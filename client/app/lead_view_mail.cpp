@@ -183,10 +183,11 @@ void mail_details(AppState& app, Ui& ui, const std::string& id, const client::Ma
     std::string line = app.tr("mail.to_line", {{"to", client::join_addresses(s.to)}});
     if (!s.cc.empty()) line += " · " + app.tr("mail.cc_line", {{"cc", client::join_addresses(s.cc)}});
     paragraph(ui, id + ".mail_to", line, ui.fonts.small, color::text_secondary, width);
-    if (s.failed() && !s.last_error.empty()) {
+    // A mail waiting for a retry says why, in red too: a wrong SMTP password must not look like a quiet queue.
+    if ((s.failed() || s.pending()) && !s.last_error.empty()) {
         gap(ui, 2);
-        paragraph(ui, id + ".mail_error", app.tr("mail.failed_reason", {{"reason", s.last_error}}), ui.fonts.small,
-                  color::danger_text, width);
+        const char* key = s.failed() ? "mail.failed_reason" : "mail.waiting_reason";
+        paragraph(ui, id + ".mail_error", app.tr(key, {{"reason", s.last_error}}), ui.fonts.small, color::danger_text, width);
     }
 }
 

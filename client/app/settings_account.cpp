@@ -29,44 +29,19 @@ std::string grouped(const std::string& s) {
     return out;
 }
 
-// A labelled password field (masked), error under it. Recorded as "input" without its value.
-void masked_field(AppState& app, Ui& ui, const std::string& id, const std::string& label, std::string& v,
-                  const std::string& error, float w) {
-    ImGui::BeginGroup();
-    text(ui, id + ".label", label, ui.fonts.small, color::text_secondary);
-    gap(ui, 5);
-    ImGui::PushFont(ui.fonts.body);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(10), std::floor((ui.px(36) - ui.fonts.body->FontSize) * 0.5f)));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ui.px(6));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(1));
-    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputText(("##" + id).c_str(), &v, ImGuiInputTextFlags_Password);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(3);
-    ImGui::PopFont();
-    ui.record(id, label, "input", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!error.empty()) {
-        gap(ui, 4);
-        paragraph(ui, id + ".error", error, ui.fonts.small, color::danger_text, w);
-    }
-    ImGui::EndGroup();
-    (void)app;
-}
-
 void password_part(AppState& app, Ui& ui, float width) {
     auto& a = app.settings().account();
     section_title(ui, "settings.account.password", app.tr("settings.account.password"), width);
     const float w = std::min(width, ui.px(420));
-    masked_field(app, ui, "settings.account.old_password", app.tr("settings.account.old_password"), a.old_password,
+    masked_field(ui, "settings.account.old_password", app.tr("settings.account.old_password"), a.old_password,
                  err(app, a, "old_password"), w);
     gap(ui, 12);
-    masked_field(app, ui, "settings.account.new_password", app.tr("settings.account.new_password"), a.new_password,
+    masked_field(ui, "settings.account.new_password", app.tr("settings.account.new_password"), a.new_password,
                  err(app, a, "new_password"), w);
     gap(ui, 4);
     text(ui, "settings.account.password_rule", app.tr("settings.password_hint"), ui.fonts.small, color::text_muted);
     gap(ui, 12);
-    masked_field(app, ui, "settings.account.repeat_password", app.tr("settings.account.repeat_password"), a.repeat_password,
+    masked_field(ui, "settings.account.repeat_password", app.tr("settings.account.repeat_password"), a.repeat_password,
                  err(app, a, "repeat_password"), w);
     gap(ui, 16);
     if (button(ui, "settings.account.change_password", app.tr("settings.account.change_password"), ButtonKind::primary,
@@ -95,7 +70,7 @@ void two_factor_part(AppState& app, Ui& ui, float width) {
                   app.tr("settings.account.codes_left", {{"count", std::to_string(prof.recovery_codes_left)}}), ui.fonts.body,
                   color::text_secondary, width);
         gap(ui, 12);
-        masked_field(app, ui, "settings.account.confirm_password", app.tr("settings.account.confirm_password"), a.confirm_password,
+        masked_field(ui, "settings.account.confirm_password", app.tr("settings.account.confirm_password"), a.confirm_password,
                      err(app, a, "password"), w);
         gap(ui, 14);
         if (button(ui, "settings.account.new_codes", app.tr("settings.account.new_codes"), ButtonKind::secondary,

@@ -1,9 +1,10 @@
 // Small pieces shared by the settings sections: notices, the once-shown secret, the overlay dialog, row buttons,
-// pills, the colour picker and section headers.
+// pills, the colour picker, section headers and the masked field.
 #include <algorithm>
 #include <cmath>
 
 #include "settings_view.hpp"
+#include "imgui_stdlib.h"
 #include "theme.hpp"
 
 namespace tumen::app {
@@ -282,6 +283,29 @@ bool section_header(Ui& ui, const std::string& id, const std::string& title, con
 std::string role_label(AppState& app, const std::string& role) {
     const std::string key = "settings.role." + role;
     return i18n::has(app.language(), key) ? app.tr(key) : role;
+}
+
+void masked_field(Ui& ui, const std::string& id, const std::string& label, std::string& value, const std::string& error,
+                  float width, const std::string& hint) {
+    ImGui::BeginGroup();
+    text(ui, id + ".label", label, ui.fonts.small, color::text_secondary);
+    gap(ui, 5);
+    ImGui::PushFont(ui.fonts.body);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(10), std::floor((ui.px(36) - ui.fonts.body->FontSize) * 0.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ui.px(6));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(1));
+    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint(("##" + id).c_str(), hint.c_str(), &value, ImGuiInputTextFlags_Password);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(3);
+    ImGui::PopFont();
+    ui.record(id, label, "input", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!error.empty()) {
+        gap(ui, 4);
+        paragraph(ui, id + ".error", error, ui.fonts.small, color::danger_text, width);
+    }
+    ImGui::EndGroup();
 }
 
 std::string short_time(const std::string& iso) {

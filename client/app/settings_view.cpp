@@ -17,7 +17,8 @@ const char* group_of(const std::string& section, bool admin) {
     // Everyone may have API keys of their own; only for administrators (who see everyone's) are they administration.
     if (section == "api-keys" && !admin) return "settings.group.personal";
     if (section == "users" || section == "api-keys" || section == "kiosk-tokens" || section == "security" ||
-        section == "jobs" || section == "email" || section == "mail-templates")
+        section == "jobs" || section == "email" || section == "mail-templates" || section == "sms" || section == "web-form" ||
+        section == "webhooks")
         return "settings.group.admin";
     if (section == "account") return "settings.group.personal";
     return "settings.group.sales";
@@ -74,6 +75,9 @@ void section_body(AppState& app, Ui& ui, float width) {
     else if (s == "jobs") settings_jobs(app, ui, width);
     else if (s == "email") settings_mail(app, ui, width);
     else if (s == "mail-templates") settings_mail_templates(app, ui, width);
+    else if (s == "sms") settings_sms(app, ui, width);
+    else if (s == "web-form") settings_web_form(app, ui, width);
+    else if (s == "webhooks") settings_webhooks(app, ui, width);
     else if (s == "account") settings_account(app, ui, width);
 }
 

@@ -22,6 +22,9 @@ void settings_security(client::AppState& app, Ui& ui, float width);
 void settings_jobs(client::AppState& app, Ui& ui, float width);
 void settings_mail(client::AppState& app, Ui& ui, float width);            // settings_mail.cpp
 void settings_mail_templates(client::AppState& app, Ui& ui, float width);  // settings_mail_templates.cpp
+void settings_sms(client::AppState& app, Ui& ui, float width);             // settings_sms.cpp
+void settings_web_form(client::AppState& app, Ui& ui, float width);        // settings_web_form.cpp
+void settings_webhooks(client::AppState& app, Ui& ui, float width);        // settings_webhooks.cpp
 void settings_account(client::AppState& app, Ui& ui, float width);
 
 // ---- shared pieces (settings_parts.cpp)
@@ -58,6 +61,10 @@ void color_dot(Ui& ui, ImVec2 centre, float radius, int color);
 // when that button was clicked.
 bool section_header(Ui& ui, const std::string& id, const std::string& title, const std::string& body,
                     const std::string& button_label, float width, bool button_enabled = true);
+// A labelled write-only field (passwords, API secrets): masked, never recorded with its value, the error under
+// it in red. `hint` shows while it is empty ("Saved; type to replace").
+void masked_field(Ui& ui, const std::string& id, const std::string& label, std::string& value, const std::string& error,
+                  float width, const std::string& hint = {});
 // Localised role name ("admin" -> "Administrator").
 std::string role_label(client::AppState& app, const std::string& role);
 // "2026-11-27T10:00:00Z" -> "2026-11-27 10:00" (UTC, as the server sends it); "" -> "—".

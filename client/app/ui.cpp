@@ -14,7 +14,25 @@ void Ui::begin_frame() {
     wake_ms_ = -1;
 }
 
-void Ui::end_frame() { published_.swap(drawing_); }
+namespace {
+
+bool same_rectangles(const std::vector<client::WidgetInfo>& a, const std::vector<client::WidgetInfo>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].id != b[i].id || a[i].x != b[i].x || a[i].y != b[i].y || a[i].w != b[i].w || a[i].h != b[i].h) return false;
+    return true;
+}
+
+constexpr int max_moving_frames = 8;
+
+}  // namespace
+
+void Ui::end_frame() {
+    const bool moved = !same_rectangles(drawing_, published_);
+    moving_frames_ = moved ? moving_frames_ + 1 : 0;
+    if (moved && moving_frames_ <= max_moving_frames) layout_changed_ = true;
+    published_.swap(drawing_);
+}
 
 void Ui::record(std::string_view id, std::string_view label, const char* kind, ImVec2 min, ImVec2 max,
                 std::string_view value) {

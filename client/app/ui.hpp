@@ -36,6 +36,9 @@ public:
     // one more frame so the layout settles even when nothing else happens.
     float remembered(std::string_view key, float fallback) const;
     void remember(std::string_view key, float value);
+    // Also true when a widget moved since the frame before: an auto-sized popup takes its new size one frame
+    // after its content changed, so the loop draws on until the rectangles hold still (what the user and the
+    // test interface see is then where the next click lands). Bounded, so a moving animation cannot spin forever.
     bool wants_another_frame() const { return layout_changed_; }
     // Asks for a frame in `ms` milliseconds even if nothing happens (a poll while an e-mail waits in the outbox);
     // the earliest request of a frame wins. -1 = none.
@@ -50,6 +53,7 @@ private:
     std::vector<client::WidgetInfo> published_;
     std::unordered_map<std::string, float> memory_;
     bool layout_changed_ = false;
+    int moving_frames_ = 0;  // consecutive frames whose widgets moved
     double wake_ms_ = -1;
 };
 

@@ -12,7 +12,7 @@
 
 namespace tumen::client {
 
-LeadForm::LeadForm(AppState& app) : app_(app), compose_(app) {
+LeadForm::LeadForm(AppState& app) : app_(app), compose_(app), sms_compose_(app) {
     compose_.on_sent = [this](const nlohmann::json& message) {
         if (auto m = take_message(message)) {
             if (messages_.empty() || messages_.front().id < m->id) messages_.insert(messages_.begin(), std::move(*m));
@@ -20,6 +20,7 @@ LeadForm::LeadForm(AppState& app) : app_(app), compose_(app) {
             load_messages(true);
         }
     };
+    sms_compose_.on_sent = compose_.on_sent;
 }
 
 HttpRequest LeadForm::request(const std::string& method, const std::string& path, std::string body) const {
@@ -70,6 +71,8 @@ void LeadForm::close() {
     messages_.clear();
     mail_.clear();
     compose_.close();
+    sms_.clear();
+    sms_compose_.close();
     last_mail_poll_ms_ = 0;
     polling_mail_ = false;
     more_messages_ = loading_messages_ = posting_note_ = false;
@@ -265,6 +268,14 @@ nlohmann::json LeadForm::probe() const {
     for (const auto& m : messages_)
         if (const MailStatus* s = mail_of(m.id)) mails.push_back({{"message", m.id}, {"state", s->state}, {"error", s->last_error}});
     j["mail"] = mails;
+    nlohmann::json sms_errors = nlohmann::json::object();
+    for (const auto& [f, m] : sms_compose_.errors()) sms_errors[f] = m.render(app_.language());
+    j["sms_compose"] = {{"open", sms_compose_.is_open()}, {"sending", sms_compose_.sending()}, {"errors", sms_errors},
+                        {"banner", sms_compose_.banner().render(app_.language())}};
+    nlohmann::json texts = nlohmann::json::array();
+    for (const auto& m : messages_)
+        if (const SmsStatus* s = sms_of(m.id)) texts.push_back({{"message", m.id}, {"state", s->state}, {"error", s->last_error}});
+    j["sms"] = texts;
     return j;
 }
 

@@ -13,6 +13,7 @@
 #include "lead_draft.hpp"
 #include "mail_compose.hpp"
 #include "mail_status.hpp"
+#include "sms_compose.hpp"
 #include "message.hpp"
 #include "transport.hpp"
 #include "tumen/chatter.hpp"
@@ -157,7 +158,14 @@ public:
     // While an e-mail of the timeline is queued or sending, reloads the newest page every `every_ms` (the caller's
     // clock) so its state changes without live updates; nothing is asked once every mail has settled.
     void poll_mail(double now_ms, double every_ms = 3000);
-    bool mail_pending() const;
+    bool mail_pending() const;  // an e-mail or an SMS of the timeline is still queued or sending
+
+    // --- SMS (lead_form_mail.cpp) ---
+    SmsCompose& sms_compose() { return sms_compose_; }
+    const SmsCompose& sms_compose() const { return sms_compose_; }
+    void open_sms();
+    // The delivery state of an SMS message of the timeline (nullptr for other messages).
+    const SmsStatus* sms_of(std::int64_t message_id) const;
 
     // The error banner over the form ("" = none) and what the test interface shows.
     const Message& banner() const { return banner_; }
@@ -208,6 +216,8 @@ private:
     std::vector<ChatterMessage> messages_;
     std::map<std::int64_t, MailStatus> mail_;  // by message id
     MailCompose compose_;
+    std::map<std::int64_t, SmsStatus> sms_;  // by message id
+    SmsCompose sms_compose_;
     double last_mail_poll_ms_ = 0;
     bool polling_mail_ = false;
     bool more_messages_ = false, loading_messages_ = false, posting_note_ = false;

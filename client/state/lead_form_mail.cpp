@@ -13,6 +13,8 @@ std::optional<ChatterMessage> LeadForm::take_message(const nlohmann::json& j) {
     if (!m) return std::nullopt;
     if (auto s = mail_status_of(j)) mail_[m->id] = std::move(*s);
     else mail_.erase(m->id);
+    if (auto s = sms_status_of(j)) sms_[m->id] = std::move(*s);
+    else sms_.erase(m->id);
     return std::move(m).value();
 }
 
@@ -24,8 +26,18 @@ const MailStatus* LeadForm::mail_of(std::int64_t message_id) const {
 bool LeadForm::mail_pending() const {
     return std::any_of(messages_.begin(), messages_.end(), [this](const ChatterMessage& m) {
         const MailStatus* s = mail_of(m.id);
-        return s && s->pending();
+        const SmsStatus* t = sms_of(m.id);
+        return (s && s->pending()) || (t && t->pending());
     });
+}
+
+const SmsStatus* LeadForm::sms_of(std::int64_t message_id) const {
+    auto it = sms_.find(message_id);
+    return it == sms_.end() ? nullptr : &it->second;
+}
+
+void LeadForm::open_sms() {
+    if (lead_) sms_compose_.open(*lead_);
 }
 
 void LeadForm::poll_mail(double now_ms, double every_ms) {

@@ -65,7 +65,7 @@ std::vector<std::string> SettingsState::sections() const {
     // log for administrators. Until /account answers, only what everyone has is listed.
     const std::string& r = role();
     if (r == "admin") {
-        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security", "jobs", "email", "mail-templates"}) s.push_back(x);
+        for (const char* x : {"users", "api-keys", "kiosk-tokens", "security", "jobs", "email", "mail-templates", "sms", "web-form", "webhooks"}) s.push_back(x);
     } else {
         if (r == "manager") {
             s.push_back("kiosk-tokens");
@@ -99,6 +99,9 @@ void SettingsState::reset() {
     jobs_.reset();
     mail_.reset();
     mail_templates_.reset();
+    sms_.reset();
+    web_form_.reset();
+    webhooks_.reset();
     account_.reset();
     teams_.clear();
     people_.clear();
@@ -161,6 +164,9 @@ void SettingsState::open(const std::string& section) {
     else if (c == "jobs") jobs_.ensure_loaded();
     else if (c == "email") mail_.ensure_loaded(is_admin());
     else if (c == "mail-templates") mail_templates_.ensure_loaded();
+    else if (c == "sms") sms_.ensure_loaded();
+    else if (c == "web-form") web_form_.ensure_loaded();
+    else if (c == "webhooks") webhooks_.ensure_loaded();
 }
 
 void SettingsState::show_members(std::int64_t team_id) {
@@ -191,6 +197,9 @@ Message SettingsState::error() const {
     if (current_ == "jobs") shown = {jobs_.banner()};
     if (current_ == "email") shown = {mail_.banner(), first_field(mail_.errors())};
     if (current_ == "mail-templates") shown = {mail_templates_.banner(), first_field(mail_templates_.errors())};
+    if (current_ == "sms") shown = {sms_.banner(), first_field(sms_.errors())};
+    if (current_ == "web-form") shown = {web_form_.banner(), first_field(web_form_.errors())};
+    if (current_ == "webhooks") shown = {webhooks_.banner(), first_field(webhooks_.errors())};
     if (current_ == "account") shown = {account_.banner(), first_field(account_.errors())};
     shown.push_back(banner_);
     for (const auto& m : shown)

@@ -12,10 +12,13 @@
 #include "settings_jobs.hpp"
 #include "settings_mail.hpp"
 #include "settings_mail_templates.hpp"
+#include "settings_sms.hpp"
 #include "settings_security.hpp"
 #include "settings_table.hpp"
 #include "settings_tokens.hpp"
 #include "settings_users.hpp"
+#include "settings_web_form.hpp"
+#include "settings_webhooks.hpp"
 
 namespace tumen::client {
 
@@ -59,6 +62,9 @@ public:
     JobsAdmin& jobs() { return jobs_; }
     MailAdmin& mail() { return mail_; }
     MailTemplatesAdmin& mail_templates() { return mail_templates_; }
+    SmsAdmin& sms() { return sms_; }
+    WebFormAdmin& web_form() { return web_form_; }
+    WebhooksAdmin& webhooks() { return webhooks_; }
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
 
@@ -87,6 +93,9 @@ private:
     JobsAdmin jobs_{io_};
     MailAdmin mail_{io_};
     MailTemplatesAdmin mail_templates_{io_};
+    SmsAdmin sms_{io_};
+    WebFormAdmin web_form_{io_};
+    WebhooksAdmin webhooks_{io_};
     AccountSettings account_{io_};
     std::vector<PickOption> teams_, people_;
     std::string pickers_for_;  // the section the pickers' lists were loaded for

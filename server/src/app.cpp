@@ -36,6 +36,9 @@ App::App(Config config) : config_(std::move(config)) {
     score_rules_ = std::make_unique<ScoreRuleService>(*db_, *jobs_);  // registers score_rules.recompute
     mail_ = std::make_unique<MailService>(*db_, *jobs_, *attachments_);  // registers mail.send
     mail_inbound_ = std::make_unique<MailInboundService>(*db_, *attachments_);
+    sms_ = std::make_unique<SmsService>(*db_, *jobs_);  // registers sms.send
+    webhooks_ = std::make_unique<WebhookService>(*db_, *jobs_);  // registers webhooks.deliver
+    web_forms_ = std::make_unique<WebFormService>(*db_);
     live::HubOptions live_options;
     live_options.max_streams = config_.max_streams;
     live_options.heartbeat_ms = config_.events_heartbeat_ms;
@@ -64,7 +67,10 @@ App::App(Config config) : config_(std::move(config)) {
     register_score_rule_routes(*router_, *this);
     register_mail_out_routes(*router_, *this);
     register_mail_in_routes(*router_, *this);
+    register_sms_routes(*router_, *this);
+    register_webhook_routes(*router_, *this);
     register_event_routes(*router_, *this);
+    register_web_form_routes(*router_, *this);
     configure_http();
 }
 
@@ -101,6 +107,7 @@ void App::configure_http() {
     }
     configure_server(*http_, config_);
     router_->install(*http_);
+    register_web_form_pages(*http_, *this);
 }
 
 void App::start() {

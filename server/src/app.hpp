@@ -23,11 +23,14 @@
 #include "services/lead_service.hpp"
 #include "services/mail_inbound_service.hpp"
 #include "services/mail_service.hpp"
+#include "services/webhook_service.hpp"
+#include "services/sms_service.hpp"
 #include "services/reference_service.hpp"
 #include "services/score_rule_service.hpp"
 #include "services/stage_service.hpp"
 #include "services/team_service.hpp"
 #include "services/users_service.hpp"
+#include "services/web_form_service.hpp"
 #include "store/database.hpp"
 
 namespace tumen::server {
@@ -70,6 +73,9 @@ public:
     ScoreRuleService& score_rules() { return *score_rules_; }
     MailInboundService& mail_inbound() { return *mail_inbound_; }  // inbound e-mail: routing, channels
     MailService& mail() { return *mail_; }  // outgoing e-mail: outbox, mail.send job, settings, templates
+    SmsService& sms() { return *sms_; }  // SMS through an HTTP gateway: outbox, sms.send job, settings
+    WebhookService& webhooks() { return *webhooks_; }  // outgoing webhooks: hooks, deliveries, webhooks.deliver job
+    WebFormService& web_forms() { return *web_forms_; }  // the website contact form (web-to-lead)
     live::EventHub& events() { return *events_; }  // live updates: GET /api/v1/events
 
 private:
@@ -96,6 +102,9 @@ private:
     std::unique_ptr<ScoreRuleService> score_rules_;
     std::unique_ptr<MailService> mail_;
     std::unique_ptr<MailInboundService> mail_inbound_;
+    std::unique_ptr<SmsService> sms_;
+    std::unique_ptr<WebhookService> webhooks_;
+    std::unique_ptr<WebFormService> web_forms_;
     std::unique_ptr<live::EventHub> events_;
     std::unique_ptr<Router> router_;
     std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when config.tls()
@@ -123,6 +132,11 @@ void register_job_routes(Router& r, App& app);
 void register_score_rule_routes(Router& r, App& app);
 void register_mail_out_routes(Router& r, App& app);
 void register_mail_in_routes(Router& r, App& app);
+void register_sms_routes(Router& r, App& app);
+void register_webhook_routes(Router& r, App& app);
 void register_event_routes(Router& r, App& app);
+void register_web_form_routes(Router& r, App& app);
+// The contact form's pages outside the API contract: /contact/thanks and the CORS preflight.
+void register_web_form_pages(httplib::Server& http, App& app);
 
 }  // namespace tumen::server

@@ -157,9 +157,31 @@ const std::vector<Endpoint>& endpoints() {
         {"mail_templates.get", "GET", "/api/v1/mail/templates/{id}", A::user,   "mail",   "One template",                          "",            "MailTemplate"},
         {"mail_templates.update", "PATCH", "/api/v1/mail/templates/{id}", A::manager, "mail", "Change a template (with the version read)", "MailTemplatePatch", "MailTemplate"},
         {"mail_templates.delete", "DELETE", "/api/v1/mail/templates/{id}", A::manager, "mail", "Delete a template",               "",            ""},
+        // ---- SMS through an HTTP gateway (issue 8)
+        {"leads.sms",         "POST", "/api/v1/leads/{id}/sms",     A::user,    "sms",    "Send an SMS to the lead's phone: the chatter message and the queued SMS in one transaction, sent by the sms.send job", "SmsCompose", "Message"},
+        {"sms.settings",      "GET",  "/api/v1/settings/sms",       A::admin,   "sms",    "SMS gateway settings and the sms channel's state (never the auth header's value)", "", "SmsSettings"},
+        {"sms.settings_update", "PUT", "/api/v1/settings/sms",      A::admin,   "sms",    "Change the SMS gateway settings (with the version read); waiting SMS go out at once", "SmsSettingsInput", "SmsSettings"},
+        {"sms.settings_test", "POST", "/api/v1/settings/sms/test",  A::admin,   "sms",    "Send one test SMS (saved settings, or the body's unsaved ones); the gateway's answer", "SmsTestInput", "SmsTestResult"},
+        {"sms.outbox",        "GET",  "/api/v1/sms/outbox",         A::manager, "sms",    "Outgoing SMS, newest first (?state&limit&before_id)", "", "SmsOutboxList"},
+        {"sms.retry",         "POST", "/api/v1/sms/{id}/retry",     A::manager, "sms",    "Send a failed or waiting SMS again now (fresh attempts)", "", "SmsOutboxRow"},
         // ---- inbound e-mail (issue 8)
         {"mail.inbound",      "POST", "/api/v1/mail/inbound",       A::admin,   "mail",   "Take one raw RFC 5322 message (body message/rfc822; ?channel=http|mailgate): routed to a lead's thread, a new lead of an alias's team, a bounce, or rejected", "RawMessage", "MailInboundResult"},
         {"mail.channels",     "GET",  "/api/v1/mail/channels",      A::manager, "mail",   "Every mail channel's counters, state, last error and last success", "", "MailChannelList"},
+        // ---- outgoing webhooks (issue 8): administrators only
+        {"webhooks.list",     "GET",  "/api/v1/webhooks",           A::admin,   "webhooks", "Registered webhooks with their last delivery, the event names and the webhooks channel", "", "WebhookList"},
+        {"webhooks.create",   "POST", "/api/v1/webhooks",           A::admin,   "webhooks", "Register a URL for lead events; the reply holds the signing secret, shown this once", "WebhookInput", "WebhookWithSecret"},
+        {"webhooks.get",      "GET",  "/api/v1/webhooks/{id}",      A::admin,   "webhooks", "One webhook (never its secret)",       "",            "Webhook"},
+        {"webhooks.update",   "PUT",  "/api/v1/webhooks/{id}",      A::admin,   "webhooks", "Change a webhook (with the version read)", "WebhookUpdate", "Webhook"},
+        {"webhooks.delete",   "DELETE", "/api/v1/webhooks/{id}",    A::admin,   "webhooks", "Delete a webhook and its delivery log", "",           ""},
+        {"webhooks.rotate_secret", "POST", "/api/v1/webhooks/{id}/rotate-secret", A::admin, "webhooks", "A new signing secret, shown this once; the old one stops working", "", "WebhookWithSecret"},
+        {"webhooks.test",     "POST", "/api/v1/webhooks/{id}/test", A::admin,   "webhooks", "Send a ping event now (one attempt) and answer with its logged delivery", "", "WebhookDelivery"},
+        {"webhooks.deliveries", "GET", "/api/v1/webhooks/{id}/deliveries", A::admin, "webhooks", "The delivery log, newest first (?limit&before_id)", "", "WebhookDeliveryList"},
+        {"webhook_deliveries.redeliver", "POST", "/api/v1/webhook-deliveries/{id}/redeliver", A::admin, "webhooks", "Queue the same event and data again as a new delivery", "", "WebhookDelivery"},
+        // ---- website contact form (issue 8). web_form.submit is the ONE unauthenticated write: no session, no CSRF
+        // token (a visitor's browser posts it from our /contact/ page or an allowed site); rate-limited per address.
+        {"web_form.submit",   "POST", "/api/v1/public/contact",     A::public_, "web_form", "A visitor's contact form: a form post answers 303 to the thank-you page, JSON answers 201 {ok}; 422 naming fields, 413, 429 with Retry-After, 404 when switched off, 403 for a site not allowed", "WebFormSubmission", "WebFormAccepted"},
+        {"web_form.settings", "GET",  "/api/v1/settings/web-form",  A::admin,   "web_form", "The contact form's settings and the web_form channel's counters", "", "WebFormSettings"},
+        {"web_form.settings_update", "PUT", "/api/v1/settings/web-form", A::admin, "web_form", "Change the contact form's settings (with the version read)", "WebFormSettingsInput", "WebFormSettings"},
     };
     return table;
 }

@@ -7,7 +7,10 @@ namespace tumen::api {
 nlohmann::json crm_schemas();  // leads, contacts, stages, teams, tags, chatter (api_schemas_crm.cpp)
 nlohmann::json io_schemas();  // imports, exports, attachments, backups (api_schemas_io.cpp)
 nlohmann::json reference_schemas();  // contacts, stages, teams, lost reasons, tags, categories, UTM (api_schemas_reference.cpp)
+nlohmann::json webhook_schemas();  // outgoing webhooks: hooks, deliveries (api_schemas_webhooks.cpp)
 nlohmann::json mail_schemas();  // e-mail: compose, outbox, settings, templates (api_schemas_mail.cpp)
+nlohmann::json web_form_schemas();  // the website contact form: submission, settings (api_schemas_web_form.cpp)
+nlohmann::json sms_schemas();  // SMS: compose, delivery state, gateway settings, outbox (api_schemas_sms.cpp)
 nlohmann::json jobs_schemas();  // job runner and lead scoring rules (api_schemas_jobs.cpp)
 
 }  // namespace tumen::api

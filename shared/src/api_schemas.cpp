@@ -28,6 +28,9 @@ json with_parts(json own) {
     own.update(io_schemas());
     own.update(jobs_schemas());
     own.update(mail_schemas());
+    own.update(webhook_schemas());
+    own.update(sms_schemas());
+    own.update(web_form_schemas());
     return own;
 }
 }  // namespace

@@ -42,6 +42,8 @@ const RecordCodec<ChatterMessage>& codec() {
         tracking_field(),
         {"mail", Access::system, [](const json& v, ChatterMessage& m, FieldErrors&) { m.mail = v; },
          [](const ChatterMessage& m, json& j) { j["mail"] = m.mail; }},
+        {"sms", Access::system, [](const json& v, ChatterMessage& m, FieldErrors&) { m.sms = v; },
+         [](const ChatterMessage& m, json& j) { j["sms"] = m.sms; }},
     });
     return c;
 }

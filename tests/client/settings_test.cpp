@@ -89,7 +89,7 @@ TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users lis
     open("users");
     const auto s = app.settings().sections();
     CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "users", "api-keys",
-                                        "kiosk-tokens", "security", "jobs", "email", "mail-templates", "account"});
+                                        "kiosk-tokens", "security", "jobs", "email", "mail-templates", "sms", "web-form", "webhooks", "account"});
     CHECK(app.settings().current() == "users");
     reply("GET", "/api/v1/users", 200,
           R"({"items":[{"id":1,"login":"admin","name":"Админ","role":"admin","active":true,"totp_enabled":false}]})");

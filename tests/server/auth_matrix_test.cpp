@@ -84,6 +84,17 @@ const std::map<std::string, Access>& expected_access() {
         {"mail_templates.update", A::manager}, {"mail_templates.delete", A::manager},
         // Inbound e-mail: only administrators (the mailgate's API key) post raw messages; managers see the channels.
         {"mail.inbound", A::admin}, {"mail.channels", A::manager},
+        // SMS: any user texts a lead they can read; managers watch and retry the outbox; administrators own the
+        // gateway settings (its key is write-only) and the test send.
+        {"leads.sms", A::user}, {"sms.settings", A::admin}, {"sms.settings_update", A::admin},
+        {"sms.settings_test", A::admin}, {"sms.outbox", A::manager}, {"sms.retry", A::manager},
+        // The website contact form: the ONE unauthenticated write (visitors post it; rate limit, honeypot and origin
+        // checks stand in for a session); its settings are the administrators'.
+        {"web_form.submit", A::public_}, {"web_form.settings", A::admin}, {"web_form.settings_update", A::admin},
+        // Outgoing webhooks: only administrators register URLs the server will call, and read what was sent.
+        {"webhooks.list", A::admin}, {"webhooks.create", A::admin}, {"webhooks.get", A::admin},
+        {"webhooks.update", A::admin}, {"webhooks.delete", A::admin}, {"webhooks.rotate_secret", A::admin},
+        {"webhooks.test", A::admin}, {"webhooks.deliveries", A::admin}, {"webhook_deliveries.redeliver", A::admin},
     };
     return table;
 }

@@ -56,6 +56,17 @@ struct MailWorld {
         return post_json(server.client, "/api/v1/leads/" + std::to_string(lead_id) + "/mail", body);
     }
 
+    // Every outbox row's state and last answer: the message of an assertion on what the sink received, so a
+    // failure says whether the mail waits for a retry, failed, or was never queued.
+    std::string outbox_report() {
+        std::string out = "outbox:";
+        auto st = server.app->db().reader().prepare("SELECT id, state, attempts, last_error FROM mail_outbox ORDER BY id");
+        while (st.step())
+            out += "\n  #" + std::to_string(st.get_int(0)) + " " + st.get_text(1) + " attempts=" +
+                   std::to_string(st.get_int(2)) + " " + st.get_text(3);
+        return out;
+    }
+
     nlohmann::json outbox_row(int64_t id) {
         auto m = store::find_outbox(server.app->db().reader(), id);
         REQUIRE(m);

@@ -44,6 +44,23 @@ TEST_CASE("a 5xx answer fails the mail with the server's text, shown on the chat
     auto failed = w.server.client.Get("/api/v1/mail/outbox?state=failed");
     REQUIRE(failed);
     CHECK(TestServer::body(failed)["total"] == 1);
+
+    // One unknown recipient is that mail's failure, not the channel's: the SMTP server works, so the channel stays
+    // green, counts the failure and shows the answer; the next mail goes out.
+    auto channels = w.server.client.Get("/api/v1/mail/channels");
+    REQUIRE(channels);
+    const json all = TestServer::body(channels);
+    json smtp;
+    for (const auto& ch : all["items"])
+        if (ch["name"] == "smtp") smtp = ch;
+    REQUIRE_MESSAGE(smtp.is_object(), channels->body);
+    CHECK(smtp["state"] == "ok");
+    CHECK(smtp["failed"] == 1);
+    CHECK(smtp["last_error"].get<std::string>().find("550 5.1.1") != std::string::npos);
+    auto next = w.compose(lead, {{"to", "bat@gobi.mn"}, {"subject", "Дараагийн"}, {"body", "Сайн"}});
+    REQUIRE(next);
+    REQUIRE(w.idle());
+    CHECK(w.sink.count() == 1);
 }
 
 TEST_CASE("a 4xx answer is retried on the schedule until the server takes the mail") {

@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 #include <gmime/gmime.h>
 
-#include "mail/gmime_once.hpp"
+#include "mail/gmime_support.hpp"
 #include "io_helpers.hpp"
 #include "mail_helpers.hpp"
 
@@ -170,7 +170,7 @@ TEST_CASE("a template fills subject and body; bad input is 422 naming the field;
     REQUIRE_MESSAGE(ok->status == 201, ok->body);
     CHECK(TestServer::body(ok)["subject"] == "Төмөр замын тендер - Түмэн");
     REQUIRE(w.idle());
-    REQUIRE(w.sink.count() == 1);
+    REQUIRE_MESSAGE(w.sink.count() == 1, w.outbox_report());
 
     // A salesperson who sees only their own leads cannot mail from (or probe) this one.
     create_user(w.server, "own", "sales_own");

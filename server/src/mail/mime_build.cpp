@@ -2,7 +2,7 @@
 
 #include <gmime/gmime.h>
 
-#include "mail/gmime_once.hpp"
+#include "mail/gmime_support.hpp"
 #include "tumen/email_phone.hpp"
 
 namespace tumen::server::mime {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <mutex>
 
-#include "mail/gmime_once.hpp"
+#include "mail/gmime_support.hpp"
 #include "tumen/mail_message_id.hpp"
 #include "tumen/mail_text.hpp"
 #include "tumen/text_fold.hpp"

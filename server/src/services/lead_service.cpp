@@ -1,6 +1,7 @@
 #include "services/lead_service.hpp"
 
 #include "services/auth_service.hpp"
+#include "services/webhook_service.hpp"
 #include "store/attachments.hpp"
 #include "store/change_log.hpp"
 #include "store/leads.hpp"
@@ -41,6 +42,8 @@ void record_lead_change(store::Connection& c, const Caller& caller, const Lead& 
     for (const auto& t : tracking)
         if (t.field == "user_id" || t.field == "team_id") e.payload["was"][t.field] = t.old_value;
     store::append_change(c, e);
+    // Outgoing webhooks of this change, in its transaction (issue 8).
+    queue_lead_webhooks(c, lead, action, tracking, now);
 }
 
 std::vector<std::string> delete_lead_records(store::Connection& c, const Caller& caller, const Lead& lead, Timestamp now) {

@@ -498,14 +498,20 @@ Result<void> MailService::send_due(JobContext& ctx) {
                     state = "failed";
                 }
                 log_mail_change(c, row, state);
-                // The smtp channel's counters move with the outcome they count.
+                // The smtp channel's counters move with the outcome they count. An answer about this one message
+                // (a refused recipient) or a problem on our side is the message's failure: the channel shows the
+                // text but stays green, since the server took our session. Only a failed link or login is red.
+                const std::string error = clip(local_error ? *local_error : r.message);
+                const bool message_only = local_error || (r.attempted && !r.connection);
+                if (state == "failed") store::bump_channel(c, channel, "out", "failed");
                 if (state == "sent") {
                     store::bump_channel(c, channel, "out", "sent");
                     store::channel_ok(c, channel, "out", now);
-                } else if (state == "failed") {
-                    store::bump_channel(c, channel, "out", "failed", clip(local_error ? *local_error : r.message), now);
+                } else if (message_only) {
+                    store::channel_note(c, channel, "out", error, now);
+                    if (!local_error) store::channel_ok(c, channel, "out", now);
                 } else {
-                    store::channel_error(c, channel, "out", clip(r.message), now);
+                    store::channel_error(c, channel, "out", error, now);
                 }
                 if (state == "sent") ++sent;
                 else if (state == "failed") ++failed;

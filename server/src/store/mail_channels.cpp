@@ -57,6 +57,16 @@ void channel_error(Connection& c, std::string_view name, std::string_view direct
         .run();
 }
 
+void channel_note(Connection& c, std::string_view name, std::string_view direction, std::string_view error,
+                  int64_t now) {
+    ensure_row(c, name, direction);
+    c.prepare("UPDATE mail_channels SET last_error = ?, last_error_at = ? WHERE name = ?")
+        .bind(1, error)
+        .bind(2, now_or(now))
+        .bind(3, name)
+        .run();
+}
+
 std::vector<MailChannel> list_channels(Connection& c) {
     auto s = c.prepare(
         "SELECT id, name, direction, received, created, appended, rejected, sent, failed, last_error, last_error_at,"

@@ -1,6 +1,7 @@
 // Per-channel mail counters (table mail_channels): one row per inbound or outbound channel ("smtp", "http",
 // "mailgate", "imap:<team>"), created on first use. Every outcome bumps a counter, every failure records its
-// message and time and turns the channel's state to 'error', so Settings never shows "synced" over a loss.
+// message and time, and a failure of the channel itself (link, login) turns its state to 'error', so Settings
+// never shows "synced" over a loss.
 // Call these inside the caller's transaction: the counter moves with the outcome it counts.
 #pragma once
 #include <optional>
@@ -35,6 +36,11 @@ void channel_ok(Connection& c, std::string_view name, std::string_view direction
 // Records a failure without counting a message (e.g. SMTP login refused before any message was tried).
 void channel_error(Connection& c, std::string_view name, std::string_view direction, std::string_view error,
                    int64_t now = 0);
+
+// Records the last error text and time without changing the state: a failure of one message (a recipient the
+// server refused) that says nothing about the channel itself.
+void channel_note(Connection& c, std::string_view name, std::string_view direction, std::string_view error,
+                  int64_t now = 0);
 
 // Every channel, by direction then name.
 std::vector<MailChannel> list_channels(Connection& c);

@@ -27,8 +27,10 @@ std::vector<ChatterMessage> list_messages(Connection& c, const std::string& res_
                                           int64_t before_id) {
     auto s = c.prepare(
         "SELECT m.id, m.kind, m.body, m.author_id, m.author_name, m.date, m.tracking, m.subject,"
-        " o.id, o.state, o.mail_to, o.mail_cc, o.last_error, o.sent_at FROM messages m"
-        " LEFT JOIN mail_outbox o ON o.id = m.mail_id"
+        " o.id, o.state, o.mail_to, o.mail_cc, o.last_error, o.sent_at,"
+        " (SELECT json_object('id', q.id, 'state', q.state, 'to', q.to_phone, 'last_error', q.last_error,"
+        "  'gateway_status', q.gateway_status, 'sent_at', q.sent_at) FROM sms_outbox q WHERE q.message_id = m.id)"
+        " FROM messages m LEFT JOIN mail_outbox o ON o.id = m.mail_id"
         " WHERE m.res_model = ? AND m.res_id = ? AND (? = 0 OR m.id < ?) ORDER BY m.id DESC LIMIT ?");
     s.bind(1, res_model).bind(2, res_id).bind(3, before_id).bind(4, before_id).bind(5, limit);
     std::vector<ChatterMessage> out;
@@ -54,6 +56,11 @@ std::vector<ChatterMessage> list_messages(Connection& c, const std::string& res_
                       {"cc", nlohmann::json::parse(s.get_text(11))},
                       {"last_error", s.get_text(12)},
                       {"sent_at", sent_at ? nlohmann::json(format_timestamp(*sent_at)) : nlohmann::json()}};
+        }
+        if (m.kind == MessageKind::sms && !s.get_text(14).empty()) {  // an SMS we send: its state from sms_outbox
+            m.sms = nlohmann::json::parse(s.get_text(14));
+            const auto& at = m.sms["sent_at"];
+            m.sms["sent_at"] = at.is_number_integer() ? nlohmann::json(format_timestamp(at.get<int64_t>())) : nlohmann::json();
         }
         out.push_back(std::move(m));
     }

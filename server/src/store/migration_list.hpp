@@ -13,4 +13,7 @@ extern const std::string_view lead_totals;
 extern const std::string_view api_key_expiry;
 extern const std::string_view jobs_scoring;
 extern const std::string_view mail;
+extern const std::string_view sms;
+extern const std::string_view webhooks;
+extern const std::string_view web_form;
 }  // namespace tumen::store::migration

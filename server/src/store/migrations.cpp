@@ -20,6 +20,9 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::api_key_expiry,
     &migration::jobs_scoring,
     &migration::mail,
+    &migration::sms,
+    &migration::webhooks,
+    &migration::web_form,
 };
 
 }  // namespace

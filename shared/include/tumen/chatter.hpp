@@ -39,6 +39,9 @@ struct ChatterMessage {
     // The delivery state of that e-mail, {"id","state","to","cc","last_error","sent_at"} (mail_outgoing.hpp
     // delivery_json); null for every other message. Read-only: the server fills it from the outbox.
     nlohmann::json mail;
+    // The delivery state of an SMS we send, {"id","state","to","last_error","gateway_status","sent_at"}; null
+    // for every other message. Read-only: the server fills it from sms_outbox.
+    nlohmann::json sms;
     bool operator==(const ChatterMessage&) const = default;
 };
 

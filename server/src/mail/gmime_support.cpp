@@ -1,4 +1,4 @@
-#include "mail/gmime_once.hpp"
+#include "mail/gmime_support.hpp"
 
 #include <gmime/gmime.h>
 
