@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes.hpp"
+#include "settings_fixture.hpp"
 #include "state/app_state.hpp"
 
 using namespace tumen;
@@ -16,41 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-struct JobsFixture {
-    FakeTransport net;
-    FakeHost host;
-    AppState app{net, host};
-
-    void sign_in() {
-        host.history = {"#/settings"};
-        app.start("#/settings", "en-US", "");
-        net.answer(200, R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"csrf-1"})");
-    }
-    bool has(const std::string& method, const std::string& path) const {
-        return std::any_of(net.pending.begin(), net.pending.end(),
-                           [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-    }
-    HttpRequest reply(const std::string& method, const std::string& path, int status, const std::string& body = {}) {
-        auto it = std::find_if(net.pending.begin(), net.pending.end(),
-                               [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-        REQUIRE_MESSAGE(it != net.pending.end(), std::string(method + " " + path + " was not asked"));
-        auto p = std::move(*it);
-        net.pending.erase(it);
-        p.done(HttpResponse{status, body});
-        return p.request;
-    }
-    void open(const std::string& section, const std::string& role) {
-        app.navigate(Route::settings(section));
-        app.settings().open(section);
-        if (has("GET", "/api/v1/account"))
-            reply("GET", "/api/v1/account", 200,
-                  json{{"id", 1}, {"login", "admin"}, {"name", "Админ"}, {"role", role}, {"totp_enabled", false},
-                       {"recovery_codes_left", 0}}
-                      .dump());
-        app.settings().open(section);
-        if (has("GET", "/api/v1/teams?active=all")) reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[]})");
-        if (has("GET", "/api/v1/users/directory")) reply("GET", "/api/v1/users/directory", 200, R"({"items":[]})");
-    }
+struct JobsFixture : SettingsFixture {
 };
 
 json job(int64_t id, const std::string& state, int64_t done, int64_t total, int64_t version = 1) {

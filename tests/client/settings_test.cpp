@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes.hpp"
+#include "settings_fixture.hpp"
 #include "state/app_state.hpp"
 
 using namespace tumen;
@@ -16,48 +17,12 @@ using nlohmann::json;
 
 namespace {
 
-struct Fixture {
-    FakeTransport net;
-    FakeHost host;
-    AppState app{net, host};
-
-    void sign_in(const std::string& hash = "#/settings") {
-        host.history = {hash};
-        app.start(hash, "en-US", "");
-        net.answer(200, R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"csrf-1"})");
+struct Fixture : SettingsFixture {
+    Fixture() {
+        teams_reply = R"({"items":[{"id":3,"name":"Улаанбаатар","active":true}]})";
+        users_reply = R"({"items":[{"id":1,"name":"Админ"},{"id":5,"name":"Бат"}]})";
     }
-
-    bool has(const std::string& method, const std::string& path) const {
-        return std::any_of(net.pending.begin(), net.pending.end(),
-                           [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-    }
-
-    // Answers the pending request `method path` (whatever its place in the queue); returns what was sent.
-    HttpRequest reply(const std::string& method, const std::string& path, int status, const std::string& body = {}) {
-        auto it = std::find_if(net.pending.begin(), net.pending.end(),
-                               [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-        REQUIRE_MESSAGE(it != net.pending.end(), std::string(method + " " + path + " was not asked"));
-        auto p = std::move(*it);
-        net.pending.erase(it);
-        p.done(HttpResponse{status, body});
-        return p.request;
-    }
-
-    // Opens #/settings/<section> as the view does each frame, answering /account with `role`.
-    void open(const std::string& section, const std::string& role = "admin") {
-        app.navigate(Route::settings(section));
-        app.settings().open(section);
-        if (has("GET", "/api/v1/account"))
-            reply("GET", "/api/v1/account", 200,
-                  json{{"id", 1}, {"login", "admin"}, {"name", "Админ"}, {"role", role}, {"totp_enabled", false},
-                       {"recovery_codes_left", 0}}
-                      .dump());
-        app.settings().open(section);
-        if (has("GET", "/api/v1/teams?active=all"))
-            reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[{"id":3,"name":"Улаанбаатар","active":true}]})");
-        if (has("GET", "/api/v1/users/directory"))
-            reply("GET", "/api/v1/users/directory", 200, R"({"items":[{"id":1,"name":"Админ"},{"id":5,"name":"Бат"}]})");
-    }
+    void sign_in(const std::string& hash = "#/settings") { SettingsFixture::sign_in("admin", hash); }
 };
 
 const char* reasons = R"({"items":[{"id":1,"name":"Too expensive","active":true,"version":1},

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakes.hpp"
+#include "settings_fixture.hpp"
 #include "state/app_state.hpp"
 
 using namespace tumen;
@@ -16,38 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-struct SmsSettingsFixture {
-    FakeTransport net;
-    FakeHost host;
-    AppState app{net, host};
-
-    void sign_in(const std::string& role) {
-        host.history = {"#/settings"};
-        app.start("#/settings", "en-US", "");
-        net.answer(200, json{{"user", {{"id", 1}, {"login", "u"}, {"name", "Хэрэглэгч"}, {"role", role}}}, {"csrf_token", "c"}}.dump());
-    }
-    bool has(const std::string& method, const std::string& path) const {
-        return std::any_of(net.pending.begin(), net.pending.end(),
-                           [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-    }
-    HttpRequest reply(const std::string& method, const std::string& path, int status, const std::string& body = {}) {
-        auto it = std::find_if(net.pending.begin(), net.pending.end(),
-                               [&](const auto& p) { return p.request.method == method && p.request.path == path; });
-        REQUIRE_MESSAGE(it != net.pending.end(), std::string(method + " " + path + " was not asked"));
-        auto p = std::move(*it);
-        net.pending.erase(it);
-        p.done(HttpResponse{status, body});
-        return p.request;
-    }
-    void open(const std::string& role) {
-        app.navigate(Route::settings("sms"));
-        app.settings().open("sms");
-        if (has("GET", "/api/v1/account"))
-            reply("GET", "/api/v1/account", 200,
-                  json{{"id", 1}, {"login", "u"}, {"name", "Хэрэглэгч"}, {"role", role}, {"totp_enabled", false},
-                       {"recovery_codes_left", 0}}.dump());
-        app.settings().open("sms");
-    }
+struct SmsSettingsFixture : SettingsFixture {
+    void open(const std::string& role) { SettingsFixture::open("sms", role); }
 };
 
 json settings_json(const std::string& state = "ok", const std::string& error = "") {
