@@ -10,6 +10,7 @@ packages=(
   emscripten nodejs npm
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev doctest-dev libsodium-dev libssl-dev zlib1g-dev libbrotli-dev
   libxlsxwriter-dev libgmime-3.0-dev libcurl4-openssl-dev
+  libical-dev libhowardhinnant-date-dev tzdata libcairo2-dev libpango1.0-dev poppler-utils
   python3-aiosmtpd
   fonts-dejavu-core
   chromium
