@@ -26,6 +26,9 @@ void draw_app(AppState& app, Ui& ui) {
     else if (view == "lead") draw_lead_form(app, ui);
     else if (view == "leads") draw_leads_list(app, ui);
     else if (view == "settings") draw_settings(app, ui);
+    else if (view == "calendar") draw_calendar(app, ui);
+    else if (view == "quotations") draw_quotations(app, ui);
+    else if (view == "quotation") draw_quotation(app, ui);
     else if (view == "leads" || view == "contacts" || view == "contact" || view == "settings" || view == "import")
         draw_section(app, ui);
     else if (view == "not_found") draw_not_found(app, ui);

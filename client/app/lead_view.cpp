@@ -99,6 +99,7 @@ void draw_lead_form(AppState& app, Ui& ui) {
     lead_dialogs(app, ui);
     lead_compose_dialog(app, ui);
     lead_sms_dialog(app, ui);
+    meeting_dialog(app, ui);
 }
 
 }  // namespace tumen::app

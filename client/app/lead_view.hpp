@@ -27,6 +27,11 @@ ImU32 mail_state_fg(const std::string& state);
 void mail_details(client::AppState& app, Ui& ui, const std::string& id, const client::MailStatus& status, float width);
 // The "Send SMS" dialog while it is open, and an SMS's delivery state in the timeline (lead_view_sms.cpp).
 void lead_sms_dialog(client::AppState& app, Ui& ui);
+// Meetings (meeting_dialog.cpp): the "Meeting" dialog (also the calendar's) and the lead's upcoming meetings.
+void meeting_dialog(client::AppState& app, Ui& ui);
+void lead_meetings_block(client::AppState& app, Ui& ui, float width);
+// An opportunity's quotations and orders with counts and totals, and "New quotation" (quotation_view.cpp).
+void lead_quotations_block(client::AppState& app, Ui& ui, float width);
 void sms_badge(client::AppState& app, Ui& ui, const std::string& id, const client::SmsStatus& status);
 void sms_details(client::AppState& app, Ui& ui, const std::string& id, const client::SmsStatus& status, float width);
 

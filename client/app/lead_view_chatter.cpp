@@ -145,10 +145,18 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
     if (button(ui, "lead.sms.open", app.tr("sms.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
                form.lead().has_value()))
         form.open_sms();
+    ImGui::SameLine(0, ui.px(10));
+    if (button(ui, "lead.meeting.open", app.tr("meeting.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+               form.lead().has_value())) {
+        const auto& l = *form.lead();
+        app.calendar().open_dialog(l.id, "", l.contact_name.empty() ? l.partner_name : l.contact_name, l.email);
+    }
     // An e-mail still in the outbox: look again in a few seconds (live updates usually come first).
     form.poll_mail(ImGui::GetTime() * 1000.0);
     if (form.mail_pending()) ui.wake_in(3000);
     gap(ui, 20);
+    lead_meetings_block(app, ui, inner);
+    lead_quotations_block(app, ui, inner);
 
     const auto& messages = form.messages();
     if (messages.empty()) {

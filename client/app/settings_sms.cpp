@@ -22,30 +22,6 @@ std::string err(AppState& app, const client::SmsAdmin& m, const std::string& f) 
     return e ? e->render(app.language()) : std::string();
 }
 
-// The auth header's value is write-only: masked, never recorded with its value.
-void secret_field(Ui& ui, const std::string& id, const std::string& label, const std::string& hint, std::string& v,
-                  const std::string& error, float w) {
-    ImGui::BeginGroup();
-    text(ui, id + ".label", label, ui.fonts.small, color::text_secondary);
-    gap(ui, 5);
-    ImGui::PushFont(ui.fonts.body);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(10), std::floor((ui.px(36) - ui.fonts.body->FontSize) * 0.5f)));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ui.px(6));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(1));
-    ImGui::PushStyleColor(ImGuiCol_Border, error.empty() ? color::border_strong : color::danger);
-    ImGui::SetNextItemWidth(w);
-    ImGui::InputTextWithHint(("##" + id).c_str(), hint.c_str(), &v, ImGuiInputTextFlags_Password);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(3);
-    ImGui::PopFont();
-    ui.record(id, label, "input", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!error.empty()) {
-        gap(ui, 4);
-        paragraph(ui, id + ".error", error, ui.fonts.small, color::danger_text, w);
-    }
-    ImGui::EndGroup();
-}
-
 void gateway_part(AppState& app, Ui& ui, float width) {
     auto& m = app.settings().sms();
     auto& f = m.gateway;
@@ -101,7 +77,8 @@ void gateway_part(AppState& app, Ui& ui, float width) {
     float bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(row.x + half + ui.px(16), row.y));
     const std::string keep = app.tr(f.auth_value_set ? "settings.sms.auth_value_kept" : "settings.sms.auth_value_none");
-    secret_field(ui, id + ".auth_value", app.tr("settings.sms.auth_value"), keep, f.auth_value, err(app, m, "auth_value"), half);
+    // The auth header's value is write-only: masked, never shown back.
+    masked_field(ui, id + ".auth_value", app.tr("settings.sms.auth_value"), f.auth_value, err(app, m, "auth_value"), half, keep);
     ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(bottom, ImGui::GetItemRectMax().y)));
     gap(ui, 12);
 

@@ -21,12 +21,15 @@ constexpr NavItem nav_items[] = {
     {"nav.pipeline", "nav.pipeline", View::pipeline},
     {"nav.leads", "nav.leads", View::leads},
     {"nav.contacts", "nav.contacts", View::contacts},
+    {"nav.calendar", "nav.calendar", View::calendar},
+    {"nav.quotations", "nav.quotations", View::quotations},
     {"nav.settings", "nav.settings", View::settings},
 };
 
 bool nav_active(const NavItem& item, View current) {
     if (item.view == View::pipeline) return current == View::pipeline || current == View::lead;
     if (item.view == View::contacts) return current == View::contacts || current == View::contact;
+    if (item.view == View::quotations) return current == View::quotations || current == View::quotation;
     return item.view == current;
 }
 
@@ -35,6 +38,8 @@ Route nav_route(View v) {
         case View::leads: return Route::leads();
         case View::contacts: return Route::contacts();
         case View::settings: return Route::settings();
+        case View::calendar: return Route::calendar();
+        case View::quotations: return Route::quotations();
         default: return Route::pipeline();
     }
 }

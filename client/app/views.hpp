@@ -14,6 +14,9 @@ void draw_pipeline(client::AppState& app, Ui& ui);
 void draw_lead_form(client::AppState& app, Ui& ui);  // lead_view.cpp
 void draw_leads_list(client::AppState& app, Ui& ui);  // list_view.cpp
 void draw_settings(client::AppState& app, Ui& ui);  // settings_view.cpp
+void draw_calendar(client::AppState& app, Ui& ui);  // calendar_view.cpp
+void draw_quotations(client::AppState& app, Ui& ui);  // quotation_view.cpp: the list
+void draw_quotation(client::AppState& app, Ui& ui);   // quotation_view.cpp: the editor
 void draw_not_found(client::AppState& app, Ui& ui);
 // Leads list, contacts, settings, import: placeholders until their issues (section_views.cpp).
 void draw_section(client::AppState& app, Ui& ui);

@@ -91,6 +91,11 @@ EM_JS(void, js_save_file, (const char* name, const char* mime, const char* data,
     setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
+EM_JS(void, js_open_url, (const char* path), {
+    window.tumenOpened = (window.tumenOpened || []).concat([UTF8ToString(path)]);  // for the browser tests
+    window.open(UTF8ToString(path), "_blank", "noopener");
+});
+
 EM_JS(void, js_show_fatal, (const char* msg), {
     if (window.tumenFatal) window.tumenFatal(UTF8ToString(msg));
 });
@@ -109,6 +114,8 @@ namespace tumen::platform {
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes) {
     js_save_file(name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
+
+void open_url(const std::string& path) { js_open_url(path.c_str()); }
 
 CanvasGeometry measure_canvas() {
     CanvasGeometry g;

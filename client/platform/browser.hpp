@@ -62,6 +62,8 @@ void set_canvas_size(int width, int height);
 void clipboard_write(const std::string& text);
 // Offers `bytes` to the user as a downloaded file named `name`.
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
+// window.open(path, "_blank") (the session cookie goes along: same origin).
+void open_url(const std::string& path);
 
 std::string location_hash();
 void history_push(const std::string& hash);
@@ -87,6 +89,7 @@ public:
     void push_url(const std::string& hash) override { history_push(hash); }
     void replace_url(const std::string& hash) override { history_replace(hash); }
     void save_language(std::string_view code) override { save_setting("tumen.language", std::string(code)); }
+    void open_url(const std::string& path) override { platform::open_url(path); }
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
         platform::save_file(name, mime, bytes);
     }

@@ -42,6 +42,7 @@ void AppState::apply_route(Route route, bool from_url) {
     guard();
     if (route_.view != View::lead) lead_.close();  // opening a lead again later reloads it
     if (route_.view != View::settings) settings_.leave();  // secrets shown once stay gone
+    if (session_) quotations_.on_route(route_);
 }
 
 void AppState::guard() {
@@ -74,12 +75,15 @@ void AppState::signed_in(Session session) {
     login_.clear_error();
     live_.connect();
     guard();  // leaves the login page for "next" (or the pipeline) without a history entry back to the form
+    quotations_.on_route(route_);
 }
 
 void AppState::signed_out(Message why) {
     live_.disconnect();
     session_.reset();
     lead_.close();
+    calendar_.reset();
+    quotations_.reset();
     status_ = SessionStatus::signed_out;
     login_.forget_password();
     login_.set_error(std::move(why));

@@ -8,11 +8,13 @@
 
 #include "api_io.hpp"
 #include "board_state.hpp"
+#include "calendar_state.hpp"
 #include "host.hpp"
 #include "lead_form.hpp"
 #include "lead_list.hpp"
 #include "live_updates.hpp"
 #include "login_form.hpp"
+#include "quotes_state.hpp"
 #include "message.hpp"
 #include "settings_state.hpp"
 #include "transport.hpp"
@@ -68,6 +70,10 @@ public:
     const LeadList& list() const { return list_; }
     Host& host() { return host_; }
     SettingsState& settings() { return settings_; }
+    CalendarState& calendar() { return calendar_; }  // #/calendar and the lead form's meetings
+    const CalendarState& calendar() const { return calendar_; }
+    QuotesState& quotations() { return quotations_; }  // #/quotations, #/quotation/<id>, the lead's block
+    const QuotesState& quotations() const { return quotations_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
     void set_live_channel(LiveChannel* channel) { live_.set_channel(channel); }
     LiveUpdates& live() { return live_; }
@@ -100,6 +106,8 @@ private:
     BoardState board_{*this};
     LeadList list_{*this};
     SettingsState settings_{*this};
+    CalendarState calendar_{*this};
+    QuotesState quotations_{*this};
     LiveUpdates live_{*this};
     Message banner_;
     bool logging_out_ = false;

@@ -17,6 +17,8 @@ public:
     virtual void save_language(std::string_view code) = 0;
     // Hands a file to the user as a download (the leads list's export). Default: nothing (hosts without files).
     virtual void save_file(const std::string& /*name*/, const std::string& /*mime*/, const std::string& /*bytes*/) {}
+    // Opens a same-origin URL in a new tab (the quotation's PDF preview). Default: nothing.
+    virtual void open_url(const std::string& /*path*/) {}
 };
 
 }  // namespace tumen::client

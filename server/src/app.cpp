@@ -39,6 +39,9 @@ App::App(Config config) : config_(std::move(config)) {
     sms_ = std::make_unique<SmsService>(*db_, *jobs_);  // registers sms.send
     webhooks_ = std::make_unique<WebhookService>(*db_, *jobs_);  // registers webhooks.deliver
     web_forms_ = std::make_unique<WebFormService>(*db_);
+    meetings_ = std::make_unique<MeetingService>(*db_, *jobs_, *mail_);  // registers meetings.remind
+    quotations_ = std::make_unique<QuotationService>(*db_, *mail_);
+    activities_ = std::make_unique<ActivityService>(*db_);
     live::HubOptions live_options;
     live_options.max_streams = config_.max_streams;
     live_options.heartbeat_ms = config_.events_heartbeat_ms;
@@ -71,6 +74,9 @@ App::App(Config config) : config_(std::move(config)) {
     register_webhook_routes(*router_, *this);
     register_event_routes(*router_, *this);
     register_web_form_routes(*router_, *this);
+    register_meeting_routes(*router_, *this);
+    register_activity_routes(*router_, *this);
+    register_quotation_routes(*router_, *this);
     configure_http();
 }
 

@@ -23,6 +23,9 @@
 #include "services/lead_service.hpp"
 #include "services/mail_inbound_service.hpp"
 #include "services/mail_service.hpp"
+#include "services/meeting_service.hpp"
+#include "services/activity_service.hpp"
+#include "services/quotation_service.hpp"
 #include "services/webhook_service.hpp"
 #include "services/sms_service.hpp"
 #include "services/reference_service.hpp"
@@ -75,6 +78,9 @@ public:
     MailService& mail() { return *mail_; }  // outgoing e-mail: outbox, mail.send job, settings, templates
     SmsService& sms() { return *sms_; }  // SMS through an HTTP gateway: outbox, sms.send job, settings
     WebhookService& webhooks() { return *webhooks_; }  // outgoing webhooks: hooks, deliveries, webhooks.deliver job
+    QuotationService& quotations() { return *quotations_; }  // products, quotations, sales orders, PDFs
+    ActivityService& activities() { return *activities_; }  // activities on leads and their types
+    MeetingService& meetings() { return *meetings_; }  // meetings, calendar, iCalendar feed, meetings.remind job
     WebFormService& web_forms() { return *web_forms_; }  // the website contact form (web-to-lead)
     live::EventHub& events() { return *events_; }  // live updates: GET /api/v1/events
 
@@ -105,6 +111,9 @@ private:
     std::unique_ptr<SmsService> sms_;
     std::unique_ptr<WebhookService> webhooks_;
     std::unique_ptr<WebFormService> web_forms_;
+    std::unique_ptr<MeetingService> meetings_;
+    std::unique_ptr<ActivityService> activities_;
+    std::unique_ptr<QuotationService> quotations_;
     std::unique_ptr<live::EventHub> events_;
     std::unique_ptr<Router> router_;
     std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when config.tls()
@@ -136,6 +145,9 @@ void register_sms_routes(Router& r, App& app);
 void register_webhook_routes(Router& r, App& app);
 void register_event_routes(Router& r, App& app);
 void register_web_form_routes(Router& r, App& app);
+void register_meeting_routes(Router& r, App& app);
+void register_activity_routes(Router& r, App& app);
+void register_quotation_routes(Router& r, App& app);
 // The contact form's pages outside the API contract: /contact/thanks and the CORS preflight.
 void register_web_form_pages(httplib::Server& http, App& app);
 

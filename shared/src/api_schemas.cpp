@@ -31,6 +31,9 @@ json with_parts(json own) {
     own.update(webhook_schemas());
     own.update(sms_schemas());
     own.update(web_form_schemas());
+    own.update(meeting_schemas());
+    own.update(activity_schemas());
+    own.update(quotation_schemas());
     return own;
 }
 }  // namespace

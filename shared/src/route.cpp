@@ -37,7 +37,9 @@ bool is_section_name(std::string_view s) {
 }
 
 // The views whose search lives in the query string.
-bool keeps_query(View v) { return v == View::pipeline || v == View::leads || v == View::contacts; }
+bool keeps_query(View v) {
+    return v == View::pipeline || v == View::leads || v == View::contacts || v == View::quotations;
+}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -56,6 +58,8 @@ Route parse_path(std::string_view path) {
     if (parts.size() == 1 && parts[0] == "contacts") return Route::contacts();
     if (parts.size() == 1 && parts[0] == "settings") return Route::settings();
     if (parts.size() == 1 && parts[0] == "import") return Route::import_wizard();
+    if (parts.size() == 1 && parts[0] == "calendar") return Route::calendar();
+    if (parts.size() == 1 && parts[0] == "quotations") return Route::quotations();
     std::int64_t id = 0;
     if (parts.size() == 2 && parts[0] == "pipeline" && parse_id(parts[1], id)) {
         Route r = Route::pipeline();
@@ -64,6 +68,7 @@ Route parse_path(std::string_view path) {
     }
     if (parts.size() == 2 && parts[0] == "lead" && parse_id(parts[1], id)) return Route::lead(id);
     if (parts.size() == 2 && parts[0] == "contact" && parse_id(parts[1], id)) return Route::contact(id);
+    if (parts.size() == 2 && parts[0] == "quotation" && parse_id(parts[1], id)) return Route::quotation(id);
     if (parts.size() == 2 && parts[0] == "settings" && is_section_name(parts[1]))
         return Route::settings(std::string(parts[1]));
     Route r;
@@ -123,6 +128,25 @@ Route Route::import_wizard() {
     return r;
 }
 
+Route Route::calendar() {
+    Route r;
+    r.view = View::calendar;
+    return r;
+}
+
+Route Route::quotations() {
+    Route r;
+    r.view = View::quotations;
+    return r;
+}
+
+Route Route::quotation(std::int64_t id) {
+    Route r;
+    r.view = View::quotation;
+    r.id = id;
+    return r;
+}
+
 Route parse_route(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     std::string_view query;
@@ -160,6 +184,9 @@ std::string route_path(const Route& route) {
         case View::contact: return "/contact/" + std::to_string(route.id);
         case View::settings: return route.section.empty() ? "/settings" : "/settings/" + route.section;
         case View::import_: return "/import";
+        case View::calendar: return "/calendar";
+        case View::quotations: return "/quotations";
+        case View::quotation: return "/quotation/" + std::to_string(route.id);
         case View::not_found: return route.path.empty() ? "/" : route.path;
     }
     return "/";
@@ -182,6 +209,9 @@ std::string_view view_name(View view) {
         case View::contact: return "contact";
         case View::settings: return "settings";
         case View::import_: return "import";
+        case View::calendar: return "calendar";
+        case View::quotations: return "quotations";
+        case View::quotation: return "quotation";
         case View::not_found: return "not_found";
     }
     return "not_found";

@@ -45,6 +45,7 @@ public:
         replaces.push_back(hash);
     }
     void save_language(std::string_view code) override { saved_language = std::string(code); }
+    void open_url(const std::string& path) override { opened.push_back(path); }
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
         saved_files.push_back({name, mime, bytes});
     }
@@ -55,6 +56,7 @@ public:
     std::vector<std::string> pushes;
     std::vector<std::string> replaces;
     std::string saved_language;
+    std::vector<std::string> opened;  // open_url calls (new tabs)
     struct SavedFile {
         std::string name, mime, bytes;
     };

@@ -95,6 +95,25 @@ const std::map<std::string, Access>& expected_access() {
         {"webhooks.list", A::admin}, {"webhooks.create", A::admin}, {"webhooks.get", A::admin},
         {"webhooks.update", A::admin}, {"webhooks.delete", A::admin}, {"webhooks.rotate_secret", A::admin},
         {"webhooks.test", A::admin}, {"webhooks.deliveries", A::admin}, {"webhook_deliveries.redeliver", A::admin},
+        // Meetings and the calendar: every user; record rules decide which meetings exist. The feed URL is a
+        // credential, so only a browser session makes or revokes it; the feed itself is public (its token decides).
+        {"leads.meetings", A::user}, {"leads.meeting_create", A::user}, {"meetings.create", A::user},
+        {"meetings.get", A::user}, {"meetings.update", A::user}, {"meetings.delete", A::user},
+        {"calendar.range", A::user}, {"calendar_feed.get", A::session}, {"calendar_feed.create", A::session},
+        {"calendar_feed.revoke", A::session}, {"calendar_feed.ics", A::public_},
+        // Activities: every user on the leads they see (404 otherwise); types are changed by managers.
+        {"activity_types.list", A::user}, {"activity_types.create", A::manager}, {"activity_types.update", A::manager},
+        {"leads.activities", A::user}, {"leads.activity_create", A::user}, {"activities.mine", A::user},
+        {"activities.update", A::user}, {"activities.cancel", A::user}, {"activities.done", A::user},
+        {"activities.snooze", A::user},
+        // Products: read by every user, the catalogue is the managers'. Quotations: every user, record rules decide
+        // (the opportunity's, else the salesperson's); invoicing status is a manager's call.
+        {"products.list", A::user}, {"products.get", A::user}, {"products.create", A::manager},
+        {"products.update", A::manager}, {"products.delete", A::manager},
+        {"quotations.list", A::user}, {"quotations.create", A::user}, {"quotations.get", A::user},
+        {"quotations.update", A::user}, {"quotations.confirm", A::user}, {"quotations.cancel", A::user},
+        {"quotations.revise", A::user}, {"quotations.send", A::user}, {"quotations.invoicing", A::manager},
+        {"quotations.pdf", A::user}, {"quotations.messages", A::user}, {"leads.quotations", A::user},
     };
     return table;
 }

@@ -4,53 +4,13 @@
 #include <doctest/doctest.h>
 #include <gmime/gmime.h>
 
-#include "mail/gmime_support.hpp"
 #include "io_helpers.hpp"
 #include "mail_helpers.hpp"
+#include "mime_read.hpp"
 
 using namespace tumen::testing;
 using nlohmann::json;
 
-namespace {
-
-// A received message parsed back with GMime (not our code under test: the library's own parser).
-struct Parsed {
-    GMimeMessage* msg = nullptr;
-    explicit Parsed(const std::string& raw) {
-        tumen::server::mime::ensure_gmime();
-        GMimeStream* stream = g_mime_stream_mem_new_with_buffer(raw.data(), raw.size());
-        GMimeParser* parser = g_mime_parser_new_with_stream(stream);
-        msg = g_mime_parser_construct_message(parser, nullptr);
-        g_object_unref(parser);
-        g_object_unref(stream);
-    }
-    ~Parsed() {
-        if (msg) g_object_unref(msg);
-    }
-};
-
-std::string part_text(GMimeObject* part) {
-    GMimeDataWrapper* content = g_mime_part_get_content(GMIME_PART(part));
-    GMimeStream* out = g_mime_stream_mem_new();
-    g_mime_data_wrapper_write_to_stream(content, out);
-    GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out));
-    std::string s(reinterpret_cast<const char*>(bytes->data), bytes->len);
-    g_object_unref(out);
-    return s;
-}
-
-std::string decoded_header(const std::string& value) {
-    char* d = g_mime_utils_header_decode_text(nullptr, value.c_str());
-    std::string s(d);
-    g_free(d);
-    return s;
-}
-
-bool all_ascii(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-}  // namespace
 
 TEST_CASE("a mail written on a lead arrives with a Cyrillic subject, both alternatives and the attachment") {
     MailWorld w;

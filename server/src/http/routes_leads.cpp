@@ -1,4 +1,6 @@
 // /api/v1/leads: search, board groups, CRUD, lifecycle actions, chatter.
+#include <algorithm>
+
 #include "app.hpp"
 #include "services/lead_bulk_service.hpp"
 #include "services/lead_conversion_service.hpp"
@@ -44,6 +46,18 @@ nlohmann::json project(const Lead& lead, const std::vector<std::string>& fields)
     return out;
 }
 
+// Board cards and list rows: the lead's next activity and "no next step" (activities, issue 6), unless ?fields
+// leaves both out.
+void add_activity_summary(nlohmann::json& item, const std::map<int64_t, nlohmann::json>& summaries,
+                          const std::vector<std::string>& fields) {
+    const bool wanted = fields.empty() || std::find(fields.begin(), fields.end(), "next_activity") != fields.end() ||
+                        std::find(fields.begin(), fields.end(), "no_next_step") != fields.end();
+    const auto it = summaries.find(item["id"].get<int64_t>());
+    if (!wanted || it == summaries.end()) return;
+    item["next_activity"] = it->second["next_activity"];
+    item["no_next_step"] = it->second["no_next_step"];
+}
+
 std::vector<std::string> split_fields(const std::string& s) {
     std::vector<std::string> out;
     size_t pos = 0;
@@ -65,8 +79,9 @@ Result<Reply> lead_reply(Result<Lead> r) {
 
 void register_lead_routes(Router& r, App& app) {
     LeadService& leads = app.leads();
+    ActivityService& acts = app.activities();
 
-    r.on("leads.list", [&leads](Context& ctx) -> Result<Reply> {
+    r.on("leads.list", [&leads, &acts](Context& ctx) -> Result<Reply> {
         auto q = query_of(ctx, 50);
         if (!q) return q.error();
         if (q->limit == 0) return Error::make(ErrorCode::bad_request, "limit must be 1..500", "limit");
@@ -74,13 +89,17 @@ void register_lead_routes(Router& r, App& app) {
         if (!page) return page.error();
         auto fields = split_fields(ctx.query("fields"));
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& l : page->leads) items.push_back(project(l, fields));
+        const auto summaries = acts.lead_summaries(*ctx.caller, page->leads);
+        for (const auto& l : page->leads) {
+            items.push_back(project(l, fields));
+            add_activity_summary(items.back(), summaries, fields);
+        }
         nlohmann::json body = {{"items", items}, {"next", page->next.empty() ? nlohmann::json() : nlohmann::json(page->next)}};
         if (page->total >= 0) body["total"] = page->total;
         return Reply::json(body);
     });
 
-    r.on("leads.groups", [&leads](Context& ctx) -> Result<Reply> {
+    r.on("leads.groups", [&leads, &acts](Context& ctx) -> Result<Reply> {
         auto q = query_of(ctx, 40);
         if (!q) return q.error();
         const std::string group_by = ctx.query("group_by", "stage");
@@ -93,7 +112,11 @@ void register_lead_routes(Router& r, App& app) {
             for (const auto& [currency, s] : g.sums)
                 sums.push_back({{"currency", currency}, {"expected_revenue", s.first}, {"weighted_revenue", s.second}});
             nlohmann::json items = nlohmann::json::array();
-            for (const auto& l : g.leads) items.push_back(project(l, fields));
+            const auto summaries = acts.lead_summaries(*ctx.caller, g.leads);
+            for (const auto& l : g.leads) {
+                items.push_back(project(l, fields));
+                add_activity_summary(items.back(), summaries, fields);
+            }
             out.push_back({{"key", g.key}, {"count", g.count}, {"sums", sums}, {"items", items},
                            {"next", g.next.empty() ? nlohmann::json() : nlohmann::json(g.next)}});
         }

@@ -144,6 +144,20 @@ int64_t JobRunner::enqueue_in(store::Connection& c, const std::string& kind, nlo
     return j.id;
 }
 
+int64_t JobRunner::run_once_at(store::Connection& c, const std::string& kind, int64_t due_unix_s) {
+    // The due time is the payload, so two callers asking for the same moment share one run.
+    nlohmann::json payload = {{"due", due_unix_s}};
+    if (auto waiting = store::waiting_one_off(c, kind, payload.dump())) return *waiting;
+    store::JobRecord j;
+    j.kind = kind;
+    j.payload = std::move(payload);
+    j.state = "queued";
+    j.next_run_ms = std::max(due_unix_s * 1000, now_ms());
+    j.create_date = unix_now();
+    store::insert_job(c, j);
+    return j.id;
+}
+
 void JobRunner::poke() {
     {
         std::lock_guard lock(mutex_);

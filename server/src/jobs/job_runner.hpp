@@ -75,6 +75,10 @@ public:
     // The same inside the caller's transaction (the run is committed with the change that needs it); call poke()
     // after the commit so the scheduler looks at once.
     int64_t enqueue_in(store::Connection& c, const std::string& kind, nlohmann::json payload = {});
+    // A one-off run of `kind` at `due_unix_s` (at once if that has passed), unless a run for that moment is already
+    // waiting; inside the caller's transaction, poke() after the commit. For "send the retry that comes due at T",
+    // "remind at T": the handler does everything due by then, so one run per moment is enough.
+    int64_t run_once_at(store::Connection& c, const std::string& kind, int64_t due_unix_s);
     void poke();
     void start();
     void stop();

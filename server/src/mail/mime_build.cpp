@@ -32,11 +32,12 @@ GMimeObject* text_part(const char* subtype, const std::string& text) {
 }
 
 GMimeObject* attachment_part(const MimeAttachment& a) {
-    std::string type = a.mimetype.empty() ? "application/octet-stream" : a.mimetype;
-    const auto slash = type.find('/');
-    const std::string major = slash == std::string::npos ? "application" : type.substr(0, slash);
-    const std::string minor = slash == std::string::npos ? "octet-stream" : type.substr(slash + 1);
-    GMimePart* part = g_mime_part_new_with_type(major.c_str(), minor.c_str());
+    // "text/calendar; method=REQUEST": GMime parses the parameters onto the Content-Type (calendar apps read the
+    // method there); a type it cannot parse is sent as octet-stream.
+    const std::string type = a.mimetype.empty() ? "application/octet-stream" : a.mimetype;
+    GMimePart* part = g_mime_part_new();  // application/octet-stream until the type is set
+    Ref<GMimeContentType> content_type(g_mime_content_type_parse(nullptr, type.c_str()));
+    if (content_type.get()) g_mime_object_set_content_type(GMIME_OBJECT(part), content_type.get());
     g_mime_object_set_disposition(GMIME_OBJECT(part), GMIME_DISPOSITION_ATTACHMENT);
     g_mime_part_set_filename(part, a.name.c_str());
     Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(a.content.data(), a.content.size()));

@@ -285,6 +285,49 @@ Result<ChatterMessage> MailService::compose(const Caller& caller, int64_t lead_i
     return out;
 }
 
+// ---- mail the server writes -----------------------------------------------------------------------------------
+
+Result<int64_t> MailService::queue_system_mail(store::Connection& c, const SystemMail& in) {
+    const auto settings = store::load_mail_settings(c);
+    const std::string from = in.from.empty() ? settings.default_from : in.from;
+    FieldErrors errors;
+    if (from.empty()) errors.add("from", "no sender address: set the default sender in Settings > E-mail", "error.required");
+    if (in.to.empty()) errors.add("to", "needs at least one address", "error.required");
+    for (std::size_t i = 0; i < in.to.size(); ++i)
+        if (!is_valid_email(parse_named_address(in.to[i]).email))
+            errors.add("to[" + std::to_string(i) + "]", "is not an e-mail address", "error.invalid_email");
+    if (in.subject.empty()) errors.add("subject", "is required", "error.required");
+    if (!errors.empty()) return errors.to_error();
+
+    const int64_t now = unix_now();
+    tumen::mail::OutgoingMail m;
+    m.res_model = in.res_model;
+    m.res_id = in.res_id;
+    m.mail_from = from;
+    m.to = in.to;
+    m.subject = in.subject;
+    m.body_text = in.body_text;
+    m.body_html = in.body_html.empty() ? html_of(in.body_text) : in.body_html;
+    std::vector<std::string> hashes;
+    for (const auto& f : in.files) {
+        // The file is written before the commit; if the transaction rolls back, the start-up purge removes it.
+        auto a = files_.prepare_file(f.file_name, f.content, now);
+        if (!f.mimetype.empty()) a.mimetype = f.mimetype;
+        m.attachments.push_back({0, a.name, a.mimetype, a.size, a.sha256});
+        hashes.push_back(a.sha256);
+    }
+    m.created_by = in.created_by;
+    m.created_at = now;
+    m.next_try_at = now;
+    store::insert_outbox(c, m);
+    m.message_id = make_message_id(in.res_model.empty() ? "mail" : in.res_model, in.res_id, m.id, random_hex(6),
+                                   message_id_domain(settings, from));
+    store::set_outbox_message_id(c, m.id, m.message_id);
+    for (const auto& h : hashes) store::keep_outbox_file(c, m.id, h);
+    jobs_.enqueue_in(c, send_kind);
+    return m.id;
+}
+
 // ---- settings -------------------------------------------------------------------------------------------------
 
 json MailService::settings_json() {
@@ -535,16 +578,7 @@ Result<void> MailService::send_due(JobContext& ctx) {
 // After a connection failure not before `not_before` (else every due row would start a run at once, forever).
 void MailService::schedule_next_run(int64_t not_before) {
     db_.write([&](store::Connection& c) {
-        auto next = store::next_outbox_try(c);
-        if (!next) return;
-        store::JobRecord j;
-        j.kind = send_kind;
-        j.payload = {{"due", std::max(*next, not_before)}};
-        if (store::waiting_one_off(c, j.kind, j.payload.dump())) return;
-        j.state = "queued";
-        j.next_run_ms = std::max({*next * 1000, not_before * 1000, JobRunner::now_ms()});
-        j.create_date = unix_now();
-        store::insert_job(c, j);
+        if (auto next = store::next_outbox_try(c)) jobs_.run_once_at(c, send_kind, std::max(*next, not_before));
     });
 }
 

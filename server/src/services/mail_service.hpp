@@ -28,6 +28,20 @@
 
 namespace tumen::server {
 
+// A mail the server writes itself (meeting invitations, reminders, digests, quotations), not a user's compose.
+struct SystemMailFile {
+    std::string file_name, mimetype, content;  // mimetype "" = sniffed from the content and name
+};
+struct SystemMail {
+    std::string res_model;  // the record it is about: "", "lead", "contact", "quotation" or "user" (the outbox's list)
+    int64_t res_id = 0;
+    std::vector<std::string> to;  // formatted addresses ("Name <a@b>")
+    std::string subject, body_text, body_html;  // body_html "" = made from the text
+    std::vector<SystemMailFile> files;  // kept with the outbox row until it is gone
+    std::optional<int64_t> created_by;
+    std::string from;  // "" = the default sender of Settings > E-mail
+};
+
 class MailService {
 public:
     static constexpr const char* send_kind = "mail.send";
@@ -38,6 +52,12 @@ public:
 
     // POST /api/v1/leads/{id}/mail -> the chatter message with its "mail" delivery state.
     Result<ChatterMessage> compose(const Caller& caller, int64_t lead_id, const nlohmann::json& body);
+
+    // Queues one outbox row inside the caller's transaction; the mail.send job sends it with the usual retries.
+    // Errors name the field: "from" (no sender configured), "to" (none, or not an address), "subject".
+    // Call poke_sender() after the commit.
+    Result<int64_t> queue_system_mail(store::Connection& c, const SystemMail& m);
+    void poke_sender() { jobs_.poke(); }
 
     // Settings (admin). The reply never holds the password, only "password_set".
     nlohmann::json settings_json();

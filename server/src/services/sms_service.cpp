@@ -327,16 +327,7 @@ Result<void> SmsService::send_due(JobContext& ctx) {
 // A run at the moment the next queued row comes due, so a 1-minute retry does not wait for the interval.
 void SmsService::schedule_next_run() {
     db_.write([&](store::Connection& c) {
-        auto next = store::next_sms_try(c);
-        if (!next) return;
-        store::JobRecord j;
-        j.kind = send_kind;
-        j.payload = {{"due", *next}};
-        if (store::waiting_one_off(c, j.kind, j.payload.dump())) return;
-        j.state = "queued";
-        j.next_run_ms = std::max(*next * 1000, JobRunner::now_ms());
-        j.create_date = unix_now();
-        store::insert_job(c, j);
+        if (auto next = store::next_sms_try(c)) jobs_.run_once_at(c, send_kind, *next);
     });
 }
 

@@ -375,16 +375,7 @@ Result<void> WebhookService::deliver_due(JobContext& ctx) {
 // A run at the moment the next retry comes due, so a 1-minute retry does not wait for the interval.
 void WebhookService::schedule_next_run() {
     db_.write([&](store::Connection& c) {
-        auto next = store::next_delivery_due(c);
-        if (!next) return;
-        store::JobRecord j;
-        j.kind = webhook_deliver_kind;
-        j.payload = {{"due", *next}};
-        if (store::waiting_one_off(c, j.kind, j.payload.dump())) return;
-        j.state = "queued";
-        j.next_run_ms = std::max(*next * 1000, JobRunner::now_ms());
-        j.create_date = unix_now();
-        store::insert_job(c, j);
+        if (auto next = store::next_delivery_due(c)) jobs_.run_once_at(c, webhook_deliver_kind, *next);
     });
 }
 

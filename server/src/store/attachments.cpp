@@ -51,7 +51,11 @@ std::vector<AttachmentRecord> list_attachments(Connection& c, const std::string&
 void delete_attachment(Connection& c, int64_t id) { c.prepare("DELETE FROM attachments WHERE id = ?").bind(1, id).run(); }
 
 int64_t count_attachments_with_hash(Connection& c, const std::string& sha256) {
-    return c.prepare("SELECT count(*) FROM attachments WHERE sha256 = ?").bind(1, sha256).scalar_int();
+    // Files the outbox generated (invitations, quotation PDFs) share the store with attachments.
+    return c.prepare("SELECT (SELECT count(*) FROM attachments WHERE sha256 = ?1)"
+                     " + (SELECT count(*) FROM mail_outbox_files WHERE sha256 = ?1)")
+        .bind(1, sha256)
+        .scalar_int();
 }
 
 std::vector<std::string> delete_record_attachments(Connection& c, const std::string& res_model, int64_t res_id) {

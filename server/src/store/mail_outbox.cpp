@@ -149,4 +149,8 @@ int64_t count_outbox(Connection& c, const std::string& state) {
     return c.prepare("SELECT count(*) FROM mail_outbox WHERE (? = '' OR state = ?)").bind(1, state).bind(2, state).scalar_int();
 }
 
+void keep_outbox_file(Connection& c, int64_t outbox_id, const std::string& sha256) {
+    c.prepare("INSERT INTO mail_outbox_files(outbox_id, sha256) VALUES (?, ?)").bind(1, outbox_id).bind(2, sha256).run();
+}
+
 }  // namespace tumen::store

@@ -34,6 +34,10 @@ void requeue_outbox(Connection& c, int64_t id, int64_t now);
 // Every queued row due now (the settings were fixed: try again at once). Returns the rows changed.
 int release_outbox(Connection& c, int64_t now);
 
+// A file the server generated for this row (an invitation's .ics, a quotation's PDF): its stored content is kept
+// while the row exists (count_attachments_with_hash counts these too).
+void keep_outbox_file(Connection& c, int64_t outbox_id, const std::string& sha256);
+
 // The chatter message of a mail we send carries its Message-ID (replies find their lead by it).
 void set_message_message_id(Connection& c, int64_t message_row_id, const std::string& message_id);
 

@@ -16,4 +16,8 @@ extern const std::string_view mail;
 extern const std::string_view sms;
 extern const std::string_view webhooks;
 extern const std::string_view web_form;
+extern const std::string_view mail_files;
+extern const std::string_view meetings;
+extern const std::string_view quotations;
+extern const std::string_view activities;
 }  // namespace tumen::store::migration

@@ -23,6 +23,10 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::sms,
     &migration::webhooks,
     &migration::web_form,
+    &migration::mail_files,
+    &migration::meetings,
+    &migration::quotations,
+    &migration::activities,
 };
 
 }  // namespace

@@ -16,12 +16,16 @@ enum class View {
     contact,    // #/contact/<id>
     settings,   // #/settings         #/settings/<section> ("stages", "teams", "users", ...)
     import_,    // #/import           the CSV import wizard
+    calendar,   // #/calendar         meetings and activities: day / week / month
+    quotations, // #/quotations       quotations and sales orders (?state=...)
+    quotation,  // #/quotation/<id>   the quotation editor
     not_found,  // anything else      (path keeps what was asked for, to show it)
 };
 
 struct Route {
     View view = View::pipeline;
-    std::int64_t id = 0;  // lead id (View::lead), contact id (View::contact), team id (View::pipeline, 0 = default)
+    std::int64_t id = 0;  // lead id (View::lead), contact id (View::contact), team id (View::pipeline, 0 = default),
+                          // quotation id (View::quotation)
     std::string next;     // View::login only: a route path to open after signing in, e.g. "/lead/42"
     std::string path;     // View::not_found only: the path that matched nothing
     std::string section;  // View::settings only: the open section ("" = the first)
@@ -39,6 +43,9 @@ struct Route {
     static Route contact(std::int64_t id);
     static Route settings(std::string section = {});
     static Route import_wizard();
+    static Route calendar();
+    static Route quotations();
+    static Route quotation(std::int64_t id);
 };
 
 // Accepts a location hash with or without "#" ("#/lead/42", "/lead/42"); a trailing "/" is ignored.

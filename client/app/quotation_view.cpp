@@ -1,0 +1,263 @@
+// Quotations: the opportunity form's block (counts, totals, list, New quotation), the quotations list
+// (#/quotations) and the editor (#/quotation/<id>) with its line table, live totals and state actions.
+#include <algorithm>
+#include <cmath>
+
+#include "lead_view.hpp"
+#include "lead_widgets.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+
+namespace tumen::app {
+
+using client::AppState;
+
+namespace {
+
+std::string state_label(AppState& app, QuotationState s) { return app.tr("quote.state." + std::string(to_string(s))); }
+
+std::string money_list(AppState& app, const std::vector<Money>& v) {
+    std::string out;
+    for (const auto& m : v) out += (out.empty() ? "" : " + ") + client::amount_label(m.amount, m.currency, app.language());
+    return out.empty() ? client::amount_label(0, std::string(default_currency), app.language()) : out;
+}
+
+std::string error_of(const client::QuotesState& st, const std::string& field, AppState& app) {
+    auto it = st.errors().find(field);
+    return it == st.errors().end() ? std::string() : it->second.render(app.language());
+}
+
+void quotation_row(AppState& app, Ui& ui, const Quotation& q, const std::string& id_prefix) {
+    const std::string label = quotation_display_number(q) + "  ·  " + state_label(app, q.state) + "  ·  " +
+                              client::amount_label(q.amounts.total, q.currency, app.language());
+    if (link(ui, id_prefix + std::to_string(q.id), label, ui.fonts.body)) app.navigate(Route::quotation(q.id));
+}
+
+}  // namespace
+
+void lead_quotations_block(AppState& app, Ui& ui, float width) {
+    auto& st = app.quotations();
+    const auto& form = app.lead_form();
+    if (!form.lead() || form.lead()->type != LeadType::opportunity) return;
+    const std::int64_t lead_id = form.lead()->id;
+    if (st.for_lead().lead_id != lead_id) st.load_for_lead(lead_id);
+    const auto& b = st.for_lead();
+    section_title(ui, "lead.quotations.title", app.tr("quote.block_title"), width);
+    gap(ui, 6);
+    if (b.loaded) {
+        text(ui, "lead.quotations.summary",
+             app.tr("quote.block_summary", {{"quotations", std::to_string(b.quotation_count)},
+                                            {"quoted", money_list(app, b.quotation_amounts)},
+                                            {"orders", std::to_string(b.order_count)},
+                                            {"ordered", money_list(app, b.order_amounts)}}),
+             ui.fonts.body, color::text_secondary, width);
+        gap(ui, 4);
+        for (const auto& q : b.items) quotation_row(app, ui, q, "lead.quotation.");
+        gap(ui, 6);
+    }
+    if (button(ui, "lead.quotation.new", app.tr(st.busy() ? "app.loading" : "quote.new"), ButtonKind::secondary,
+               ImVec2(0, ui.px(34)), !st.busy()))
+        st.create_for_lead(lead_id);
+    gap(ui, 16);
+}
+
+void draw_quotations(AppState& app, Ui& ui) {
+    top_bar(app, ui);
+    auto& st = app.quotations();
+    ui.title = app.tr("app.name") + " — " + app.tr("quote.list_title");
+    const Column col = page_column(ui);
+    ImGui::SetCursorScreenPos(ImVec2(col.x, ImGui::GetCursorScreenPos().y + ui.px(18)));
+    ImGui::BeginGroup();
+    text(ui, "quotations.title", app.tr("quote.list_title"), ui.fonts.title, color::text);
+    gap(ui, 10);
+    static const char* states[] = {"", "draft", "sent", "sale", "cancel"};
+    std::vector<Choice> choices;
+    std::vector<std::string> labels;
+    for (const char* s : states) labels.push_back(app.tr(*s ? "quote.state." + std::string(s) : "quote.state.all"));
+    for (std::size_t i = 0; i < std::size(states); ++i)
+        choices.push_back({states[i][0] ? states[i] : "all", labels[i]});
+    int selected = 0;
+    for (std::size_t i = 0; i < std::size(states); ++i)
+        if (st.list_state() == states[i]) selected = static_cast<int>(i);
+    if (segmented(ui, "quotations.filter", choices, selected)) {
+        Route r = Route::quotations();
+        if (selected > 0) r.query = "state=" + std::string(states[selected]);
+        app.navigate(r);
+    }
+    gap(ui, 14);
+    if (st.list().empty()) text(ui, "quotations.empty", app.tr("quote.list_empty"), ui.fonts.body, color::text_muted);
+    for (const auto& q : st.list()) quotation_row(app, ui, q, "quotations.row.");
+    ImGui::EndGroup();
+    (void)col;
+}
+
+void draw_quotation(AppState& app, Ui& ui) {
+    top_bar(app, ui);
+    auto& st = app.quotations();
+    const Column col = page_column(ui);
+    ImGui::SetCursorScreenPos(ImVec2(col.x, ImGui::GetCursorScreenPos().y + ui.px(18)));
+    ImGui::BeginGroup();
+    const float w = col.width;
+    if (!st.loaded()) {
+        if (!st.banner().empty()) alert(ui, "quote.error", st.banner().render(app.language()), w);
+        else text(ui, "quote.loading", app.tr("app.loading"), ui.fonts.body, color::text_secondary);
+        ImGui::EndGroup();
+        return;
+    }
+    const Quotation& q = st.current();
+    ui.title = app.tr("app.name") + " — " + quotation_display_number(q);
+    if (q.lead_id && link(ui, "quote.back_to_lead", app.tr("quote.back_to_lead"), ui.fonts.body))
+        app.navigate(Route::lead(*q.lead_id));
+    gap(ui, 4);
+    text(ui, "quote.number", app.tr(q.state == QuotationState::sale ? "quote.order_title" : "quote.title",
+                                    {{"number", quotation_display_number(q)}}),
+         ui.fonts.title, color::text);
+    ImGui::SameLine(0, ui.px(14));
+    text(ui, "quote.state", state_label(app, q.state), ui.fonts.strong,
+         q.state == QuotationState::sale ? lead_color::success : color::text_secondary);
+    gap(ui, 10);
+
+    // Actions.
+    const bool edit = st.editable() && !st.busy();
+    const ImVec2 bs(0, ui.px(34));
+    if (button(ui, "quote.save", app.tr("quote.save"), ButtonKind::secondary, bs, edit && st.dirty())) st.save();
+    ImGui::SameLine(0, ui.px(8));
+    if (button(ui, "quote.send", app.tr("quote.send"), ButtonKind::secondary, bs, edit)) st.send();
+    ImGui::SameLine(0, ui.px(8));
+    if (button(ui, "quote.confirm", app.tr("quote.confirm"), ButtonKind::primary, bs, edit)) st.confirm();
+    ImGui::SameLine(0, ui.px(8));
+    if (button(ui, "quote.preview", app.tr("quote.preview"), ButtonKind::ghost, bs, !st.busy())) st.preview();
+    ImGui::SameLine(0, ui.px(8));
+    if (button(ui, "quote.cancel", app.tr("quote.cancel"), ButtonKind::ghost, bs,
+               !st.busy() && q.state != QuotationState::cancel))
+        st.cancel();
+    if (q.state == QuotationState::sent || q.state == QuotationState::cancel) {
+        ImGui::SameLine(0, ui.px(8));
+        if (button(ui, "quote.revise", app.tr("quote.revise"), ButtonKind::ghost, bs, !st.busy())) st.revise();
+    }
+    gap(ui, 10);
+    if (!st.banner().empty()) {
+        alert(ui, "quote.error", st.banner().render(app.language()), w);
+        gap(ui, 8);
+    } else if (!st.notice().empty()) {
+        text(ui, "quote.notice", st.notice().render(app.language()), ui.fonts.body, lead_color::success);
+        gap(ui, 8);
+    }
+
+    // Header fields.
+    FieldOptions half;
+    half.width = std::floor((w - ui.px(16)) / 2);
+    if (edit) {
+        half.error = error_of(st, "validity_date", app);
+        form_field(ui, "quote.validity", app.tr("quote.validity"), st.validity(), half);
+    } else {
+        text(ui, "quote.validity", app.tr("quote.validity") + ": " + st.validity(), ui.fonts.body, color::text_secondary);
+    }
+    gap(ui, 12);
+
+    // Lines: description | qty | unit price | disc % | tax % | incl. | amount | ×
+    section_title(ui, "quote.lines.title", app.tr("quote.lines"), w);
+    gap(ui, 4);
+    const float amount_w = ui.px(120), small = ui.px(70), price_w = ui.px(110), x_w = ui.px(30), incl_w = ui.px(60);
+    const float desc_w = std::max(ui.px(160), w - amount_w - 3 * small - price_w - x_w - incl_w - ui.px(7 * 8));
+    const char* heads[] = {"quote.col.description", "quote.col.quantity", "quote.col.price", "quote.col.discount",
+                           "quote.col.tax", "quote.col.included", "quote.col.amount"};
+    const float widths[] = {desc_w, small, price_w, small, small, incl_w, amount_w};
+    for (std::size_t i = 0; i < std::size(heads); ++i) {
+        if (i) ImGui::SameLine(0, ui.px(8));
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        text(ui, std::string("quote.head.") + std::to_string(i), app.tr(heads[i]), ui.fonts.strong, color::text_secondary);
+        ImGui::SetCursorScreenPos(p);
+        ImGui::Dummy(ImVec2(widths[i], ui.fonts.strong->FontSize));
+    }
+    auto parsed = st.parsed_lines();
+    std::optional<std::size_t> remove;
+    auto& lines = st.lines();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        auto& l = lines[i];
+        const std::string id = "quote.line." + std::to_string(i) + ".";
+        const std::string field = "lines[" + std::to_string(i) + "].";
+        auto cell = [&](const char* name, std::string& value, float width, const char* err_field) {
+            FieldOptions o;
+            o.width = width;
+            o.label_above = false;
+            const std::string err = error_of(st, field + err_field, app);
+            o.error = err;
+            if (edit) form_field(ui, id + name, "", value, o);
+            else text(ui, id + name, value, ui.fonts.body, color::text);
+        };
+        cell("description", l.description, desc_w, "description");
+        ImGui::SameLine(0, ui.px(8));
+        cell("quantity", l.quantity, small, "quantity");
+        ImGui::SameLine(0, ui.px(8));
+        cell("price", l.price, price_w, "price_unit");
+        ImGui::SameLine(0, ui.px(8));
+        cell("discount", l.discount, small, "discount_bp");
+        ImGui::SameLine(0, ui.px(8));
+        cell("tax", l.tax, small, "tax_bp");
+        ImGui::SameLine(0, ui.px(8));
+        bool incl = l.tax_included;
+        if (edit ? checkbox(ui, id + "included", "", incl) : false) l.tax_included = incl;
+        if (!edit) ImGui::Dummy(ImVec2(incl_w, 1));
+        ImGui::SameLine(0, ui.px(8));
+        std::string amount = "—";
+        if (parsed && i < parsed->size())
+            if (auto a = line_amounts(parsed.value()[i])) amount = client::amount_label(a->untaxed, q.currency, app.language());
+        text(ui, id + "amount", amount, ui.fonts.body, color::text);
+        if (edit) {
+            ImGui::SameLine(0, ui.px(8));
+            if (button(ui, id + "remove", "×", ButtonKind::ghost, ImVec2(x_w, ui.px(30)))) remove = i;
+        }
+    }
+    if (remove) st.remove_line(*remove);
+    gap(ui, 8);
+    if (edit) {
+        if (button(ui, "quote.add_line", app.tr("quote.add_line"), ButtonKind::secondary, ImVec2(0, ui.px(32))))
+            st.add_line();
+        ImGui::SameLine(0, ui.px(16));
+        FieldOptions o;
+        o.width = ui.px(220);
+        o.label_above = false;
+        o.hint = app.tr("quote.product_search");
+        const std::string hint = app.tr("quote.product_search");
+        o.hint = hint;
+        if (form_field(ui, "quote.product_search", "", st.product_query(), o)) st.search_products();
+        for (const auto& p : st.products()) {
+            ImGui::SameLine(0, ui.px(8));
+            if (button(ui, "quote.product." + std::to_string(p.id), p.name, ButtonKind::ghost, ImVec2(0, ui.px(30))))
+                st.add_product(p);
+        }
+        gap(ui, 8);
+    }
+
+    // Totals, live from shared/ (the same function the server stores).
+    gap(ui, 6);
+    const auto totals = st.totals();
+    const std::pair<const char*, std::int64_t> rows[] = {{"quote.untaxed", totals ? totals->untaxed : 0},
+                                                          {"quote.tax", totals ? totals->tax : 0},
+                                                          {"quote.total", totals ? totals->total : 0}};
+    for (const auto& [key, v] : rows) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(p.x + w - ui.px(320), p.y));
+        text(ui, std::string(key) + ".label", app.tr(key), ui.fonts.strong, color::text_secondary);
+        ImGui::SameLine(0, 0);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + w - ui.px(160), p.y));
+        text(ui, key, totals ? client::amount_label(v, q.currency, app.language()) : "—", ui.fonts.strong, color::text);
+    }
+    gap(ui, 14);
+    FieldOptions big;
+    big.width = w;
+    big.multiline_height = ui.px(60);
+    if (edit) {
+        form_field(ui, "quote.payment_terms", app.tr("quote.payment_terms"), st.payment_terms(), big);
+        gap(ui, 8);
+        form_field(ui, "quote.notes", app.tr("quote.notes"), st.notes(), big);
+    } else {
+        if (!q.payment_terms.empty()) paragraph(ui, "quote.payment_terms", q.payment_terms, ui.fonts.body, color::text_secondary, w);
+        if (!q.notes.empty()) paragraph(ui, "quote.notes", q.notes, ui.fonts.body, color::text_secondary, w);
+    }
+    gap(ui, 24);
+    ImGui::EndGroup();
+}
+
+}  // namespace tumen::app
