@@ -77,6 +77,8 @@ App::App(Config config) : config_(std::move(config)) {
     register_meeting_routes(*router_, *this);
     register_activity_routes(*router_, *this);
     register_quotation_routes(*router_, *this);
+    register_kiosk_routes(*router_, *this);
+    register_dashboard_routes(*router_, *this);
     configure_http();
 }
 

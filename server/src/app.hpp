@@ -148,6 +148,8 @@ void register_web_form_routes(Router& r, App& app);
 void register_meeting_routes(Router& r, App& app);
 void register_activity_routes(Router& r, App& app);
 void register_quotation_routes(Router& r, App& app);
+void register_kiosk_routes(Router& r, App& app);
+void register_dashboard_routes(Router& r, App& app);
 // The contact form's pages outside the API contract: /contact/thanks and the CORS preflight.
 void register_web_form_pages(httplib::Server& http, App& app);
 

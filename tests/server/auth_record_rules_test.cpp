@@ -128,8 +128,11 @@ TEST_CASE("what each role sees") {
           f.where([](const LeadAccessFacts& l) { return l.partner_assigned_id == my_partner; }));
     CHECK(f.by_sql(caller("portal", 5, {}, std::nullopt)).empty());
 
-    // Kiosks, unknown roles and a sales_own caller without an id see no lead at all (fail closed).
-    CHECK(f.by_sql(caller("kiosk", 0, {my_team})).empty());
+    // A kiosk: the leads of the teams whose boards it shows; without teams nothing.
+    CHECK(f.by_sql(caller("kiosk", 0, {my_team})) ==
+          f.where([](const LeadAccessFacts& l) { return l.team_id == my_team; }));
+    CHECK(f.by_sql(caller("kiosk", 0, {})).empty());
+    // Unknown roles and a sales_own caller without an id see no lead at all (fail closed).
     CHECK(f.by_sql(caller("")).empty());
     CHECK(f.by_sql(caller("sales_own", 0)).empty());
 }
@@ -140,7 +143,8 @@ TEST_CASE("the rule is bound with parameters, works under another alias, and ref
     CHECK(rule.sql.find("lead.team_id IN (?,?)") != std::string::npos);
     CHECK(rule.params.size() == 4);
     CHECK(tumen::store::lead_rule_sql(caller("admin")).sql == "1");
-    CHECK(tumen::store::lead_rule_sql(caller("kiosk")).sql == "0");
+    CHECK(tumen::store::lead_rule_sql(caller("kiosk", 0, {})).sql == "0");
+    CHECK(tumen::store::lead_rule_sql(caller("kiosk", 0, {my_team, other_team})).sql == "(l.team_id IN (?,?))");
     CHECK(tumen::store::sees_all_leads(caller("sales_all")));
     CHECK_FALSE(tumen::store::sees_all_leads(caller("sales_own")));
     CHECK_THROWS_AS(tumen::store::lead_rule_sql(caller("sales_own"), "l; DROP TABLE leads"), std::invalid_argument);

@@ -18,11 +18,12 @@ inline std::unique_ptr<SseClient> open_stream(TestServer& s, const std::string& 
     return std::make_unique<SseClient>(s.app->port(), path, headers);
 }
 
-inline int64_t add_stage(TestServer& s, const std::string& name, int sequence) {
+inline int64_t add_stage(TestServer& s, const std::string& name, int sequence, bool is_won = false) {
     return s.app->db().write([&](store::Connection& c) {
         Stage st;
         st.name = name;
         st.sequence = sequence;
+        st.is_won = is_won;
         store::insert_stage(c, st);
         return st.id;
     });

@@ -93,8 +93,14 @@ TEST_CASE("a kiosk token receives the leads of its teams only, through ?kiosk_to
     REQUIRE(stream->status() == 200);
     REQUIRE(stream->next_named("hello"));
     new_lead(s.client, {{"name", "Нууц"}, {"team_id", hidden}, {"stage_id", stage}});
-    auto visible = new_lead(s.client, {{"name", "Самбар"}, {"team_id", shown}, {"stage_id", stage}});
+    auto visible = new_lead(s.client, {{"name", "Самбар"}, {"team_id", shown}, {"stage_id", stage},
+                                       {"contact_name", "Батбаяр Ганболд"}, {"email", "bat@gobi.mn"}, {"phone", "+97699112233"}});
     auto e = data_of(next_lead(*stream));
     CHECK(e["id"] == visible["id"]);
     CHECK(e["team_id"] == shown);
+    // A wall display gets the deal, not the person: no contact name, e-mail or phone in a kiosk's events.
+    CHECK(e["lead"]["name"] == "Самбар");
+    CHECK_FALSE(e["lead"].contains("contact_name"));
+    CHECK_FALSE(e["lead"].contains("email"));
+    CHECK_FALSE(e["lead"].contains("phone"));
 }

@@ -123,6 +123,22 @@ void register_lead_routes(Router& r, App& app) {
         return Reply::json({{"group_by", group_by}, {"groups", out}});
     });
 
+    r.on("leads.analysis", [&leads](Context& ctx) -> Result<Reply> {
+        auto q = query_of(ctx, 50);
+        if (!q) return q.error();
+        auto answer = leads.analyse(*ctx.caller, q.value(), ctx.query("group_by", "stage"), ctx.query("group_by2"));
+        if (!answer) return answer.error();
+        return Reply::json(answer.value());
+    });
+
+    r.on("leads.stage_flow", [&leads](Context& ctx) -> Result<Reply> {
+        auto q = query_of(ctx, 50);
+        if (!q) return q.error();
+        auto flow = leads.stage_flow(*ctx.caller, q.value());
+        if (!flow) return flow.error();
+        return Reply::json(analysis::to_json(flow.value()));
+    });
+
     r.on("leads.create", [&leads](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();

@@ -47,6 +47,20 @@ const std::vector<std::string>& lead_event_fields() {
     return fields;
 }
 
+// Who the deal is with, as a person: not for wall displays.
+constexpr const char* contact_fields[] = {"contact_name", "email", "phone"};
+
+const std::vector<std::string>& kiosk_card_fields() {
+    static const std::vector<std::string> fields = [] {
+        std::vector<std::string> v;
+        for (const auto& f : lead_event_fields())
+            if (std::none_of(std::begin(contact_fields), std::end(contact_fields), [&](const char* c) { return f == c; }))
+                v.push_back(f);
+        return v;
+    }();
+    return fields;
+}
+
 std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int limit) {
     std::vector<LiveEvent> out;
     for (auto& row : store::changes_after(c, after_id, limit)) {
@@ -94,6 +108,11 @@ std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int l
             data["payload"] = std::move(payload);
         }
         e.frame = sse_frame(e.id, e.entity + "." + e.action, data);
+        if (data.contains("lead")) {
+            json kiosk = data;
+            for (const char* f : contact_fields) kiosk["lead"].erase(f);
+            e.kiosk_frame = sse_frame(e.id, e.entity + "." + e.action, kiosk);
+        }
         out.push_back(std::move(e));
     }
     return out;
@@ -118,7 +137,7 @@ bool visible_to(const LiveEvent& e, const Caller& caller) {
 }
 
 const std::string* frame_for(const LiveEvent& e, const Caller& caller) {
-    if (visible_to(e, caller)) return &e.frame;
+    if (visible_to(e, caller)) return caller.is_kiosk() && !e.kiosk_frame.empty() ? &e.kiosk_frame : &e.frame;
     if (!e.lead_before) return nullptr;
     LiveEvent before = e;  // rare: only changes of salesperson or team reach this
     before.lead = e.lead_before;

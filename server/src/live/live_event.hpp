@@ -28,7 +28,13 @@ struct LiveEvent {
     // only) for those who could see it before and cannot now, so their boards and lists drop it.
     std::optional<store::LeadAccessFacts> lead_before;
     std::string hidden_frame;
+    // What a kiosk receives: the same event without the contact's name, e-mail and phone (a wall display in a
+    // lobby shows deals, not people's details). Empty for non-lead events (kiosks get `frame`).
+    std::string kiosk_frame;
 };
+
+// The lead fields a kiosk's board card may show (lead_event_fields without contact details).
+const std::vector<std::string>& kiosk_card_fields();
 
 // The lead fields an event carries: what a board card and a list row show.
 const std::vector<std::string>& lead_event_fields();

@@ -208,6 +208,17 @@ Result<store::LeadPage> LeadService::search(const Caller& caller, store::LeadQue
     return store::search_leads(db_.reader(), q, rule_of(caller), with_total);
 }
 
+Result<analysis::Answer> LeadService::analyse(const Caller& caller, store::LeadQuery q, const std::string& group_by,
+                                              const std::string& group_by2) {
+    q.context = filter_context_of(caller);
+    return store::analyse_leads(db_.reader(), q, rule_of(caller), group_by, group_by2);
+}
+
+Result<analysis::StageFlow> LeadService::stage_flow(const Caller& caller, store::LeadQuery q) {
+    q.context = filter_context_of(caller);
+    return store::stage_flow(db_.reader(), q, rule_of(caller));
+}
+
 Result<std::vector<store::LeadGroup>> LeadService::groups(const Caller& caller, store::LeadQuery q,
                                                           const std::string& group_by, int cards_per_group) {
     q.context = filter_context_of(caller);

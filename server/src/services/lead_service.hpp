@@ -6,6 +6,7 @@
 
 #include "caller.hpp"
 #include "store/database.hpp"
+#include "store/analysis_queries.hpp"
 #include "store/lead_queries.hpp"
 #include "tumen/lead_lifecycle.hpp"
 
@@ -27,6 +28,9 @@ public:
     Result<bool> remove(const Caller& caller, int64_t id);
 
     Result<store::LeadPage> search(const Caller& caller, store::LeadQuery q, bool with_total);
+    Result<analysis::Answer> analyse(const Caller& caller, store::LeadQuery q, const std::string& group_by,
+                                     const std::string& group_by2);
+    Result<analysis::StageFlow> stage_flow(const Caller& caller, store::LeadQuery q);
     Result<std::vector<store::LeadGroup>> groups(const Caller& caller, store::LeadQuery q, const std::string& group_by,
                                                  int cards_per_group);
 

@@ -31,11 +31,7 @@ constexpr SortKey sort_keys[] = {
 // "id" order when the full-text index drives the query (see search_leads): same name, so cursors are the same.
 constexpr SortKey fts_id_key = {"id", "leads_fts.rowid", true};
 
-struct GroupKey {
-    const char* name;
-    const char* expr;
-    const char* exists;  // for many-valued keys: EXISTS template with {key}
-};
+using GroupKey = GroupKeySql;
 
 constexpr GroupKey group_keys[] = {
     {"stage", "l.stage_id", nullptr},
@@ -47,6 +43,8 @@ constexpr GroupKey group_keys[] = {
     {"priority", "l.priority", nullptr},
     {"type", "l.type", nullptr},
     {"create_month", "strftime('%Y-%m', l.create_date, 'unixepoch')", nullptr},
+    // The Monday of the week (ISO weeks start on Monday): 'weekday 0' goes to the Sunday ending it.
+    {"create_week", "date(l.create_date, 'unixepoch', 'weekday 0', '-6 days')", nullptr},
     {"deadline_month", "substr(l.date_deadline, 1, 7)", nullptr},
     {"closed_month", "strftime('%Y-%m', l.date_closed, 'unixepoch')", nullptr},
     {"tag", "lt.tag_id", "EXISTS (SELECT 1 FROM lead_tags lt2 WHERE lt2.lead_id = l.id AND lt2.tag_id = ?)"},
@@ -83,6 +81,12 @@ const std::vector<std::string>& sortable_lead_fields() {
         return v;
     }();
     return names;
+}
+
+const GroupKeySql* find_group_key(std::string_view name) {
+    for (const auto& k : group_keys)
+        if (name == k.name) return &k;
+    return nullptr;
 }
 
 const std::vector<std::string>& lead_group_keys() {

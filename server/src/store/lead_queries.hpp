@@ -2,6 +2,7 @@
 // and grouped counts/sums. Every query here ANDs the caller's record rule (store/record_rules.hpp).
 #pragma once
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,16 @@ struct LeadGroup {
     std::string next;            // cursor for GET /leads?sort=priority desc&after=... ('' = all cards shown)
 };
 
-// Group-by keys: stage, user, team, country, tag, source, lost_reason, create_month, deadline_month, closed_month.
+// The SQL of a group-by key over `leads l`. Many-valued keys (tag) read `lt.tag_id` from a join of lead_tags lt
+// and have an EXISTS with one `?` to select one group's leads.
+struct GroupKeySql {
+    const char* name;
+    const char* expr;
+    const char* exists;  // nullptr for single-valued keys
+};
+const GroupKeySql* find_group_key(std::string_view name);
+
+// Group-by keys: stage, user, team, country, tag, source, lost_reason, create_month, create_week, deadline_month, closed_month.
 const std::vector<std::string>& lead_group_keys();
 Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, const SqlFragment& rule,
                                            const std::string& group_by, int cards_per_group);

@@ -42,7 +42,18 @@ SqlFragment lead_rule_sql(const server::Caller& c, const std::string& alias) {
         return f;
     }
     if (c.role == "portal" && c.partner_id) return {"(" + a + ".partner_assigned_id = ?)", {*c.partner_id}};
-    return {"0", {}};  // kiosk, unknown roles, portal users without a partner: fail closed
+    if (c.is_kiosk() && !c.team_ids.empty()) {
+        // The boards of the teams the token was issued for (the router keeps kiosks to their read-only endpoints).
+        SqlFragment f;
+        f.sql = "(" + a + ".team_id IN (";
+        for (size_t i = 0; i < c.team_ids.size(); ++i) {
+            f.sql += i ? ",?" : "?";
+            f.params.push_back(c.team_ids[i]);
+        }
+        f.sql += "))";
+        return f;
+    }
+    return {"0", {}};  // unknown roles, kiosks without teams, portal users without a partner: fail closed
 }
 
 bool lead_rule_allows(const server::Caller& c, const LeadAccessFacts& l) {
@@ -53,6 +64,7 @@ bool lead_rule_allows(const server::Caller& c, const LeadAccessFacts& l) {
         return !l.user_id && l.team_id && contains(c.team_ids, *l.team_id);
     }
     if (c.role == "portal" && c.partner_id) return l.partner_assigned_id == c.partner_id;
+    if (c.is_kiosk()) return l.team_id && contains(c.team_ids, *l.team_id);
     return false;
 }
 
