@@ -102,7 +102,8 @@ describe('meetings and the calendar', () => {
 
     let item = widget(s, id);
     const centre = [item.x + item.w / 2, item.y + Math.min(item.h / 2, 12)];
-    let response = await drag(page, centre, [centre[0], centre[1] + 3 * hourH]);
+    // A few pixels past the 15-minute line: landing exactly on it snaps either way after sub-pixel rounding (seen in CI).
+    let response = await drag(page, centre, [centre[0], centre[1] + 3 * hourH + hourH / 16]);
     assert.equal(response.status(), 200, await response.text());
     let m = await meetingApi(page, meetingId);
     assert.equal(m.local_start, `${today}T13:00`);
@@ -112,7 +113,7 @@ describe('meetings and the calendar', () => {
 
     item = widget(s, id);
     const edge = [item.x + item.w / 2, item.y + item.h - 3];
-    response = await drag(page, edge, [edge[0], edge[1] + hourH]);
+    response = await drag(page, edge, [edge[0], edge[1] + hourH + hourH / 16]);
     assert.equal(response.status(), 200, await response.text());
     m = await meetingApi(page, meetingId);
     assert.equal(m.local_start, `${today}T13:00`);
