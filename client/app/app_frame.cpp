@@ -29,6 +29,9 @@ void draw_app(AppState& app, Ui& ui) {
     else if (view == "calendar") draw_calendar(app, ui);
     else if (view == "quotations") draw_quotations(app, ui);
     else if (view == "quotation") draw_quotation(app, ui);
+    else if (view == "dashboard") draw_dashboard(app, ui);
+    else if (view == "analysis") draw_analysis(app, ui);
+    else if (view == "activities") draw_activities(app, ui);
     else if (view == "leads" || view == "contacts" || view == "contact" || view == "settings" || view == "import")
         draw_section(app, ui);
     else if (view == "not_found") draw_not_found(app, ui);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "activity_view.hpp"
 #include "board_view.hpp"
 #include "state/money_text.hpp"
 #include "theme.hpp"
@@ -137,7 +138,8 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     float rx = min.x + pad + 3 * step + ui.px(6);
     if (card.expected_revenue.amount != 0) {
         const std::string rev = client::money_text(card.expected_revenue, app.language());
-        const std::string rf = fit(ui.fonts.strong, rev, max.x - pad - ui.px(30) - rx);
+        // Room for the avatar and the activity mark after it.
+        const std::string rf = fit(ui.fonts.strong, rev, max.x - pad - ui.px(board.card_activity(card.id) ? 54 : 30) - rx);
         dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(rx, std::floor(by - ui.fonts.strong->FontSize * 0.5f)),
                     color::text, rf.c_str());
     }
@@ -148,8 +150,30 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     } else {
         dl->AddCircle(ac, ar - ui.px(0.5f), color::border_strong, 24, ui.px(1));
     }
+    float left_of_avatar = ac.x - ar - ui.px(12);
+    // The next activity (a clock in its state's colour), or the "no next step" mark on an open lead (issue 6).
+    if (const client::CardActivity* act = board.card_activity(card.id);
+        act && (!act->state.empty() || (act->no_next_step && status == WonStatus::pending && card.active))) {
+        const ImVec2 kc(left_of_avatar, by);
+        const float kr = ui.px(8);
+        const bool planned = !act->state.empty();
+        const ImU32 hands = planned ? color::on_primary : color::text_muted;
+        if (planned) dl->AddCircleFilled(kc, kr, activity_state_color(act->state), 20);
+        else dl->AddCircle(kc, kr - ui.px(0.5f), color::text_muted, 20, ui.px(1.2f));
+        dl->AddLine(kc, ImVec2(kc.x, kc.y - kr * 0.6f), hands, ui.px(1.4f));
+        dl->AddLine(kc, ImVec2(kc.x + kr * 0.45f, kc.y), hands, ui.px(1.4f));
+        if (!ghost) {
+            const std::string label = planned ? (act->summary.empty() ? act->state : act->summary) : app.tr("board.no_next_step");
+            ui.record(cid + (planned ? ".activity" : ".no_next_step"), label, "icon", ImVec2(kc.x - kr, kc.y - kr),
+                      ImVec2(kc.x + kr, kc.y + kr), planned ? act->state : "none");
+            if (ImGui::IsMouseHoveringRect(ImVec2(kc.x - kr, kc.y - kr), ImVec2(kc.x + kr, kc.y + kr)) &&
+                !view_state().drag.active)
+                ImGui::SetTooltip("%s", label.c_str());
+        }
+        left_of_avatar -= ui.px(22);
+    }
     if (rotting) {
-        const ImVec2 rc(ac.x - ar - ui.px(12), by);
+        const ImVec2 rc(left_of_avatar, by);
         dl->AddCircleFilled(rc, ui.px(7), color::danger, 16);
         ImFont* f = ui.fonts.strong;
         const float fs = std::round(ui.px(11));

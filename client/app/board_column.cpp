@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "activity_view.hpp"
 #include "board_view.hpp"
 #include "state/money_text.hpp"
 #include "theme.hpp"
@@ -184,6 +185,32 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
             dl->AddRectFilled(ImVec2(name_x, by), ImVec2(name_x + bw, by + ui.px(4)),
                               wip == WipStatus::over ? color::danger : amber, ui.px(2));
             ui.record("board.wip." + sid_s, warn, "text", ImVec2(name_x, by), ImVec2(name_x + bw, by + ui.px(4)));
+        } else if (col.activity_bar && col.activity_bar->total() > 0) {
+            // The column's leads by their next activity: overdue, today, planned, none (issue 6).
+            const ActivityBar& ab = *col.activity_bar;
+            const std::int64_t parts[] = {ab.overdue, ab.today, ab.planned, ab.none};
+            const ImU32 colors[] = {activity_state_color("overdue"), activity_state_color("today"),
+                                    activity_state_color("planned"), with_alpha(color::text, 0x12)};
+            dl->AddRectFilled(ImVec2(name_x, by), ImVec2(name_x + bw, by + ui.px(4)), colors[3], ui.px(2));
+            float x = name_x;
+            for (int i = 0; i < 3; ++i) {
+                const float seg = bw * static_cast<float>(parts[i]) / static_cast<float>(ab.total());
+                if (seg > 0) dl->AddRectFilled(ImVec2(x, by), ImVec2(x + seg, by + ui.px(4)), colors[i]);
+                x += seg;
+            }
+            ui.record("board.activity_bar." + sid_s,
+                      app.tr("board.activity_bar", {{"overdue", std::to_string(ab.overdue)},
+                                                    {"today", std::to_string(ab.today)},
+                                                    {"planned", std::to_string(ab.planned)},
+                                                    {"none", std::to_string(ab.none)}}),
+                      "text", ImVec2(name_x, by - ui.px(3)), ImVec2(name_x + bw, by + ui.px(7)),
+                      std::to_string(ab.overdue) + "/" + std::to_string(ab.today) + "/" + std::to_string(ab.planned) +
+                          "/" + std::to_string(ab.none));
+            if (ImGui::IsMouseHoveringRect(ImVec2(name_x, by - ui.px(4)), ImVec2(name_x + bw, by + ui.px(8))))
+                ImGui::SetTooltip("%s", app.tr("board.activity_bar", {{"overdue", std::to_string(ab.overdue)},
+                                                                       {"today", std::to_string(ab.today)},
+                                                                       {"planned", std::to_string(ab.planned)},
+                                                                       {"none", std::to_string(ab.none)}}).c_str());
         } else {
             dl->AddRectFilled(ImVec2(name_x, by), ImVec2(name_x + bw, by + ui.px(4)), with_alpha(color::text, 0x12), ui.px(2));
             if (!col.sums.empty() && col.sums.front().expected > 0) {

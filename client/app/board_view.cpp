@@ -206,7 +206,8 @@ void toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     const ChipDef chips[] = {{"board.chip.mine", "board.chip.mine", q.mine},
                              {"board.chip.unassigned", "board.chip.unassigned", q.unassigned},
                              {"board.chip.won", "board.chip.won", q.won},
-                             {"board.chip.lost", "board.chip.lost", q.lost}};
+                             {"board.chip.lost", "board.chip.lost", q.lost},
+                             {"board.chip.activity_overdue", "board.chip.activity_overdue", q.overdue}};
     float chips_w = 0;
     for (const auto& c : chips) chips_w += chip_width(ui, app.tr(c.key)) + ui.px(8);
     const float search_w = std::clamp(width * 0.22f, ui.px(200), ui.px(320));
@@ -260,6 +261,7 @@ void toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
             if (id == "board.chip.unassigned") nq.unassigned = !nq.unassigned, nq.mine = false;
             if (id == "board.chip.won") nq.won = !nq.won, nq.lost = false;
             if (id == "board.chip.lost") nq.lost = !nq.lost, nq.won = false;
+            if (id == "board.chip.activity_overdue") nq.overdue = !nq.overdue;
             app.navigate(board.route_for(nq));
         }
         x += chip_width(ui, label) + ui.px(8);

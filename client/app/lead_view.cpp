@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "activity_view.hpp"
 #include "theme.hpp"
 
 namespace tumen::app {
@@ -100,6 +101,7 @@ void draw_lead_form(AppState& app, Ui& ui) {
     lead_compose_dialog(app, ui);
     lead_sms_dialog(app, ui);
     meeting_dialog(app, ui);
+    activity_dialog(app, ui);
 }
 
 }  // namespace tumen::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "activity_view.hpp"
 #include "lead_view.hpp"
 #include "theme.hpp"
 
@@ -155,6 +156,7 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
     form.poll_mail(ImGui::GetTime() * 1000.0);
     if (form.mail_pending()) ui.wake_in(3000);
     gap(ui, 20);
+    lead_activities_block(app, ui, inner);
     lead_meetings_block(app, ui, inner);
     lead_quotations_block(app, ui, inner);
 

@@ -273,6 +273,20 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     pick_chip(app, ui, "list.filter.stage", "list.pick.stage", q.stage_id, list.stages(), x, cy, &LeadListQuery::stage_id);
     pick_chip(app, ui, "list.filter.user", "list.pick.user", q.user_id, list.users(), x, cy, &LeadListQuery::user_id);
     pick_chip(app, ui, "list.filter.team", "list.pick.team", q.team_id, list.teams(), x, cy, &LeadListQuery::team_id);
+    if (!q.where.empty()) {
+        // A click-through from a report: shown as one chip (the condition is in its tooltip); a click drops it.
+        const std::string label = app.tr("list.chip.custom");
+        ImGui::SetCursorScreenPos(ImVec2(x, cy));
+        if (chip(ui, "list.chip.custom", label, true)) {
+            LeadListQuery nq = q;
+            nq.where.clear();
+            nq.all = false;
+            list.apply(nq);
+        } else if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", q.where.c_str());
+        }
+        x += chip_width(ui, label) + ui.px(8);
+    }
     if (q.any_filter()) {
         LeadListQuery cleared;
         cleared.sort_field = q.sort_field;

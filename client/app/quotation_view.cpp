@@ -27,6 +27,14 @@ std::string error_of(const client::QuotesState& st, const std::string& field, Ap
     return it == st.errors().end() ? std::string() : it->second.render(app.language());
 }
 
+// Text padded to its column's width, so the next cell on the line starts under its heading.
+void text_in_column(Ui& ui, const std::string& id, std::string_view s, float width, ImFont* font, ImU32 col) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    text(ui, id, s, font, col);
+    ImGui::SetCursorScreenPos(p);
+    ImGui::Dummy(ImVec2(width, font->FontSize));
+}
+
 void quotation_row(AppState& app, Ui& ui, const Quotation& q, const std::string& id_prefix) {
     const std::string label = quotation_display_number(q) + "  ·  " + state_label(app, q.state) + "  ·  " +
                               client::amount_label(q.amounts.total, q.currency, app.language());
@@ -165,10 +173,8 @@ void draw_quotation(AppState& app, Ui& ui) {
     const float widths[] = {desc_w, small, price_w, small, small, incl_w, amount_w};
     for (std::size_t i = 0; i < std::size(heads); ++i) {
         if (i) ImGui::SameLine(0, ui.px(8));
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        text(ui, std::string("quote.head.") + std::to_string(i), app.tr(heads[i]), ui.fonts.strong, color::text_secondary);
-        ImGui::SetCursorScreenPos(p);
-        ImGui::Dummy(ImVec2(widths[i], ui.fonts.strong->FontSize));
+        text_in_column(ui, std::string("quote.head.") + std::to_string(i), app.tr(heads[i]), widths[i], ui.fonts.strong,
+                       color::text_secondary);
     }
     auto parsed = st.parsed_lines();
     std::optional<std::size_t> remove;
@@ -184,7 +190,7 @@ void draw_quotation(AppState& app, Ui& ui) {
             const std::string err = error_of(st, field + err_field, app);
             o.error = err;
             if (edit) form_field(ui, id + name, "", value, o);
-            else text(ui, id + name, value, ui.fonts.body, color::text);
+            else text_in_column(ui, id + name, value, width, ui.fonts.body, color::text);
         };
         cell("description", l.description, desc_w, "description");
         ImGui::SameLine(0, ui.px(8));
@@ -197,8 +203,12 @@ void draw_quotation(AppState& app, Ui& ui) {
         cell("tax", l.tax, small, "tax_bp");
         ImGui::SameLine(0, ui.px(8));
         bool incl = l.tax_included;
-        if (edit ? checkbox(ui, id + "included", "", incl) : false) l.tax_included = incl;
-        if (!edit) ImGui::Dummy(ImVec2(incl_w, 1));
+        const ImVec2 incl_at = ImGui::GetCursorScreenPos();
+        ImGui::BeginDisabled(!edit);  // a locked line still shows whether its price includes tax
+        if (checkbox(ui, id + "included", "", incl) && edit) l.tax_included = incl;
+        ImGui::EndDisabled();
+        ImGui::SetCursorScreenPos(incl_at);
+        ImGui::Dummy(ImVec2(incl_w, 1));
         ImGui::SameLine(0, ui.px(8));
         std::string amount = "—";
         if (parsed && i < parsed->size())

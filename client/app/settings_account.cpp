@@ -173,6 +173,8 @@ void settings_account(AppState& app, Ui& ui, float width) {
     password_part(app, ui, width);
     gap(ui, 32);
     two_factor_part(app, ui, width);
+    gap(ui, 32);
+    settings_calendar_feed(app, ui, width);
 }
 
 }  // namespace tumen::app

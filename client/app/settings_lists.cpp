@@ -42,6 +42,8 @@ float column_width(Ui& ui, const TableColumn& c, bool first) {
         case ColumnKind::count: return ui.px(104);
         case ColumnKind::flag: return ui.px(88);
         case ColumnKind::color: return ui.px(84);
+        case ColumnKind::choice: return ui.px(128);
+        case ColumnKind::row: return ui.px(128);
     }
     return ui.px(100);
 }
@@ -79,6 +81,13 @@ std::string shown_value(AppState& app, const TableRow& row, const TableColumn& c
         case ColumnKind::user: return v.empty() ? "—" : st.person_name(std::atoll(v.c_str()));
         case ColumnKind::percent: return v.empty() ? "—" : v + " %";
         case ColumnKind::count: return v.empty() || v == "0" ? "—" : v;
+        case ColumnKind::choice: return v.empty() ? "—" : app.tr(c.label_key + "." + v);
+        case ColumnKind::row: {
+            if (v.empty()) return "—";
+            for (const auto& r : app.settings().table("activity_types").rows())  // the only table with row links
+                if (std::to_string(r.id()) == v) return r.text("name");
+            return "#" + v;
+        }
         default: return v;
     }
 }
@@ -158,6 +167,24 @@ float edit_cell(AppState& app, Ui& ui, SettingsTable& t, client::Draft& d, const
             break;
         }
         case ColumnKind::color: color_picker(ui, id, v); break;
+        case ColumnKind::choice: {
+            std::vector<PickItem> items;
+            std::optional<std::int64_t> sel;
+            for (std::size_t i = 0; i < c.choices.size(); ++i) {
+                items.push_back({static_cast<std::int64_t>(i) + 1, app.tr(c.label_key + "." + c.choices[i])});
+                if (c.choices[i] == v) sel = static_cast<std::int64_t>(i) + 1;
+            }
+            if (form_picker(ui, id, "", items, sel, "", fo) && sel) v = c.choices[static_cast<std::size_t>(*sel - 1)];
+            break;
+        }
+        case ColumnKind::row: {
+            std::optional<std::int64_t> sel;
+            if (!v.empty()) sel = std::atoll(v.c_str());
+            std::vector<PickItem> items;
+            for (const auto& r : t.rows()) items.push_back({r.id(), r.text("name")});
+            if (form_picker(ui, id, "", items, sel, "—", fo)) v = sel ? std::to_string(*sel) : std::string();
+            break;
+        }
     }
     ImGui::EndGroup();
     return ImGui::GetItemRectMax().y;
@@ -172,7 +199,7 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
     if (opt.editable) {
         for (const auto& a : opt.actions) act_labels.push_back(a.label);
         act_labels.push_back(app.tr("settings.edit"));
-        act_labels.push_back(app.tr("settings.delete"));
+        if (spec.deletable) act_labels.push_back(app.tr("settings.delete"));
     }
     float actions_w = 0;
     for (const auto& l : act_labels) actions_w += row_button_width(ui, l) + ui.px(6);
@@ -281,8 +308,10 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
                 ImGui::SameLine(0, ui.px(6));
             }
             if (row_button(ui, rid + ".edit", app.tr("settings.edit"), false, idle)) t.begin_edit(id);
-            ImGui::SameLine(0, ui.px(6));
-            if (row_button(ui, rid + ".delete", app.tr("settings.delete"), true, idle)) t.ask_delete(id);
+            if (spec.deletable) {
+                ImGui::SameLine(0, ui.px(6));
+                if (row_button(ui, rid + ".delete", app.tr("settings.delete"), true, idle)) t.ask_delete(id);
+            }
         } else if (!opt.actions.empty()) {
             ImGui::SetCursorScreenPos(ImVec2(top.x + actions_x, y + std::floor((row_h - ui.px(30)) * 0.5f)));
             for (const auto& a : opt.actions)

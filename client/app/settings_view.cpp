@@ -67,6 +67,7 @@ void section_body(AppState& app, Ui& ui, float width) {
     else if (s == "lost-reasons") settings_list(app, ui, "lost_reasons", width);
     else if (s == "tags") settings_list(app, ui, "tags", width);
     else if (s == "contact-types") settings_list(app, ui, "contact_types", width);
+    else if (s == "activity-types") settings_list(app, ui, "activity_types", width);
     else if (s == "utm") settings_utm(app, ui, width);
     else if (s == "users") settings_users(app, ui, width);
     else if (s == "api-keys") settings_api_keys(app, ui, width);

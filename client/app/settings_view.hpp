@@ -26,6 +26,7 @@ void settings_sms(client::AppState& app, Ui& ui, float width);             // se
 void settings_web_form(client::AppState& app, Ui& ui, float width);        // settings_web_form.cpp
 void settings_webhooks(client::AppState& app, Ui& ui, float width);        // settings_webhooks.cpp
 void settings_account(client::AppState& app, Ui& ui, float width);
+void settings_calendar_feed(client::AppState& app, Ui& ui, float width);  // settings_calendar_feed.cpp
 
 // ---- shared pieces (settings_parts.cpp)
 

@@ -22,7 +22,9 @@ constexpr NavItem nav_items[] = {
     {"nav.leads", "nav.leads", View::leads},
     {"nav.contacts", "nav.contacts", View::contacts},
     {"nav.calendar", "nav.calendar", View::calendar},
+    {"nav.activities", "nav.activities", View::activities},
     {"nav.quotations", "nav.quotations", View::quotations},
+    {"nav.reporting", "nav.reporting", View::dashboard},
     {"nav.settings", "nav.settings", View::settings},
 };
 
@@ -30,6 +32,7 @@ bool nav_active(const NavItem& item, View current) {
     if (item.view == View::pipeline) return current == View::pipeline || current == View::lead;
     if (item.view == View::contacts) return current == View::contacts || current == View::contact;
     if (item.view == View::quotations) return current == View::quotations || current == View::quotation;
+    if (item.view == View::dashboard) return current == View::dashboard || current == View::analysis;
     return item.view == current;
 }
 
@@ -39,7 +42,9 @@ Route nav_route(View v) {
         case View::contacts: return Route::contacts();
         case View::settings: return Route::settings();
         case View::calendar: return Route::calendar();
+        case View::activities: return Route::activities();
         case View::quotations: return Route::quotations();
+        case View::dashboard: return Route::dashboard();
         default: return Route::pipeline();
     }
 }

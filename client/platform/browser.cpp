@@ -35,6 +35,7 @@ EM_JS(char*, js_string_result, (int which), {
         if (which === 0) s = location.hash;
         else if (which === 1) s = navigator.language || "";
         else if (which === 2) s = navigator.platform || "";
+        else if (which === 3) s = location.origin || "";
     } catch (e) {}
     const n = lengthBytesUTF8(s) + 1;
     const p = _malloc(n);
@@ -140,6 +141,7 @@ void history_push(const std::string& hash) { js_history(0, hash.c_str()); }
 void history_replace(const std::string& hash) { js_history(1, hash.c_str()); }
 
 std::string browser_language() { return take(js_string_result(1)); }
+std::string page_origin() { return take(js_string_result(3)); }
 std::string load_setting(const char* key) { return take(js_load_setting(key)); }
 void save_setting(const char* key, const std::string& value) { js_save_setting(key, value.c_str()); }
 

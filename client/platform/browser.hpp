@@ -70,6 +70,7 @@ void history_push(const std::string& hash);
 void history_replace(const std::string& hash);
 
 std::string browser_language();           // navigator.language
+std::string page_origin();                // location.origin
 std::string load_setting(const char* key); // localStorage, "" when absent or unavailable
 void save_setting(const char* key, const std::string& value);
 
@@ -93,6 +94,7 @@ public:
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
         platform::save_file(name, mime, bytes);
     }
+    std::string origin() const override { return page_origin(); }
 };
 
 }  // namespace tumen::platform

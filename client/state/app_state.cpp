@@ -43,6 +43,9 @@ void AppState::apply_route(Route route, bool from_url) {
     if (route_.view != View::lead) lead_.close();  // opening a lead again later reloads it
     if (route_.view != View::settings) settings_.leave();  // secrets shown once stay gone
     if (session_) quotations_.on_route(route_);
+    if (session_) activities_.on_route(route_);
+    if (session_) analysis_.on_route(route_);
+    if (session_) dashboard_.on_route(route_);
 }
 
 void AppState::guard() {
@@ -76,6 +79,9 @@ void AppState::signed_in(Session session) {
     live_.connect();
     guard();  // leaves the login page for "next" (or the pipeline) without a history entry back to the form
     quotations_.on_route(route_);
+    activities_.on_route(route_);
+    analysis_.on_route(route_);
+    dashboard_.on_route(route_);
 }
 
 void AppState::signed_out(Message why) {
@@ -84,6 +90,9 @@ void AppState::signed_out(Message why) {
     lead_.close();
     calendar_.reset();
     quotations_.reset();
+    activities_.reset();
+    analysis_.reset();
+    dashboard_.reset();
     status_ = SessionStatus::signed_out;
     login_.forget_password();
     login_.set_error(std::move(why));

@@ -6,15 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "analysis_state.hpp"
 #include "api_io.hpp"
 #include "board_state.hpp"
 #include "calendar_state.hpp"
+#include "dashboard_state.hpp"
 #include "host.hpp"
 #include "lead_form.hpp"
 #include "lead_list.hpp"
 #include "live_updates.hpp"
 #include "login_form.hpp"
 #include "quotes_state.hpp"
+#include "activities_state.hpp"
 #include "message.hpp"
 #include "settings_state.hpp"
 #include "transport.hpp"
@@ -72,8 +75,14 @@ public:
     SettingsState& settings() { return settings_; }
     CalendarState& calendar() { return calendar_; }  // #/calendar and the lead form's meetings
     const CalendarState& calendar() const { return calendar_; }
+    AnalysisState& analysis() { return analysis_; }  // #/analysis
+    const AnalysisState& analysis() const { return analysis_; }
+    DashboardState& dashboard() { return dashboard_; }  // #/dashboard
+    const DashboardState& dashboard() const { return dashboard_; }
     QuotesState& quotations() { return quotations_; }  // #/quotations, #/quotation/<id>, the lead's block
     const QuotesState& quotations() const { return quotations_; }
+    ActivitiesState& activities() { return activities_; }  // the lead's block, #/activities
+    const ActivitiesState& activities() const { return activities_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
     void set_live_channel(LiveChannel* channel) { live_.set_channel(channel); }
     LiveUpdates& live() { return live_; }
@@ -108,6 +117,9 @@ private:
     SettingsState settings_{*this};
     CalendarState calendar_{*this};
     QuotesState quotations_{*this};
+    ActivitiesState activities_{*this};
+    AnalysisState analysis_{*this};
+    DashboardState dashboard_{*this};
     LiveUpdates live_{*this};
     Message banner_;
     bool logging_out_ = false;

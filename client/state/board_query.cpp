@@ -19,6 +19,7 @@ BoardQuery parse_board_query(std::string_view route_query) {
         else if (chip == "unassigned") q.unassigned = true;
         else if (chip == "won") q.won = true;
         else if (chip == "lost") q.lost = true;
+        else if (chip == "overdue") q.overdue = true;
         pos = comma + 1;
     }
     return q;
@@ -35,6 +36,7 @@ std::string format_board_query(const BoardQuery& q) {
     add(q.unassigned, "unassigned");
     add(q.won, "won");
     add(q.lost, "lost");
+    add(q.overdue, "overdue");
     return query_string({{"q", q.text}, {"f", chips}});
 }
 
@@ -45,6 +47,7 @@ std::string board_filter(const BoardQuery& q, std::int64_t team_id) {
     if (q.unassigned) parts.emplace_back("user_id is null");
     if (q.won) parts.emplace_back("stage.is_won = true");
     if (q.lost) parts.emplace_back("probability = 0");
+    if (q.overdue) parts.emplace_back("activity_overdue = true");
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : " and ") + p;
     return out;

@@ -13,6 +13,7 @@ struct BoardQuery {
     bool unassigned = false;  // no salesperson
     bool won = false;         // in a won stage
     bool lost = false;        // lost (inactive, probability 0): the only chip that shows inactive leads
+    bool overdue = false;     // Overdue activities: an open activity due before the user's today
 
     bool operator==(const BoardQuery&) const = default;
 };

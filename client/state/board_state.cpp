@@ -18,7 +18,7 @@ using nlohmann::json;
 // What a card shows: ask the server for these fields only (50,000 cards are paged, but every byte counts).
 constexpr const char* card_fields =
     "name,partner_name,contact_name,expected_revenue,probability,priority,tag_ids,user_id,stage_id,team_id,active,"
-    "date_last_stage_update,create_date,lost_reason_id,type";
+    "date_last_stage_update,create_date,lost_reason_id,type,next_activity,no_next_step";
 
 std::optional<std::int64_t> opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
@@ -215,9 +215,13 @@ void BoardState::load_board() {
             if (it == cols.end()) continue;
             it->count = g.value("count", std::int64_t{0});
             it->sums = sums_from_json(g.value("sums", json::array()));
+            if (g.contains("activity_bar")) it->activity_bar = activity_bar_from_json(g["activity_bar"]);
             if (g.contains("items") && g["items"].is_array())
                 for (const auto& item : g["items"])
-                    if (auto card = card_from_json(item)) it->cards.push_back(std::move(*card));
+                    if (auto card = card_from_json(item)) {
+                        take_activity(item);
+                        it->cards.push_back(std::move(*card));
+                    }
             if (g.contains("next") && g["next"].is_string()) it->next = g["next"].get<std::string>();
         }
         columns_ = std::move(cols);
@@ -270,6 +274,7 @@ void BoardState::load_more(std::int64_t stage_id) {
         if (j.contains("items") && j["items"].is_array())
             for (const auto& item : j["items"]) {
                 auto card = card_from_json(item);
+                take_activity(item);
                 // A card moved here meanwhile may come again: keep one.
                 if (card && !locate(card->id)) c->cards.push_back(std::move(*card));
             }
@@ -552,6 +557,26 @@ std::int64_t BoardState::total_count() const {
     std::int64_t n = 0;
     for (const auto& c : columns_) n += c.count;
     return n;
+}
+
+void BoardState::take_activity(const json& item) {
+    if (!item.is_object() || !item.contains("id") || !item["id"].is_number_integer()) return;
+    if (!item.contains("next_activity") && !item.contains("no_next_step")) return;
+    CardActivity a;
+    if (item.contains("next_activity") && item["next_activity"].is_object()) {
+        const json& n = item["next_activity"];
+        a.state = str(n, "state");
+        a.icon = str(n, "icon");
+        a.summary = str(n, "summary");
+        a.type_id = opt_id(n, "type_id");
+    }
+    a.no_next_step = item.contains("no_next_step") && item["no_next_step"].is_boolean() && item["no_next_step"].get<bool>();
+    card_activity_[item["id"].get<std::int64_t>()] = std::move(a);
+}
+
+const CardActivity* BoardState::card_activity(std::int64_t lead_id) const {
+    auto it = card_activity_.find(lead_id);
+    return it == card_activity_.end() ? nullptr : &it->second;
 }
 
 }  // namespace tumen::client

@@ -4,6 +4,7 @@
 // banner naming the server's reason) when the server refuses. Pure C++: tested with a fake transport.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "board_query.hpp"
 #include "message.hpp"
 #include "transport.hpp"
+#include "tumen/activity.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/lead_lifecycle.hpp"
 #include "tumen/reference_data.hpp"
@@ -36,9 +38,18 @@ struct BoardColumn {
     std::string next;             // cursor of the next page; "" = every card is loaded
     bool loading_more = false;
     bool unfolded = false;        // a folded stage the user opened
+    std::optional<ActivityBar> activity_bar;  // next activities of all its leads (when the server sends it)
 
     bool folded() const { return stage.fold && !unfolded; }
     bool has_more() const { return !next.empty(); }
+};
+
+// What a card shows of the lead's activities: the next open one's state and type icon, or "no next step".
+struct CardActivity {
+    std::string state;  // "overdue" / "today" / "planned"; "" = no open activity
+    std::string icon, summary;
+    std::optional<std::int64_t> type_id;
+    bool no_next_step = false;
 };
 
 struct TeamInfo {
@@ -101,6 +112,8 @@ public:
     WonStatus won_status(const Lead& lead) const;
     bool rotting(const Lead& lead, Timestamp now) const;
     std::int64_t total_count() const;
+    // The card's activity summary from the server (nullptr when it sent none).
+    const CardActivity* card_activity(std::int64_t lead_id) const;
 
 private:
     struct Key {
@@ -139,6 +152,8 @@ private:
     BoardQuery query_;
     std::vector<BoardColumn> columns_;
     std::int64_t creating_stage_ = 0;
+    std::map<std::int64_t, CardActivity> card_activity_;  // by lead id
+    void take_activity(const nlohmann::json& item);
 };
 
 // Parsing of the server's JSON (exposed for tests): a card from a lead object of the leads API.

@@ -19,6 +19,9 @@ public:
     virtual void save_file(const std::string& /*name*/, const std::string& /*mime*/, const std::string& /*bytes*/) {}
     // Opens a same-origin URL in a new tab (the quotation's PDF preview). Default: nothing.
     virtual void open_url(const std::string& /*path*/) {}
+    // The page's origin ("https://crm.example.mn"), for full URLs the user copies elsewhere (the calendar feed).
+    // Default: "" (a path is shown as it is).
+    virtual std::string origin() const { return {}; }
 };
 
 }  // namespace tumen::client

@@ -55,11 +55,13 @@ LeadListQuery parse_list_query(std::string_view route_query) {
         else if (chip == "won") q.won = true;
         else if (chip == "lost") q.lost = true;
         else if (chip == "archived") q.archived = true;
+        else if (chip == "all") q.all = true;
         pos = comma + 1;
     }
     q.stage_id = id_value(route_query, "stage");
     q.user_id = id_value(route_query, "user");
     q.team_id = id_value(route_query, "team");
+    q.where = query_value(route_query, "filter");
     const std::string sort = query_value(route_query, "sort");
     const size_t space = sort.find(' ');
     const std::string field = sort.substr(0, space);
@@ -83,12 +85,14 @@ std::string format_list_query(const LeadListQuery& q) {
     add(q.won, "won");
     add(q.lost, "lost");
     add(q.archived, "archived");
+    add(q.all, "all");
     auto id = [](std::int64_t v) { return v > 0 ? std::to_string(v) : std::string(); };
     return query_string({{"q", q.text},
                          {"f", chips},
                          {"stage", id(q.stage_id)},
                          {"user", id(q.user_id)},
                          {"team", id(q.team_id)},
+                         {"filter", q.where},
                          {"sort", q.sort_field.empty() ? std::string() : q.sort_field + (q.sort_desc ? " desc" : " asc")}});
 }
 
@@ -101,12 +105,16 @@ std::string list_filter(const LeadListQuery& q) {
     if (q.stage_id > 0) parts.push_back("stage_id = " + std::to_string(q.stage_id));
     if (q.user_id > 0) parts.push_back("user_id = " + std::to_string(q.user_id));
     if (q.team_id > 0) parts.push_back("team_id = " + std::to_string(q.team_id));
+    if (!q.where.empty()) parts.push_back("(" + q.where + ")");
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : " and ") + p;
     return out;
 }
 
-std::string_view list_active(const LeadListQuery& q) { return q.lost || q.archived ? "false" : "true"; }
+std::string_view list_active(const LeadListQuery& q) {
+    if (q.all && !q.lost && !q.archived) return "all";
+    return q.lost || q.archived ? "false" : "true";
+}
 
 std::string list_sort(const LeadListQuery& q) {
     if (q.sort_field.empty()) return "create_date desc";

@@ -21,6 +21,8 @@ struct LeadListQuery {
     std::int64_t stage_id = 0;   // 0 = any
     std::int64_t user_id = 0;
     std::int64_t team_id = 0;
+    std::string where;           // a filter-language clause from a chart or dashboard click-through (`filter`)
+    bool all = false;            // active and inactive leads alike (chip "all": what an analysis counted)
     std::string sort_field;      // "" = the default (newest first)
     bool sort_desc = false;
 
@@ -29,7 +31,7 @@ struct LeadListQuery {
     // Clicking a column header: a new column sorts ascending, the same column flips, a third click on a
     // descending column goes back to the default order.
     void toggle_sort(std::string_view field);
-    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || stage_id || user_id || team_id; }
+    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || all || !where.empty() || stage_id || user_id || team_id; }
 };
 
 // From a route's query string; unknown chips and sort fields are ignored.
@@ -39,7 +41,7 @@ std::string format_list_query(const LeadListQuery& q);
 
 // The leads API parameters of the search (without paging): filter, q, active, sort.
 std::string list_filter(const LeadListQuery& q);
-std::string_view list_active(const LeadListQuery& q);  // "true" | "false"
+std::string_view list_active(const LeadListQuery& q);  // "true" | "false" | "all"
 std::string list_sort(const LeadListQuery& q);          // "create_date desc" by default
 
 }  // namespace tumen::client

@@ -41,6 +41,21 @@ std::vector<std::pair<std::string, SettingsTable>> make_tables(SettingsIo& io) {
     add("utm_sources", spec("utm_sources", "/api/v1/utm/sources", "?active=all", {name, active}));
     add("utm_mediums", spec("utm_mediums", "/api/v1/utm/mediums", "?active=all", {name, active}));
     add("utm_campaigns", spec("utm_campaigns", "/api/v1/utm/campaigns", "?active=all", {name, active}));
+    // Activity types (issue 6): archived with "active" (no delete); the next type is another row of the table.
+    TableSpec types = spec("activity_types", "/api/v1/activity-types", "?archived=true",
+                           {name,
+                            {"icon", K::text, "settings.col.icon"},
+                            {"category", K::choice, "settings.col.category", true, true,
+                             {"default", "call", "email", "meeting", "upload"}},
+                            {"default_summary", K::text, "settings.col.default_summary"},
+                            {"default_note", K::text, "settings.col.default_note"},
+                            {"delay_count", K::count, "settings.col.delay_count"},
+                            {"delay_unit", K::choice, "settings.col.delay_unit", true, true, {"days", "weeks", "months"}},
+                            {"chaining", K::choice, "settings.col.chaining", true, true, {"suggest", "trigger"}},
+                            {"triggered_id", K::row, "settings.col.triggered_id"},
+                            active});
+    types.deletable = false;
+    add("activity_types", std::move(types));
     return t;
 }
 
@@ -60,7 +75,7 @@ std::vector<PickOption> picks_of(const HttpResponse& reply, bool active_only) {
 SettingsState::SettingsState(AppState& app) : app_(app), io_(app), tables_(make_tables(io_)) {}
 
 std::vector<std::string> SettingsState::sections() const {
-    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm"};
+    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types"};
     // API keys are the user's own (everyone may have some); kiosk tokens are for managers; users and the security
     // log for administrators. Until /account answers, only what everyone has is listed.
     const std::string& r = role();
@@ -103,6 +118,7 @@ void SettingsState::reset() {
     web_form_.reset();
     webhooks_.reset();
     account_.reset();
+    calendar_feed_.reset();
     teams_.clear();
     people_.clear();
     pickers_for_.clear();
@@ -153,6 +169,8 @@ void SettingsState::open(const std::string& section) {
     } else if (c == "lost-reasons") table("lost_reasons").ensure_loaded();
     else if (c == "tags") table("tags").ensure_loaded();
     else if (c == "contact-types") table("contact_types").ensure_loaded();
+    else if (c == "activity-types") table("activity_types").ensure_loaded();
+    else if (c == "account") calendar_feed_.ensure_loaded();
     else if (c == "utm") {
         table("utm_sources").ensure_loaded();
         table("utm_mediums").ensure_loaded();
@@ -184,6 +202,7 @@ Message SettingsState::error() const {
     else if (current_ == "lost-reasons") tables = {"lost_reasons"};
     else if (current_ == "tags") tables = {"tags"};
     else if (current_ == "contact-types") tables = {"contact_types"};
+    else if (current_ == "activity-types") tables = {"activity_types"};
     else if (current_ == "utm") tables = {"utm_sources", "utm_mediums", "utm_campaigns"};
     std::vector<Message> shown;
     for (const auto& [name, t] : tables_)
@@ -200,7 +219,7 @@ Message SettingsState::error() const {
     if (current_ == "sms") shown = {sms_.banner(), first_field(sms_.errors())};
     if (current_ == "web-form") shown = {web_form_.banner(), first_field(web_form_.errors())};
     if (current_ == "webhooks") shown = {webhooks_.banner(), first_field(webhooks_.errors())};
-    if (current_ == "account") shown = {account_.banner(), first_field(account_.errors())};
+    if (current_ == "account") shown = {account_.banner(), first_field(account_.errors()), calendar_feed_.banner()};
     shown.push_back(banner_);
     for (const auto& m : shown)
         if (!m.empty()) return m;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "settings_account.hpp"
+#include "settings_calendar_feed.hpp"
 #include "settings_io.hpp"
 #include "settings_jobs.hpp"
 #include "settings_mail.hpp"
@@ -67,6 +68,7 @@ public:
     WebhooksAdmin& webhooks() { return webhooks_; }
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
+    CalendarFeedSettings& calendar_feed() { return calendar_feed_; }  // My account › Calendar feed
 
     // Pickers: active teams and users (names for ids in the tables).
     const std::vector<PickOption>& teams() const { return teams_; }
@@ -97,6 +99,7 @@ private:
     WebFormAdmin web_form_{io_};
     WebhooksAdmin webhooks_{io_};
     AccountSettings account_{io_};
+    CalendarFeedSettings calendar_feed_{io_};
     std::vector<PickOption> teams_, people_;
     std::string pickers_for_;  // the section the pickers' lists were loaded for
     Message banner_;

@@ -144,8 +144,14 @@ std::optional<nlohmann::json> SettingsTable::body_of(const Draft& d, const std::
                 else local[f] = Message::from_key("settings.error.percent", {}, f);
                 break;
             }
+            case ColumnKind::choice:
+                if (v.empty() && !col->choices.empty()) body[f] = col->choices.front();
+                else if (std::find(col->choices.begin(), col->choices.end(), v) != col->choices.end()) body[f] = v;
+                else local[f] = Message::from_key("settings.error.choice", {}, f);
+                break;
             case ColumnKind::team:
             case ColumnKind::user:
+            case ColumnKind::row:
                 if (v.empty()) body[f] = nullptr;
                 else if (all_digits(v)) body[f] = std::atoll(v.c_str());
                 else local[f] = Message::from_key("settings.error.number", {}, f);
@@ -209,6 +215,7 @@ void SettingsTable::begin_add() {
         if (!c.on_create) continue;
         if (c.kind == ColumnKind::flag) new_[c.field] = c.field == "active" ? "true" : "false";
         else if (c.kind == ColumnKind::color) new_[c.field] = "0";
+        else if (c.kind == ColumnKind::choice && !c.choices.empty()) new_[c.field] = c.choices.front();
         else new_[c.field] = "";
     }
     errors_.clear();

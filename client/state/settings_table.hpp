@@ -25,6 +25,8 @@ enum class ColumnKind {
     flag,     // boolean
     team,     // team id or empty = none
     user,     // user id or empty = none
+    choice,   // one of `choices` (sent as text); shown with the catalog's "<label_key>.<value>"
+    row,      // the id of another row of the same table, or empty = none (an activity type's next type)
 };
 
 struct TableColumn {
@@ -33,6 +35,7 @@ struct TableColumn {
     std::string label_key;  // i18n key of the header
     bool on_create = true;  // shown in the "add" row
     bool editable = true;   // false: fixed once created (a member's user)
+    std::vector<std::string> choices;  // ColumnKind::choice: the wire values, the first is the default
 };
 
 struct TableSpec {
@@ -41,6 +44,7 @@ struct TableSpec {
     std::string list_query;          // e.g. "?active=all"
     std::vector<TableColumn> columns;  // the first one names the row
     bool reorder = false;            // stages: up/down buttons, POST <path>/reorder
+    bool deletable = true;           // false: no Delete (activity types are archived with "active")
 };
 
 using Draft = std::map<std::string, std::string>;

@@ -31,9 +31,12 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     j["live"] = {{"status", live_statuses[static_cast<int>(app.live().status())]},
                  {"last_event_id", app.live().last_event_id()}};
     if (app.route().view == View::lead) j["lead"] = app.lead_form().probe();
+    if (app.route().view == View::lead || app.route().view == View::activities) j["activities"] = app.activities().probe();
     if (app.route().view == View::pipeline) j["board"] = board_probe(app.board(), widgets);
     if (app.route().view == View::leads) j["list"] = list_probe(app.list(), widgets);
     if (app.route().view == View::calendar || app.route().view == View::lead) j["calendar"] = app.calendar().probe();
+    if (app.route().view == View::analysis) j["analysis"] = app.analysis().probe();
+    if (app.route().view == View::dashboard) j["dashboard"] = app.dashboard().probe();
     auto& list = j["widgets"] = nlohmann::json::array();
     for (const auto& w : widgets) {
         nlohmann::json item = {{"id", w.id},         {"label", w.label}, {"kind", w.kind}, {"x", round1(w.x)},

@@ -34,12 +34,15 @@ App::App(Config config) : config_(std::move(config)) {
     backups_ = std::make_unique<BackupService>(*db_, config_.data_dir);
     jobs_ = std::make_unique<JobRunner>(*db_);
     score_rules_ = std::make_unique<ScoreRuleService>(*db_, *jobs_);  // registers score_rules.recompute
+    predictive_ = std::make_unique<PredictiveService>(*db_, *jobs_, *leads_);  // registers scoring.predictive_rebuild
+    assignment_ = std::make_unique<AssignmentService>(*db_, *jobs_);  // registers leads.assign
     mail_ = std::make_unique<MailService>(*db_, *jobs_, *attachments_);  // registers mail.send
     mail_inbound_ = std::make_unique<MailInboundService>(*db_, *attachments_);
     sms_ = std::make_unique<SmsService>(*db_, *jobs_);  // registers sms.send
     webhooks_ = std::make_unique<WebhookService>(*db_, *jobs_);  // registers webhooks.deliver
     web_forms_ = std::make_unique<WebFormService>(*db_);
     meetings_ = std::make_unique<MeetingService>(*db_, *jobs_, *mail_);  // registers meetings.remind
+    activity_digest_ = std::make_unique<ActivityDigestService>(*db_, *jobs_, *mail_);  // registers activities.digest
     quotations_ = std::make_unique<QuotationService>(*db_, *mail_);
     activities_ = std::make_unique<ActivityService>(*db_);
     live::HubOptions live_options;
@@ -68,6 +71,7 @@ App::App(Config config) : config_(std::move(config)) {
     register_backup_routes(*router_, *this);
     register_job_routes(*router_, *this);
     register_score_rule_routes(*router_, *this);
+    register_predictive_routes(*router_, *this);
     register_mail_out_routes(*router_, *this);
     register_mail_in_routes(*router_, *this);
     register_sms_routes(*router_, *this);

@@ -23,6 +23,7 @@
 #include "services/lead_service.hpp"
 #include "services/mail_inbound_service.hpp"
 #include "services/mail_service.hpp"
+#include "services/activity_digest_service.hpp"
 #include "services/meeting_service.hpp"
 #include "services/activity_service.hpp"
 #include "services/quotation_service.hpp"
@@ -30,6 +31,8 @@
 #include "services/sms_service.hpp"
 #include "services/reference_service.hpp"
 #include "services/score_rule_service.hpp"
+#include "services/predictive_service.hpp"
+#include "services/assignment_service.hpp"
 #include "services/stage_service.hpp"
 #include "services/team_service.hpp"
 #include "services/users_service.hpp"
@@ -74,6 +77,8 @@ public:
     BackupService& backups() { return *backups_; }
     JobRunner& jobs() { return *jobs_; }  // background jobs (jobs/job_runner.hpp)
     ScoreRuleService& score_rules() { return *score_rules_; }
+    PredictiveService& predictive() { return *predictive_; }  // predictive scoring: settings, rebuild job, explanations
+    AssignmentService& assignment() { return *assignment_; }  // automatic assignment: leads.assign job, log
     MailInboundService& mail_inbound() { return *mail_inbound_; }  // inbound e-mail: routing, channels
     MailService& mail() { return *mail_; }  // outgoing e-mail: outbox, mail.send job, settings, templates
     SmsService& sms() { return *sms_; }  // SMS through an HTTP gateway: outbox, sms.send job, settings
@@ -81,6 +86,7 @@ public:
     QuotationService& quotations() { return *quotations_; }  // products, quotations, sales orders, PDFs
     ActivityService& activities() { return *activities_; }  // activities on leads and their types
     MeetingService& meetings() { return *meetings_; }  // meetings, calendar, iCalendar feed, meetings.remind job
+    ActivityDigestService& activity_digest() { return *activity_digest_; }  // the activities.digest job
     WebFormService& web_forms() { return *web_forms_; }  // the website contact form (web-to-lead)
     live::EventHub& events() { return *events_; }  // live updates: GET /api/v1/events
 
@@ -106,12 +112,15 @@ private:
     std::unique_ptr<BackupService> backups_;
     std::unique_ptr<JobRunner> jobs_;  // its scheduler thread starts in start(), stops in stop()
     std::unique_ptr<ScoreRuleService> score_rules_;
+    std::unique_ptr<PredictiveService> predictive_;
+    std::unique_ptr<AssignmentService> assignment_;
     std::unique_ptr<MailService> mail_;
     std::unique_ptr<MailInboundService> mail_inbound_;
     std::unique_ptr<SmsService> sms_;
     std::unique_ptr<WebhookService> webhooks_;
     std::unique_ptr<WebFormService> web_forms_;
     std::unique_ptr<MeetingService> meetings_;
+    std::unique_ptr<ActivityDigestService> activity_digest_;
     std::unique_ptr<ActivityService> activities_;
     std::unique_ptr<QuotationService> quotations_;
     std::unique_ptr<live::EventHub> events_;
@@ -139,6 +148,7 @@ void register_attachment_routes(Router& r, App& app);
 void register_backup_routes(Router& r, App& app);
 void register_job_routes(Router& r, App& app);
 void register_score_rule_routes(Router& r, App& app);
+void register_predictive_routes(Router& r, App& app);
 void register_mail_out_routes(Router& r, App& app);
 void register_mail_in_routes(Router& r, App& app);
 void register_sms_routes(Router& r, App& app);

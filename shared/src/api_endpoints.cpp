@@ -150,6 +150,16 @@ const std::vector<Endpoint>& endpoints() {
         {"score_rules.get",   "GET",  "/api/v1/score-rules/{id}",   A::user,    "scoring", "One scoring rule",                      "",            "ScoreRule"},
         {"score_rules.update", "PATCH", "/api/v1/score-rules/{id}", A::manager, "scoring", "Change a scoring rule (with the version read); rescored by a job", "ScoreRulePatch", "ScoreRule"},
         {"score_rules.delete", "DELETE", "/api/v1/score-rules/{id}", A::manager, "scoring", "Delete a scoring rule; rescored by a job", "",         ""},
+        // ---- predictive scoring and automatic assignment (issue 7)
+        {"predictive.settings", "GET", "/api/v1/scoring/predictive", A::manager, "scoring", "Predictive scoring settings (fields, start date) and the rebuild's state", "", "PredictiveSettings"},
+        {"predictive.update", "PATCH", "/api/v1/scoring/predictive", A::manager, "scoring", "Change the fields or start date (with the version read); the table is rebuilt by a job", "PredictiveSettingsPatch", "PredictiveSettings"},
+        {"predictive.rebuild", "POST", "/api/v1/scoring/predictive/rebuild", A::manager, "scoring", "Rebuild the frequency table and recompute open leads now (202, the job's id)", "", "PredictiveRebuild"},
+        {"leads.probability", "GET", "/api/v1/leads/{id}/probability", A::user, "scoring", "The lead's automatic probability and the factors behind it", "", "ProbabilityExplanation"},
+        {"leads.probability_reset", "POST", "/api/v1/leads/{id}/probability/reset", A::user, "scoring", "Probability back to the automatic one", "VersionOnly", "Lead"},
+        {"assignment.settings", "GET", "/api/v1/assignment/settings", A::manager, "assignment", "Automatic assignment: interval and delay", "", "AssignmentSettings"},
+        {"assignment.update", "PATCH", "/api/v1/assignment/settings", A::manager, "assignment", "Change the interval or delay (with the version read)", "AssignmentSettingsPatch", "AssignmentSettings"},
+        {"assignment.run", "POST", "/api/v1/assignment/run", A::manager, "assignment", "Assign unassigned leads to teams and salespeople now", "AssignmentRunInput", "AssignmentRun"},
+        {"assignment.log", "GET", "/api/v1/assignment/log", A::manager, "assignment", "Who got which lead and the rule that decided it, newest first (?lead_id&limit&before_id)", "", "AssignmentLog"},
         // ---- outgoing e-mail (issue 8)
         {"leads.mail",        "POST", "/api/v1/leads/{id}/mail",    A::user,    "mail",   "Send an e-mail from the lead's chatter: queued with the message in one transaction, sent by the mail.send job", "MailCompose", "Message"},
         {"mail.settings",     "GET",  "/api/v1/mail/settings",      A::admin,   "mail",   "SMTP settings and the smtp channel's state (never the password)", "", "MailSettings"},

@@ -12,6 +12,7 @@ nlohmann::json mail_schemas();  // e-mail: compose, outbox, settings, templates 
 nlohmann::json web_form_schemas();  // the website contact form: submission, settings (api_schemas_web_form.cpp)
 nlohmann::json sms_schemas();  // SMS: compose, delivery state, gateway settings, outbox (api_schemas_sms.cpp)
 nlohmann::json jobs_schemas();  // job runner and lead scoring rules (api_schemas_jobs.cpp)
+nlohmann::json predictive_schemas();  // predictive scoring and assignment (api_schemas_predictive.cpp)
 nlohmann::json quotation_schemas();  // products, quotations, orders (api_schemas_quotations.cpp)
 nlohmann::json activity_schemas();  // activity types, activities, my activities (api_schemas_activities.cpp)
 nlohmann::json meeting_schemas();  // meetings, the calendar range, the iCalendar feed (api_schemas_meetings.cpp)

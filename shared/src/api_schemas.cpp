@@ -27,6 +27,7 @@ json with_parts(json own) {
     own.update(reference_schemas());
     own.update(io_schemas());
     own.update(jobs_schemas());
+    own.update(predictive_schemas());
     own.update(mail_schemas());
     own.update(webhook_schemas());
     own.update(sms_schemas());
@@ -94,8 +95,8 @@ const nlohmann::json& schemas() {
         {"PasswordSet", obj({{"password", str()}}, {"password"})},
         {"Account", obj({{"id", integer()}, {"login", str()}, {"name", str()}, {"email", str()}, {"role", str()},
                          {"lang", str()}, {"tz", str()}, {"team_ids", ids()}, {"totp_enabled", boolean()},
-                         {"recovery_codes_left", integer()}})},
-        {"AccountUpdate", obj({{"lang", str()}, {"tz", str()}})},
+                         {"recovery_codes_left", integer()}, {"activity_digest", boolean()}})},
+        {"AccountUpdate", obj({{"lang", str()}, {"tz", str()}, {"activity_digest", boolean()}})},
         {"PasswordChange", obj({{"old_password", str()}, {"new_password", str()}}, {"old_password", "new_password"})},
         {"PasswordConfirm", obj({{"password", str()}}, {"password"})},
         {"TotpSetup", obj({{"secret", str()}, {"otpauth_uri", str()}})},

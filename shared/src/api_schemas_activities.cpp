@@ -68,7 +68,7 @@ json activity_schemas() {
         {"Activity", activity},
         {"ActivityInput", obj(fields)},
         {"ActivityPatch", patch},
-        {"ActivityList", obj({{"items", array_of(ref("Activity"))}}, {"items"})},
+        {"ActivityList", obj({{"items", array_of(ref("Activity"))}, {"today", date()}}, {"items"})},
         {"ActivityDone", obj({{"feedback", t("string")},
                               {"version", t("integer")},
                               {"next", nullable(obj(fields, {"type_id"}))}})},

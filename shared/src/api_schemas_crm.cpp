@@ -67,7 +67,10 @@ json crm_schemas() {
                            {"sums", array_of(obj({{"currency", t("string")}, {"expected_revenue", t("integer")},
                                                   {"weighted_revenue", t("integer")}}))},
                            {"items", array_of(ref("Lead"))},
-                           {"next", nullable(t("string"))}})},
+                           {"next", nullable(t("string"))},
+                           // issue 6: the column's activity bar (not for tag groups)
+                           {"activity_bar", obj({{"overdue", t("integer")}, {"today", t("integer")},
+                                                 {"planned", t("integer")}, {"none", t("integer")}})}})},
         {"LeadGroups", obj({{"group_by", t("string")}, {"groups", array_of(ref("LeadGroup"))}})},
         {"AnalysisCell", obj({{"key1", {{"nullable", true}}}, {"label1", t("string")},
                               {"key2", {{"nullable", true}}}, {"label2", t("string")},

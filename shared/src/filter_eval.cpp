@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "tumen/datetime.hpp"
 #include "tumen/text_fold.hpp"
 
 namespace tumen::filter {
@@ -65,10 +66,19 @@ public:
     }
 
 private:
+    // A before_today field: the record's day against today; a bool as it is; anything else false.
+    Value overdue(const Value& v) const {
+        if (const auto* b = v.get_if<bool>()) return *b;
+        std::optional<DayNumber> day;
+        if (const auto* s = v.get_if<std::string>()) day = parse_date(*s);
+        else if (const auto* n = v.get_if<std::int64_t>()) day = static_cast<DayNumber>(*n);
+        return day ? *day < today(ctx_) : false;
+    }
+
     bool comparison(const Comparison& c) const {
         const FieldDef* f = fields_.find(c.field);
         if (!f) return false;
-        const Value v = record_.get(c.field);
+        const Value v = f->before_today ? overdue(record_.get(c.field)) : record_.get(c.field);
         switch (c.op) {
             case Op::ne: return !positive(*f, Op::eq, v, c.values);
             case Op::not_in: return !positive(*f, Op::in, v, c.values);

@@ -95,6 +95,7 @@ const FieldRegistry& lead_filter_fields() {
         of("score", FieldType::integer, false),
         flag("email_is_corporate"),
         {"follower_ids", FieldType::id_list, true, {}, "user"},
+        {"activity_overdue", FieldType::boolean, false, {}, {}, /*before_today=*/true},
     };
     return registry;
 }

@@ -38,7 +38,8 @@ bool is_section_name(std::string_view s) {
 
 // The views whose search lives in the query string.
 bool keeps_query(View v) {
-    return v == View::pipeline || v == View::leads || v == View::contacts || v == View::quotations;
+    return v == View::pipeline || v == View::leads || v == View::contacts || v == View::quotations ||
+           v == View::dashboard || v == View::analysis || v == View::activities;
 }
 
 int hex_value(char c) {
@@ -60,6 +61,9 @@ Route parse_path(std::string_view path) {
     if (parts.size() == 1 && parts[0] == "import") return Route::import_wizard();
     if (parts.size() == 1 && parts[0] == "calendar") return Route::calendar();
     if (parts.size() == 1 && parts[0] == "quotations") return Route::quotations();
+    if (parts.size() == 1 && parts[0] == "dashboard") return Route::dashboard();
+    if (parts.size() == 1 && parts[0] == "analysis") return Route::analysis();
+    if (parts.size() == 1 && parts[0] == "activities") return Route::activities();
     std::int64_t id = 0;
     if (parts.size() == 2 && parts[0] == "pipeline" && parse_id(parts[1], id)) {
         Route r = Route::pipeline();
@@ -147,6 +151,24 @@ Route Route::quotation(std::int64_t id) {
     return r;
 }
 
+Route Route::dashboard() {
+    Route r;
+    r.view = View::dashboard;
+    return r;
+}
+
+Route Route::analysis() {
+    Route r;
+    r.view = View::analysis;
+    return r;
+}
+
+Route Route::activities() {
+    Route r;
+    r.view = View::activities;
+    return r;
+}
+
 Route parse_route(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     std::string_view query;
@@ -187,6 +209,9 @@ std::string route_path(const Route& route) {
         case View::calendar: return "/calendar";
         case View::quotations: return "/quotations";
         case View::quotation: return "/quotation/" + std::to_string(route.id);
+        case View::dashboard: return "/dashboard";
+        case View::analysis: return "/analysis";
+        case View::activities: return "/activities";
         case View::not_found: return route.path.empty() ? "/" : route.path;
     }
     return "/";
@@ -212,6 +237,9 @@ std::string_view view_name(View view) {
         case View::calendar: return "calendar";
         case View::quotations: return "quotations";
         case View::quotation: return "quotation";
+        case View::dashboard: return "dashboard";
+        case View::analysis: return "analysis";
+        case View::activities: return "activities";
         case View::not_found: return "not_found";
     }
     return "not_found";

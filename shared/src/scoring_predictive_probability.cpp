@@ -63,26 +63,53 @@ const PlsScorer::Stats& PlsScorer::stats_for(std::int64_t team) const {
     return it == teams_.end() ? pooled_ : it->second;
 }
 
+// Calls fn(variable, value, log_odds) for every factor of the lead that has evidence: the stage, each field
+// value (empty ones for keep_empty fields, as "False"), each tag over the threshold. A value no closed lead had
+// has no row and is no evidence either way.
+template <class Fn>
+void PlsScorer::for_each_factor(const Stats& s, const PlsLead& lead, Fn&& fn) const {
+    auto factor = [&](std::string_view variable, const Field& field, const std::string& value) {
+        auto it = field.log_odds.find(value);
+        if (it != field.log_odds.end()) fn(variable, value, it->second);
+    };
+    factor(pls_stage_variable, s.stage, schema_.stages[*lead.stage].key);
+    static const std::string empty_state = "False";
+    for (std::size_t f = 0; f < schema_.fields.size() && f < lead.values.size(); ++f) {
+        if (!lead.values[f].empty()) factor(schema_.fields[f], s.fields[f], lead.values[f]);
+        else
+            for (const auto& k : schema_.keep_empty)
+                if (k == schema_.fields[f]) factor(schema_.fields[f], s.fields[f], empty_state);
+    }
+    for (const auto& tag : lead.tags) factor(pls_tag_variable, s.tag, tag);
+}
+
 std::optional<double> PlsScorer::raw_probability(const PlsLead& lead) const {
     if (!lead.stage || *lead.stage >= schema_.stages.size() || schema_.stages[*lead.stage].is_won) return std::nullopt;
     const Stats& s = stats_for(lead.team);
     if (s.won <= 0 || s.lost <= 0) return std::nullopt;
     // Sums of log ratios rather than products, so a lead with hundreds of tags cannot underflow to 0/0.
     double log_odds = std::log(s.won) - std::log(s.lost);
-    auto factor = [&](const Field& field, const std::string& value) {
-        auto it = field.log_odds.find(value);  // absent: a value no closed lead had, no evidence either way
-        if (it != field.log_odds.end()) log_odds += it->second;
-    };
-    factor(s.stage, schema_.stages[*lead.stage].key);
-    static const std::string empty_state = "False";
-    for (std::size_t f = 0; f < schema_.fields.size() && f < lead.values.size(); ++f) {
-        if (!lead.values[f].empty()) factor(s.fields[f], lead.values[f]);
-        else
-            for (const auto& k : schema_.keep_empty)
-                if (k == schema_.fields[f]) factor(s.fields[f], empty_state);
-    }
-    for (const auto& tag : lead.tags) factor(s.tag, tag);
+    for_each_factor(s, lead, [&](std::string_view, const std::string&, double w) { log_odds += w; });
     return 1.0 / (1.0 + std::exp(-log_odds));
+}
+
+std::optional<PlsExplanation> PlsScorer::explain(const PlsLead& lead) const {
+    if (!lead.stage || *lead.stage >= schema_.stages.size() || schema_.stages[*lead.stage].is_won) return std::nullopt;
+    const Stats& s = stats_for(lead.team);
+    if (s.won <= 0 || s.lost <= 0) return std::nullopt;
+    auto sigmoid = [](double x) { return 100.0 / (1.0 + std::exp(-x)); };
+    double log_odds = std::log(s.won) - std::log(s.lost);
+    PlsExplanation out;
+    out.base = sigmoid(log_odds);
+    double before = out.base;
+    for_each_factor(s, lead, [&](std::string_view variable, const std::string& value, double w) {
+        log_odds += w;
+        const double now = sigmoid(log_odds);
+        out.factors.push_back(PlsFactor{std::string(variable), value, w, now - before});
+        before = now;
+    });
+    out.probability = before;
+    return out;
 }
 
 std::optional<double> PlsScorer::probability(const PlsLead& lead) const {

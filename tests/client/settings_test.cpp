@@ -53,7 +53,7 @@ TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users lis
     sign_in();
     open("users");
     const auto s = app.settings().sections();
-    CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "users", "api-keys",
+    CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "users", "api-keys",
                                         "kiosk-tokens", "security", "jobs", "email", "mail-templates", "sms", "web-form", "webhooks", "account"});
     CHECK(app.settings().current() == "users");
     reply("GET", "/api/v1/users", 200,
@@ -304,6 +304,7 @@ TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is sh
 TEST_CASE_FIXTURE(Fixture, "my account: password change checks locally, then two-step set-up, enable, recovery codes") {
     sign_in();
     open("account");
+    reply("GET", "/api/v1/account/calendar-feed", 200, R"({"active":false})");  // the section's feed part
     auto& a = app.settings().account();
     a.old_password = "old-password-1";
     a.new_password = "new-password-12";

@@ -28,7 +28,7 @@ before(async () => {
     const r = await fetch('/api/v1/leads', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-      body: JSON.stringify({ name: 'Сургуулийн компьютер', type: 'opportunity', contact_name: 'Батбаяр', email: 'bat@gobi.mn' }),
+      body: JSON.stringify({ name: 'Сургуулийн компьютер', type: 'opportunity', team_id: 1, contact_name: 'Батбаяр', email: 'bat@gobi.mn' }),
     });
     return (await r.json()).id;
   });
@@ -72,7 +72,13 @@ describe('quotation to sales order', () => {
       click(page, 'quote.confirm'),
     ]);
     assert.equal(confirmed.status(), 200, await confirmed.text());
-    await waitForState(page, (st) => widget(st, 'quote.state')?.label === 'Sales order', 'the order state');
+    const locked = await waitForState(page, (st) => widget(st, 'quote.state')?.label === 'Sales order', 'the order state');
+    // The locked lines are text, not fields: each still starts under its own heading.
+    for (const [cell, head] of [['price', 2], ['tax', 4], ['amount', 6]]) {
+      const c = widget(locked, `quote.line.0.${cell}`);
+      const h = widget(locked, `quote.head.${head}`);
+      assert.ok(c && h && Math.abs(c.x - h.x) <= 2, `locked ${cell} cell at x=${c?.x}, its heading at x=${h?.x}`);
+    }
     await screenshot(page, 'quotation-confirmed.png');
 
     const order = await api(page, `/api/v1/quotations/${q.id}`);

@@ -76,6 +76,12 @@ const std::map<std::string, Access>& expected_access() {
         // Lead scoring rules: read by everyone (the score explains itself), changed and previewed by managers.
         {"score_rules.list", A::user}, {"score_rules.get", A::user}, {"score_rules.create", A::manager},
         {"score_rules.update", A::manager}, {"score_rules.delete", A::manager}, {"score_rules.preview", A::manager},
+        // Predictive scoring: managers own the settings and the rebuild; every user reads and resets a visible lead's
+        // probability. Assignment hands out leads: managers only.
+        {"predictive.settings", A::manager}, {"predictive.update", A::manager}, {"predictive.rebuild", A::manager},
+        {"leads.probability", A::user}, {"leads.probability_reset", A::user},
+        {"assignment.settings", A::manager}, {"assignment.update", A::manager}, {"assignment.run", A::manager},
+        {"assignment.log", A::manager},
         // Outgoing e-mail: any user mails from a lead they can read; managers watch the outbox and write templates;
         // only administrators see and change the SMTP settings.
         {"leads.mail", A::user}, {"mail.settings", A::admin}, {"mail.settings_update", A::admin},

@@ -42,6 +42,29 @@ inline std::string decoded_header(const std::string& value) {
     return s;
 }
 
+// RFC 2047 as mail clients read it: each encoded word decoded on its own, the blanks between two encoded words
+// dropped. GMime's own decoder joins adjacent base64 words before decoding and loses a word that ends in padding
+// ("=?UTF-8?B?...Og=?= =?UTF-8?B?INGF...?=" comes back without its second word), which no client does.
+inline std::string decoded_header_per_word(const std::string& value) {
+    std::string out, pending_blank;
+    bool last_encoded = false;
+    std::size_t i = 0;
+    while (i < value.size()) {
+        const std::size_t blank_end = value.find_first_not_of(" \t", i);
+        if (blank_end == std::string::npos) break;
+        const std::string blank = value.substr(i, blank_end - i);
+        std::size_t end = value.find_first_of(" \t", blank_end);
+        if (end == std::string::npos) end = value.size();
+        const std::string token = value.substr(blank_end, end - blank_end);
+        const bool encoded = token.size() > 4 && token.rfind("=?", 0) == 0 && token.substr(token.size() - 2) == "?=";
+        if (!(encoded && last_encoded)) out += blank;
+        out += encoded ? decoded_header(token) : token;
+        last_encoded = encoded;
+        i = end;
+    }
+    return out;
+}
+
 inline bool all_ascii(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -59,6 +82,28 @@ inline GMimeObject* find_file_part(GMimeObject* root, const std::string& name) {
     if (!GMIME_IS_PART(root)) return nullptr;
     const char* file = g_mime_part_get_filename(GMIME_PART(root));
     return file && name == file ? root : nullptr;
+}
+
+// The decoded text of the first text/plain part that is not an attached file (depth-first), or "".
+inline std::string message_text(GMimeMessage* msg) {
+    GMimeObject* found = nullptr;
+    auto visit = [&](auto& self, GMimeObject* o) -> void {
+        if (!o || found) return;
+        if (GMIME_IS_MULTIPART(o)) {
+            for (int i = 0; i < g_mime_multipart_get_count(GMIME_MULTIPART(o)); ++i)
+                self(self, g_mime_multipart_get_part(GMIME_MULTIPART(o), i));
+            return;
+        }
+        if (GMIME_IS_TEXT_PART(o) && !g_mime_part_get_filename(GMIME_PART(o)) &&
+            std::string(g_mime_content_type_get_media_subtype(g_mime_object_get_content_type(o))) == "plain")
+            found = o;
+    };
+    if (msg) visit(visit, g_mime_message_get_mime_part(msg));
+    if (!found) return {};
+    char* t = g_mime_text_part_get_text(GMIME_TEXT_PART(found));
+    std::string s(t ? t : "");
+    g_free(t);
+    return s;
 }
 
 }  // namespace tumen::testing

@@ -220,3 +220,28 @@ TEST_CASE("products: managers write, users read and search") {
     CHECK(seller.get("/api/v1/products?archived=true").body["items"].size() == 1);
     CHECK(admin.patch("/api/v1/products/" + std::to_string(p.body["id"].get<int64_t>()), {{"version", 1}, {"name", "y"}}).status == 409);
 }
+
+TEST_CASE("confirming when the opportunity cannot be won: the order stands and both chatters say why") {
+    TestServer server(seeded);
+    ApiSession admin(server);
+    const int64_t lead = opportunity(admin);
+    const json stages = admin.get("/api/v1/stages").body;  // kept: the loop below reads into it
+    for (const auto& st : stages["items"]) {
+        if (!st["is_won"].get<bool>()) continue;
+        auto r = admin.patch("/api/v1/stages/" + std::to_string(st["id"].get<int64_t>()), {{"is_won", false}, {"version", st["version"]}});
+        REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    }
+    auto q = admin.post("/api/v1/quotations", {{"lead_id", lead}, {"lines", lines_json()}});
+    REQUIRE(q.status == 201);
+    auto confirmed = admin.post(q_path(q.body["id"], "/confirm"), {{"version", q.body["version"]}});
+    REQUIRE_MESSAGE(confirmed.status == 200, confirmed.body.dump());
+    CHECK(confirmed.body["state"] == "sale");
+    CHECK(admin.get("/api/v1/leads/" + std::to_string(lead)).body["probability"] != 100);
+    for (const std::string path : {"/api/v1/leads/" + std::to_string(lead) + "/messages", q_path(q.body["id"], "/messages")}) {
+        const json msgs = admin.get(path).body;
+        bool explained = false;
+        for (const auto& m : msgs["items"])
+            if (m["body"].get<std::string>().find("not marked won") != std::string::npos) explained = true;
+        CHECK_MESSAGE(explained, path << ": " << msgs.dump());
+    }
+}

@@ -106,6 +106,8 @@ void register_lead_routes(Router& r, App& app) {
         auto groups = leads.groups(*ctx.caller, q.value(), group_by, q->limit);
         if (!groups) return groups.error();
         auto fields = split_fields(ctx.query("fields"));
+        // The columns' activity bars (issue 6); a query the bars cannot answer leaves them out.
+        auto bars = acts.column_bars(*ctx.caller, q.value(), group_by);
         nlohmann::json out = nlohmann::json::array();
         for (const auto& g : groups.value()) {
             nlohmann::json sums = nlohmann::json::array();
@@ -119,6 +121,8 @@ void register_lead_routes(Router& r, App& app) {
             }
             out.push_back({{"key", g.key}, {"count", g.count}, {"sums", sums}, {"items", items},
                            {"next", g.next.empty() ? nlohmann::json() : nlohmann::json(g.next)}});
+            if (bars)
+                if (auto b = bars->find(g.key.dump()); b != bars->end()) out.back()["activity_bar"] = b->second;
         }
         return Reply::json({{"group_by", group_by}, {"groups", out}});
     });

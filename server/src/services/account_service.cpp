@@ -1,6 +1,7 @@
 #include "services/account_service.hpp"
 
 #include "services/users_service.hpp"
+#include "store/activity_digests.hpp"
 #include "store/security_events.hpp"
 #include "store/sessions.hpp"
 #include "store/user_admin.hpp"
@@ -53,6 +54,7 @@ Result<nlohmann::json> AccountService::profile(const Caller& caller) {
     if (!u) return Error::make(ErrorCode::not_found, "No such user");
     auto j = UsersService::to_json(*u);
     j["recovery_codes_left"] = u->totp_enabled ? auth_.second_factor().recovery_codes_left(caller.user_id) : 0;
+    j["activity_digest"] = store::digest_enabled(db_.reader(), caller.user_id);
     return j;
 }
 
@@ -60,13 +62,21 @@ Result<nlohmann::json> AccountService::update_profile(const Caller& caller, cons
     if (!body.is_object()) return Error::make(ErrorCode::bad_request, "Expected a JSON object");
     FieldErrors fe;
     for (const auto& [key, value] : body.items())
-        if (key != "lang" && key != "tz") fe.add(key, "cannot be changed here (only lang and tz)", "error.not_writable");
-    account::check_user_fields(body, false, fe);
+        if (key != "lang" && key != "tz" && key != "activity_digest")
+            fe.add(key, "cannot be changed here (only lang, tz and activity_digest)", "error.not_writable");
+    if (body.contains("activity_digest") && !body["activity_digest"].is_boolean())
+        fe.add("activity_digest", "must be true or false", "error.type");
+    nlohmann::json checked = body;
+    checked.erase("activity_digest");  // not a user field: the digest's own table keeps it
+    account::check_user_fields(checked, false, fe);
     if (!fe.empty()) return fe.to_error();
     store::UserChanges ch;
     if (body.contains("lang")) ch.lang = body["lang"].get<std::string>();
     if (body.contains("tz")) ch.tz = body["tz"].get<std::string>();
-    db_.write([&](store::Connection& c) { store::update_user(c, caller.user_id, ch); });
+    db_.write([&](store::Connection& c) {
+        store::update_user(c, caller.user_id, ch);
+        if (body.contains("activity_digest")) store::set_digest_enabled(c, caller.user_id, body["activity_digest"].get<bool>());
+    });
     return profile(caller);
 }
 

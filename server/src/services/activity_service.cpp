@@ -3,6 +3,8 @@
 #include "services/auth_service.hpp"
 #include "services/record_support.hpp"
 #include "store/activities.hpp"
+#include "store/activity_bars.hpp"
+#include "services/lead_service.hpp"
 #include "store/calendar_queries.hpp"
 #include "store/leads.hpp"
 #include "store/messages.hpp"
@@ -132,7 +134,9 @@ Result<json> ActivityService::lead_activities(const Caller& caller, int64_t lead
     if (!store::lead_visible(c, lead_id, store::lead_rule_sql(caller))) return record_not_found("lead", lead_id);
     json items = json::array();
     for (const auto& a : store::lead_activities(c, lead_id)) items.push_back(activity_json(c, caller, a));
-    return json{{"items", std::move(items)}};
+    // The caller's local day, so the client can word due dates ("overdue 2 days") without a zone database.
+    const DayNumber today = tz::local_day(zone_of(c, caller.user_id), unix_now());
+    return json{{"items", std::move(items)}, {"today", format_date(today)}};
 }
 
 Result<json> ActivityService::schedule(const Caller& caller, int64_t lead_id, const json& body) {
@@ -351,6 +355,14 @@ std::map<int64_t, json> ActivityService::lead_summaries(const Caller& caller, co
         out[l.id] = {{"next_activity", std::move(n)}, {"no_next_step", summary.no_next_step}};
     }
     return out;
+}
+
+Result<std::map<std::string, ActivityBar>> ActivityService::column_bars(const Caller& caller, store::LeadQuery q,
+                                                                        const std::string& group_by) {
+    auto& c = db_.reader();
+    q.context = LeadService::filter_context_of(caller, c);
+    const DayNumber today = tz::local_day(zone_of(c, caller.user_id), unix_now());
+    return store::activity_bars(c, q, store::lead_rule_sql(caller), group_by, today);
 }
 
 }  // namespace tumen::server

@@ -11,6 +11,7 @@
 
 #include "caller.hpp"
 #include "store/database.hpp"
+#include "store/lead_queries.hpp"
 #include "tumen/activity.hpp"
 #include "tumen/lead.hpp"
 
@@ -37,6 +38,10 @@ public:
     // The board/list summary of each lead: {"next_activity": {id, type_id, icon, category, summary, due_date,
     // state} | null, "no_next_step": bool} by lead id. State in the assignee's zone (else the caller's).
     std::map<int64_t, nlohmann::json> lead_summaries(const Caller& caller, const std::vector<Lead>& leads);
+    // The board columns' activity bars (overdue / today / planned / none) by group key JSON text, over every lead
+    // of `q` (not only the cards loaded); "today" is the caller's local day.
+    Result<std::map<std::string, ActivityBar>> column_bars(const Caller& caller, store::LeadQuery q,
+                                                           const std::string& group_by);
 
 private:
     store::Database& db_;

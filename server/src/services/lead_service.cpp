@@ -9,6 +9,8 @@
 #include "store/record_rules.hpp"
 #include "store/stages.hpp"
 #include "store/teams.hpp"
+#include "store/users.hpp"
+#include "tz/user_zone.hpp"
 
 namespace tumen::server {
 
@@ -71,6 +73,14 @@ filter::Context LeadService::filter_context_of(const Caller& caller) {
     ctx.now = unix_now();
     ctx.utc_offset_minutes = 8 * 60;  // Mongolia (no DST); per-user zones come with the users' settings
     if (caller.user_id) ctx.user_id = caller.user_id;
+    return ctx;
+}
+
+filter::Context LeadService::filter_context_of(const Caller& caller, store::Connection& c) {
+    filter::Context ctx = filter_context_of(caller);
+    if (caller.user_id > 0)
+        if (auto u = store::find_user(c, caller.user_id); u && tz::is_known_zone(u->tz))
+            ctx.utc_offset_minutes = tz::utc_offset_s(u->tz, ctx.now) / 60;
     return ctx;
 }
 
@@ -204,24 +214,24 @@ Result<bool> LeadService::remove(const Caller& caller, int64_t id) {
 }
 
 Result<store::LeadPage> LeadService::search(const Caller& caller, store::LeadQuery q, bool with_total) {
-    q.context = filter_context_of(caller);
+    q.context = filter_context_of(caller, db_.reader());
     return store::search_leads(db_.reader(), q, rule_of(caller), with_total);
 }
 
 Result<analysis::Answer> LeadService::analyse(const Caller& caller, store::LeadQuery q, const std::string& group_by,
                                               const std::string& group_by2) {
-    q.context = filter_context_of(caller);
+    q.context = filter_context_of(caller, db_.reader());
     return store::analyse_leads(db_.reader(), q, rule_of(caller), group_by, group_by2);
 }
 
 Result<analysis::StageFlow> LeadService::stage_flow(const Caller& caller, store::LeadQuery q) {
-    q.context = filter_context_of(caller);
+    q.context = filter_context_of(caller, db_.reader());
     return store::stage_flow(db_.reader(), q, rule_of(caller));
 }
 
 Result<std::vector<store::LeadGroup>> LeadService::groups(const Caller& caller, store::LeadQuery q,
                                                           const std::string& group_by, int cards_per_group) {
-    q.context = filter_context_of(caller);
+    q.context = filter_context_of(caller, db_.reader());
     return store::group_leads(db_.reader(), q, rule_of(caller), group_by, cards_per_group);
 }
 

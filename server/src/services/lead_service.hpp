@@ -40,6 +40,8 @@ public:
     // Record rule plus the filter context (clock, `me`) of a caller.
     store::SqlFragment rule_of(const Caller& caller) const;
     static filter::Context filter_context_of(const Caller& caller);
+    // The same in the caller's own time zone (users.tz), so `today` in a filter (and activity_overdue) is theirs.
+    static filter::Context filter_context_of(const Caller& caller, store::Connection& c);
 
     // Called after a commit that deleted attachment rows, with their hashes (AttachmentService::release_files).
     using FileRelease = std::function<void(const std::vector<std::string>&)>;

@@ -276,7 +276,12 @@ Result<Quotation> QuotationService::confirm(const Caller& caller, int64_t id, co
         auto lead = store::find_lead(c, *q.lead_id);
         if (!lead || !lead->active) return;  // a lost or archived opportunity stays as it is
         auto won = mark_won(*lead, store::load_stages(c), now);
-        if (!won || won->lead == *lead) return;
+        if (!won) {  // e.g. the opportunity's pipeline has no won stage: the order stands, and the chatter says why
+            log_both(c, caller, q,
+                     i18n::tr(lang_of(caller.lang), "quote.chatter_not_won", {{"reason", won.error().message}}), now);
+            return;
+        }
+        if (won->lead == *lead) return;
         Lead l = std::move(won->lead);
         l.write_date = now;
         if (!store::update_lead(c, l)) fail(stale_version("lead", *lead));

@@ -30,6 +30,7 @@ using filter::Op;
 namespace {
 
 constexpr std::string_view cond_placeholder = "{cond}";
+constexpr std::string_view today_placeholder = "{today}";
 
 bool is_list(FieldType t) { return t == FieldType::id_list || t == FieldType::string_list; }
 
@@ -123,7 +124,11 @@ private:
             op = op == Op::ne ? Op::eq : op == Op::not_in ? Op::in : Op::is_null;
             negated = !negated;
         }
-        const std::string sql = positive(*f, it->second, op, c.values);
+        SqlField m = it->second;
+        if (const auto at = m.expr.find(today_placeholder); at != std::string::npos)
+            // Trusted text: format_date gives digits and dashes only.
+            m.expr.replace(at, today_placeholder.size(), "'" + format_date(filter::today(ctx_)) + "'");
+        const std::string sql = positive(*f, m, op, c.values);
         return negated ? "NOT " + sql : sql;  // positive() is always parenthesised, EXISTS or a constant
     }
 

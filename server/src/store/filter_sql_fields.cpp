@@ -28,6 +28,9 @@ const SqlFieldMap& lead_sql_fields() {
         m["tag_ids"] = list("lt.tag_id", "EXISTS (SELECT 1 FROM lead_tags lt WHERE lt.lead_id = l.id AND {cond})");
         m["follower_ids"] =
             list("lf.user_id", "EXISTS (SELECT 1 FROM lead_followers lf WHERE lf.lead_id = l.id AND {cond})");
+        // {today}: the searching user's local day (the compiler puts it in); the (lead_id, state, due_date) index.
+        m["activity_overdue"] = col("EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = l.id AND a.state = 'open'"
+                                    " AND a.due_date < {today})");
         return m;
     }();
     return map;

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <map>
 
+#include "store/predictive.hpp"
 #include "store/score_rules.hpp"
 #include "tumen/email_phone.hpp"
 #include "tumen/text_fold.hpp"
@@ -223,6 +224,7 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
 void insert_lead_row(Connection& c, Lead& lead) {
     assert(lead.id == 0);
     score_lead(c, lead);  // the one place every new lead passes: its score is part of the row
+    predict_lead(c, nullptr, lead);  // and its predictive counts and automatic probability
     auto s = c.prepare(insert_sql());
     bind_lead(s, lead);
     s.run();
@@ -244,6 +246,9 @@ void insert_lead(Connection& c, Lead& lead) {
 bool update_lead(Connection& c, Lead& lead) {
     assert(lead.id > 0);
     score_lead(c, lead);
+    // Predictive scoring needs the state before the write (won/lost/restore move its counts); a stale write
+    // (the update below changes nothing) must not move them either.
+    if (auto before = find_lead(c, lead.id); before && before->version == lead.version) predict_lead(c, &*before, lead);
     auto s = c.prepare(update_sql());
     int next = bind_lead(s, lead);
     s.bind(next, lead.id).bind(next + 1, lead.version);

@@ -20,4 +20,6 @@ extern const std::string_view mail_files;
 extern const std::string_view meetings;
 extern const std::string_view quotations;
 extern const std::string_view activities;
+extern const std::string_view activity_digest;
+extern const std::string_view predictive;
 }  // namespace tumen::store::migration

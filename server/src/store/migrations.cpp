@@ -27,6 +27,8 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::meetings,
     &migration::quotations,
     &migration::activities,
+    &migration::activity_digest,
+    &migration::predictive,
 };
 
 }  // namespace

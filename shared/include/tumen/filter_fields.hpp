@@ -30,6 +30,10 @@ struct FieldDef {
     std::vector<std::string> values;  // enumeration: the allowed values
     std::string ref;                  // id / id_list: the kind of record referred to ("user", "team", "tag" ...);
                                       // `me` is accepted only where ref == "user"
+    // boolean only: the record gives a day (a date text "YYYY-MM-DD" or a DayNumber) and the field is true when
+    // that day is before the context's today, so "today" is the searching user's (activity_overdue: the earliest
+    // open activity's due date). A record may also give the bool itself; null is false.
+    bool before_today = false;
 };
 
 class FieldRegistry {
@@ -45,7 +49,8 @@ private:
     std::vector<FieldDef> fields_;  // small (tens): a linear search beats a map here
 };
 
-// Lead/opportunity fields of SPEC F-CORE (list in shared/FILTER.md). Dates: date_deadline is a date,
+// Lead/opportunity fields of SPEC F-CORE (list in shared/FILTER.md), and activity_overdue (issue 6: an open
+// activity due before the searching user's today; see FieldDef::before_today). Dates: date_deadline is a date,
 // create_date, write_date, date_closed and date_last_stage_update are datetimes.
 const FieldRegistry& lead_filter_fields();
 

@@ -19,6 +19,9 @@ enum class View {
     calendar,   // #/calendar         meetings and activities: day / week / month
     quotations, // #/quotations       quotations and sales orders (?state=...)
     quotation,  // #/quotation/<id>   the quotation editor
+    dashboard,  // #/dashboard        team figures (?team=<id>)
+    analysis,   // #/analysis         pipeline analysis charts (?measure=..&group_by=..&group_by2=..&chart=..)
+    activities, // #/activities       My activities: overdue / today / planned (?user=<id> for managers)
     not_found,  // anything else      (path keeps what was asked for, to show it)
 };
 
@@ -46,6 +49,9 @@ struct Route {
     static Route calendar();
     static Route quotations();
     static Route quotation(std::int64_t id);
+    static Route dashboard();
+    static Route analysis();
+    static Route activities();
 };
 
 // Accepts a location hash with or without "#" ("#/lead/42", "/lead/42"); a trailing "/" is ignored.

@@ -85,6 +85,19 @@ PlsFrequencies with_deltas(PlsFrequencies frequencies, const std::vector<PlsDelt
 // Full rebuild from the closed leads (outcome won or lost; open leads are skipped): every row is its count + 0.1.
 PlsFrequencies pls_rebuild(const PlsSchema& schema, const std::vector<PlsLead>& leads);
 
+// One factor of an explanation. `points` are percentage points: factors are added one at a time to the team's
+// base rate, each worth the change of probability it makes, so base + Σ points = the probability (unrounded).
+struct PlsFactor {
+    std::string variable;  // "stage_id", "country", "tag_id", ...
+    std::string value;
+    double log_odds = 0;   // its naive Bayes weight: log(won(v)/W) - log(lost(v)/L)
+    double points = 0;
+};
+struct PlsExplanation {
+    double base = 0;         // the team's won / closed, percent
+    double probability = 0;  // base + Σ points
+    std::vector<PlsFactor> factors;
+};
 // The statistics of every team (and of all teams pooled) prepared once, then any number of leads scored.
 class PlsScorer {
 public:
@@ -96,6 +109,9 @@ public:
     std::optional<double> probability(const PlsLead& lead) const;
     // The unrounded p in (0, 1) for an open lead with a stage; nullopt where probability() has no NB value.
     std::optional<double> raw_probability(const PlsLead& lead) const;
+    // The factors behind raw_probability (stage, fields, tags; those with no evidence left out); nullopt where
+    // raw_probability is nullopt.
+    std::optional<PlsExplanation> explain(const PlsLead& lead) const;
 
 private:
     struct Field {
@@ -112,6 +128,7 @@ private:
         double won = 0, lost = 0;   // the first stage's row: the team's closed leads
     };
     static void prepare(Stats& stats);
+    template <class Fn> void for_each_factor(const Stats& s, const PlsLead& lead, Fn&& fn) const;
     void add(Stats& stats, const PlsTable& table) const;
     const Stats& stats_for(std::int64_t team) const;
     PlsSchema schema_;

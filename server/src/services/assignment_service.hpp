@@ -1,0 +1,42 @@
+// Automatic lead assignment (issue 7, Odoo §2b): the leads.assign job (interval set here, on demand by default)
+// and "Assign now" (managers; ignores the daily part of the quota). Each run reads teams and members, asks
+// SQLite for the candidates of each team and member domain (one query each), plans with shared/assignment.hpp,
+// and writes every step in one transaction with its assignment log rows and change events.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "caller.hpp"
+#include "jobs/job_runner.hpp"
+#include "store/database.hpp"
+
+namespace tumen::server {
+
+class AssignmentService {
+public:
+    static constexpr const char* assign_kind = "leads.assign";
+    static constexpr int64_t cron_window_s = 7 * 86400;  // the job looks at leads of the last 7 days (Odoo)
+
+    AssignmentService(store::Database& db, JobRunner& jobs);
+
+    nlohmann::json settings();                                                    // {interval_minutes, delay_hours, version}
+    Result<nlohmann::json> update_settings(const Caller& caller, const nlohmann::json& body);  // with version
+    // {force_quota?: bool (default true: the "Assign now" button)} -> {team_assigned, member_assigned, items}
+    Result<nlohmann::json> run(const Caller& caller, const nlohmann::json& body);
+    Result<nlohmann::json> log(std::optional<int64_t> lead_id, int limit, int64_t before_id);
+
+    struct Outcome {
+        int64_t team_assigned = 0;
+        int64_t member_assigned = 0;
+        nlohmann::json items = nlohmann::json::array();
+    };
+    // One run; `force_quota` ignores what members got in the last 24 hours and the 7-day window.
+    Outcome assign(int64_t by_user, bool force_quota, int64_t now, uint64_t seed);
+    void set_batch_size(int leads) { batch_size_ = leads; }
+
+private:
+    store::Database& db_;
+    JobRunner& jobs_;
+    int batch_size_ = 20000;
+};
+
+}  // namespace tumen::server

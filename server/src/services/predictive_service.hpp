@@ -1,0 +1,42 @@
+// Predictive lead scoring (issue 7, Odoo §2a): the managers' settings, the full rebuild job
+// (scoring.predictive_rebuild: count the closed leads in batches, swap the table in, recompute the open leads'
+// automatic probabilities; resumable from the position stored with each batch), the per-lead explanation and
+// "reset to automatic". Single lead writes keep the table and the probability current themselves
+// (store/predictive.hpp, predict_lead, called by the lead store).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "caller.hpp"
+#include "jobs/job_runner.hpp"
+#include "services/lead_service.hpp"
+#include "store/database.hpp"
+
+namespace tumen::server {
+
+class PredictiveService {
+public:
+    static constexpr const char* rebuild_kind = "scoring.predictive_rebuild";
+    static constexpr int64_t rebuild_interval_s = 86400;  // Odoo's daily recompute
+
+    PredictiveService(store::Database& db, JobRunner& jobs, LeadService& leads);
+
+    nlohmann::json settings();
+    // {fields?, start_date?, version}: a change queues a rebuild in the same transaction.
+    Result<nlohmann::json> update_settings(const Caller& caller, const nlohmann::json& body);
+    Result<nlohmann::json> request_rebuild(const Caller& caller);  // {job_id}
+    // {probability, automated_probability, probability_manual, explanation: {base, probability, factors} | null}
+    Result<nlohmann::json> explain(const Caller& caller, int64_t lead_id);
+    // probability = automated_probability again ({version}).
+    Result<Lead> reset_probability(const Caller& caller, int64_t lead_id, const nlohmann::json& body);
+
+    Result<void> rebuild(JobContext& ctx);
+    void set_batch_size(int leads) { batch_size_ = leads; }
+
+private:
+    store::Database& db_;
+    JobRunner& jobs_;
+    LeadService& leads_;
+    int batch_size_ = 20000;
+};
+
+}  // namespace tumen::server

@@ -1,0 +1,51 @@
+// Predictive lead scoring in SQLite (issue 7, Odoo §2a): the frequency rows, the settings, the hook every lead
+// write passes (±1 rows on won / lost / restore, automatic probability of open leads), and the batches of the
+// rebuild job. The arithmetic is shared/ (scoring_predictive.hpp, scoring_pls_lead.hpp).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "store/sqlite.hpp"
+#include "tumen/lead.hpp"
+#include "tumen/scoring_pls_lead.hpp"
+
+namespace tumen::store {
+
+scoring::PlsSettings load_pls_settings(Connection& c);
+// Writes if the stored version is `s.version`, then bumps it. False = stale.
+bool save_pls_settings(Connection& c, scoring::PlsSettings& s);
+
+// The rows the scorer needs for a lead of `team`: that team's, or every team's (the pooled statistics) when it
+// has none or team is 0.
+scoring::PlsFrequencies load_pls_frequencies(Connection& c, int64_t team);
+scoring::PlsFrequencies load_all_pls_frequencies(Connection& c);
+void apply_pls_deltas(Connection& c, const std::vector<scoring::PlsDelta>& deltas);
+
+// Called by insert_lead_row / update_lead with the stored lead (nullptr for a new one): applies the frequency
+// deltas of a closed-state change and sets automated_probability (and probability unless it is manual) of an
+// open lead when the statistics allow a value. Inside the caller's transaction.
+void predict_lead(Connection& c, const Lead* before, Lead& lead);
+
+// The scorer's explanation of a stored lead (nullopt: closed, no stage, or no statistics yet).
+std::optional<scoring::PlsExplanation> explain_lead(Connection& c, const Lead& lead);
+
+// Rebuild job, in batches; the position is stored in pls_state inside each batch's transaction.
+struct PlsRebuildState {
+    std::string phase = "idle";  // idle, count, recompute
+    int64_t after_id = 0;
+};
+PlsRebuildState load_pls_rebuild_state(Connection& c);
+void start_pls_rebuild(Connection& c);  // phase count from the first lead, staging rows cleared
+struct PlsBatch {
+    int64_t seen = 0;     // leads read
+    int64_t changed = 0;  // probabilities written (recompute)
+};
+// count: adds the closed leads after the position to the staging rows; when none is left, swaps the staging
+// rows in as the frequency table and moves on to recompute.
+PlsBatch pls_count_batch(Connection& c, int limit);
+// recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
+// phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
+PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                             const scoring::PlsScorer& scorer, int limit);
+
+}  // namespace tumen::store

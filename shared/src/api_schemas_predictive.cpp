@@ -1,0 +1,67 @@
+// JSON Schemas of predictive lead scoring (settings, explanation) and automatic assignment (settings, runs, log).
+#include "api_schema_parts.hpp"
+
+namespace tumen::api {
+
+namespace {
+using nlohmann::json;
+json t(const char* type) { return {{"type", type}}; }
+json nullable(json s) { s["nullable"] = true; return s; }
+json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json obj(json properties, json required = json::array()) {
+    json o = {{"type", "object"}, {"properties", std::move(properties)}};
+    if (!required.empty()) o["required"] = std::move(required);
+    return o;
+}
+json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
+}  // namespace
+
+json predictive_schemas() {
+    json fields = {{"type", "array"}, {"items", t("string")},
+                   {"description", "scoring variables besides stage: country, state, email_state, phone_state, "
+                                   "source_id, medium_id, campaign_id, lang, tag_ids"}};
+    json start = nullable({{"type", "string"}, {"format", "date"},
+                           {"description", "only leads created on or after it count; null = every lead"}});
+    json settings = obj({{"fields", fields}, {"start_date", start}, {"available_fields", array_of(t("string"))},
+                         {"version", t("integer")},
+                         {"rebuild", obj({{"phase", t("string")}, {"after_id", t("integer")}})},
+                         {"rows", {{"type", "integer"}, {"description", "frequency rows stored"}}}},
+                        {"fields", "start_date", "version"});
+    json factor = obj({{"variable", t("string")}, {"value", t("string")},
+                       {"log_odds", t("number")},
+                       {"points", {{"type", "number"}, {"description", "percentage points this factor adds"}}}},
+                      {"variable", "value", "points"});
+    json explanation = obj({{"base", {{"type", "number"}, {"description", "the team's won share of closed leads, %"}}},
+                            {"probability", t("number")}, {"factors", array_of(factor)}},
+                           {"base", "probability", "factors"});
+    json assign_settings = obj({{"interval_minutes", {{"type", "integer"}, {"description", "0 = only on demand"}}},
+                                {"delay_hours", {{"type", "integer"}, {"description", "leads younger than this wait"}}},
+                                {"version", t("integer")}},
+                               {"interval_minutes", "delay_hours", "version"});
+    json log_row = obj({{"id", t("integer")}, {"run_at", t("integer")}, {"lead_id", t("integer")},
+                        {"team_id", nullable(t("integer"))}, {"user_id", nullable(t("integer"))},
+                        {"rule", {{"type", "string"}, {"description", "what decided it: team domain, weighted draw, "
+                                                                      "member preferred/domain, round robin"}}},
+                        {"forced", t("boolean")}},
+                       {"id", "lead_id", "rule"});
+    return {
+        {"PredictiveSettings", settings},
+        {"PredictiveSettingsPatch", obj({{"fields", fields}, {"start_date", start}, {"version", t("integer")}}, {"version"})},
+        {"PredictiveRebuild", obj({{"job_id", t("integer")}}, {"job_id"})},
+        {"ProbabilityExplanation",
+         obj({{"lead_id", t("integer")}, {"probability", t("number")}, {"automated_probability", t("number")},
+              {"probability_manual", t("boolean")}, {"explanation", nullable(explanation)}},
+             {"lead_id", "probability", "automated_probability", "probability_manual", "explanation"})},
+        {"AssignmentSettings", assign_settings},
+        {"AssignmentSettingsPatch", obj({{"interval_minutes", t("integer")}, {"delay_hours", t("integer")},
+                                         {"version", t("integer")}}, {"version"})},
+        {"AssignmentRunInput", obj({{"force_quota", {{"type", "boolean"},
+                                                      {"description", "ignore the daily part of the quota (Assign now)"}}}})},
+        {"AssignmentRun", obj({{"team_assigned", t("integer")}, {"member_assigned", t("integer")},
+                               {"items", array_of(ref("AssignmentLogRow"))}}, {"team_assigned", "member_assigned"})},
+        {"AssignmentLogRow", log_row},
+        {"AssignmentLog", obj({{"items", array_of(ref("AssignmentLogRow"))}}, {"items"})},
+    };
+}
+
+}  // namespace tumen::api
