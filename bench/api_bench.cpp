@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "bench_db.hpp"
 #include "store/demo_seed.hpp"
 
 using namespace tumen;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
 
 namespace {
 
@@ -63,29 +63,9 @@ int main(int argc, char** argv) {
     const std::string dir = argc > 2 ? argv[2] : "/tmp/tumen-bench-" + std::to_string(leads);
     const bool fresh = !std::filesystem::exists(dir + "/tumen.db");
 
-    server::Config cfg;
-    cfg.port = 0;
-    cfg.data_dir = dir;
-    cfg.quiet = true;
-    cfg.demo_data = false;
-    cfg.seed_reference = false;
-    cfg.admin_password = "bench-password-1";
-    server::App app(cfg);
+    server::App app(bench::config(dir));
     app.initialise();
-    if (fresh) {
-        auto t0 = Clock::now();
-        store::DemoSeedOptions o;
-        o.generator.now = server::unix_now();
-        o.generator.company_count = 2000;
-        o.generator.person_count = 8000;
-        o.lead_count = leads;
-        o.batch = 20000;
-        o.user_password_hash = server::AuthService::hash_password("bench-password-1");
-        o.progress = [](int64_t done, int64_t total) { std::fprintf(stderr, "\rseeding %lld / %lld leads", (long long)done, (long long)total); };
-        store::seed_demo(app.db(), o);
-        std::fprintf(stderr, "\nseeded in %.1f s\n", std::chrono::duration<double>(Clock::now() - t0).count());
-        app.db().write([](store::Connection& c) { c.exec("ANALYZE"); });
-    }
+    if (fresh) bench::seed(app, leads);
     app.start();
 
     httplib::Client c("127.0.0.1", app.port());

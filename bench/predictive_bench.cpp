@@ -13,60 +13,24 @@
 #include <random>
 #include <string>
 
-#include "app.hpp"
+#include "bench_db.hpp"
 #include "services/assignment_service.hpp"
-#include "services/auth_service.hpp"
 #include "services/predictive_service.hpp"
-#include "store/demo_seed.hpp"
 #include "store/team_members.hpp"
 
 using namespace tumen;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::config;
+using bench::seconds_since;
 
 namespace {
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-server::Config config(const std::string& dir) {
-    server::Config cfg;
-    cfg.port = 0;
-    cfg.data_dir = dir;
-    cfg.quiet = true;
-    cfg.demo_data = false;
-    cfg.seed_reference = false;
-    cfg.admin_password = "bench-password-1";
-    return cfg;
-}
-
-void prepare(const std::string& dir, int64_t leads) {
-    if (std::filesystem::exists(dir + "/tumen.db")) return;
-    std::filesystem::create_directories(dir);
-    const std::string api_db = "/tmp/tumen-bench-" + std::to_string(leads) + "/tumen.db";
-    if (std::filesystem::exists(api_db)) {
-        auto t0 = Clock::now();
-        store::Connection src(api_db, true);
-        src.exec("VACUUM INTO '" + dir + "/tumen.db'");
-        std::fprintf(stderr, "copied %s in %.1f s\n", api_db.c_str(), seconds_since(t0));
-    }
-}
-
 void scoring_part(int64_t leads, const std::string& dir) {
-    prepare(dir, leads);
+    bench::copy_api_db(dir, leads);
     const bool fresh = !std::filesystem::exists(dir + "/tumen.db");
     server::App app(config(dir));
     app.initialise();
-    if (fresh) {
-        auto t0 = Clock::now();
-        store::DemoSeedOptions o;
-        o.generator.now = server::unix_now();
-        o.generator.company_count = 2000;
-        o.generator.person_count = 8000;
-        o.lead_count = leads;
-        o.batch = 20000;
-        o.user_password_hash = server::AuthService::hash_password("bench-password-1");
-        store::seed_demo(app.db(), o);
-        std::fprintf(stderr, "seeded %lld leads in %.1f s\n", (long long)leads, seconds_since(t0));
-    }
+    if (fresh) bench::seed(app, leads);
     app.start();
     auto& db = app.db();
     const int64_t rows = db.reader().prepare("SELECT count(*) FROM leads").scalar_int();

@@ -5,6 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/build.sh" >/dev/null
+cmake --build "$root/build" --target tumen_benches -j "$(nproc)" >/dev/null
 leads=${1:-200000}
 "$root/build/bench/tumen_bench_api" "$leads"
 bash "$root/bench/wrk.sh" "$leads"
@@ -12,5 +13,6 @@ bash "$root/bench/wrk.sh" "$leads"
 "$root/build/bench/tumen_bench_events" 200 50
 "$root/build/bench/tumen_bench_score_rules" "$leads"
 "$root/build/bench/tumen_bench_scoring" 1000000
+"$root/build/bench/tumen_bench_predictive" "$leads"
 "$root/build/bench/tumen_bench_mail_send" 10000
 "$root/build/bench/tumen_bench_mail_parse" 10000

@@ -236,9 +236,9 @@ void activity_row(AppState& app, Ui& ui, const ActivityItem& it, std::optional<D
     gap(ui, 2);
     if (link(ui, id + ".done", app.tr("activity.mark_done"), ui.fonts.small)) st.open_done(it);
     ImGui::SameLine(0, ui.px(12));
-    if (link(ui, id + ".snooze1", app.tr("activity.snooze_1"), ui.fonts.small)) st.snooze(it.activity.id, 1);
+    if (link(ui, id + ".snooze1", app.tr("activity.snooze_1"), ui.fonts.small)) st.snooze(it, 1);
     ImGui::SameLine(0, ui.px(12));
-    if (link(ui, id + ".snooze7", app.tr("activity.snooze_7"), ui.fonts.small)) st.snooze(it.activity.id, 7);
+    if (link(ui, id + ".snooze7", app.tr("activity.snooze_7"), ui.fonts.small)) st.snooze(it, 7);
     ImGui::SameLine(0, ui.px(12));
     if (link(ui, id + ".edit", app.tr("activity.edit"), ui.fonts.small)) st.open_edit(it);
     ImGui::SameLine(0, ui.px(12));

@@ -8,6 +8,7 @@
 #include "board_view.hpp"
 #include "state/money_text.hpp"
 #include "theme.hpp"
+#include "tumen/scoring_rules.hpp"
 #include "views.hpp"
 
 namespace tumen::app::board {
@@ -84,9 +85,29 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     ImFont* tf = ui.fonts.strong;
     const std::string title = fit(tf, card.name, text_w);
     dl->AddText(tf, tf->FontSize, ImVec2(min.x + pad, min.y + ui.px(11)), color::text, title.c_str());
+    // The rule-based score as a small badge at the end of the company line ("+30", "−10"; nothing at 0).
+    float score_w = 0;
+    if (card.score != 0) {
+        const std::string sc = (card.score > 0 ? "+" : "\u2212") + std::to_string(card.score > 0 ? card.score : -card.score);
+        ImFont* f = ui.fonts.small;
+        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, sc.c_str());
+        const ImVec2 b1(min.x + pad + text_w, min.y + ui.px(32) + ts.y + ui.px(2));
+        const ImVec2 b0(b1.x - ts.x - ui.px(12), min.y + ui.px(32) - ui.px(2));
+        const bool neg = card.score < 0;
+        dl->AddRectFilled(b0, b1, neg ? color::danger_soft : color::primary_soft, (b1.y - b0.y) * 0.5f);
+        dl->AddText(f, f->FontSize, ImVec2(b0.x + ui.px(6), min.y + ui.px(32)), neg ? color::danger_text : color::primary_active,
+                    sc.c_str());
+        score_w = b1.x - b0.x + ui.px(6);
+        if (!ghost) {
+            const std::string why = card.score_explanation.empty() ? app.tr("lead.field.score")
+                                                                   : scoring::explanation_text(card.score_explanation);
+            ui.record(cid + ".score", why, "text", b0, b1, std::to_string(card.score));
+            if (hovered && ImGui::IsMouseHoveringRect(b0, b1)) ImGui::SetTooltip("%s", why.c_str());
+        }
+    }
     const std::string& company = card.partner_name.empty() ? card.contact_name : card.partner_name;
     if (!company.empty()) {
-        const std::string c = fit(ui.fonts.small, company, text_w);
+        const std::string c = fit(ui.fonts.small, company, text_w - score_w);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + ui.px(33)), color::text_secondary,
                     c.c_str());
     }

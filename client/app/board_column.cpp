@@ -211,7 +211,7 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
                                                                        {"today", std::to_string(ab.today)},
                                                                        {"planned", std::to_string(ab.planned)},
                                                                        {"none", std::to_string(ab.none)}}).c_str());
-        } else {
+        } else if (col.count > 0 || !col.cards.empty()) {  // an empty column draws no bar at all
             dl->AddRectFilled(ImVec2(name_x, by), ImVec2(name_x + bw, by + ui.px(4)), with_alpha(color::text, 0x12), ui.px(2));
             if (!col.sums.empty() && col.sums.front().expected > 0) {
                 const double ratio = std::clamp(static_cast<double>(col.sums.front().weighted) /

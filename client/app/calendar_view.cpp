@@ -190,7 +190,7 @@ void time_grid(AppState& app, Ui& ui, float x, float y, float width, float botto
     for (int i = 0; i < days; ++i) {
         const DayNumber d = first + i;
         const float cx = x + gutter + i * col_w;
-        const bool today = cal.has_today() && d == cal.today();
+        const bool today = cal.is_today(d, std::time(nullptr));
         const std::string label = app.tr(weekday_key(d)) + " " + std::to_string(civil_from_days(d).day);
         const ImVec2 ts = text_size(ui.fonts.strong, label);
         const ImVec2 tp(cx + (col_w - ts.x) * 0.5f, y + (head_h - ts.y) * 0.5f);
@@ -333,19 +333,18 @@ void time_grid(AppState& app, Ui& ui, float x, float y, float width, float botto
         }
     }
 
-    // Now: a red line across today.
-    if (cal.has_today() && cal.today() >= first && cal.today() < first + days) {
-        // The client has no clock in the user's zone; the server's "today" and the browser's local time of day
-        // agree for users whose browser runs in their own zone.
-        const std::time_t t = std::time(nullptr);
-        std::tm lt{};
-        localtime_r(&t, &lt);
-        const int s = lt.tm_hour * 3600 + lt.tm_min * 60;
-        const float ly = y_of(s);
+    // Now: a red line across today, by the clock of the calendar's zone (UTC + the server's offset), so a browser
+    // running in another zone draws it where the user's meetings are.
+    const auto now = cal.local_now(std::time(nullptr));
+    if (now && now->day >= first && now->day < first + days) {
+        const float ly = y_of(now->seconds - now->seconds % 60);
         if (ly >= top && ly <= top + view_h) {
-            const float cx = x + gutter + static_cast<float>(cal.today() - first) * col_w;
+            const float cx = x + gutter + static_cast<float>(now->day - first) * col_w;
             dl->AddLine(ImVec2(cx, ly), ImVec2(cx + col_w, ly), color::danger, ui.px(2));
             dl->AddCircleFilled(ImVec2(cx, ly), ui.px(4), color::danger);
+            char hhmm[8];
+            std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", now->seconds / 3600, now->seconds / 60 % 60);
+            ui.record("calendar.now", hhmm, "line", ImVec2(cx, ly - ui.px(1)), ImVec2(cx + col_w, ly + ui.px(1)), format_date(now->day));
         }
     }
     ui.record("calendar.grid", "", "grid", grid_a, grid_b, std::to_string(hour_h / ui.dpr));
@@ -370,7 +369,7 @@ void month_grid(AppState& app, Ui& ui, float x, float y, float width, float bott
             const ImVec2 a(x + i * col_w, y + head_h + w * row_h), b(a.x + col_w, a.y + row_h);
             dl->AddRect(a, b, color::border, 0, 0, ui.px(1));
             const CivilDate c = civil_from_days(d);
-            const bool today = cal.has_today() && d == cal.today();
+            const bool today = cal.is_today(d, std::time(nullptr));
             const std::string num = std::to_string(c.day);
             dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(a.x + ui.px(8), a.y + ui.px(5)),
                         today ? color::primary : c.month == month ? color::text : color::text_muted, num.c_str());

@@ -14,6 +14,7 @@ const ImWchar* glyph_ranges() {
         0x20AE, 0x20AE,  // ₮ tögrög
         0x2116, 0x2116,  // №
         0x2190, 0x2193,  // arrows
+        0x2212, 0x2212,  // − minus sign (score explanations: "−10 free-mail address")
         0,
     };
     return ranges;

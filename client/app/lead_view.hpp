@@ -11,6 +11,8 @@ namespace tumen::app {
 void lead_header(client::AppState& app, Ui& ui, float width);
 // The form card at the cursor, `width` wide.
 void lead_card(client::AppState& app, Ui& ui, float width);
+// The probability with its automatic/by-hand mark, Reset and the model's explanation (lead_view_probability.cpp).
+void lead_probability_block(client::AppState& app, Ui& ui, float width);
 // The chatter column at the cursor, `width` wide.
 void lead_chatter(client::AppState& app, Ui& ui, float width);
 // The open dialog, if any (modal, centred; Esc closes it).

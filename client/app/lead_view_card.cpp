@@ -232,6 +232,9 @@ void lead_card(AppState& app, Ui& ui, float width) {
             paragraph(ui, "lead.score_explanation", why, ui.fonts.small, color::text_secondary, w);
             ImGui::EndGroup();
             g.done();
+            w = g.cell(2);
+            lead_probability_block(app, ui, w);
+            g.done();
         }
         g.end();
         ImGui::EndGroup();

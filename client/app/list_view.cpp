@@ -243,16 +243,18 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
         const char* id;
         bool on;
         bool LeadListQuery::*member;
+        const char* key = nullptr;  // the label's catalog key when not the id
     };
     const ChipDef chips[] = {{"list.chip.mine", q.mine, &LeadListQuery::mine},
                              {"list.chip.unassigned", q.unassigned, &LeadListQuery::unassigned},
                              {"list.chip.won", q.won, &LeadListQuery::won},
                              {"list.chip.lost", q.lost, &LeadListQuery::lost},
-                             {"list.chip.archived", q.archived, &LeadListQuery::archived}};
+                             {"list.chip.archived", q.archived, &LeadListQuery::archived},
+                             {"list.chip.activity_overdue", q.overdue, &LeadListQuery::overdue, "board.chip.activity_overdue"}};
     float x = sp.x + search_w + ui.px(16);
     const float cy = std::floor(origin.y + (h - ui.px(32)) * 0.5f);
     for (const auto& c : chips) {
-        const std::string label = app.tr(c.id);
+        const std::string label = app.tr(c.key ? c.key : c.id);
         ImGui::SetCursorScreenPos(ImVec2(x, cy));
         if (chip(ui, c.id, label, c.on)) {
             LeadListQuery nq = q;

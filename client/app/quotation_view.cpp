@@ -16,6 +16,10 @@ namespace {
 
 std::string state_label(AppState& app, QuotationState s) { return app.tr("quote.state." + std::string(to_string(s))); }
 
+std::string invoice_label(AppState& app, InvoiceStatus s) {
+    return app.tr("quote.invoice." + std::string(to_string(s)));
+}
+
 std::string money_list(AppState& app, const std::vector<Money>& v) {
     std::string out;
     for (const auto& m : v) out += (out.empty() ? "" : " + ") + client::amount_label(m.amount, m.currency, app.language());
@@ -41,6 +45,36 @@ void quotation_row(AppState& app, Ui& ui, const Quotation& q, const std::string&
     if (link(ui, id_prefix + std::to_string(q.id), label, ui.fonts.body)) app.navigate(Route::quotation(q.id));
 }
 
+// The quotation's chatter, newest first: sent, confirmed, cancelled, revised (the server writes them).
+void quotation_chatter(AppState& app, Ui& ui, float width) {
+    auto& st = app.quotations();
+    st.ensure_chatter();
+    section_title(ui, "quote.chatter.title", app.tr("quote.chatter_title"), width);
+    gap(ui, 10);
+    const auto& messages = st.chatter();
+    if (messages.empty())
+        text(ui, "quote.chatter.empty", app.tr(st.chatter_loading() ? "app.loading" : "quote.chatter_empty"), ui.fonts.body,
+             color::text_muted);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float av = ui.px(30), gapx = ui.px(12);
+    for (const auto& m : messages) {
+        const std::string id = "quote.message." + std::to_string(m.id);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const std::string author = st.author_of(m);
+        avatar(ui, dl, ImVec2(p.x + av * 0.5f, p.y + av * 0.5f), av * 0.5f, m.author_id.value_or(0), author);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + av + gapx, p.y));
+        ImGui::BeginGroup();
+        text(ui, id + ".author", author, ui.fonts.strong, color::text);
+        ImGui::SameLine(0, ui.px(8));
+        text(ui, id + ".date", local_time_text(m.date), ui.fonts.small, color::text_muted);
+        const std::string body = m.subject.empty() ? m.body : m.subject + "\n" + m.body;
+        if (!body.empty()) paragraph(ui, id + ".body", body, ui.fonts.body, color::text, width - av - gapx);
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetItemRectMax().y, p.y + av) + ui.px(12)));
+        ImGui::Dummy(ImVec2(width, 0));
+    }
+}
+
 }  // namespace
 
 void lead_quotations_block(AppState& app, Ui& ui, float width) {
@@ -61,6 +95,13 @@ void lead_quotations_block(AppState& app, Ui& ui, float width) {
              ui.fonts.body, color::text_secondary, width);
         gap(ui, 4);
         for (const auto& q : b.items) quotation_row(app, ui, q, "lead.quotation.");
+        if (!b.items.empty()) {
+            gap(ui, 2);
+            client::QuoteFilter f;
+            f.lead_id = lead_id;
+            if (link(ui, "lead.quotations.all", app.tr("quote.block_open_list"), ui.fonts.body))
+                app.navigate(client::quotations_route(f));
+        }
         gap(ui, 6);
     }
     if (button(ui, "lead.quotation.new", app.tr(st.busy() ? "app.loading" : "quote.new"), ButtonKind::secondary,
@@ -78,25 +119,77 @@ void draw_quotations(AppState& app, Ui& ui) {
     ImGui::BeginGroup();
     text(ui, "quotations.title", app.tr("quote.list_title"), ui.fonts.title, color::text);
     gap(ui, 10);
-    static const char* states[] = {"", "draft", "sent", "sale", "cancel"};
-    std::vector<Choice> choices;
-    std::vector<std::string> labels;
-    for (const char* s : states) labels.push_back(app.tr(*s ? "quote.state." + std::string(s) : "quote.state.all"));
-    for (std::size_t i = 0; i < std::size(states); ++i)
-        choices.push_back({states[i][0] ? states[i] : "all", labels[i]});
-    int selected = 0;
-    for (std::size_t i = 0; i < std::size(states); ++i)
-        if (st.list_state() == states[i]) selected = static_cast<int>(i);
-    if (segmented(ui, "quotations.filter", choices, selected)) {
-        Route r = Route::quotations();
-        if (selected > 0) r.query = "state=" + std::string(states[selected]);
-        app.navigate(r);
+    const client::QuoteFilter filter = st.list_filter();
+    // One segmented control per filter; a click navigates, so the address holds the filter.
+    auto filter_row = [&](const char* id, const std::vector<const char*>& values, const std::string& key_prefix,
+                          const std::string& current, auto set) {
+        std::vector<std::string> labels;
+        for (const char* v : values) labels.push_back(app.tr(key_prefix + (*v ? v : "all")));
+        std::vector<Choice> choices;
+        int selected = 0;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            choices.push_back({values[i][0] ? values[i] : "all", labels[i]});
+            if (current == values[i]) selected = static_cast<int>(i);
+        }
+        if (segmented(ui, id, choices, selected)) {
+            client::QuoteFilter f = filter;
+            set(f, std::string(values[static_cast<std::size_t>(selected)]));
+            app.navigate(client::quotations_route(f));
+        }
+    };
+    filter_row("quotations.filter", {"", "draft", "sent", "sale", "cancel"}, "quote.state.", filter.state,
+               [](client::QuoteFilter& f, const std::string& v) { f.state = v; });
+    ImGui::SameLine(0, ui.px(16));
+    filter_row("quotations.invoicing", {"", "nothing", "to_invoice", "invoiced"}, "quote.invoice.", filter.invoice_status,
+               [](client::QuoteFilter& f, const std::string& v) { f.invoice_status = v; });
+    if (filter.lead_id) {
+        gap(ui, 8);
+        text(ui, "quotations.lead_filter", app.tr("quote.filter_lead", {{"id", std::to_string(filter.lead_id)}}), ui.fonts.body,
+             color::text_secondary);
+        ImGui::SameLine(0, ui.px(10));
+        if (link(ui, "quotations.lead_filter.open", app.tr("quote.filter_lead_open"), ui.fonts.body))
+            app.navigate(Route::lead(filter.lead_id));
+        ImGui::SameLine(0, ui.px(10));
+        if (link(ui, "quotations.lead_filter.clear", app.tr("quote.filter_clear"), ui.fonts.body)) {
+            client::QuoteFilter f = filter;
+            f.lead_id = 0;
+            app.navigate(client::quotations_route(f));
+        }
     }
     gap(ui, 14);
-    if (st.list().empty()) text(ui, "quotations.empty", app.tr("quote.list_empty"), ui.fonts.body, color::text_muted);
-    for (const auto& q : st.list()) quotation_row(app, ui, q, "quotations.row.");
+    if (st.list().empty()) {
+        text(ui, "quotations.empty", app.tr("quote.list_empty"), ui.fonts.body, color::text_muted);
+    } else {
+        // number | state | invoicing | total
+        const float w = col.width;
+        const float num_w = ui.px(180), state_w = ui.px(230), inv_w = ui.px(190);
+        const float total_w = std::max(ui.px(120), std::min(ui.px(200), w - num_w - state_w - inv_w - ui.px(24)));
+        const char* heads[] = {"quote.col.number", "quote.col.state", "quote.col.invoicing", "quote.col.total"};
+        const float widths[] = {num_w, state_w, inv_w, total_w};
+        for (std::size_t i = 0; i < std::size(heads); ++i) {
+            if (i) ImGui::SameLine(0, ui.px(8));
+            text_in_column(ui, std::string("quotations.head.") + std::to_string(i), app.tr(heads[i]), widths[i],
+                           ui.fonts.strong, color::text_secondary);
+        }
+        gap(ui, 4);
+        for (const auto& q : st.list()) {
+            const std::string id = "quotations.row." + std::to_string(q.id);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            if (link(ui, id, quotation_display_number(q), ui.fonts.body)) app.navigate(Route::quotation(q.id));
+            ImGui::SetCursorScreenPos(ImVec2(p.x + num_w + ui.px(8), p.y));
+            text_in_column(ui, id + ".state", state_label(app, q.state), state_w, ui.fonts.body,
+                           q.state == QuotationState::sale ? lead_color::success : color::text);
+            ImGui::SameLine(0, ui.px(8));
+            text_in_column(ui, id + ".invoicing", q.state == QuotationState::sale ? invoice_label(app, q.invoice_status) : "—",
+                           inv_w, ui.fonts.body,
+                           q.invoice_status == InvoiceStatus::to_invoice ? color::text : color::text_secondary);
+            ImGui::SameLine(0, ui.px(8));
+            text(ui, id + ".total", client::amount_label(q.amounts.total, q.currency, app.language()), ui.fonts.body,
+                 color::text);
+            gap(ui, 4);
+        }
+    }
     ImGui::EndGroup();
-    (void)col;
 }
 
 void draw_quotation(AppState& app, Ui& ui) {
@@ -150,6 +243,37 @@ void draw_quotation(AppState& app, Ui& ui) {
     } else if (!st.notice().empty()) {
         text(ui, "quote.notice", st.notice().render(app.language()), ui.fonts.body, lead_color::success);
         gap(ui, 8);
+    }
+
+    // A sales order's invoicing status: managers set it, everyone sees it.
+    if (q.state == QuotationState::sale) {
+        // The label centred on the row of toggles (which are taller than a line of text).
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        const std::string label = app.tr("quote.col.invoicing") + ":";
+        ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + ui.px(6)));
+        text(ui, "quote.invoicing.label", label, ui.fonts.strong, color::text_secondary);
+        ImGui::SetCursorScreenPos(ImVec2(row.x + text_size(ui.fonts.strong, label).x + ui.px(10), row.y));
+        const auto& session = app.session();
+        if (session && session->user.can_manage()) {
+            static const char* values[] = {"nothing", "to_invoice", "invoiced"};
+            std::vector<std::string> labels;
+            std::vector<Choice> choices;
+            int selected = 0;
+            for (const char* v : values) labels.push_back(app.tr("quote.invoice." + std::string(v)));
+            for (std::size_t i = 0; i < std::size(values); ++i) {
+                choices.push_back({values[i], labels[i]});
+                if (to_string(q.invoice_status) == values[i]) selected = static_cast<int>(i);
+            }
+            ImGui::BeginDisabled(st.busy());
+            if (segmented(ui, "quote.invoicing", choices, selected))
+                st.set_invoicing(values[static_cast<std::size_t>(selected)]);
+            ImGui::EndDisabled();
+        } else {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(6)));
+            text(ui, "quote.invoicing", invoice_label(app, q.invoice_status), ui.fonts.body, color::text);
+        }
+        gap(ui, 10);
     }
 
     // Header fields.
@@ -266,6 +390,8 @@ void draw_quotation(AppState& app, Ui& ui) {
         if (!q.payment_terms.empty()) paragraph(ui, "quote.payment_terms", q.payment_terms, ui.fonts.body, color::text_secondary, w);
         if (!q.notes.empty()) paragraph(ui, "quote.notes", q.notes, ui.fonts.body, color::text_secondary, w);
     }
+    gap(ui, 24);
+    quotation_chatter(app, ui, w);
     gap(ui, 24);
     ImGui::EndGroup();
 }

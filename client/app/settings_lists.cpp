@@ -42,8 +42,9 @@ float column_width(Ui& ui, const TableColumn& c, bool first) {
         case ColumnKind::count: return ui.px(104);
         case ColumnKind::flag: return ui.px(88);
         case ColumnKind::color: return ui.px(84);
-        case ColumnKind::choice: return ui.px(128);
+        case ColumnKind::choice: return ui.px(c.detail.empty() ? 128 : 210);
         case ColumnKind::row: return ui.px(128);
+        case ColumnKind::rows: return ui.px(210);
     }
     return ui.px(100);
 }
@@ -72,22 +73,34 @@ std::string fit(ImFont* f, std::string s, float w) {
     return s + "…";
 }
 
+// The names of other rows ("2,3" -> "E-mail, Meeting"); activity types are the only table with row links.
+std::string row_names(AppState& app, const std::string& ids) {
+    std::string out;
+    for (const auto id : client::picked_ids(ids)) {
+        const TableRow* r = app.settings().table("activity_types").row(id);
+        out += (out.empty() ? "" : ", ") + (r ? r->text("name") : "#" + std::to_string(id));
+    }
+    return out;
+}
+
 // The value of a cell as the user reads it.
 std::string shown_value(AppState& app, const TableRow& row, const TableColumn& c, const TableOptions& opt) {
     auto& st = app.settings();
     const std::string v = row.text(c.field);
+    if (c.kind == ColumnKind::choice && !v.empty())
+        for (const auto& [value, field] : c.detail)
+            if (value == v) {
+                const std::string more = row_names(app, row.text(field));
+                if (!more.empty()) return app.tr(c.label_key + "." + v) + ": " + more;
+            }
     switch (c.kind) {
         case ColumnKind::team: return v.empty() ? opt.none_team : st.team_name(std::atoll(v.c_str()));
         case ColumnKind::user: return v.empty() ? "—" : st.person_name(std::atoll(v.c_str()));
         case ColumnKind::percent: return v.empty() ? "—" : v + " %";
         case ColumnKind::count: return v.empty() || v == "0" ? "—" : v;
         case ColumnKind::choice: return v.empty() ? "—" : app.tr(c.label_key + "." + v);
-        case ColumnKind::row: {
-            if (v.empty()) return "—";
-            for (const auto& r : app.settings().table("activity_types").rows())  // the only table with row links
-                if (std::to_string(r.id()) == v) return r.text("name");
-            return "#" + v;
-        }
+        case ColumnKind::row:
+        case ColumnKind::rows: return v.empty() ? "—" : row_names(app, v);
         default: return v;
     }
 }
@@ -181,8 +194,33 @@ float edit_cell(AppState& app, Ui& ui, SettingsTable& t, client::Draft& d, const
             std::optional<std::int64_t> sel;
             if (!v.empty()) sel = std::atoll(v.c_str());
             std::vector<PickItem> items;
-            for (const auto& r : t.rows()) items.push_back({r.id(), r.text("name")});
+            for (const auto& r : t.rows())
+                if (r.id() != t.editing() && (r.record.value("active", true) || sel == r.id()))  // not itself
+                    items.push_back({r.id(), r.text("name")});
             if (form_picker(ui, id, "", items, sel, "—", fo)) v = sel ? std::to_string(*sel) : std::string();
+            break;
+        }
+        case ColumnKind::rows: {
+            // One checkbox per other row, wrapped at the width given.
+            const float right = p.x + w;
+            float x = p.x, y = p.y + ui.px(6);
+            for (const auto& r : t.rows()) {
+                const bool on_before = client::is_picked(v, r.id());
+                if (r.id() == t.editing() || (!r.record.value("active", true) && !on_before)) continue;
+                const std::string name = r.text("name");
+                const float cw = ui.px(18) + ui.px(10) + text_size(ui.fonts.body, name).x;
+                if (x > p.x && x + cw > right) {
+                    x = p.x;
+                    y += ui.px(30);
+                }
+                ImGui::SetCursorScreenPos(ImVec2(x, y));
+                bool on = on_before;
+                if (checkbox(ui, id + "." + std::to_string(r.id()), name, on)) v = client::toggle_picked(v, r.id());
+                x += cw + ui.px(18);
+            }
+            ImGui::SetCursorScreenPos(ImVec2(p.x, y));
+            ImGui::Dummy(ImVec2(ui.px(1), ui.px(28)));  // the group's height even with nothing to pick
+            if (!err_text.empty()) text(ui, id + ".error", err_text, ui.fonts.small, color::danger_text);
             break;
         }
     }
@@ -192,7 +230,9 @@ float edit_cell(AppState& app, Ui& ui, SettingsTable& t, client::Draft& d, const
 
 void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const TableOptions& opt) {
     const auto& spec = t.spec();
-    const auto& cols = spec.columns;
+    // The list's columns, and those edited on a second line under the row.
+    std::vector<TableColumn> cols, under;
+    for (const auto& c : spec.columns) (c.below ? under : cols).push_back(c);
     const std::string tid = spec.id;
     // Column geometry: fixed widths, the first column takes what is left.
     std::vector<std::string> act_labels;
@@ -254,6 +294,18 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
             }
             bottom = std::max(bottom, edit_cell(app, ui, t, d, cid, c, ImVec2(top.x + xs[i], y0), ws[i],
                                                 first_focus && i == 0, opt));
+        }
+        // The second line: each field under its label, left to right.
+        float ux = top.x + xs[0];
+        const float u_top = bottom + ui.px(12);
+        for (const auto& c : under) {
+            if ((is_new && !c.on_create) || (!is_new && !c.editable) || !client::column_applies(c, d)) continue;
+            const float uw = c.kind == ColumnKind::rows ? std::max(ui.px(260), top.x + actions_x - ux) : ui.px(280);
+            ImGui::SetCursorScreenPos(ImVec2(ux, u_top));
+            text(ui, rid + "." + c.field + ".label", app.tr(c.label_key), ui.fonts.small, color::text_secondary);
+            const float field_top = u_top + ui.fonts.small->FontSize + ui.px(6);
+            bottom = std::max(bottom, edit_cell(app, ui, t, d, rid + "." + c.field, c, ImVec2(ux, field_top), uw, false, opt));
+            ux += uw + ui.px(16);
         }
         ui.remember(rid + ".shown", 1);
         ImGui::SetCursorScreenPos(ImVec2(top.x + actions_x, y0 + ui.px(3)));

@@ -74,11 +74,14 @@ void section_body(AppState& app, Ui& ui, float width) {
     else if (s == "kiosk-tokens") settings_kiosk_tokens(app, ui, width);
     else if (s == "security") settings_security(app, ui, width);
     else if (s == "jobs") settings_jobs(app, ui, width);
+    else if (s == "scoring") settings_scoring(app, ui, width);
+    else if (s == "assignment") settings_assignment(app, ui, width);
     else if (s == "email") settings_mail(app, ui, width);
     else if (s == "mail-templates") settings_mail_templates(app, ui, width);
     else if (s == "sms") settings_sms(app, ui, width);
     else if (s == "web-form") settings_web_form(app, ui, width);
     else if (s == "webhooks") settings_webhooks(app, ui, width);
+    else if (s == "products") settings_products(app, ui, width);
     else if (s == "account") settings_account(app, ui, width);
 }
 

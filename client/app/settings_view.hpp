@@ -20,11 +20,14 @@ void settings_api_keys(client::AppState& app, Ui& ui, float width);
 void settings_kiosk_tokens(client::AppState& app, Ui& ui, float width);
 void settings_security(client::AppState& app, Ui& ui, float width);
 void settings_jobs(client::AppState& app, Ui& ui, float width);
+void settings_scoring(client::AppState& app, Ui& ui, float width);     // settings_scoring.cpp (rules, predictive)
+void settings_assignment(client::AppState& app, Ui& ui, float width);  // settings_assignment.cpp
 void settings_mail(client::AppState& app, Ui& ui, float width);            // settings_mail.cpp
 void settings_mail_templates(client::AppState& app, Ui& ui, float width);  // settings_mail_templates.cpp
 void settings_sms(client::AppState& app, Ui& ui, float width);             // settings_sms.cpp
 void settings_web_form(client::AppState& app, Ui& ui, float width);        // settings_web_form.cpp
 void settings_webhooks(client::AppState& app, Ui& ui, float width);        // settings_webhooks.cpp
+void settings_products(client::AppState& app, Ui& ui, float width);        // settings_products.cpp
 void settings_account(client::AppState& app, Ui& ui, float width);
 void settings_calendar_feed(client::AppState& app, Ui& ui, float width);  // settings_calendar_feed.cpp
 

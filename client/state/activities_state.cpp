@@ -317,10 +317,11 @@ void ActivitiesState::schedule_suggested(std::int64_t type_id) {
     open_schedule(lead, type_id);
 }
 
-void ActivitiesState::snooze(std::int64_t activity_id, int days) {
+void ActivitiesState::snooze(const ActivityItem& item, int days) {
     if (busy_) return;
     busy_ = true;
-    io_.send("POST", activity_path(activity_id, "/snooze"), json{{"days", days}}, [this, days](const HttpResponse& reply) {
+    const json body = {{"days", days}, {"version", item.activity.version}};
+    io_.send("POST", activity_path(item.activity.id, "/snooze"), body, [this, days](const HttpResponse& reply) {
         busy_ = false;
         if (!reply.ok()) {
             failed(reply, false);

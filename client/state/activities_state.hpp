@@ -20,6 +20,7 @@
 namespace tumen::client {
 
 class AppState;
+struct LiveLead;
 
 // One open activity as the lists show it: the record and what the server adds (type, state, lead name).
 struct ActivityItem {
@@ -84,7 +85,7 @@ public:
     const std::vector<ActivityItem>& scheduled() const { return scheduled_; }
     void schedule_suggested(std::int64_t type_id);  // opens Schedule with that type
 
-    void snooze(std::int64_t activity_id, int days);
+    void snooze(const ActivityItem& item, int days);  // with the version read (409: reload with a message)
     void cancel(std::int64_t activity_id);
 
     bool busy() const { return busy_; }
@@ -110,6 +111,11 @@ public:
     };
     const std::vector<UserName>& users() const { return users_; }
     std::string user_name(std::int64_t id) const;  // own directory, else the lead form's, else "#id"
+
+    // Live events (live_activities.cpp): a lead's "activity" event reloads its block when shown and My activities;
+    // "reload" (events missed) loads both again.
+    void apply_live(const LiveLead& ev);
+    void live_reload();
 
     nlohmann::json probe() const;
 

@@ -8,6 +8,7 @@
 #include "app_state.hpp"
 #include "tumen/api.hpp"
 #include "tumen/board_status.hpp"
+#include "tumen/scoring_rules.hpp"
 
 namespace tumen::client {
 
@@ -18,7 +19,7 @@ using nlohmann::json;
 // What a card shows: ask the server for these fields only (50,000 cards are paged, but every byte counts).
 constexpr const char* card_fields =
     "name,partner_name,contact_name,expected_revenue,probability,priority,tag_ids,user_id,stage_id,team_id,active,"
-    "date_last_stage_update,create_date,lost_reason_id,type,next_activity,no_next_step";
+    "date_last_stage_update,create_date,lost_reason_id,type,next_activity,no_next_step,score,score_explanation";
 
 std::optional<std::int64_t> opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
@@ -89,6 +90,8 @@ std::optional<Lead> card_from_json(const json& j) {
     l.type = str(j, "type") == "opportunity" ? LeadType::opportunity : LeadType::lead;
     l.create_date = time_of(j, "create_date").value_or(0);
     l.date_last_stage_update = time_of(j, "date_last_stage_update");
+    if (j.contains("score") && j["score"].is_number_integer()) l.score = j["score"].get<std::int64_t>();
+    if (j.contains("score_explanation")) l.score_explanation = scoring::reasons_from_json(j["score_explanation"]);
     return l;
 }
 

@@ -79,6 +79,7 @@ void CalendarState::reset() {
     io_.reset();
     ++load_gen_;
     shown_ = today_known_ = loading_ = saving_ = dialog_open_ = false;
+    utc_offset_s_.reset();
     items_.clear();
     lead_meetings_.clear();
     lead_id_ = moving_id_ = selected_ = 0;
@@ -99,6 +100,18 @@ void CalendarState::next() {
 void CalendarState::previous() {
     anchor_ = mode_ == CalendarMode::day ? anchor_ - 1 : mode_ == CalendarMode::week ? anchor_ - 7 : add_months(anchor_, -1);
     reload();
+}
+
+std::optional<CalendarState::LocalNow> CalendarState::local_now(Timestamp utc_now) const {
+    if (!utc_offset_s_) return std::nullopt;
+    const Timestamp local = utc_now + *utc_offset_s_;
+    const DayNumber day = day_of(local);
+    return LocalNow{day, static_cast<int>(local - start_of_day(day))};
+}
+
+bool CalendarState::is_today(DayNumber d, Timestamp utc_now) const {
+    if (const auto now = local_now(utc_now)) return d == now->day;
+    return today_known_ && d == today_;
 }
 
 void CalendarState::go_today() {
@@ -151,6 +164,8 @@ void CalendarState::load() {
             today_ = *t;
             today_known_ = true;
         }
+        if (j.contains("utc_offset_s") && j["utc_offset_s"].is_number_integer())
+            utc_offset_s_ = j["utc_offset_s"].get<int>();
         if (first && today_known_) {
             anchor_ = today_;
             load();  // now the real range
@@ -381,6 +396,7 @@ json CalendarState::probe() const {
             {"first_day", format_date(first_day())},
             {"last_day", format_date(last_day())},
             {"today", today_known_ ? json(format_date(today_)) : json(nullptr)},
+            {"utc_offset_s", utc_offset_s_ ? json(*utc_offset_s_) : json(nullptr)},
             {"loading", loading_},
             {"moving", moving_id_ != 0},
             {"banner", banner_.render(app_.language())},

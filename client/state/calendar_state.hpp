@@ -70,6 +70,15 @@ public:
     DayNumber anchor() const { return anchor_; }
     DayNumber today() const { return today_; }
     bool has_today() const { return today_known_; }
+    // The user's clock (the "now" line, the day marked as today): UTC now moved by the offset of the calendar's
+    // zone that the server sent, not the browser's zone. Nullopt until it came.
+    struct LocalNow {
+        DayNumber day = 0;
+        int seconds = 0;  // of the day
+    };
+    std::optional<LocalNow> local_now(Timestamp utc_now) const;
+    // Whether `d` is today at `utc_now` (by local_now, else the server's today).
+    bool is_today(DayNumber d, Timestamp utc_now) const;
     // The days the view shows: one, a week from the language's first weekday, or the weeks covering the month.
     DayNumber first_day() const;
     DayNumber last_day() const;
@@ -123,6 +132,7 @@ private:
     CalendarMode mode_ = CalendarMode::week;
     DayNumber anchor_ = 0, today_ = 0;
     bool today_known_ = false, loading_ = false, shown_ = false;
+    std::optional<int> utc_offset_s_;
     std::uint64_t load_gen_ = 0;
     std::vector<CalendarItem> items_;
     Message banner_;

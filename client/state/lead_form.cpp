@@ -77,6 +77,8 @@ void LeadForm::close() {
     polling_mail_ = false;
     more_messages_ = loading_messages_ = posting_note_ = false;
     note.clear();
+    probability_ = {};
+    probability_version_ = -1;
     note_error_ = {};
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lead_draft.hpp"
+#include "lead_probability.hpp"
 #include "mail_compose.hpp"
 #include "mail_status.hpp"
 #include "sms_compose.hpp"
@@ -113,6 +114,13 @@ public:
     void apply_live(const LiveLead& event);
     void live_reload();
 
+    // --- probability (lead_form_probability.cpp): the automatic value and its explanation, reloaded with the lead ---
+    const ProbabilityInfo& probability() const { return probability_; }
+    // Asks for the explanation unless it was asked for this version of the lead (the view calls it each frame).
+    void ensure_probability();
+    // Back to the automatic probability (POST .../probability/reset with the version read).
+    void reset_probability();
+
     // --- header actions (all send the version read) ---
     void move_to(std::int64_t stage_id);
     void mark_won();
@@ -202,6 +210,8 @@ private:
     bool saving_ = false, busy_ = false, conflict_ = false;
     LeadReferences refs_;
     bool refs_requested_ = false;
+    ProbabilityInfo probability_;
+    std::int64_t probability_version_ = -1;  // the lead version the explanation was asked for
 
     Dialog dialog_ = Dialog::none;
     Message dialog_error_;

@@ -55,6 +55,7 @@ LeadListQuery parse_list_query(std::string_view route_query) {
         else if (chip == "won") q.won = true;
         else if (chip == "lost") q.lost = true;
         else if (chip == "archived") q.archived = true;
+        else if (chip == "overdue") q.overdue = true;
         else if (chip == "all") q.all = true;
         pos = comma + 1;
     }
@@ -85,6 +86,7 @@ std::string format_list_query(const LeadListQuery& q) {
     add(q.won, "won");
     add(q.lost, "lost");
     add(q.archived, "archived");
+    add(q.overdue, "overdue");
     add(q.all, "all");
     auto id = [](std::int64_t v) { return v > 0 ? std::to_string(v) : std::string(); };
     return query_string({{"q", q.text},
@@ -102,6 +104,7 @@ std::string list_filter(const LeadListQuery& q) {
     if (q.unassigned) parts.emplace_back("user_id is null");
     if (q.won) parts.emplace_back("stage.is_won = true");
     if (q.lost) parts.emplace_back("probability = 0");
+    if (q.overdue) parts.emplace_back("activity_overdue = true");
     if (q.stage_id > 0) parts.push_back("stage_id = " + std::to_string(q.stage_id));
     if (q.user_id > 0) parts.push_back("user_id = " + std::to_string(q.user_id));
     if (q.team_id > 0) parts.push_back("team_id = " + std::to_string(q.team_id));

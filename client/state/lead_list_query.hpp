@@ -18,6 +18,7 @@ struct LeadListQuery {
     bool won = false;            // in a won stage
     bool lost = false;           // lost: inactive with probability 0
     bool archived = false;       // every inactive lead (lost ones too, like Odoo's "Archived")
+    bool overdue = false;        // Overdue activities (the board's chip): activity_overdue = true
     std::int64_t stage_id = 0;   // 0 = any
     std::int64_t user_id = 0;
     std::int64_t team_id = 0;
@@ -31,7 +32,7 @@ struct LeadListQuery {
     // Clicking a column header: a new column sorts ascending, the same column flips, a third click on a
     // descending column goes back to the default order.
     void toggle_sort(std::string_view field);
-    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || all || !where.empty() || stage_id || user_id || team_id; }
+    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || overdue || all || !where.empty() || stage_id || user_id || team_id; }
 };
 
 // From a route's query string; unknown chips and sort fields are ignored.

@@ -88,6 +88,7 @@ void LiveUpdates::received(const std::string& id, const std::string& event, cons
         app_.board().live_reload();
         app_.list().live_reload();
         app_.lead_form().live_reload();
+        app_.activities().live_reload();
         return;
     }
     const auto d = nlohmann::json::parse(data, nullptr, false);
@@ -96,9 +97,17 @@ void LiveUpdates::received(const std::string& id, const std::string& event, cons
         app_.board().apply_live(*lead);
         app_.list().apply_live(*lead);
         app_.lead_form().apply_live(*lead);
+        app_.activities().apply_live(*lead);
         return;
     }
     const std::string entity = d.value("entity", "");
+    if (entity == "quotation" && d.contains("id") && d["id"].is_number_integer()) {
+        const auto& p = d.contains("payload") ? d["payload"] : nlohmann::json();
+        std::optional<std::int64_t> version;
+        if (p.is_object() && p.contains("version") && p["version"].is_number_integer()) version = p["version"].get<std::int64_t>();
+        app_.quotations().apply_live(d["id"].get<std::int64_t>(), version);
+        return;
+    }
     // The pipeline's shape changed, or many leads at once: the board and list load again.
     if (entity == "stage" || entity == "team") app_.board().live_reload();
     if (entity == "import") {

@@ -10,8 +10,10 @@ std::string path_of(std::int64_t id, const std::string& tail = "") {
     return "/api/v1/quotations/" + std::to_string(id) + tail;
 }
 
+}  // namespace
+
 // Basis points as the percent a person types: 500 -> "5", 1250 -> "12.5", 0 -> "".
-std::string percent_text(std::int32_t bp) {
+std::string bp_percent_text(std::int32_t bp) {
     if (bp == 0) return {};
     std::string s = format_amount(bp, 2, {.group = ""});
     while (s.back() == '0') s.pop_back();
@@ -20,14 +22,39 @@ std::string percent_text(std::int32_t bp) {
 }
 
 // "5" / "12,5" -> basis points 0..10000; "" -> 0.
-std::optional<std::int32_t> parse_percent(const std::string& text) {
+std::optional<std::int32_t> parse_bp_percent(const std::string& text) {
     if (text.find_first_not_of(" ") == std::string::npos) return 0;
     auto v = parse_amount(text, 2);
     if (!v || v.value() < 0 || v.value() > bp_scale) return std::nullopt;
     return static_cast<std::int32_t>(v.value());
 }
 
-}  // namespace
+std::string QuoteFilter::query() const {
+    std::string q;
+    auto add = [&q](const char* key, const std::string& v) {
+        if (!v.empty()) q += (q.empty() ? "" : "&") + std::string(key) + "=" + percent_encode(v);
+    };
+    add("state", state);
+    add("invoice_status", invoice_status);
+    add("lead_id", lead_id > 0 ? std::to_string(lead_id) : std::string());
+    return q;
+}
+
+QuoteFilter QuoteFilter::from_query(std::string_view query) {
+    QuoteFilter f;
+    f.state = query_value(query, "state");
+    f.invoice_status = query_value(query, "invoice_status");
+    const std::string lead = query_value(query, "lead_id");
+    if (!lead.empty() && lead.size() < 19 && lead.find_first_not_of("0123456789") == std::string::npos)
+        f.lead_id = std::stoll(lead);
+    return f;
+}
+
+Route quotations_route(const QuoteFilter& f) {
+    Route r = Route::quotations();
+    r.query = f.query();
+    return r;
+}
 
 LineText line_text(const QuotationLine& l, int minor_digits) {
     LineText t;
@@ -35,8 +62,8 @@ LineText line_text(const QuotationLine& l, int minor_digits) {
     t.description = l.description;
     t.quantity = format_quantity(l.quantity);
     t.price = format_amount(l.price_unit, minor_digits, {.group = ""});
-    t.discount = percent_text(l.discount_bp);
-    t.tax = percent_text(l.tax_bp);
+    t.discount = bp_percent_text(l.discount_bp);
+    t.tax = bp_percent_text(l.tax_bp);
     t.tax_included = l.tax_included;
     return t;
 }
@@ -64,6 +91,11 @@ void QuotesState::reset() {
     errors_.clear();
     banner_ = notice_ = {};
     products_.clear();
+    chatter_.clear();
+    chatter_for_id_ = 0;
+    chatter_for_version_ = -1;
+    chatter_loading_ = people_requested_ = false;
+    people_.clear();
 }
 
 void QuotesState::failed(const HttpResponse& reply) {
@@ -78,7 +110,7 @@ void QuotesState::failed(const HttpResponse& reply) {
 }
 
 void QuotesState::on_route(const Route& route) {
-    if (route.view == View::quotations) load_list(query_value(route.query, "state"));
+    if (route.view == View::quotations) load_list(QuoteFilter::from_query(route.query));
     if (route.view == View::quotation) open(route.id);
 }
 
@@ -124,11 +156,12 @@ void QuotesState::create_for_lead(std::int64_t lead_id) {
 
 // ---- the list
 
-void QuotesState::load_list(const std::string& state) {
-    list_state_ = state;
-    const std::string path = "/api/v1/quotations" + (state.empty() ? std::string() : "?state=" + percent_encode(state));
-    io_.send("GET", path, nullptr, [this, state](const HttpResponse& reply) {
-        if (state != list_state_) return;
+void QuotesState::load_list(const QuoteFilter& filter) {
+    filter_ = filter;
+    const std::string q = filter.query();
+    const std::string path = "/api/v1/quotations" + (q.empty() ? std::string() : "?" + q);
+    io_.send("GET", path, nullptr, [this, filter](const HttpResponse& reply) {
+        if (filter != filter_) return;
         const auto j = reply_json(reply);
         if (!reply.ok() || !j.is_object()) return failed(reply);
         list_.clear();
@@ -199,10 +232,10 @@ Result<std::vector<QuotationLine>> QuotesState::parsed_lines() const {
         auto price = parse_amount(t.price.empty() ? "0" : t.price, digits());
         if (!price) fe.add(at + "price_unit", "is not an amount", "error.amount");
         else l.price_unit = price.value();
-        auto disc = parse_percent(t.discount);
+        auto disc = parse_bp_percent(t.discount);
         if (!disc) fe.add(at + "discount_bp", "must be 0 to 100", "error.range");
         else l.discount_bp = *disc;
-        auto tax = parse_percent(t.tax);
+        auto tax = parse_bp_percent(t.tax);
         if (!tax) fe.add(at + "tax_bp", "must be 0 to 100", "error.range");
         else l.tax_bp = *tax;
         l.tax_included = t.tax_included;
@@ -285,6 +318,77 @@ void QuotesState::revise() { action("revise"); }
 void QuotesState::preview() {
     if (!loaded_) return;
     after_save([this] { app_.host().open_url(path_of(current_.id, "/pdf")); });
+}
+
+void QuotesState::set_invoicing(const std::string& status) {
+    if (!loaded_ || current_.state != QuotationState::sale || status == to_string(current_.invoice_status)) return;
+    action("invoicing", {{"invoice_status", status}});
+}
+
+// ---- the chatter
+
+void QuotesState::ensure_chatter() {
+    if (!loaded_ || chatter_loading_) return;
+    if (!people_requested_) {
+        people_requested_ = true;
+        io_.send("GET", "/api/v1/users/directory", nullptr, [this](const HttpResponse& reply) {
+            const auto j = reply_json(reply);
+            if (!reply.ok() || !j.is_object()) return;  // names fall back to "#id"; not worth a banner
+            people_.clear();
+            for (const auto& u : j.value("items", nlohmann::json::array()))
+                if (u.is_object()) people_.emplace_back(u.value("id", std::int64_t{0}), u.value("name", std::string()));
+        });
+    }
+    if (chatter_for_id_ == current_.id && chatter_for_version_ == current_.version) return;
+    if (chatter_for_id_ != current_.id) chatter_.clear();
+    chatter_for_id_ = current_.id;
+    chatter_for_version_ = current_.version;
+    chatter_loading_ = true;
+    const std::int64_t id = current_.id;
+    io_.send("GET", path_of(id, "/messages?limit=50"), nullptr, [this, id](const HttpResponse& reply) {
+        if (id != chatter_for_id_) return;
+        chatter_loading_ = false;
+        const auto j = reply_json(reply);
+        if (!reply.ok() || !j.is_object()) return;  // the editor works without its chatter
+        chatter_.clear();
+        for (const auto& m : j.value("items", nlohmann::json::array()))
+            if (auto msg = chatter_message_from_json(m)) chatter_.push_back(std::move(msg.value()));
+    });
+}
+
+std::string QuotesState::author_of(const ChatterMessage& m) const {
+    if (m.author_id) {
+        const auto& s = app_.session();
+        if (s && s->user.id == *m.author_id) return s->user.name;
+        for (const auto& [id, name] : people_)
+            if (id == *m.author_id) return name;
+        return "#" + std::to_string(*m.author_id);
+    }
+    return m.author_name.empty() ? app_.tr("lead.chatter.system") : m.author_name;
+}
+
+// ---- live updates
+
+void QuotesState::apply_live(std::int64_t id, std::optional<std::int64_t> version) {
+    if (loaded_ && id == id_ && !busy_ && (!version || *version > current_.version)) {
+        if (dirty()) {
+            banner_ = Message::from_key("quote.changed_elsewhere");
+        } else {
+            io_.send("GET", path_of(id), nullptr, [this, id](const HttpResponse& reply) {
+                if (id != id_ || busy_) return;
+                const auto j = reply_json(reply);
+                if (!reply.ok() || !j.is_object()) return;
+                if (dirty()) {  // typed while the reply was on its way: keep the edits
+                    banner_ = Message::from_key("quote.changed_elsewhere");
+                    return;
+                }
+                take(j);
+                notice_ = Message::from_key("quote.reloaded");
+            });
+        }
+    }
+    if (app_.route().view == View::quotations) load_list(filter_);
+    if (app_.route().view == View::lead && lead_.loaded) load_for_lead(lead_.lead_id);
 }
 
 void QuotesState::search_products() {

@@ -14,6 +14,7 @@
 
 #include "message.hpp"
 #include "settings_io.hpp"
+#include "tumen/chatter.hpp"
 #include "tumen/quotation.hpp"
 #include "tumen/route.hpp"
 
@@ -28,6 +29,18 @@ struct LineText {
     bool tax_included = false;
     bool operator==(const LineText&) const = default;
 };
+
+// The list's filters, as in the address (#/quotations?state=sale&invoice_status=to_invoice&lead_id=42) and in the
+// API's query.
+struct QuoteFilter {
+    std::string state;           // "" = all, draft | sent | sale | cancel
+    std::string invoice_status;  // "" = all, nothing | to_invoice | invoiced
+    std::int64_t lead_id = 0;    // 0 = every opportunity
+    bool operator==(const QuoteFilter&) const = default;
+    std::string query() const;  // "state=sale&lead_id=42"; "" when nothing is filtered
+    static QuoteFilter from_query(std::string_view query);
+};
+Route quotations_route(const QuoteFilter& f);
 
 struct LeadQuotations {
     std::int64_t lead_id = 0;
@@ -51,9 +64,10 @@ public:
     void create_for_lead(std::int64_t lead_id);
 
     // --- the list ---
-    void load_list(const std::string& state);  // "" = all
+    void load_list(const QuoteFilter& filter);
     const std::vector<Quotation>& list() const { return list_; }
-    const std::string& list_state() const { return list_state_; }
+    const QuoteFilter& list_filter() const { return filter_; }
+    const std::string& list_state() const { return filter_.state; }
 
     // --- the editor ---
     void open(std::int64_t id);  // GET; no-op when that quotation is open and unchanged
@@ -80,6 +94,21 @@ public:
     void cancel();
     void revise();
     void preview();  // the PDF in a new tab (saved first when dirty)
+    // A sales order's invoicing status ("nothing" | "to_invoice" | "invoiced"; managers: the server checks).
+    void set_invoicing(const std::string& status);
+
+    // --- the editor's chatter (GET .../messages, newest first) ---
+    // Loads the open quotation's chatter when it is not loaded for its current version (the view calls this
+    // every frame; a state change adds a message and a version, so the chatter follows).
+    void ensure_chatter();
+    const std::vector<ChatterMessage>& chatter() const { return chatter_; }
+    bool chatter_loading() const { return chatter_loading_; }
+    std::string author_of(const ChatterMessage& m) const;
+
+    // --- live updates: a "quotation" event (id, version) from the event stream ---
+    // The open quotation changed elsewhere: loaded again when nothing is typed, else a banner and the edits stay
+    // (saving then gets the 409 with the current record). The list reloads when it shows that quotation.
+    void apply_live(std::int64_t id, std::optional<std::int64_t> version);
     bool busy() const { return busy_; }
     const FieldMessages& errors() const { return errors_; }
     const Message& banner() const { return banner_; }
@@ -103,7 +132,7 @@ private:
     AppState& app_;
     LeadQuotations lead_;
     std::vector<Quotation> list_;
-    std::string list_state_;
+    QuoteFilter filter_;
     std::int64_t id_ = 0;
     bool loaded_ = false;
     Quotation current_;
@@ -114,10 +143,18 @@ private:
     Message banner_, notice_;
     std::string product_query_;
     std::vector<Product> products_;
+    std::vector<ChatterMessage> chatter_;
+    std::int64_t chatter_for_id_ = 0, chatter_for_version_ = -1;
+    bool chatter_loading_ = false, people_requested_ = false;
+    std::vector<std::pair<std::int64_t, std::string>> people_;  // the user directory, for authors' names
 };
 
 // Text of a line as the editor shows it ("2.5", "1,234.50", "5", "10").
 LineText line_text(const QuotationLine& l, int minor_digits);
+// Basis points as the percent a person types (500 -> "5", 1250 -> "12.5", 0 -> "") and back ("12,5" -> 1250,
+// "" -> 0; nullopt outside 0..100 or not a number). Quotation lines and products share them.
+std::string bp_percent_text(std::int32_t bp);
+std::optional<std::int32_t> parse_bp_percent(const std::string& text);
 // "1,234.50 ₮"-style total for the UI, in the language's number format.
 std::string amount_label(std::int64_t minor, const std::string& currency, i18n::Lang lang);
 

@@ -40,6 +40,8 @@ JobRow row_of(const nlohmann::json& j) {
 
 }  // namespace
 
+JobRow job_row_of(const nlohmann::json& j) { return row_of(j); }
+
 Message interval_message(std::int64_t s) {
     if (s <= 0) return Message::from_key("settings.jobs.on_demand");
     if (s % 86400 == 0) return Message::from_key("settings.jobs.every_days", {{"count", std::to_string(s / 86400)}});

@@ -22,6 +22,9 @@ struct JobRow {
     float fraction() const { return total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.f; }
 };
 
+// A job of GET /jobs (or /jobs/{id}) as a row; also what Settings › Scoring shows of its rebuild job.
+JobRow job_row_of(const nlohmann::json& j);
+
 // "on demand", "every 15 min", "every 2 h", "every day", "every 3 days" as a catalog key and its count.
 Message interval_message(std::int64_t seconds);
 

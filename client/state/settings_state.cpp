@@ -52,8 +52,21 @@ std::vector<std::pair<std::string, SettingsTable>> make_tables(SettingsIo& io) {
                             {"delay_count", K::count, "settings.col.delay_count"},
                             {"delay_unit", K::choice, "settings.col.delay_unit", true, true, {"days", "weeks", "months"}},
                             {"chaining", K::choice, "settings.col.chaining", true, true, {"suggest", "trigger"}},
-                            {"triggered_id", K::row, "settings.col.triggered_id"},
                             active});
+    // Counted from, and the next steps: edited under the row; the "When done" cell names the next types.
+    TableColumn from{"delay_from", K::choice, "settings.col.delay_from", true, true, {"today", "previous_deadline"}};
+    from.below = true;
+    TableColumn triggered{"triggered_id", K::row, "settings.col.triggered_id"};
+    triggered.below = true;
+    triggered.when_field = "chaining";
+    triggered.when_value = "trigger";
+    TableColumn suggested{"suggested_ids", K::rows, "settings.col.suggested_ids"};
+    suggested.below = true;
+    suggested.when_field = "chaining";
+    suggested.when_value = "suggest";
+    types.columns.insert(types.columns.end() - 1, {from, triggered, suggested});
+    for (auto& c : types.columns)
+        if (c.field == "chaining") c.detail = {{"suggest", "suggested_ids"}, {"trigger", "triggered_id"}};
     types.deletable = false;
     add("activity_types", std::move(types));
     return t;
@@ -75,7 +88,11 @@ std::vector<PickOption> picks_of(const HttpResponse& reply, bool active_only) {
 SettingsState::SettingsState(AppState& app) : app_(app), io_(app), tables_(make_tables(io_)) {}
 
 std::vector<std::string> SettingsState::sections() const {
-    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types"};
+    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "products"};
+    if (role() == "admin" || role() == "manager") {  // issue 7: rules, predictive scoring, automatic assignment
+        s.push_back("scoring");
+        s.push_back("assignment");
+    }
     // API keys are the user's own (everyone may have some); kiosk tokens are for managers; users and the security
     // log for administrators. Until /account answers, only what everyone has is listed.
     const std::string& r = role();
@@ -112,11 +129,15 @@ void SettingsState::reset() {
     tokens_.reset();
     security_.reset();
     jobs_.reset();
+    scoring_.reset();
+    predictive_.reset();
+    assignment_.reset();
     mail_.reset();
     mail_templates_.reset();
     sms_.reset();
     web_form_.reset();
     webhooks_.reset();
+    products_.reset();
     account_.reset();
     calendar_feed_.reset();
     teams_.clear();
@@ -180,11 +201,16 @@ void SettingsState::open(const std::string& section) {
     else if (c == "kiosk-tokens") tokens_.ensure_kiosks();
     else if (c == "security") security_.ensure_loaded();
     else if (c == "jobs") jobs_.ensure_loaded();
+    else if (c == "scoring") {
+        scoring_.ensure_loaded();
+        predictive_.ensure_loaded();
+    } else if (c == "assignment") assignment_.ensure_loaded();
     else if (c == "email") mail_.ensure_loaded(is_admin());
     else if (c == "mail-templates") mail_templates_.ensure_loaded();
     else if (c == "sms") sms_.ensure_loaded();
     else if (c == "web-form") web_form_.ensure_loaded();
     else if (c == "webhooks") webhooks_.ensure_loaded();
+    else if (c == "products") products_.ensure_loaded();
 }
 
 void SettingsState::show_members(std::int64_t team_id) {
@@ -214,11 +240,15 @@ Message SettingsState::error() const {
     if (current_ == "api-keys" || current_ == "kiosk-tokens") shown = {tokens_.banner(), first_field(tokens_.errors())};
     if (current_ == "security") shown = {security_.banner()};
     if (current_ == "jobs") shown = {jobs_.banner()};
+    if (current_ == "scoring")
+        shown = {scoring_.banner(), first_field(scoring_.errors()), predictive_.banner(), first_field(predictive_.errors())};
+    if (current_ == "assignment") shown = {assignment_.banner(), first_field(assignment_.errors())};
     if (current_ == "email") shown = {mail_.banner(), first_field(mail_.errors())};
     if (current_ == "mail-templates") shown = {mail_templates_.banner(), first_field(mail_templates_.errors())};
     if (current_ == "sms") shown = {sms_.banner(), first_field(sms_.errors())};
     if (current_ == "web-form") shown = {web_form_.banner(), first_field(web_form_.errors())};
     if (current_ == "webhooks") shown = {webhooks_.banner(), first_field(webhooks_.errors())};
+    if (current_ == "products") shown = {products_.banner(), first_field(products_.errors())};
     if (current_ == "account") shown = {account_.banner(), first_field(account_.errors()), calendar_feed_.banner()};
     shown.push_back(banner_);
     for (const auto& m : shown)

@@ -8,11 +8,15 @@
 #include <vector>
 
 #include "settings_account.hpp"
+#include "settings_assignment.hpp"
 #include "settings_calendar_feed.hpp"
 #include "settings_io.hpp"
 #include "settings_jobs.hpp"
 #include "settings_mail.hpp"
 #include "settings_mail_templates.hpp"
+#include "settings_predictive.hpp"
+#include "settings_scoring.hpp"
+#include "settings_products.hpp"
 #include "settings_sms.hpp"
 #include "settings_security.hpp"
 #include "settings_table.hpp"
@@ -61,11 +65,15 @@ public:
     TokensAdmin& tokens() { return tokens_; }
     SecurityLog& security() { return security_; }
     JobsAdmin& jobs() { return jobs_; }
+    ScoringAdmin& scoring() { return scoring_; }          // Settings › Scoring: rules
+    PredictiveAdmin& predictive() { return predictive_; }  // Settings › Scoring: predictive
+    AssignmentAdmin& assignment() { return assignment_; }
     MailAdmin& mail() { return mail_; }
     MailTemplatesAdmin& mail_templates() { return mail_templates_; }
     SmsAdmin& sms() { return sms_; }
     WebFormAdmin& web_form() { return web_form_; }
     WebhooksAdmin& webhooks() { return webhooks_; }
+    ProductsAdmin& products() { return products_; }  // Settings › Products (issue 10)
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
     CalendarFeedSettings& calendar_feed() { return calendar_feed_; }  // My account › Calendar feed
@@ -93,11 +101,15 @@ private:
     TokensAdmin tokens_{io_};
     SecurityLog security_{io_};
     JobsAdmin jobs_{io_};
+    ScoringAdmin scoring_{io_};
+    PredictiveAdmin predictive_{io_};
+    AssignmentAdmin assignment_{io_};
     MailAdmin mail_{io_};
     MailTemplatesAdmin mail_templates_{io_};
     SmsAdmin sms_{io_};
     WebFormAdmin web_form_{io_};
     WebhooksAdmin webhooks_{io_};
+    ProductsAdmin products_{io_};
     AccountSettings account_{io_};
     CalendarFeedSettings calendar_feed_{io_};
     std::vector<PickOption> teams_, people_;

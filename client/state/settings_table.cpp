@@ -30,6 +30,39 @@ std::string number_text(double v) {
 
 }  // namespace
 
+std::vector<std::int64_t> picked_ids(const std::string& text) {
+    std::vector<std::int64_t> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', at), text.size());
+        const std::string part = trimmed(text.substr(at, comma - at));
+        if (all_digits(part)) out.push_back(std::atoll(part.c_str()));
+        at = comma + 1;
+    }
+    return out;
+}
+
+bool is_picked(const std::string& text, std::int64_t id) {
+    const auto ids = picked_ids(text);
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::string toggle_picked(const std::string& text, std::int64_t id) {
+    auto ids = picked_ids(text);
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    if (it == ids.end()) ids.push_back(id);
+    else ids.erase(it);
+    std::string out;
+    for (const auto i : ids) out += (out.empty() ? "" : ",") + std::to_string(i);
+    return out;
+}
+
+bool column_applies(const TableColumn& c, const Draft& d) {
+    if (c.when_field.empty()) return true;
+    const auto it = d.find(c.when_field);
+    return it != d.end() && it->second == c.when_value;
+}
+
 std::string TableRow::text(const std::string& field) const {
     if (!record.is_object() || !record.contains(field)) return {};
     const auto& v = record[field];
@@ -37,6 +70,12 @@ std::string TableRow::text(const std::string& field) const {
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
     if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
     if (v.is_number()) return number_text(v.get<double>());
+    if (v.is_array()) {  // ColumnKind::rows
+        std::string out;
+        for (const auto& x : v)
+            if (x.is_number_integer()) out += (out.empty() ? "" : ",") + std::to_string(x.get<std::int64_t>());
+        return out;
+    }
     return {};
 }
 
@@ -156,6 +195,12 @@ std::optional<nlohmann::json> SettingsTable::body_of(const Draft& d, const std::
                 else if (all_digits(v)) body[f] = std::atoll(v.c_str());
                 else local[f] = Message::from_key("settings.error.number", {}, f);
                 break;
+            case ColumnKind::rows: {
+                nlohmann::json ids = nlohmann::json::array();
+                for (const auto id : picked_ids(v)) ids.push_back(id);
+                body[f] = std::move(ids);
+                break;
+            }
         }
     }
     if (!local.empty()) {

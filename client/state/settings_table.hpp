@@ -27,6 +27,7 @@ enum class ColumnKind {
     user,     // user id or empty = none
     choice,   // one of `choices` (sent as text); shown with the catalog's "<label_key>.<value>"
     row,      // the id of another row of the same table, or empty = none (an activity type's next type)
+    rows,     // ids of other rows of the same table, "2,3" as a draft, an array on the wire (suggested next types)
 };
 
 struct TableColumn {
@@ -36,6 +37,13 @@ struct TableColumn {
     bool on_create = true;  // shown in the "add" row
     bool editable = true;   // false: fixed once created (a member's user)
     std::vector<std::string> choices;  // ColumnKind::choice: the wire values, the first is the default
+    // Edited on a second line under the row's cells (with its label) and not a column of the list: keeps wide
+    // tables (activity types) readable.
+    bool below = false;
+    // Edited only while the draft's `when_field` is `when_value` (the triggered type only for "schedule next").
+    std::string when_field, when_value;
+    // ColumnKind::choice: a value whose cell also shows another field's value after it ("Suggest next: E-mail").
+    std::vector<std::pair<std::string, std::string>> detail;
 };
 
 struct TableSpec {
@@ -48,6 +56,13 @@ struct TableSpec {
 };
 
 using Draft = std::map<std::string, std::string>;
+
+// ColumnKind::rows drafts: the ids in "2,3", whether one is in, and the text with one id added or taken out.
+std::vector<std::int64_t> picked_ids(const std::string& text);
+bool is_picked(const std::string& text, std::int64_t id);
+std::string toggle_picked(const std::string& text, std::int64_t id);
+// Whether a column is edited for this draft (its `when_field` condition holds).
+bool column_applies(const TableColumn& c, const Draft& d);
 
 struct TableRow {
     nlohmann::json record;  // as the server sent it (id, version, fields)

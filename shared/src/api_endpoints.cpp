@@ -228,7 +228,7 @@ const std::vector<Endpoint>& endpoints() {
         {"products.get",      "GET",  "/api/v1/products/{id}",      A::user,    "sales",  "One product",                            "",            "Product"},
         {"products.update",   "PATCH", "/api/v1/products/{id}",     A::manager, "sales",  "Change a product (with the version read)", "ProductPatch", "Product"},
         {"products.delete",   "DELETE", "/api/v1/products/{id}",    A::manager, "sales",  "Delete a product (quotation lines keep their text)", "", ""},
-        {"quotations.list",   "GET",  "/api/v1/quotations",         A::user,    "sales",  "Quotations and orders, newest first (?state&partner_id&lead_id&user_id&limit&before_id)", "", "QuotationList"},
+        {"quotations.list",   "GET",  "/api/v1/quotations",         A::user,    "sales",  "Quotations and orders, newest first (?state&invoice_status&partner_id&lead_id&user_id&limit&before_id)", "", "QuotationList"},
         {"quotations.create", "POST", "/api/v1/quotations",         A::user,    "sales",  "New quotation from an opportunity (lead_id; its customer is created when missing) or for a customer (partner_id)", "QuotationInput", "Quotation"},
         {"quotations.get",    "GET",  "/api/v1/quotations/{id}",    A::user,    "sales",  "One quotation with its lines and totals", "",           "Quotation"},
         {"quotations.update", "PATCH", "/api/v1/quotations/{id}",   A::user,    "sales",  "Change a draft or sent quotation (with the version read; lines replace the list)", "QuotationPatch", "Quotation"},

@@ -6,17 +6,11 @@ namespace tumen::api {
 
 namespace {
 // Short builders for the account and security schemas.
-using nlohmann::json;
+using namespace schema;
 json str() { return {{"type", "string"}}; }
 json integer() { return {{"type", "integer"}}; }
 json boolean() { return {{"type", "boolean"}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
 json ids() { return {{"type", "array"}, {"items", integer()}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
 json list_of(const char* schema) {
     return obj({{"items", {{"type", "array"}, {"items", {{"$ref", std::string("#/components/schemas/") + schema}}}}}}, {"items"});
 }

@@ -3,22 +3,7 @@
 
 namespace tumen::api {
 
-namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
-json described(const char* type, const char* text) { return {{"type", type}, {"description", text}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json date() { return {{"type", "string"}, {"format", "date"}}; }
-json date_time() { return {{"type", "string"}, {"format", "date-time"}}; }
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
-json enum_of(json values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
-}  // namespace
+using namespace schema;
 
 json activity_schemas() {
     const json type_fields = {
@@ -77,7 +62,9 @@ json activity_schemas() {
                                     {"suggested_type_ids", array_of(t("integer"))},
                                     {"message_id", t("integer")}},
                                    {"activity", "scheduled", "suggested_type_ids"})},
-        {"ActivitySnooze", obj({{"days", {{"type", "integer"}, {"minimum", 1}, {"maximum", 365}}}}, {"days"})},
+        {"ActivitySnooze", obj({{"days", {{"type", "integer"}, {"minimum", 1}, {"maximum", 365}}},
+                                {"version", t("integer")}},
+                               {"days", "version"})},
         {"MyActivities", obj({{"user_id", t("integer")},
                               {"today", described("string", "today in the user's zone")},
                               {"groups", obj({{"overdue", array_of(ref("Activity"))},

@@ -5,21 +5,10 @@
 namespace tumen::api {
 
 namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json date_time() { return {{"type", "string"}, {"format", "date-time"}}; }
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
+using namespace schema;
 json binary(json media_types, const char* description) {
     return {{"type", "string"}, {"format", "binary"}, {"x-media-types", std::move(media_types)}, {"description", description}};
 }
-json enum_of(json values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
 }  // namespace
 
 json io_schemas() {

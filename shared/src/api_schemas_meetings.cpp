@@ -3,22 +3,7 @@
 
 namespace tumen::api {
 
-namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
-json described(const char* type, const char* text) { return {{"type", type}, {"description", text}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json date_time() { return {{"type", "string"}, {"format", "date-time"}}; }
-json date() { return {{"type", "string"}, {"format", "date"}}; }
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
-json enum_of(json values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
-}  // namespace
+using namespace schema;
 
 json meeting_schemas() {
     const json attendee = obj({{"user_id", nullable(t("integer"))},
@@ -61,6 +46,8 @@ json meeting_schemas() {
         {"MeetingList", obj({{"items", array_of(ref("Meeting"))}}, {"items"})},
         {"Calendar", obj({{"user_id", t("integer")}, {"time_zone", t("string")}, {"from", date()}, {"to", date()},
                           {"today", described("string", "today in the user's zone")},
+                          {"utc_offset_s", described("integer", "the zone's offset from UTC now, seconds (the "
+                                                                "client's clock in the user's zone)")},
                           {"items", array_of(item)}},
                          {"items"})},
         {"CalendarFeed", obj({{"active", t("boolean")}, {"prefix", t("string")}, {"created_at", date_time()},

@@ -7,17 +7,8 @@
 namespace tumen::api {
 
 namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
+using namespace schema;
 json text(int max) { return {{"type", "string"}, {"maxLength", max}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
 json color() { return {{"type", "integer"}, {"minimum", 0}, {"maximum", 11}, {"description", "UI palette index, 0 = none"}}; }
 
 // Adds "<Name>", "<Name>Input", "<Name>Patch" and "<Name>List" built from the writable fields.

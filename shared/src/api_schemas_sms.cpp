@@ -4,19 +4,7 @@
 namespace tumen::api {
 
 namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
-json described(const char* type, const char* text) { return {{"type", type}, {"description", text}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json date_time() { return {{"type", "string"}, {"format", "date-time"}}; }
-json ref(const char* name) { return {{"$ref", std::string("#/components/schemas/") + name}}; }
-json array_of(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
-json enum_of(json values) { return {{"type", "string"}, {"enum", std::move(values)}}; }
+using namespace schema;
 json sms_states() { return enum_of({"queued", "sending", "sent", "failed"}); }
 }  // namespace
 

@@ -3,17 +3,7 @@
 
 namespace tumen::api {
 
-namespace {
-using nlohmann::json;
-json t(const char* type) { return {{"type", type}}; }
-json described(const char* type, const char* text) { return {{"type", type}, {"description", text}}; }
-json nullable(json s) { s["nullable"] = true; return s; }
-json obj(json properties, json required = json::array()) {
-    json o = {{"type", "object"}, {"properties", std::move(properties)}};
-    if (!required.empty()) o["required"] = std::move(required);
-    return o;
-}
-}  // namespace
+using namespace schema;
 
 json web_form_schemas() {
     json submission = obj({{"name", t("string")},

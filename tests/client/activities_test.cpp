@@ -189,12 +189,24 @@ TEST_CASE("activities: a type that triggers the next one: the scheduled activity
 TEST_CASE("activities: Snooze and Cancel; a stale edit reloads with a message; the done dialog keeps a refusal") {
     ActivityFixture f;
     f.open_block(json::array({activity(5, "2026-11-26", "overdue", 3)}));
-    f.st.snooze(5, 7);
+    f.st.snooze(f.st.lead_items()[0], 7);
     HttpRequest sent = f.net.answer(200, activity(5, "2026-12-05", "planned", 4).dump());
     CHECK(sent.path == "/api/v1/activities/5/snooze");
-    CHECK(json::parse(sent.body) == json{{"days", 7}});
+    CHECK(json::parse(sent.body) == json{{"days", 7}, {"version", 3}});  // the version read, like every write
     CHECK(words(f.st.notice()) == "Moved 7 day(s) later.");
     f.net.answer(200, json{{"items", json::array({activity(5, "2026-12-05", "planned", 4)})}, {"today", "2026-11-28"}}.dump());
+
+    // Snoozed by someone else meanwhile: the 409 says so and the block shows the record as it is now.
+    ActivityItem stale_copy = f.st.lead_items()[0];
+    stale_copy.activity.version = 3;
+    f.st.snooze(stale_copy, 1);
+    sent = f.net.answer(409, json{{"error", {{"code", "conflict"}, {"message", "stale"},
+                                             {"current", activity(5, "2026-12-05", "planned", 4)}}}}.dump());
+    CHECK(json::parse(sent.body)["version"] == 3);
+    CHECK(words(f.st.banner()) == "Someone else changed this activity; the current list is shown.");
+    REQUIRE(f.net.pending.size() == 1);  // reload
+    f.net.answer(200, json{{"items", json::array({activity(5, "2026-12-05", "planned", 4)})}, {"today", "2026-11-28"}}.dump());
+    f.st.dismiss();
 
     f.st.cancel(5);
     sent = f.net.answer(200, activity(5, "2026-12-05", "planned", 5).dump());

@@ -66,6 +66,32 @@ TEST_CASE("calendar: today comes from the server; the week starts on Monday in M
     CHECK(en.open(json::array()).path == "/api/v1/calendar?from=2026-11-22&to=2026-11-28");
 }
 
+TEST_CASE("calendar: now and today follow the user's zone from the server's offset, not the browser's") {
+    CalendarFixture f;
+    // Before the offset came: no "now" line; today is the server's word.
+    CHECK_FALSE(f.cal.local_now(0));
+    f.cal.show();
+    f.net.answer(200, json{{"today", "2026-11-28"}, {"utc_offset_s", 8 * 3600}, {"items", json::array()}}.dump());
+    f.net.answer(200, json{{"today", "2026-11-28"}, {"utc_offset_s", 8 * 3600}, {"items", json::array()}}.dump());
+    // 20:30 UTC on the 28th is 04:30 on the 29th in Ulaanbaatar, whatever zone the browser runs in.
+    const Timestamp utc = start_of_day(days_from_civil(2026, 11, 28)) + 20 * 3600 + 30 * 60;
+    const auto now = f.cal.local_now(utc);
+    REQUIRE(now);
+    CHECK(now->day == days_from_civil(2026, 11, 29));
+    CHECK(now->seconds == 4 * 3600 + 30 * 60);
+    CHECK(f.cal.is_today(days_from_civil(2026, 11, 29), utc));
+    CHECK_FALSE(f.cal.is_today(days_from_civil(2026, 11, 28), utc));
+    // West of UTC (Pago Pago, UTC-11): 05:00 UTC on the 29th is still 18:00 on the 28th.
+    f.cal.reload();
+    f.net.answer(200, json{{"today", "2026-11-28"}, {"utc_offset_s", -11 * 3600}, {"items", json::array()}}.dump());
+    const auto west = f.cal.local_now(start_of_day(days_from_civil(2026, 11, 29)) + 5 * 3600);
+    REQUIRE(west);
+    CHECK(west->day == days_from_civil(2026, 11, 28));
+    CHECK(west->seconds == 18 * 3600);
+    f.cal.reset();
+    CHECK_FALSE(f.cal.local_now(utc));
+}
+
 TEST_CASE("calendar: overlapping meetings of a day sit side by side; a meeting past midnight shows on both days") {
     CalendarFixture f;
     f.open({meeting(1, "A", "2026-11-25T09:00", "2026-11-25T10:00"), meeting(2, "B", "2026-11-25T09:30", "2026-11-25T11:00"),

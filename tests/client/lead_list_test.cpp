@@ -7,6 +7,8 @@
 #include "fakes.hpp"
 #include "state/app_state.hpp"
 #include "state/list_probe.hpp"
+#include "tumen/filter.hpp"
+#include "tumen/filter_fields.hpp"
 
 using namespace tumen;
 using namespace tumen::client;
@@ -110,6 +112,21 @@ TEST_CASE("the list's search round-trips through the address") {
     CHECK(odd.mine);
     CHECK(odd.sort_field.empty());
     CHECK(odd.stage_id == 0);
+}
+
+TEST_CASE("the Overdue activities chip of the board is on the list too, in the address and the filter") {
+    const LeadListQuery q = parse_list_query("f=mine,overdue");
+    CHECK(q.mine);
+    CHECK(q.overdue);
+    CHECK(q.any_filter());
+    CHECK(format_list_query(q) == "f=mine%2Coverdue");
+    CHECK(parse_list_query(format_list_query(q)) == q);
+    CHECK(list_filter(q) == "user_id = me and activity_overdue = true");
+    CHECK(list_active(q) == "true");
+    // The same condition as the board's chip, accepted by the shared checker.
+    auto e = filter::parse(list_filter(q));
+    REQUIRE(e.ok());
+    CHECK_FALSE(filter::check(e.value(), filter::lead_filter_fields()));
 }
 
 TEST_CASE("archived shows every inactive lead; won only active ones") {

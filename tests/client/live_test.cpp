@@ -321,3 +321,50 @@ TEST_CASE("the leads list refreshes a row changed elsewhere and drops a deleted 
     CHECK(f.app.list().rows()[0].id == 1);
     CHECK(f.app.list().total() == 1);
 }
+
+TEST_CASE("the lead form's Activities block and My activities follow activity events") {
+    Fixture f("#/lead/104");
+    ActivitiesState& acts = f.app.activities();
+    auto activity = [](int64_t id, int64_t lead, const char* due, int64_t version) {
+        return json{{"id", id}, {"lead_id", lead}, {"summary", "Залгах"}, {"note", ""}, {"due_date", due},
+                    {"state", "open"}, {"created_at", "2026-11-20T10:00:00Z"}, {"version", version}, {"due_state", "planned"}};
+    };
+    auto drain = [&] {
+        while (!f.net.pending.empty()) f.net.answer(200, R"({"items":[]})");
+    };
+    drain();
+    acts.show_lead(104);
+    f.reply("/api/v1/activity-types", 200, {{"items", json::array()}});
+    f.reply("/api/v1/leads/104/activities", 200, {{"items", json::array({activity(5, 104, "2026-12-01", 1)})}, {"today", "2026-11-28"}});
+    drain();
+    REQUIRE(acts.lead_items().size() == 1);
+
+    // Snoozed by someone else: the lead's "activity" event (its version unchanged) reloads the block.
+    f.channel.send(90, "lead.activity", lead_event(104, "activity", card(104, "Дөрөв", 10, 1, 3)));
+    REQUIRE(f.requested("/api/v1/leads/104/activities"));
+    f.reply("/api/v1/leads/104/activities", 200,
+            {{"items", json::array({activity(5, 104, "2026-12-08", 2), activity(6, 104, "2026-12-02", 1)})}, {"today", "2026-11-28"}});
+    REQUIRE(acts.lead_items().size() == 2);
+    CHECK(acts.lead_items()[0].activity.version == 2);
+
+    // Another lead's activity, or a change of this lead that is no activity: the block stays as it is.
+    f.channel.send(91, "lead.activity", lead_event(200, "activity", card(200, "Өөр", 10, 1, 1)));
+    f.channel.send(92, "lead.updated", lead_event(104, "updated", card(104, "Дөрөв", 10, 1, 3)));
+    CHECK_FALSE(f.requested("/api/v1/leads/104/activities"));
+    drain();
+
+    // My activities: any lead's activity event may be one of the list's; a missed-events "reload" loads both.
+    acts.load_mine();
+    f.reply("/api/v1/activities/mine", 200,
+            {{"user_id", 7}, {"today", "2026-11-28"},
+             {"groups", {{"overdue", json::array()}, {"today", json::array()}, {"planned", json::array()}}}});
+    drain();
+    REQUIRE(acts.mine_loaded());
+    f.channel.send(93, "lead.activity", lead_event(200, "activity", card(200, "Өөр", 10, 1, 1)));
+    CHECK(f.requested("/api/v1/activities/mine"));
+    CHECK_FALSE(f.requested("/api/v1/leads/104/activities"));
+    drain();
+    f.channel.send(94, "reload", json::object());
+    CHECK(f.requested("/api/v1/activities/mine"));
+    CHECK(f.requested("/api/v1/leads/104/activities"));
+}

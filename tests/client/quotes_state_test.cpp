@@ -1,10 +1,12 @@
 // The quotation view models against a fake server: "New quotation" from an opportunity opens the editor, lines
 // are typed as text with live totals from shared/, errors name "lines[i].field" before anything is sent, a
 // dirty editor saves (PATCH with the version read) before Confirm, a 409 shows the server's version, the lead's
-// block reads counts and the order amount, and Preview opens the PDF through the host.
+// block reads counts and the order amount, and Preview opens the PDF through the host. Then the list's filters
+// (state, invoicing, opportunity), a sales order's invoicing status, the editor's chatter and live changes.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "fakes.hpp"
@@ -36,7 +38,8 @@ struct QuotationFixture {
     AppState app{net, host};
     QuotesState& st = app.quotations();
 
-    explicit QuotationFixture(const char* hash = "#/pipeline") {
+    explicit QuotationFixture(const char* hash = "#/pipeline", LiveChannel* stream = nullptr) {
+        if (stream) app.set_live_channel(stream);
         host.history = {hash};
         app.start(hash, "en-US", "");
         net.answer(200, R"({"user":{"id":1,"login":"admin","name":"Admin","role":"admin"},"csrf_token":"tok-1"})");
@@ -176,4 +179,128 @@ TEST_CASE("quotations: the lead's block and the PDF preview") {
     f.st.preview();
     CHECK(f.net.pending.empty());  // nothing to save first
     CHECK(f.host.opened == std::vector<std::string>{"/api/v1/quotations/7/pdf"});
+}
+
+TEST_CASE("quotations: the list's filters live in the address and go to the API as they are") {
+    client::QuoteFilter f;
+    CHECK(f.query().empty());
+    f.state = "sale";
+    f.invoice_status = "to_invoice";
+    f.lead_id = 42;
+    CHECK(f.query() == "state=sale&invoice_status=to_invoice&lead_id=42");
+    CHECK(client::QuoteFilter::from_query(f.query()) == f);
+    CHECK(client::QuoteFilter::from_query("lead_id=4x").lead_id == 0);
+
+    QuotationFixture fx("#/quotations?invoice_status=to_invoice&lead_id=42");
+    fx.drain_other();
+    REQUIRE(fx.net.pending.size() == 1);
+    auto r = fx.net.answer(200, json{{"items", json::array({quotation_json(2, "sale")})}}.dump());
+    CHECK(r.path == "/api/v1/quotations?invoice_status=to_invoice&lead_id=42");
+    CHECK(fx.st.list().size() == 1);
+    CHECK(fx.st.list_filter().lead_id == 42);
+    CHECK(fx.st.list_filter().invoice_status == "to_invoice");
+    CHECK(client::quotations_route(fx.st.list_filter()).query == "invoice_status=to_invoice&lead_id=42");
+}
+
+TEST_CASE("quotations: a sales order's invoicing status is set with the version read; a quotation has none") {
+    QuotationFixture f("#/quotation/7");
+    f.drain_other();
+    f.net.answer(200, quotation_json(2).dump());
+    f.st.set_invoicing("invoiced");
+    CHECK(f.net.pending.empty());  // a draft is not an order
+
+    f.app.navigate(Route::quotation(8));
+    f.drain_other();
+    json order = quotation_json(5, "sale");
+    order["id"] = 8;
+    order["invoice_status"] = "to_invoice";
+    f.net.answer(200, order.dump());
+    REQUIRE(f.st.current().invoice_status == InvoiceStatus::to_invoice);
+    f.st.set_invoicing("to_invoice");
+    CHECK(f.net.pending.empty());  // unchanged
+    f.st.set_invoicing("invoiced");
+    REQUIRE(f.net.pending.size() == 1);
+    order["version"] = 6;
+    order["invoice_status"] = "invoiced";
+    auto sent = f.net.answer(200, order.dump());
+    CHECK(sent.method == "POST");
+    CHECK(sent.path == "/api/v1/quotations/8/invoicing");
+    CHECK(json::parse(sent.body) == json({{"version", 5}, {"invoice_status", "invoiced"}}));
+    CHECK(f.st.current().invoice_status == InvoiceStatus::invoiced);
+    CHECK(f.st.notice().key == "quote.done_invoicing");
+
+    // A seller's 403 shows as the banner; the status stays.
+    f.st.set_invoicing("nothing");
+    f.net.answer(403, json{{"error", {{"code", "forbidden"}, {"message", "Managers set the invoicing status"}, {"field", nullptr}}}}.dump());
+    CHECK(f.st.banner().render(i18n::Lang::en) == "Managers set the invoicing status");
+    CHECK(f.st.current().invoice_status == InvoiceStatus::invoiced);
+    CHECK_FALSE(f.st.busy());
+}
+
+TEST_CASE("quotations: the editor's chatter loads with authors' names and follows the quotation's version") {
+    QuotationFixture f("#/quotation/7");
+    f.drain_other();
+    f.net.answer(200, quotation_json(1, "sent").dump());
+    f.st.ensure_chatter();
+    f.st.ensure_chatter();  // once per version
+    REQUIRE(f.net.pending.size() == 2);
+    CHECK(f.net.answer(200, json{{"items", json::array({{{"id", 5}, {"name", "Сараа"}}})}}.dump()).path == "/api/v1/users/directory");
+    const json sent = {{"id", 31}, {"res_model", "quotation"}, {"res_id", 7}, {"kind", "note"}, {"subject", ""},
+                       {"body", "Quotation S2026-0007 sent by e-mail to a@b.mn"}, {"author_id", 5},
+                       {"author_name", ""}, {"date", "2026-11-27T10:00:00Z"}, {"tracking_values", json::array()}};
+    auto r = f.net.answer(200, json{{"items", json::array({sent})}}.dump());
+    CHECK(r.path == "/api/v1/quotations/7/messages?limit=50");
+    REQUIRE(f.st.chatter().size() == 1);
+    CHECK(f.st.author_of(f.st.chatter()[0]) == "Сараа");
+    f.st.ensure_chatter();
+    CHECK(f.net.pending.empty());
+
+    f.st.confirm();
+    f.net.answer(200, quotation_json(2, "sale").dump());
+    f.st.ensure_chatter();  // a new version: the "confirmed" message is there now
+    REQUIRE(f.net.pending.size() == 1);
+    CHECK(f.net.pending.front().request.path == "/api/v1/quotations/7/messages?limit=50");
+    CHECK(f.st.chatter().size() == 1);  // the old page stays until the new one comes
+}
+
+namespace {
+// An event stream that only hands its frames to the test.
+struct StreamStub : LiveChannel {
+    StreamHandlers handlers;
+    void open(const std::string&, StreamHandlers h) override { handlers = std::move(h); }
+    void close() override {}
+    void after(int, std::function<void()>) override {}
+};
+}  // namespace
+
+TEST_CASE("quotations: a live change of the open quotation reloads it, or keeps what is typed") {
+    StreamStub stream;
+    QuotationFixture f("#/quotation/7", &stream);
+    f.drain_other();
+    f.net.answer(200, quotation_json(2).dump());
+    REQUIRE(stream.handlers.event);
+    stream.handlers.opened();
+    f.drain_other();
+    auto event = [&](int version) {
+        stream.handlers.event("90", "quotation.updated",
+                              json{{"entity", "quotation"}, {"id", 7}, {"action", "updated"}, {"team_id", nullptr},
+                                   {"payload", {{"version", version}, {"state", "draft"}}}}
+                                  .dump());
+    };
+    event(2);  // our own save's echo: nothing to do
+    CHECK(f.net.pending.empty());
+    event(3);
+    REQUIRE(f.net.pending.size() == 1);
+    json theirs = quotation_json(3);
+    theirs["notes"] = "theirs";
+    CHECK(f.net.answer(200, theirs.dump()).path == "/api/v1/quotations/7");
+    CHECK(f.st.current().version == 3);
+    CHECK(f.st.notes() == "theirs");
+    CHECK(f.st.notice().key == "quote.reloaded");
+
+    f.st.notes() = "mine";
+    event(4);
+    CHECK(f.net.pending.empty());
+    CHECK(f.st.banner().key == "quote.changed_elsewhere");
+    CHECK(f.st.notes() == "mine");
 }

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
   click, config, fill, launchBrowser, openClient, screenshot, startServer, state, typeText, waitForState, waitReady,
-  widget,
+  widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -29,10 +29,7 @@ const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
 describe('the board on a small HiDPI screen', () => {
   test('1280×720 at DPR 2 in Mongolian', async () => {
     const { context, page } = await openClient(browser, server.base, { width: 1280, height: 720, dpr: 2, locale: 'mn-MN' });
-    await waitForState(page, (st) => st.view === 'login', 'the login view');
-    await fill(page, 'login.login', 'admin');
-    await fill(page, 'login.password', config.adminPassword);
-    await page.keyboard.press('Enter');
+    await signIn(page);
     const s = await waitForState(page, boardReady, 'the board', 20000);
     assert.equal(s.language, 'mn');
     for (const id of ['board.search', 'board.chip.lost', 'nav.user', 'board.team'])
@@ -50,10 +47,7 @@ describe('the pipeline board', () => {
   before(async () => {
     client = await openClient(browser, server.base, { width: 1440, height: 900, locale: 'en-US' });
     const { page } = client;
-    await waitForState(page, (st) => st.view === 'login', 'the login view');
-    await fill(page, 'login.login', 'admin');
-    await fill(page, 'login.password', config.adminPassword);
-    await page.keyboard.press('Enter');
+    await signIn(page);
   });
   after(async () => { await client.context.close(); });
 
@@ -343,10 +337,7 @@ describe('record rules on the board', () => {
   test('a salesperson with "own documents" sees only the leads assigned to them', async () => {
     // The administrator makes the salesperson and assigns two leads of one team to them, through the API.
     const admin = await openClient(browser, server.base, { width: 1440, height: 900, locale: 'en-US' });
-    await waitForState(admin.page, (st) => st.view === 'login', 'the login view');
-    await fill(admin.page, 'login.login', 'admin');
-    await fill(admin.page, 'login.password', config.adminPassword);
-    await admin.page.keyboard.press('Enter');
+    await signIn(admin.page);
     await waitForState(admin.page, boardReady, 'the board', 20000);
     const password = `Own-Өлзий-2026-${Math.random().toString(36).slice(2, 8)}`;
     const setup = await admin.page.evaluate(async (password) => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, state, waitForState, waitReady, widget,
+  click, config, fill, launchBrowser, openClient, screenshot, startServer, state, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -21,10 +21,7 @@ before(async () => {
   browser = await launchBrowser();
   client = await openClient(browser, server.base, { width: 1440, height: 1000, locale: 'en-US' });
   const { page } = client;
-  await waitForState(page, (st) => st.view === 'login', 'the login view');
-  await fill(page, 'login.login', 'admin');
-  await fill(page, 'login.password', config.adminPassword);
-  await page.keyboard.press('Enter');
+  await signIn(page);
   await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
   ({ leadId, today } = await page.evaluate(async () => {
     const leads = await (await fetch('/api/v1/leads?limit=50')).json();

@@ -170,6 +170,15 @@ export async function fill(page, id, text) {
   await typeText(page, text);
 }
 
+// Signs in through the login view as a person would (typing into the canvas, Enter to submit); the caller waits
+// for the view it expects next.
+export async function signIn(page, login = 'admin', password = config.adminPassword) {
+  await waitForState(page, (st) => st.view === 'login', 'the login view');
+  await fill(page, 'login.login', login);
+  await fill(page, 'login.password', password);
+  await page.keyboard.press('Enter');
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(config.output, { recursive: true });
   const file = path.join(config.output, name);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, typeText, waitForState, waitReady, widget,
+  click, config, fill, launchBrowser, openClient, screenshot, startServer, typeText, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -18,10 +18,7 @@ before(async () => {
   browser = await launchBrowser();
   client = await openClient(browser, server.base, { width: 1440, height: 1000, locale: 'en-US' });
   const { page } = client;
-  await waitForState(page, (st) => st.view === 'login', 'the login view');
-  await fill(page, 'login.login', 'admin');
-  await fill(page, 'login.password', config.adminPassword);
-  await page.keyboard.press('Enter');
+  await signIn(page);
   await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
   // An open lead of the demo data on a team's pipeline (the session cookie rides along with fetch).
   leadId = await page.evaluate(async () => {

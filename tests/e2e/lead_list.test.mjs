@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget,
+  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -34,10 +34,7 @@ before(async () => {
   browser = await launchBrowser();
   client = await openClient(browser, server.base, { width: 1920, height: 1080, locale: 'en-US' });
   const { page } = client;
-  await waitForState(page, (st) => st.view === 'login', 'the login view');
-  await fill(page, 'login.login', 'admin');
-  await fill(page, 'login.password', config.adminPassword);
-  await page.keyboard.press('Enter');
+  await signIn(page);
   await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
   // Three leads of our own through the API (the session cookie rides along; writes need the CSRF token).
   const made = await page.evaluate(async ({ names, lostName }) => {

@@ -1,11 +1,11 @@
 // From an opportunity to a confirmed sales order in the real client: "New quotation" on the lead form opens the
 // editor, a line is typed into the table (the live total follows), Confirm saves and confirms, and the API shows
-// the order and the opportunity won. Screenshot of the editor: tests/e2e/output/quotation-editor.png (look at it).
+// the order and the opportunity won; the order is marked invoiced and its chatter shows the confirmation. Screenshot of the editor: tests/e2e/output/quotation-editor.png (look at it).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget,
+  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -18,10 +18,7 @@ before(async () => {
   browser = await launchBrowser();
   client = await openClient(browser, server.base, { width: 1440, height: 1000, locale: 'en-US' });
   const { page } = client;
-  await waitForState(page, (st) => st.view === 'login', 'the login view');
-  await fill(page, 'login.login', 'admin');
-  await fill(page, 'login.password', config.adminPassword);
-  await page.keyboard.press('Enter');
+  await signIn(page);
   await waitForState(page, (st) => st.view === 'pipeline', 'the pipeline');
   leadId = await page.evaluate(async () => {
     const me = await (await fetch('/api/v1/session/me')).json();
@@ -79,10 +76,20 @@ describe('quotation to sales order', () => {
       const h = widget(locked, `quote.head.${head}`);
       assert.ok(c && h && Math.abs(c.x - h.x) <= 2, `locked ${cell} cell at x=${c?.x}, its heading at x=${h?.x}`);
     }
+    // The order's invoicing status (a manager's call) and its chatter, which logged the confirmation.
+    const [invoiced] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/quotations/${q.id}/invoicing`)),
+      click(page, 'quote.invoicing.invoiced'),
+    ]);
+    assert.equal(invoiced.status(), 200, await invoiced.text());
+    await waitForState(page, (st) => widget(st, 'quote.notice')?.label === 'Invoicing status saved.' &&
+      st.widgets.some((w) => w.id.startsWith('quote.message.') && w.id.endsWith('.body') && /confirmed/.test(w.label)),
+    'the invoiced order with "confirmed" in its chatter');
     await screenshot(page, 'quotation-confirmed.png');
 
     const order = await api(page, `/api/v1/quotations/${q.id}`);
     assert.equal(order.state, 'sale');
+    assert.equal(order.invoice_status, 'invoiced');
     assert.equal(order.amounts.total, 330110);
     assert.equal(order.lines[0].description, 'Ноутбук');
     const lead = await api(page, `/api/v1/leads/${leadId}`);

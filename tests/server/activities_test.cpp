@@ -127,12 +127,21 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
     CHECK(body_of(moved)["version"] == 2);
     CHECK(patch_json(s.client, act_path(999999), {{"version", 1}})->status == 404);
 
+    // Snooze checks the version like every other write: a stale one is 409 with the record as it is now.
+    auto sn_stale = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}, {"version", 1}});
+    REQUIRE(sn_stale->status == 409);
+    CHECK(body_of(sn_stale)["error"]["current"]["version"] == 2);
+    CHECK(body_of(sn_stale)["error"]["current"]["due_date"] == local_today("Asia/Ulaanbaatar", -3));
+    auto sn_no_version = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}});
+    REQUIRE(sn_no_version->status == 422);
+    CHECK(has_field_error(body_of(sn_no_version), "version"));
     // Snoozing an overdue activity counts from today.
-    auto sn = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}});
+    auto sn = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}, {"version", 2}});
     REQUIRE_MESSAGE(sn->status == 200, sn->body);
     CHECK(body_of(sn)["due_date"] == local_today("Asia/Ulaanbaatar", 1));
     CHECK(body_of(sn)["due_state"] == "planned");
-    auto sn_bad = post_json(s.client, act_path(id) + "/snooze", {{"days", 0}});
+    CHECK(body_of(sn)["version"] == 3);
+    auto sn_bad = post_json(s.client, act_path(id) + "/snooze", {{"days", 0}, {"version", 3}});
     REQUIRE(sn_bad->status == 422);
     CHECK(has_field_error(body_of(sn_bad), "days"));
 
@@ -213,7 +222,7 @@ TEST_CASE("activities: an activity follows its lead's record rules") {
     CHECK(patch_json(*own.client, act_path(id), {{"version", 1}, {"summary", "x"}})->status == 404);
     CHECK(own.client->Delete(act_path(id))->status == 404);
     CHECK(post_json(*own.client, act_path(id) + "/done", json::object())->status == 404);
-    CHECK(post_json(*own.client, act_path(id) + "/snooze", {{"days", 1}})->status == 404);
+    CHECK(post_json(*own.client, act_path(id) + "/snooze", {{"days", 1}, {"version", 1}})->status == 404);
     // Assigned to "own" but on a hidden lead: not in their list either.
     auto mine = body_of(own.client->Get("/api/v1/activities/mine"));
     CHECK(mine["groups"]["overdue"].empty());

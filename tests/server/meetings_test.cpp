@@ -177,11 +177,13 @@ TEST_CASE("calendar: the range is a span of local days in the user's zone") {
     CHECK(titles("2026-11-30", "2026-12-06") == "Өдөржин");
     auto day = body_of(s.client.Get("/api/v1/calendar?from=2026-11-28&to=2026-11-28"));
     CHECK(day["time_zone"] == "Asia/Ulaanbaatar");
+    CHECK(day["utc_offset_s"] == 8 * 3600);  // the client's "now" line: UTC now + this, not the browser's zone
     CHECK(day["items"][0]["local_start"] == "2026-11-28T23:30");
     CHECK(day["items"][0]["kind"] == "meeting");
     // The same meetings seen from UTC: the morning one falls on the 28th.
     set_zone(s, "UTC");
     CHECK(titles("2026-11-28", "2026-11-28") == "Орой|Өглөө");
+    CHECK(body_of(s.client.Get("/api/v1/calendar"))["utc_offset_s"] == 0);
 }
 
 TEST_CASE("meetings: local times across a DST switch (Europe/Berlin), a time in the gap moves forward") {

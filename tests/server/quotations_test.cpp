@@ -167,6 +167,14 @@ TEST_CASE("quotations: revisions, cancel, invoicing status by managers") {
     REQUIRE(list.body["items"].size() == 1);
     CHECK(list.body["items"][0]["id"] == rev.body["id"]);
     CHECK(admin.get("/api/v1/quotations?state=bogus").status == 400);
+    // The list's invoicing filter: the order is invoiced, nothing is left to invoice.
+    auto inv = admin.get("/api/v1/quotations?invoice_status=invoiced");
+    REQUIRE(inv.body["items"].size() == 1);
+    CHECK(inv.body["items"][0]["id"] == rev.body["id"]);
+    CHECK(admin.get("/api/v1/quotations?invoice_status=to_invoice").body["items"].empty());
+    auto bad = admin.get("/api/v1/quotations?invoice_status=bogus");
+    CHECK(bad.status == 400);
+    CHECK(bad.body["error"]["field"] == "invoice_status");
 }
 
 TEST_CASE("quotations follow the opportunity's record rules; without one, the salesperson's") {

@@ -44,6 +44,13 @@ void register_quotation_routes(Router& r, App& app) {
             q.state = quotation_state_from(state);
             if (!q.state) return Error::make(ErrorCode::bad_request, "state must be draft, sent, sale or cancel", "state");
         }
+        const std::string invoicing = ctx.query("invoice_status");
+        if (!invoicing.empty()) {
+            q.invoice_status = invoice_status_from(invoicing);
+            if (!q.invoice_status)
+                return Error::make(ErrorCode::bad_request, "invoice_status must be nothing, to_invoice or invoiced",
+                                   "invoice_status");
+        }
         for (auto [name, target] : {std::pair{"partner_id", &q.partner_id}, std::pair{"lead_id", &q.lead_id},
                                     std::pair{"user_id", &q.user_id}}) {
             auto v = id_query(ctx, name);

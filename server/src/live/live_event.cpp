@@ -5,6 +5,7 @@
 
 #include "store/change_log.hpp"
 #include "store/leads.hpp"
+#include "store/quotations.hpp"
 
 namespace tumen::server::live {
 
@@ -107,6 +108,17 @@ std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int l
             payload.erase("by");
             data["payload"] = std::move(payload);
         }
+        if (row.entity == "quotation")
+            if (auto q = store::find_quotation(c, row.entity_id)) {
+                LiveEvent::QuotationAccess a;
+                a.user_id = q->user_id;
+                a.team_id = q->team_id;
+                a.has_lead = q->lead_id.has_value();
+                if (q->lead_id)
+                    if (auto l = store::find_lead(c, *q->lead_id))
+                        a.lead = store::LeadAccessFacts{l->user_id, l->team_id, partner_assigned(c, l->id), l->follower_ids};
+                e.quotation = std::move(a);
+            }
         e.frame = sse_frame(e.id, e.entity + "." + e.action, data);
         if (data.contains("lead")) {
             json kiosk = data;
@@ -133,6 +145,14 @@ bool visible_to(const LiveEvent& e, const Caller& caller) {
     if (is_reference_entity(e.entity)) return true;
     if (e.entity == "contact") return internal_user(caller);
     if (e.entity == "import") return e.user_id && *e.user_id == caller.user_id;
+    if (e.entity == "quotation" && e.quotation) {
+        // The same rule as quotation_rule_sql: the opportunity's rule, else the salesperson (unassigned: the team).
+        const auto& q = *e.quotation;
+        if (store::sees_all_leads(caller)) return true;
+        if (store::lead_rule_sql(caller).sql == "0") return false;
+        if (q.has_lead) return q.lead && store::lead_rule_allows(caller, *q.lead);
+        return q.user_id ? *q.user_id == caller.user_id : in_teams(caller, q.team_id);
+    }
     return caller.role == "admin";
 }
 

@@ -31,6 +31,13 @@ struct LiveEvent {
     // What a kiosk receives: the same event without the contact's name, e-mail and phone (a wall display in a
     // lobby shows deals, not people's details). Empty for non-lead events (kiosks get `frame`).
     std::string kiosk_frame;
+    // Quotation events: who may read the quotation (store/quotations.cpp quotation_rule_sql, as facts).
+    struct QuotationAccess {
+        bool has_lead = false;
+        std::optional<store::LeadAccessFacts> lead;  // its opportunity's facts (nullopt: gone)
+        std::optional<int64_t> user_id, team_id;     // the quotation's salesperson and team (no opportunity)
+    };
+    std::optional<QuotationAccess> quotation;
 };
 
 // The lead fields a kiosk's board card may show (lead_event_fields without contact details).
@@ -43,8 +50,8 @@ const std::vector<std::string>& lead_event_fields();
 std::vector<LiveEvent> load_events(store::Connection& c, int64_t after_id, int limit);
 
 // Whether `caller` may receive `e`: leads by the same record rules as reads (kiosk tokens: leads of their teams),
-// contacts and settings lists for internal users, an import's batch for the user who ran it; anything else only
-// for administrators (fail closed).
+// contacts and settings lists for internal users, an import's batch for the user who ran it, a quotation to those
+// who may read it; anything else only for administrators (fail closed).
 bool visible_to(const LiveEvent& e, const Caller& caller);
 
 // What `caller` receives of `e`: its frame, the id-only "lead.hidden" frame when the lead left the caller's sight

@@ -1,6 +1,7 @@
 #include "services/activity_digest_service.hpp"
 
 #include "services/auth_service.hpp"
+#include "services/message_lang.hpp"
 #include "store/activities.hpp"
 #include "store/activity_digests.hpp"
 #include "store/record_rules.hpp"
@@ -57,7 +58,7 @@ int ActivityDigestService::send_due(Timestamp now, const std::function<void(std:
             const std::string day = format_date(today);
             if (store::last_digest_day(c, user_id) == day) return;
 
-            const auto lang = i18n::parse_code(u->lang).value_or(i18n::Lang::en);
+            const auto lang = message_lang(u->lang);
             std::vector<DigestItem> items;
             for (const auto& ua : store::user_open_activities(c, user_id, store::lead_rule_sql(caller_for(c, *u))))
                 if (ua.activity.due_date)

@@ -1,6 +1,7 @@
 #include "services/activity_service.hpp"
 
 #include "services/auth_service.hpp"
+#include "services/message_lang.hpp"
 #include "services/record_support.hpp"
 #include "store/activities.hpp"
 #include "store/activity_bars.hpp"
@@ -249,7 +250,7 @@ Result<json> ActivityService::done(const Caller& caller, int64_t id, const json&
         log_change(c, caller, a, "done");
 
         std::optional<ActivityType> type = a.type_id ? store::find_activity_type(c, *a.type_id) : std::nullopt;
-        const auto lang = i18n::parse_code(caller.lang).value_or(i18n::Lang::en);
+        const auto lang = message_lang(caller.lang);
         ChatterMessage msg;
         msg.res_model = "lead";
         msg.res_id = a.lead_id;
@@ -297,6 +298,10 @@ Result<json> ActivityService::snooze(const Caller& caller, int64_t id, const jso
         auto loaded = load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         Activity a = loaded.value();
+        if (auto v = check_version(body, a.version); !v) {
+            if (v.error().code == ErrorCode::conflict) return stale_version("activity", activity_json(c, caller, a));
+            return v.error();
+        }
         if (a.state != ActivityStatus::open) return field_error("state", "the activity is not open");
         a.due_date = snoozed_due(*a.due_date, today_for(c, caller, a), static_cast<int>(days));
         store::update_activity(c, a);

@@ -31,7 +31,7 @@ public:
     Result<nlohmann::json> cancel(const Caller& caller, int64_t id);
     // {feedback?, next?: {type_id, summary?, due_date?}} -> {activity, scheduled: [...], suggested_type_ids}
     Result<nlohmann::json> done(const Caller& caller, int64_t id, const nlohmann::json& body);
-    Result<nlohmann::json> snooze(const Caller& caller, int64_t id, const nlohmann::json& body);  // {days}
+    Result<nlohmann::json> snooze(const Caller& caller, int64_t id, const nlohmann::json& body);  // {days, version}
     // {user_id, today, groups: {overdue, today, planned}} for the caller or (managers) ?user_id.
     Result<nlohmann::json> mine(const Caller& caller, std::optional<int64_t> user_id);
 

@@ -2,6 +2,7 @@
 
 #include "ical/ical_writer.hpp"
 #include "services/auth_service.hpp"
+#include "services/message_lang.hpp"
 #include "services/record_support.hpp"
 #include "store/calendar_queries.hpp"
 #include "store/leads.hpp"
@@ -25,8 +26,6 @@ using nlohmann::json;
 constexpr int max_range_days = 62;
 
 bool is_manager(const Caller& c) { return c.role == "admin" || c.role == "manager"; }
-
-i18n::Lang lang_of(const std::string& code) { return i18n::parse_code(code).value_or(i18n::Lang::en); }
 
 std::string zone_of(store::Connection& c, int64_t user_id) {
     auto u = store::find_user(c, user_id);
@@ -88,7 +87,7 @@ void chatter_line(store::Connection& c, const Caller& caller, const Meeting& m, 
     msg.res_model = "lead";
     msg.res_id = *m.lead_id;
     msg.kind = MessageKind::note;
-    msg.body = i18n::tr(lang_of(caller.lang), key, {{"title", m.title}, {"when", when_text(m, zone)}});
+    msg.body = i18n::tr(message_lang(caller.lang), key, {{"title", m.title}, {"when", when_text(m, zone)}});
     msg.author_id = caller.user_id > 0 ? std::optional<int64_t>(caller.user_id) : std::nullopt;
     msg.author_name = caller.name;
     msg.date = unix_now();
@@ -148,7 +147,7 @@ std::string queue_invitation(store::Connection& c, MailService& mail, const Call
     if (to.empty()) return "none";
     ical::MeetingItem item{m, {}, m.lead_id ? store::lead_name(c, *m.lead_id) : std::string()};
     if (auto org = store::find_user(c, m.organizer_id)) item.organizer = {org->name, org->email};
-    const auto lang = lang_of(caller.lang);
+    const auto lang = message_lang(caller.lang);
     const bool cancel = method == ical::Method::cancel;
     const std::string_view subject_key = cancel ? "meeting.mail_cancel_subject"
                                          : m.sequence > 0 ? "meeting.mail_update_subject"
@@ -294,7 +293,8 @@ Result<json> MeetingService::calendar(const Caller& caller, const std::string& f
     if (!user) return record_not_found("user", who);
     const std::string zone = user->tz;
     // Neither bound: today in the user's zone (how a client without a zone database learns "today").
-    const DayNumber today = tz::local_day(zone, unix_now());
+    const Timestamp now = unix_now();
+    const DayNumber today = tz::local_day(zone, now);
     const auto from_day = from.empty() && to.empty() ? std::optional<DayNumber>(today) : parse_date(from);
     if (!from_day) return field_error("from", "must be a date such as 2026-11-27", "error.date");
     const auto to_day = from.empty() && to.empty() ? std::optional<DayNumber>(today) : parse_date(to);
@@ -320,7 +320,8 @@ Result<json> MeetingService::calendar(const Caller& caller, const std::string& f
                          {"title", a.summary.empty() ? a.type_name : a.summary}, {"all_day", true},
                          {"start_date", format_date(a.due)}, {"end_date", format_date(a.due)}});
     return json{{"user_id", who}, {"time_zone", zone}, {"from", format_date(*from_day)}, {"to", format_date(*to_day)},
-                {"today", format_date(today)}, {"items", std::move(items)}};
+                {"today", format_date(today)}, {"utc_offset_s", tz::utc_offset_s(zone, now)},
+                {"items", std::move(items)}};
 }
 
 Result<json> MeetingService::feed_info(const Caller& caller) {
@@ -389,7 +390,7 @@ Result<void> MeetingService::remind_due(JobContext& ctx) {
         db_.write([&](store::Connection& c) {
             auto org = store::find_user(c, m.organizer_id);
             const std::string zone = org ? org->tz : std::string();
-            const auto lang = lang_of(org ? org->lang : "en");
+            const auto lang = message_lang(org ? org->lang : "en");
             std::vector<std::string> to;
             if (org && !org->email.empty()) to.push_back(format_address({org->name, org->email}));
             for (const auto& a : m.attendees)

@@ -3,6 +3,7 @@
 #include "pdf/quotation_pdf.hpp"
 #include "services/auth_service.hpp"
 #include "services/lead_service.hpp"
+#include "services/message_lang.hpp"
 #include "services/record_support.hpp"
 #include "store/contacts.hpp"
 #include "store/leads.hpp"
@@ -34,8 +35,6 @@ auto guarded(F&& f) -> decltype(f()) {
         return a.error;
     }
 }
-
-i18n::Lang lang_of(const std::string& code) { return code.empty() ? i18n::Lang::mn : i18n::from_tag(code); }
 
 std::string amount_text(int64_t amount, const std::string& currency) { return format_money(Money{amount, currency}); }
 
@@ -217,7 +216,7 @@ Result<Quotation> QuotationService::create(const Caller& caller, const nlohmann:
             q.number = store::next_quotation_number(c, civil_from_days(day_of(now)).year);
             q.create_date = q.write_date = now;
             store::insert_quotation(c, q, caller.user_id ? std::optional<int64_t>(caller.user_id) : std::nullopt);
-            log_both(c, caller, q, i18n::tr(lang_of(caller.lang), "quote.chatter_created", {{"number", quotation_display_number(q)}}), now);
+            log_both(c, caller, q, i18n::tr(message_lang(caller.lang), "quote.chatter_created", {{"number", quotation_display_number(q)}}), now);
             log_quotation(c, caller, q, "created");
             return q;
         });
@@ -269,7 +268,7 @@ Result<Quotation> QuotationService::confirm(const Caller& caller, int64_t id, co
         q.confirmed_at = now;
         q.invoice_status = InvoiceStatus::to_invoice;
         log_both(c, caller, q,
-                 i18n::tr(lang_of(caller.lang), "quote.chatter_confirmed",
+                 i18n::tr(message_lang(caller.lang), "quote.chatter_confirmed",
                           {{"number", quotation_display_number(q)}, {"amount", amount_text(q.amounts.total, q.currency)}}),
                  now);
         if (!q.lead_id || !store::confirm_wins_lead(c)) return;
@@ -278,7 +277,7 @@ Result<Quotation> QuotationService::confirm(const Caller& caller, int64_t id, co
         auto won = mark_won(*lead, store::load_stages(c), now);
         if (!won) {  // e.g. the opportunity's pipeline has no won stage: the order stands, and the chatter says why
             log_both(c, caller, q,
-                     i18n::tr(lang_of(caller.lang), "quote.chatter_not_won", {{"reason", won.error().message}}), now);
+                     i18n::tr(message_lang(caller.lang), "quote.chatter_not_won", {{"reason", won.error().message}}), now);
             return;
         }
         if (won->lead == *lead) return;
@@ -295,7 +294,7 @@ Result<Quotation> QuotationService::cancel(const Caller& caller, int64_t id, con
         if (!next) fail(next.error());
         q.state = next.value();
         q.invoice_status = InvoiceStatus::nothing;
-        log_both(c, caller, q, i18n::tr(lang_of(caller.lang), "quote.chatter_cancelled", {{"number", quotation_display_number(q)}}), now);
+        log_both(c, caller, q, i18n::tr(message_lang(caller.lang), "quote.chatter_cancelled", {{"number", quotation_display_number(q)}}), now);
     });
 }
 
@@ -318,7 +317,7 @@ Result<Quotation> QuotationService::revise(const Caller& caller, int64_t id, con
         for (auto& l : fresh.lines) l.id = 0;
         store::insert_quotation(c, fresh, caller.user_id ? std::optional<int64_t>(caller.user_id) : std::nullopt);
         log_both(c, caller, fresh,
-                 i18n::tr(lang_of(caller.lang), "quote.chatter_revised",
+                 i18n::tr(message_lang(caller.lang), "quote.chatter_revised",
                           {{"number", quotation_display_number(fresh)}, {"previous", quotation_display_number(q)}}),
                  now);
         log_quotation(c, caller, fresh, "created");
@@ -352,7 +351,8 @@ pdf::QuotationDocument document_of(store::Connection& c, const Quotation& q, con
                                 x->phone.empty() ? x->mobile : x->phone};
             if (!x->lang.empty()) lang = x->lang;
         }
-    d.lang = lang_of(lang);
+    // A customer without a language gets the company's own (Mongolian) documents.
+    d.lang = message_lang(lang, i18n::Lang::mn);
     return d;
 }
 
@@ -407,7 +407,7 @@ Result<Quotation> QuotationService::send(const Caller& caller, int64_t id, const
         // The bare addresses: chatter text is sanitised, and "Name <a@b>" would lose its address as a tag.
         std::string to_text;
         for (const auto& a : parse_address_list(to)) to_text += (to_text.empty() ? "" : ", ") + a.email;
-        log_both(c, caller, q, i18n::tr(lang_of(caller.lang), "quote.chatter_sent", {{"number", quotation_display_number(q)}, {"to", to_text}}), now);
+        log_both(c, caller, q, i18n::tr(message_lang(caller.lang), "quote.chatter_sent", {{"number", quotation_display_number(q)}, {"to", to_text}}), now);
     });
     if (result && queued) mail_.poke_sender();
     return result;

@@ -218,6 +218,10 @@ std::vector<Quotation> search_quotations(Connection& c, const QuotationQuery& qu
         sql += " AND q.state = ?";
         params.push_back(std::string(to_string(*query.state)));
     }
+    if (query.invoice_status) {
+        sql += " AND q.invoice_status = ?";
+        params.push_back(std::string(to_string(*query.invoice_status)));
+    }
     if (query.partner_id) {
         sql += " AND q.partner_id = ?";
         params.push_back(*query.partner_id);

@@ -30,6 +30,7 @@ bool quotation_visible(Connection& c, int64_t id, const SqlFragment& scope);
 
 struct QuotationQuery {
     std::optional<QuotationState> state;
+    std::optional<InvoiceStatus> invoice_status;
     std::optional<int64_t> partner_id, lead_id, user_id;
     int limit = 100;
     int64_t before_id = 0;  // keyset: ids below this one (newest first)
