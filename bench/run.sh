@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures: API latency, wrk throughput, import rate, live-event delay,
-# rule-score recompute, predictive scoring rebuild + recompute, outgoing mail to a local SMTP sink, inbound mail parsing.
+# rule-score recompute, predictive scoring rebuild + recompute, outgoing mail to a local SMTP sink, inbound mail parsing,
+# kiosk idle CPU in headless Chromium.
 # Usage: bash bench/run.sh [leads]   (default 200000; try 1000000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,3 +17,7 @@ bash "$root/bench/wrk.sh" "$leads"
 "$root/build/bench/tumen_bench_predictive" "$leads"
 "$root/build/bench/tumen_bench_mail_send" 10000
 "$root/build/bench/tumen_bench_mail_parse" 10000
+# Kiosk idle cost in headless Chromium (needs the web client of the build and Debian's chromium).
+if [ -x /usr/bin/chromium ] && [ -f "$root/build/web/tumen.wasm" ]; then
+  TUMEN_SERVER="$root/build/server/tumen-server" TUMEN_WEB_DIR="$root/build/web" node "$root/bench/kiosk_idle.mjs" 30 1000
+fi

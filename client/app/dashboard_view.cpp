@@ -1,5 +1,5 @@
-// #/dashboard: the team picker, four tiles (open opportunities, overdue, unassigned, won this month against the
-// monthly target) and the new leads of the last weeks as a small bar chart. A tile or a week's bar opens the leads
+// #/dashboard: the team picker, five tiles (open opportunities, overdue, unassigned, won this month, sales orders
+// invoiced this month against the team's monthly target) and the new leads of the last weeks as a small bar chart. A tile or a week's bar opens the leads
 // list filtered to what it counts (client/state/dashboard_state).
 #include <algorithm>
 #include <cmath>
@@ -30,7 +30,7 @@ std::string amount(AppState& app, const std::map<std::string, std::int64_t>& sum
     return client::money_text(Money{it == sums.end() ? 0 : it->second, currency}, app.language());
 }
 
-// One clickable card; the won tile also draws the target's progress bar.
+// One clickable card; the invoiced tile also draws the target's progress bar.
 void tile(AppState& app, Ui& ui, const TileText& t, ImVec2 a, ImVec2 b, std::optional<double> progress) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::SetCursorScreenPos(a);
@@ -154,13 +154,13 @@ void draw_dashboard(AppState& app, Ui& ui) {
     const auto& f = d.figures();
     const std::string cur = d.currency();
     const auto progress = d.target_progress();
-    std::string won_line;
+    std::string target_line;
     if (f.target) {
-        won_line = app.tr("dashboard.target", {{"won", amount(app, f.won_expected, f.target->currency)},
+        target_line = app.tr("dashboard.target", {{"invoiced", amount(app, f.invoiced, f.target->currency)},
                                                {"target", client::money_text(*f.target, app.language())},
                                                {"percent", std::to_string(static_cast<int>(std::lround(progress.value_or(0) * 100)))}});
     } else {
-        won_line = app.tr(d.team_id() > 0 ? "dashboard.no_target" : "dashboard.pick_team_for_target");
+        target_line = app.tr(d.team_id() > 0 ? "dashboard.no_target" : "dashboard.pick_team_for_target");
     }
     const TileText tiles[] = {
         {DashboardTile::open, "dashboard.tile.open", app.tr("dashboard.open"), std::to_string(f.open_count),
@@ -170,17 +170,20 @@ void draw_dashboard(AppState& app, Ui& ui) {
         {DashboardTile::unassigned, "dashboard.tile.unassigned", app.tr("dashboard.unassigned"), std::to_string(f.unassigned),
          app.tr("dashboard.unassigned_hint"), lead_color::warning},
         {DashboardTile::won, "dashboard.tile.won", app.tr("dashboard.won"), amount(app, f.won_expected, cur),
-         app.tr("dashboard.count_leads", {{"count", std::to_string(f.won_count)}}) + " · " + won_line, lead_color::success},
+         app.tr("dashboard.count_leads", {{"count", std::to_string(f.won_count)}}), lead_color::success},
+        {DashboardTile::invoiced, "dashboard.tile.invoiced", app.tr("dashboard.invoiced"), amount(app, f.invoiced, cur),
+         app.tr("dashboard.count_orders", {{"count", std::to_string(f.invoiced_count)}}) + " · " + target_line, color::primary},
     };
+    constexpr int tile_count = static_cast<int>(sizeof(tiles) / sizeof(tiles[0]));
     const float g = ui.px(16);
-    const bool narrow = col.width < ui.px(760);
-    const int per_row = narrow ? 2 : 4;
+    const int per_row = col.width < ui.px(760) ? 2 : col.width < ui.px(1180) ? 3 : tile_count;
     const float tw = std::floor((col.width - g * (per_row - 1)) / per_row), th = ui.px(128);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < tile_count; ++i) {
         const float tx = col.x + (i % per_row) * (tw + g), ty = y + (i / per_row) * (th + g);
-        tile(app, ui, tiles[i], ImVec2(tx, ty), ImVec2(tx + tw, ty + th), tiles[i].tile == DashboardTile::won ? progress : std::nullopt);
+        tile(app, ui, tiles[i], ImVec2(tx, ty), ImVec2(tx + tw, ty + th),
+             tiles[i].tile == DashboardTile::invoiced ? progress : std::nullopt);
     }
-    y += (4 / per_row) * (th + g) + ui.px(4);
+    y += ((tile_count + per_row - 1) / per_row) * (th + g) + ui.px(4);
     weekly_chart(app, ui, ImVec2(col.x, y), ImVec2(col.x + col.width, y + ui.px(260)));
     ImGui::SetCursorScreenPos(ImVec2(col.x, y + ui.px(276)));
     ImGui::Dummy(ImVec2(1, 1));

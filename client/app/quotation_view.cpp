@@ -73,6 +73,9 @@ void quotation_chatter(AppState& app, Ui& ui, float width) {
         ImGui::SetCursorScreenPos(ImVec2(p.x, std::max(ImGui::GetItemRectMax().y, p.y + av) + ui.px(12)));
         ImGui::Dummy(ImVec2(width, 0));
     }
+    if (st.chatter_has_more() &&
+        link(ui, "quote.chatter.more", app.tr(st.chatter_loading() ? "app.loading" : "lead.chatter.more"), ui.fonts.body))
+        st.load_more_chatter();
 }
 
 }  // namespace

@@ -124,9 +124,14 @@ void settings_kiosk_tokens(AppState& app, Ui& ui, float width) {
     section_header(ui, "settings.kiosk", app.tr("settings.kiosk.title"), app.tr("settings.kiosk.about"), "", width);
     section_messages(app, ui, "settings.kiosk", t.banner(), {}, width);
     if (!t.secret().empty() && t.secret_of().kind == "kiosk") {
-        if (secret_box(app, ui, "settings.kiosk.secret", app.tr("settings.kiosk.secret_title"), app.tr("settings.kiosk.secret_hint"),
-                       t.secret(), width))
-            t.dismiss_secret();
+        // The token and, ready to open on the wall screen, the full kiosk address that carries it (shown once too).
+        const std::string secret = t.secret();
+        bool done = secret_box(app, ui, "settings.kiosk.secret", app.tr("settings.kiosk.secret_title"),
+                               app.tr("settings.kiosk.secret_hint"), secret, width);
+        gap(ui, 12);
+        done = secret_box(app, ui, "settings.kiosk.url", app.tr("settings.kiosk.url_title"), app.tr("settings.kiosk.url_hint"),
+                          client::kiosk_url(app.host().origin(), secret), width) || done;
+        if (done) t.dismiss_secret();
         gap(ui, 20);
     } else {
         panel(ui, "settings.kiosk.form", width, [&](float inner) {

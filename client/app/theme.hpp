@@ -35,6 +35,11 @@ inline constexpr float body = 16;
 inline constexpr float strong = 15;
 inline constexpr float title = 26;
 inline constexpr float small = 13;
+// Kiosk (wall display, read from 3 m): about 2.5x the desk sizes.
+inline constexpr float kiosk_small = 26;
+inline constexpr float kiosk_body = 32;
+inline constexpr float kiosk_title = 50;
+inline constexpr float kiosk_huge = 84;
 }  // namespace font_size
 
 // Resets ImGui's style to Tumen's and scales every size by `dpr` (ImGui FAQ: "How should I handle DPI").

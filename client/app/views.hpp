@@ -20,6 +20,7 @@ void draw_quotation(client::AppState& app, Ui& ui);   // quotation_view.cpp: the
 void draw_activities(client::AppState& app, Ui& ui);  // activities_view.cpp: My activities
 void draw_dashboard(client::AppState& app, Ui& ui);   // dashboard_view.cpp
 void draw_analysis(client::AppState& app, Ui& ui);    // analysis_view.cpp
+void draw_kiosk(client::AppState& app, Ui& ui);       // kiosk_view.cpp: the wall display
 void draw_not_found(client::AppState& app, Ui& ui);
 // Leads list, contacts, settings, import: placeholders until their issues (section_views.cpp).
 void draw_section(client::AppState& app, Ui& ui);

@@ -63,6 +63,21 @@ EM_JS(void, js_history, (int replace, const char* hash), {
     else history.pushState(null, "", h);
 });
 
+// A lost WebGL context (GPU reset, driver update, too many contexts) leaves a dead canvas. Every GL object of the
+// client (font atlas, shaders, buffers) is gone with it, so the page loads again once the browser gives the context
+// back, or after a few seconds if it never does. preventDefault() is what allows the restore at all.
+EM_JS(void, js_reload_after_context_loss, (), {
+    const canvas = Module["canvas"];
+    let reloading = false;
+    const reload = () => { if (!reloading) { reloading = true; location.reload(); } };
+    canvas.addEventListener("webglcontextlost", (e) => {
+        e.preventDefault();
+        console.warn("tumen: WebGL context lost; reloading the page");
+        setTimeout(reload, 3000);
+    }, false);
+    canvas.addEventListener("webglcontextrestored", reload, false);
+});
+
 EM_JS(void, js_set_cursor, (const char* c), { Module["canvas"].style.cursor = UTF8ToString(c); });
 
 EM_JS(void, js_set_document, (const char* title, const char* lang), {
@@ -146,6 +161,7 @@ std::string load_setting(const char* key) { return take(js_load_setting(key)); }
 void save_setting(const char* key, const std::string& value) { js_save_setting(key, value.c_str()); }
 
 void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
+void reload_after_context_loss() { js_reload_after_context_loss(); }
 void set_document_title(const std::string& title) { js_set_document(title.c_str(), nullptr); }
 void set_document_language(std::string_view code) { js_set_document(nullptr, std::string(code).c_str()); }
 bool is_mac() { return take(js_string_result(2)).rfind("Mac", 0) == 0; }

@@ -31,13 +31,16 @@
 //  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
 //  [X] Live updates: GET /api/v1/events read with fetch() + ReadableStream and parsed as SSE (event_source.hpp);
 //      reconnect with backoff and Last-Event-ID replay decided by client/state/live_updates.hpp.
-//  [ ] WebGL context loss recovery (reload).
+//  [X] WebGL context loss: the page reloads when the context comes back (or after 3 s); the address keeps the view.
+//  [X] Kiosk (#/kiosk): the mouse cursor is hidden (canvas cursor: none); large font sizes join the atlas only there.
 //  [ ] Screen readers (ImGui draws pixels only).
 //
 // CHANGELOG
 //  2026-11-27: First version: canvas/DPR, fonts, clipboard, idle loop, fetch, hash routing, language, cursor,
 //              wheel, test interface.
 //  2026-11-28: Live updates over a fetch()-read event stream (EventSource cannot listen for every event name).
+//  2026-11-28: Kiosk: hidden cursor, kiosk font sizes, reload after a lost WebGL context; view timers may be
+//              moved earlier (a highlight ending before the next page turn).
 #pragma once
 #include <string>
 #include <string_view>
@@ -75,6 +78,7 @@ std::string load_setting(const char* key); // localStorage, "" when absent or un
 void save_setting(const char* key, const std::string& value);
 
 void set_cursor(const char* css_cursor);  // canvas.style.cursor
+void reload_after_context_loss();         // installs the webglcontextlost/restored listeners on the canvas
 void set_document_title(const std::string& title);
 void set_document_language(std::string_view code);
 bool is_mac();

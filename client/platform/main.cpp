@@ -46,6 +46,7 @@ struct Client {
     platform::CanvasGeometry canvas;
     bool geometry_dirty = true;
     double built_dpr = 0;            // DPR the font atlas and style were made for
+    bool built_kiosk = false;        // the atlas holds the kiosk's large sizes
 
     int dirty_frames = settle_frames;
     bool paused = false;
@@ -65,13 +66,16 @@ struct Client {
     bool language_shown = false;
     std::string state_json;           // buffer returned to JS by tumen_state_json
     bool timer_pending = false;       // a wake-up asked by a view (Ui::wake_in) is scheduled
+    double timer_due = 0;             // when it fires (emscripten_get_now ms)
 };
 
 Client* g = nullptr;
 
 void wake() {
     if (!g) return;
-    g->dirty_frames = std::max(g->dirty_frames, settle_frames);
+    // A wall display has no pointer or typing to settle: one frame per change (each costs a full-screen draw).
+    const bool kiosk = g->app && g->app->route().view == View::kiosk;
+    g->dirty_frames = std::max(g->dirty_frames, kiosk ? 1 : settle_frames);
     if (g->paused) {
         g->paused = false;
         emscripten_resume_main_loop();
@@ -142,11 +146,13 @@ void update_geometry() {
     g->geometry_dirty = false;
     g->canvas = platform::measure_canvas();
     platform::set_canvas_size(g->canvas.width, g->canvas.height);
-    if (g->fonts_pending == 0 && g->canvas.dpr != g->built_dpr) {
+    const bool kiosk = g->app->route().view == View::kiosk;
+    if (g->fonts_pending == 0 && (g->canvas.dpr != g->built_dpr || kiosk != g->built_kiosk)) {
         // Between frames: new atlas at the new pixel size, new texture, style re-scaled from defaults.
         g->built_dpr = g->canvas.dpr;
+        g->built_kiosk = kiosk;
         g->ui.dpr = static_cast<float>(g->canvas.dpr);
-        g->ui.fonts = app::build_fonts(g->font_files, g->ui.dpr);
+        g->ui.fonts = app::build_fonts(g->font_files, g->ui.dpr, kiosk);
         app::apply_theme(g->ui.dpr);
         if (g->fonts_built) ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -164,7 +170,8 @@ void sync_document() {
         g->shown_language = g->app->language();
         platform::set_document_language(i18n::code(g->shown_language));
     }
-    const std::string cursor = css_cursor(ImGui::GetMouseCursor());
+    // A wall display has nobody at a mouse: no cursor over the picture.
+    const std::string cursor = g->app->route().view == View::kiosk ? "none" : css_cursor(ImGui::GetMouseCursor());
     if (cursor != g->cursor) {
         g->cursor = cursor;
         platform::set_cursor(g->cursor.c_str());
@@ -175,6 +182,7 @@ void frame() {
     // A DPR change without a resize event (some zoom paths) is still caught on the next wake-up: reading the
     // ratio is cheap, measuring the canvas' CSS box is not, so only the ratio is checked every frame.
     if (emscripten_get_device_pixel_ratio() != g->canvas.dpr) g->geometry_dirty = true;
+    if ((g->app->route().view == View::kiosk) != g->built_kiosk) g->geometry_dirty = true;
     update_geometry();
     // Nothing to show until the fonts are in (the page's loading indicator covers the canvas meanwhile).
     if (!g->fonts_built || g->dirty_frames <= 0) {
@@ -216,13 +224,18 @@ void frame() {
     for (bool down : io.MouseDown) held = held || down;
     for (bool down : io.KeysDown) held = held || down;
     if (held || !g->input.empty() || g->ui.wants_another_frame()) g->dirty_frames = std::max(g->dirty_frames, 1);
-    // A view polls (an e-mail waiting in the outbox): one timer at a time; the loop sleeps until it fires.
-    if (g->ui.wake_ms() >= 0 && !g->timer_pending) {
-        g->timer_pending = true;
-        emscripten_async_call([](void*) {
-            g->timer_pending = false;
-            wake();
-        }, nullptr, static_cast<int>(g->ui.wake_ms()));
+    // A view polls (an e-mail waiting in the outbox) or has a deadline (a kiosk page turn): the loop sleeps until the
+    // earliest one. A timer already set for later stays (a spare wake-up is harmless); an earlier one is added.
+    if (g->ui.wake_ms() >= 0) {
+        const double due = emscripten_get_now() + g->ui.wake_ms();
+        if (!g->timer_pending || due < g->timer_due - 1) {
+            g->timer_pending = true;
+            g->timer_due = due;
+            emscripten_async_call([](void*) {
+                if (emscripten_get_now() >= g->timer_due - 1) g->timer_pending = false;
+                wake();
+            }, nullptr, static_cast<int>(g->ui.wake_ms()));
+        }
     }
 
     if (!g->ready) {
@@ -314,6 +327,7 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(g->window);
+    platform::reload_after_context_loss();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

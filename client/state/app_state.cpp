@@ -9,6 +9,12 @@ void AppState::start(std::string_view hash, std::string_view browser_language, s
     route_ = parse_route(hash);
     // Canonical address from the start ("" -> "#/pipeline"), without a new history entry.
     if (format_route(route_) != hash) host_.replace_url(format_route(route_));
+    if (route_.view == View::kiosk) {
+        // A wall display: its token is the key; no session check, no sign-in page, ever.
+        status_ = SessionStatus::signed_out;
+        kiosk_.start(route_);
+        return;
+    }
     status_ = SessionStatus::checking;
     transport_.send(api_request("session.me", {}, lang_), [this](const HttpResponse& reply) {
         if (reply.ok()) {
@@ -36,7 +42,10 @@ void AppState::navigate(const Route& route) {
 }
 
 void AppState::apply_route(Route route, bool from_url) {
+    const bool kiosk_changed = route.view == View::kiosk && (route_.view != View::kiosk || route.query != route_.query);
+    if (route.view != View::kiosk) kiosk_.stop();
     route_ = std::move(route);
+    if (kiosk_changed) kiosk_.start(route_);
     banner_ = {};
     if (!from_url) host_.push_url(format_route(route_));
     guard();

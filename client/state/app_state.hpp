@@ -12,6 +12,7 @@
 #include "calendar_state.hpp"
 #include "dashboard_state.hpp"
 #include "host.hpp"
+#include "kiosk_state.hpp"
 #include "lead_form.hpp"
 #include "lead_list.hpp"
 #include "live_updates.hpp"
@@ -81,10 +82,16 @@ public:
     const DashboardState& dashboard() const { return dashboard_; }
     QuotesState& quotations() { return quotations_; }  // #/quotations, #/quotation/<id>, the lead's block
     const QuotesState& quotations() const { return quotations_; }
+    KioskState& kiosk() { return kiosk_; }  // #/kiosk?token=...: a wall display, without a session
+    const KioskState& kiosk() const { return kiosk_; }
     ActivitiesState& activities() { return activities_; }  // the lead's block, #/activities
     const ActivitiesState& activities() const { return activities_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
-    void set_live_channel(LiveChannel* channel) { live_.set_channel(channel); }
+    // The kiosk display uses the same channel (a kiosk page has no session, so the two never run together).
+    void set_live_channel(LiveChannel* channel) {
+        live_.set_channel(channel);
+        kiosk_.set_channel(channel);
+    }
     LiveUpdates& live() { return live_; }
     const LiveUpdates& live() const { return live_; }
     // A failed request of a view: shown in the banner (and as the test interface's last_error).
@@ -121,6 +128,7 @@ private:
     AnalysisState analysis_{*this};
     DashboardState dashboard_{*this};
     LiveUpdates live_{*this};
+    KioskState kiosk_{*this};
     Message banner_;
     bool logging_out_ = false;
 };

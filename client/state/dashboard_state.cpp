@@ -1,11 +1,13 @@
 #include "dashboard_state.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "analysis_drill.hpp"
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "board_query.hpp"
+#include "quotes_state.hpp"
 #include "tumen/datetime.hpp"
 
 namespace tumen::client {
@@ -107,6 +109,13 @@ void DashboardState::load() {
                  f.won_count = count_of(j.value("won_this_month", json()));
                  f.won_expected = sums_of(j.value("won_this_month", json()));
                  f.month = j.value("month", "");
+                 f.invoiced.clear();
+                 f.invoiced_count = 0;
+                 if (j.contains("invoiced_this_month") && j["invoiced_this_month"].is_array())
+                     for (const auto& x : j["invoiced_this_month"]) {
+                         f.invoiced[x.value("currency", std::string(default_currency))] += x.value("amount", std::int64_t{0});
+                         f.invoiced_count += x.value("count", std::int64_t{0});
+                     }
                  f.target.reset();
                  if (j.contains("team") && j["team"].is_object() && j["team"].contains("invoiced_target")) {
                      const json& t = j["team"]["invoiced_target"];
@@ -140,9 +149,9 @@ std::string DashboardState::currency() const {
 
 std::optional<double> DashboardState::target_progress() const {
     if (!figures_.target || figures_.target->amount <= 0) return std::nullopt;
-    const auto it = figures_.won_expected.find(figures_.target->currency);
-    const std::int64_t won = it == figures_.won_expected.end() ? 0 : it->second;
-    return static_cast<double>(won) / static_cast<double>(figures_.target->amount);
+    const auto it = figures_.invoiced.find(figures_.target->currency);
+    const std::int64_t invoiced = it == figures_.invoiced.end() ? 0 : it->second;
+    return static_cast<double>(invoiced) / static_cast<double>(figures_.target->amount);
 }
 
 std::string DashboardState::tile_filter(DashboardTile tile) const {
@@ -155,6 +164,7 @@ std::string DashboardState::tile_filter(DashboardTile tile) const {
             if (figures_.month.empty()) return scoped(won);
             return scoped(won + " and date_closed >= \"" + figures_.month + "-01T00:00:00Z\"");
         }
+        case DashboardTile::invoiced: return {};
     }
     return {};
 }
@@ -164,7 +174,16 @@ std::string DashboardState::week_filter(size_t index) const {
     return scoped(drill_clause("create_week", figures_.weeks[index].first));
 }
 
-void DashboardState::open_tile(DashboardTile tile) { app_.navigate(drill_route(tile_filter(tile))); }
+void DashboardState::open_tile(DashboardTile tile) {
+    if (tile == DashboardTile::invoiced) {
+        QuoteFilter f;
+        f.state = "sale";
+        f.invoice_status = "invoiced";
+        app_.navigate(quotations_route(f));
+        return;
+    }
+    app_.navigate(drill_route(tile_filter(tile)));
+}
 
 // New leads of a week count lost ones too (the server asks with active=all).
 void DashboardState::open_week(size_t index) { app_.navigate(drill_route(week_filter(index), true)); }
@@ -179,6 +198,9 @@ json DashboardState::probe() const {
             {"overdue", figures_.overdue},
             {"unassigned", figures_.unassigned},
             {"won", figures_.won_count},
+            {"invoiced", figures_.invoiced},
+            {"invoiced_count", figures_.invoiced_count},
+            {"target_percent", target_progress() ? json(std::lround(*target_progress() * 100)) : json()},
             {"weeks", weeks},
             {"teams", teams_.size()}};
 }

@@ -19,11 +19,13 @@ namespace tumen::client {
 
 class AppState;
 
-enum class DashboardTile { open, overdue, unassigned, won };
+enum class DashboardTile { open, overdue, unassigned, won, invoiced };
 
 struct DashboardFigures {
     std::int64_t open_count = 0, overdue = 0, unassigned = 0, won_count = 0;
     std::map<std::string, std::int64_t> open_expected, won_expected;  // currency -> minor units
+    std::map<std::string, std::int64_t> invoiced;  // sales orders invoiced this month: currency -> untaxed minor units
+    std::int64_t invoiced_count = 0;
     std::optional<Money> target;  // the team's monthly invoicing target (none for "all teams" or 0)
     std::string month;            // "2026-11" (UTC)
     std::vector<std::pair<std::string, std::int64_t>> weeks;  // Monday "2026-11-23" -> new leads, oldest first
@@ -48,10 +50,11 @@ public:
 
     // The currency the amounts are shown in: the target's, else the first one with a sum, else the default.
     std::string currency() const;
-    // Won this month / target (0..1+); nullopt without a target.
+    // Invoiced this month (in the target's currency) / target (0..1+); nullopt without a target.
     std::optional<double> target_progress() const;
 
-    // The filter-language condition of a tile / of week `index`'s new leads, the team included.
+    // The filter-language condition of a lead tile / of week `index`'s new leads, the team included ("" for the
+    // invoiced tile, which opens the invoiced sales orders instead).
     std::string tile_filter(DashboardTile tile) const;
     std::string week_filter(size_t index) const;
     void open_tile(DashboardTile tile);

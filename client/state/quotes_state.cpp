@@ -327,6 +327,22 @@ void QuotesState::set_invoicing(const std::string& status) {
 
 // ---- the chatter
 
+namespace {
+
+constexpr int chatter_page = 50;
+
+// Appends a page of messages (newest first); returns how many items the page held.
+int take_chatter_page(const nlohmann::json& j, std::vector<ChatterMessage>& out) {
+    int n = 0;
+    for (const auto& m : j.value("items", nlohmann::json::array())) {
+        ++n;
+        if (auto msg = chatter_message_from_json(m)) out.push_back(std::move(msg.value()));
+    }
+    return n;
+}
+
+}  // namespace
+
 void QuotesState::ensure_chatter() {
     if (!loaded_ || chatter_loading_) return;
     if (!people_requested_) {
@@ -345,15 +361,31 @@ void QuotesState::ensure_chatter() {
     chatter_for_version_ = current_.version;
     chatter_loading_ = true;
     const std::int64_t id = current_.id;
-    io_.send("GET", path_of(id, "/messages?limit=50"), nullptr, [this, id](const HttpResponse& reply) {
+    io_.send("GET", path_of(id, "/messages?limit=" + std::to_string(chatter_page)), nullptr, [this, id](const HttpResponse& reply) {
         if (id != chatter_for_id_) return;
         chatter_loading_ = false;
         const auto j = reply_json(reply);
         if (!reply.ok() || !j.is_object()) return;  // the editor works without its chatter
         chatter_.clear();
-        for (const auto& m : j.value("items", nlohmann::json::array()))
-            if (auto msg = chatter_message_from_json(m)) chatter_.push_back(std::move(msg.value()));
+        chatter_more_ = take_chatter_page(j, chatter_) == chatter_page;
     });
+}
+
+void QuotesState::load_more_chatter() {
+    if (!loaded_ || chatter_loading_ || !chatter_more_ || chatter_.empty()) return;
+    chatter_loading_ = true;
+    const std::int64_t id = current_.id;
+    io_.send("GET", path_of(id, "/messages?limit=" + std::to_string(chatter_page) + "&before_id=" + std::to_string(chatter_.back().id)),
+             nullptr, [this, id](const HttpResponse& reply) {
+                 if (id != chatter_for_id_) return;
+                 chatter_loading_ = false;
+                 const auto j = reply_json(reply);
+                 if (!reply.ok() || !j.is_object()) {
+                     banner_ = problem_message(reply);
+                     return;
+                 }
+                 chatter_more_ = take_chatter_page(j, chatter_) == chatter_page;
+             });
 }
 
 std::string QuotesState::author_of(const ChatterMessage& m) const {

@@ -103,6 +103,9 @@ public:
     void ensure_chatter();
     const std::vector<ChatterMessage>& chatter() const { return chatter_; }
     bool chatter_loading() const { return chatter_loading_; }
+    // Older messages, a page at a time, below the loaded ones (a long-lived order's history exceeds one page).
+    bool chatter_has_more() const { return chatter_more_; }
+    void load_more_chatter();
     std::string author_of(const ChatterMessage& m) const;
 
     // --- live updates: a "quotation" event (id, version) from the event stream ---
@@ -145,7 +148,7 @@ private:
     std::vector<Product> products_;
     std::vector<ChatterMessage> chatter_;
     std::int64_t chatter_for_id_ = 0, chatter_for_version_ = -1;
-    bool chatter_loading_ = false, people_requested_ = false;
+    bool chatter_loading_ = false, people_requested_ = false, chatter_more_ = false;
     std::vector<std::pair<std::int64_t, std::string>> people_;  // the user directory, for authors' names
 };
 

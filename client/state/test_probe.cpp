@@ -37,6 +37,7 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     if (app.route().view == View::calendar || app.route().view == View::lead) j["calendar"] = app.calendar().probe();
     if (app.route().view == View::analysis) j["analysis"] = app.analysis().probe();
     if (app.route().view == View::dashboard) j["dashboard"] = app.dashboard().probe();
+    if (app.route().view == View::kiosk) j["kiosk"] = app.kiosk().probe();
     auto& list = j["widgets"] = nlohmann::json::array();
     for (const auto& w : widgets) {
         nlohmann::json item = {{"id", w.id},         {"label", w.label}, {"kind", w.kind}, {"x", round1(w.x)},

@@ -17,7 +17,7 @@ const std::vector<Endpoint>& endpoints() {
         {"leads.groups",      "GET",  "/api/v1/leads/groups",       A::user,    "leads",  "Counts and sums per group with the first cards (?group_by&filter&q&active&limit)", "", "LeadGroups"},
         {"leads.analysis",    "GET",  "/api/v1/leads/analysis",     A::user,    "leads",  "Pipeline analysis: measure parts per one or two group-bys (?group_by&group_by2&filter&q&active)", "", "Analysis"},
         {"leads.stage_flow",  "GET",  "/api/v1/leads/stage-flow",   A::user,    "leads",  "Time spent per stage and stage-to-stage moves from the tracked history (?filter&q&active)", "", "StageFlow"},
-        {"dashboard.team",    "GET",  "/api/v1/dashboard",          A::user,    "leads",  "Team dashboard: open opportunities, unassigned, won this month vs target, new leads per week (?team_id)", "", "TeamDashboard"},
+        {"dashboard.team",    "GET",  "/api/v1/dashboard",          A::user,    "leads",  "Team dashboard: open opportunities, unassigned, won this month, sales orders invoiced this month vs the monthly target, new leads per week (?team_id)", "", "TeamDashboard"},
         {"leads.create",      "POST", "/api/v1/leads",              A::user,    "leads",  "Create a lead or opportunity",           "LeadInput",   "Lead"},
         {"leads.get",         "GET",  "/api/v1/leads/{id}",         A::user,    "leads",  "One lead",                               "",            "Lead"},
         {"leads.update",      "PATCH", "/api/v1/leads/{id}",        A::user,    "leads",  "Change fields (with the version read)",  "LeadPatch",   "Lead"},

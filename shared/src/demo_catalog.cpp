@@ -1,5 +1,7 @@
 #include "tumen/demo_data.hpp"
 
+#include "demo_tables.hpp"
+
 namespace tumen::demo {
 
 namespace {
@@ -110,6 +112,29 @@ std::vector<T> coloured(std::initializer_list<const char*> names) {
     return out;
 }
 
+// Prices from a fixed ladder, so a product keeps its price across runs and seeds.
+std::vector<Product> products() {
+    static constexpr std::int64_t mnt_ladder[] = {450000, 1200000, 2500000, 3900000, 6800000, 9500000};  // ₮
+    static constexpr std::int64_t usd_ladder[] = {250, 900, 1800, 4500, 7200};                              // $
+    std::vector<Product> out;
+    auto add = [&](std::string_view name, std::int64_t major, const char* currency, std::int32_t tax_bp) {
+        Product p;
+        p.id = static_cast<std::int64_t>(out.size()) + 1;
+        p.name = std::string(name);
+        p.code = std::string(currency == std::string_view("MNT") ? "MN-" : "EN-") + (p.id < 10 ? "0" : "") + std::to_string(p.id);
+        p.description = p.name;
+        p.price = {major * 100, currency};
+        p.tax_bp = tax_bp;
+        p.version = 1;
+        out.push_back(std::move(p));
+    };
+    std::size_t i = 0;
+    for (auto name : tables::mn_products) add(name, mnt_ladder[i++ % std::size(mnt_ladder)], "MNT", 1000);  // VAT 10%
+    i = 0;
+    for (auto name : tables::en_products) add(name, usd_ladder[i++ % std::size(usd_ladder)], "USD", 0);
+    return out;
+}
+
 }  // namespace
 
 Catalog demo_catalog(std::int64_t first_user_id) {
@@ -126,6 +151,7 @@ Catalog demo_catalog(std::int64_t first_user_id) {
     c.sources = named<UtmSource>({"Вэб сайт", "Facebook", "Google", "Зөвлөмж", "Үзэсгэлэн", "LinkedIn", "Имэйл"});
     c.mediums = named<UtmMedium>({"Website", "Social", "Email", "Phone", "Direct", "Banner"});
     c.campaigns = named<UtmCampaign>({"Цагаан сар 2026", "Наадам 2026", "Шинэ жилийн урамшуулал", "Q1 Webinar"});
+    c.products = products();
     return c;
 }
 

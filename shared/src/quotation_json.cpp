@@ -160,6 +160,7 @@ std::vector<FieldSpec<Quotation>> quotation_fields() {
         amounts_field(mem(&Quotation::amounts)),
         optional_timestamp_field("sent_at", mem(&Quotation::sent_at)),
         optional_timestamp_field("confirmed_at", mem(&Quotation::confirmed_at)),
+        optional_timestamp_field("invoiced_at", mem(&Quotation::invoiced_at)),
         timestamp_field("create_date", mem(&Quotation::create_date)),
         timestamp_field("write_date", mem(&Quotation::write_date)),
         version_field(mem(&Quotation::version)),

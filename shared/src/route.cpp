@@ -39,7 +39,7 @@ bool is_section_name(std::string_view s) {
 // The views whose search lives in the query string.
 bool keeps_query(View v) {
     return v == View::pipeline || v == View::leads || v == View::contacts || v == View::quotations ||
-           v == View::dashboard || v == View::analysis || v == View::activities;
+           v == View::dashboard || v == View::analysis || v == View::activities || v == View::kiosk;
 }
 
 int hex_value(char c) {
@@ -64,6 +64,7 @@ Route parse_path(std::string_view path) {
     if (parts.size() == 1 && parts[0] == "dashboard") return Route::dashboard();
     if (parts.size() == 1 && parts[0] == "analysis") return Route::analysis();
     if (parts.size() == 1 && parts[0] == "activities") return Route::activities();
+    if (parts.size() == 1 && parts[0] == "kiosk") return Route::kiosk({});
     std::int64_t id = 0;
     if (parts.size() == 2 && parts[0] == "pipeline" && parse_id(parts[1], id)) {
         Route r = Route::pipeline();
@@ -169,6 +170,13 @@ Route Route::activities() {
     return r;
 }
 
+Route Route::kiosk(std::string query) {
+    Route r;
+    r.view = View::kiosk;
+    r.query = std::move(query);
+    return r;
+}
+
 Route parse_route(std::string_view hash) {
     if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
     std::string_view query;
@@ -188,7 +196,7 @@ Route parse_route(std::string_view hash) {
         if (item.substr(0, 5) == "next=") {
             std::string next = percent_decode(item.substr(5));
             Route target = parse_path(next);
-            if (target.view != View::login && target.view != View::not_found && !next.empty())
+            if (target.view != View::login && target.view != View::not_found && target.view != View::kiosk && !next.empty())
                 r.next = route_path(target);
         }
         i = amp + 1;
@@ -212,6 +220,7 @@ std::string route_path(const Route& route) {
         case View::dashboard: return "/dashboard";
         case View::analysis: return "/analysis";
         case View::activities: return "/activities";
+        case View::kiosk: return "/kiosk";
         case View::not_found: return route.path.empty() ? "/" : route.path;
     }
     return "/";
@@ -240,12 +249,13 @@ std::string_view view_name(View view) {
         case View::dashboard: return "dashboard";
         case View::analysis: return "analysis";
         case View::activities: return "activities";
+        case View::kiosk: return "kiosk";
         case View::not_found: return "not_found";
     }
     return "not_found";
 }
 
-bool requires_session(const Route& route) { return route.view != View::login; }
+bool requires_session(const Route& route) { return route.view != View::login && route.view != View::kiosk; }
 
 std::string query_value(std::string_view query, std::string_view key) {
     size_t i = 0;

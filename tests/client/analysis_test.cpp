@@ -195,6 +195,9 @@ TEST_CASE("dashboard: figures, overdue with the tile's own filter, target progre
                                  {"unassigned", 2},
                                  {"won_this_month", {{"count", 1}, {"expected", {{"MNT", 1000000}}}, {"weighted", json::object()}}},
                                  {"month", "2026-11"},
+                                 // The target is met by invoiced orders in its currency, not by won leads' revenue.
+                                 {"invoiced_this_month", {{{"currency", "MNT"}, {"amount", 3000000}, {"count", 2}},
+                                                          {{"currency", "USD"}, {"amount", 50000}, {"count", 1}}}},
                                  {"new_per_week", {{{"week", "2026-11-16"}, {"count", 4}}, {{"week", "2026-11-23"}, {"count", 1}}}}}
                                 .dump())
               .path == "/api/v1/dashboard?team_id=3");
@@ -209,7 +212,9 @@ TEST_CASE("dashboard: figures, overdue with the tile's own filter, target progre
     CHECK(d.figures().overdue == 2);
     CHECK(d.figures().unassigned == 2);
     CHECK(d.figures().weeks.size() == 2);
-    CHECK(d.target_progress() == doctest::Approx(0.25));
+    CHECK(d.figures().invoiced_count == 3);
+    CHECK(d.figures().invoiced.at("USD") == 50000);
+    CHECK(d.target_progress() == doctest::Approx(0.75));
     CHECK(d.currency() == "MNT");
     CHECK(d.tile_filter(DashboardTile::overdue) ==
           "team_id = 3 and type = \"opportunity\" and stage.is_won = false and date_deadline < today");
@@ -238,6 +243,11 @@ TEST_CASE("dashboard: figures, overdue with the tile's own filter, target progre
     CHECK_FALSE(d.error().empty());
     CHECK_FALSE(d.target_progress());
     CHECK(d.tile_filter(DashboardTile::unassigned) == "user_id is null");
+
+    // The invoiced tile opens the invoiced sales orders.
+    d.open_tile(DashboardTile::invoiced);
+    CHECK(f.app.route().view == View::quotations);
+    CHECK(f.host.url() == "#/quotations?state=sale&invoice_status=invoiced");
 }
 
 TEST_CASE("analysis: #/dashboard and #/analysis are routes that keep their query; the nav needs a session") {

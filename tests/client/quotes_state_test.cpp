@@ -261,6 +261,35 @@ TEST_CASE("quotations: the editor's chatter loads with authors' names and follow
     REQUIRE(f.net.pending.size() == 1);
     CHECK(f.net.pending.front().request.path == "/api/v1/quotations/7/messages?limit=50");
     CHECK(f.st.chatter().size() == 1);  // the old page stays until the new one comes
+    CHECK_FALSE(f.st.chatter_has_more());  // one message: the whole history
+}
+
+TEST_CASE("quotations: a history longer than a page loads its older messages below, a page at a time") {
+    QuotationFixture f("#/quotation/7");
+    f.drain_other();
+    f.net.answer(200, quotation_json(1, "sale").dump());
+    f.st.ensure_chatter();
+    f.net.answer(200, json{{"items", json::array()}}.dump());  // the directory
+    auto page = [](std::int64_t newest, int n) {
+        json items = json::array();
+        for (int i = 0; i < n; ++i)
+            items.push_back({{"id", newest - i}, {"res_model", "quotation"}, {"res_id", 7}, {"kind", "note"}, {"subject", ""},
+                             {"body", "Сэтгэгдэл " + std::to_string(newest - i)}, {"author_id", nullptr},
+                             {"author_name", ""}, {"date", "2026-11-27T10:00:00Z"}, {"tracking_values", json::array()}});
+        return json{{"items", items}}.dump();
+    };
+    f.net.answer(200, page(120, 50));
+    CHECK(f.st.chatter().size() == 50);
+    REQUIRE(f.st.chatter_has_more());
+    f.st.load_more_chatter();
+    f.st.load_more_chatter();  // one page at a time
+    REQUIRE(f.net.pending.size() == 1);
+    CHECK(f.net.answer(200, page(70, 20)).path == "/api/v1/quotations/7/messages?limit=50&before_id=71");
+    REQUIRE(f.st.chatter().size() == 70);
+    CHECK(f.st.chatter().back().id == 51);
+    CHECK_FALSE(f.st.chatter_has_more());
+    f.st.load_more_chatter();
+    CHECK(f.net.pending.empty());
 }
 
 namespace {

@@ -80,8 +80,14 @@ describe('team dashboard', () => {
     // The team picker: one team's figures (with its target line).
     await click(page, 'dashboard.team');
     await click(page, 'dashboard.team.opt.1');
-    await waitForState(page, (st) => st.dashboard?.team_id === 1 && !st.dashboard.loading, 'team 1');
+    const t1 = await waitForState(page, (st) => st.dashboard?.team_id === 1 && !st.dashboard.loading, 'team 1');
     assert.match(await page.evaluate(() => location.hash), /^#\/dashboard\?team=1$/);
+    // The target tile: this month's invoiced sales orders (the demo has some) against the team's target.
+    const team1Figures = await api(page, '/api/v1/dashboard?team_id=1');
+    const invoiced = team1Figures.invoiced_this_month.find((x) => x.currency === team1Figures.team.invoiced_target.currency);
+    assert.equal(t1.dashboard.invoiced_count, team1Figures.invoiced_this_month.reduce((n, x) => n + x.count, 0));
+    assert.equal(t1.dashboard.target_percent, Math.round(100 * (invoiced?.amount ?? 0) / team1Figures.team.invoiced_target.amount));
+    assert.ok(widget(t1, 'dashboard.tile.invoiced.progress'), 'the target progress bar');
 
     await click(page, 'dashboard.tile.overdue');
     const team1 = await api(page, '/api/v1/leads/analysis?group_by=team&active=true&filter=' +

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, state, waitForState, waitReady, widget, signIn,
+  click, config, fill, launchBrowser, nextFrames, openClient, screenshot, startServer, state, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -47,7 +47,7 @@ async function drag(page, from, to) {
   await page.mouse.down();
   // Let a frame see the press before the first move: ImGui 1.86 reads the pointer once per frame, so a press and a
   // move landing in the same frame (a loaded CI machine) start the drag one step late (seen: 12:45 for 13:00).
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   for (let i = 1; i <= 10; ++i) {
     await page.mouse.move(from[0] + (to[0] - from[0]) * i / 10, from[1] + (to[1] - from[1]) * i / 10);
     await sleep(16);

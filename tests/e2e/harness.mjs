@@ -124,6 +124,12 @@ export async function waitForState(page, predicate, what, timeout = 10000) {
   }
 }
 
+// Waits until the client has drawn two more frames. ImGui 1.86 reads the pointer once per frame, so a press and a
+// move landing in one frame (a loaded machine) are seen as a drag that starts late, or not on the handle at all.
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 // A widget of the last drawn frame, by stable id or by visible label.
 export function widget(s, idOrLabel) {
   return s.widgets.find((w) => w.id === idOrLabel) || s.widgets.find((w) => w.label === idOrLabel);

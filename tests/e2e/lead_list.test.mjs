@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget, signIn,
+  click, config, fill, launchBrowser, nextFrames, openClient, screenshot, startServer, waitForState, waitReady, widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -109,7 +109,9 @@ describe('the leads list', () => {
     const [x, y] = centre(handle);
     await page.mouse.move(x, y);
     await page.mouse.down();
+    await nextFrames(page);
     await page.mouse.move(x + 40, y, { steps: 4 });
+    await nextFrames(page);
     await page.mouse.up();
     const after = await waitForState(page, (st) => widget(st, 'list.head.company').w > before.w + 20, 'a wider column');
     assert.ok(widget(after, 'list.head.company').w < before.w + 60);

@@ -105,3 +105,50 @@ test('a refused event stream shows "reconnecting" in the top bar', async () => {
     await c.context.close();
   }
 });
+
+test('a kiosk link shows its team board without signing in, and a deal won elsewhere is celebrated and moves', async () => {
+  const admin = await apiLogin();
+  const headers = { 'Content-Type': 'application/json', Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf };
+  const teams = await (await fetch(server.base + 'api/v1/teams', { headers })).json();
+  const team = (teams.items ?? teams)[0];
+  const created = await fetch(server.base + 'api/v1/kiosk-tokens', {
+    method: 'POST', headers, body: JSON.stringify({ name: 'Lobby TV', team_ids: [team.id], leaderboard: true }),
+  });
+  const createdBody = await created.text();
+  assert.equal(created.status, 201, createdBody);
+  const { token } = JSON.parse(createdBody);
+
+  // A wall display: a fresh browser with no session, 1080p.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.base}#/kiosk?token=${encodeURIComponent(token)}&seconds=600`);
+    await waitReady(page);
+    const onBoard = (st) => st.view === 'kiosk' && st.kiosk?.status === 'ready' && st.kiosk.live &&
+      st.kiosk.page?.kind === 'board' && st.kiosk.page.columns?.length > 0;
+    const s = await waitForState(page, onBoard, 'the kiosk board with a live stream', 15000);
+    assert.equal(s.kiosk.page.team_id, team.id);
+    assert.equal(s.kiosk.page_count, 2);  // the board, then the leaderboard
+    assert.ok(widget(s, 'kiosk.clock'));
+    assert.equal(await page.evaluate(() => document.getElementById('canvas').style.cursor), 'none');
+
+    const from = s.kiosk.page.columns.find((c) => !c.is_won && c.cards.length > 0);
+    const wonCol = s.kiosk.page.columns.find((c) => c.is_won);
+    const card = from.cards[0];
+    const lead = await (await fetch(`${server.base}api/v1/leads/${card.id}`, { headers })).json();
+    const r = await fetch(`${server.base}api/v1/leads/${card.id}/won`, {
+      method: 'POST', headers, body: JSON.stringify({ version: lead.version }),
+    });
+    assert.equal(r.status, 200, await r.text());
+    const moved = await waitForState(page, (st) => st.kiosk?.highlight?.lead_id === card.id &&
+      widget(st, 'kiosk.highlight.title') &&
+      st.kiosk.page.columns.find((c) => c.stage_id === wonCol.stage_id)?.cards.some((k) => k.id === card.id),
+    'the won deal highlighted and in the won column', 5000);
+    assert.equal(moved.kiosk.highlight.title, card.title);
+    assert.equal(widget(moved, 'kiosk.highlight.title').label, 'Deal won!');
+    assert.equal(moved.kiosk.page.columns.find((c) => c.stage_id === from.stage_id).count, from.count - 1);
+    await screenshot(page, 'kiosk.png');
+  } finally {
+    await context.close();
+  }
+});

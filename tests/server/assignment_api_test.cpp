@@ -175,3 +175,54 @@ TEST_CASE("assignment settings: managers only; the interval is the leads.assign 
     CHECK(scalar(s, "SELECT interval_ms FROM jobs WHERE kind = 'leads.assign' AND recurring = 1") == 3'600'000);
     call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"delay_hours", 1}, {"version", cur["version"]}}, 409);
 }
+
+TEST_CASE("assignment: both steps in one run write a lead once, with one chatter line in the salesperson's language") {
+    TestServer s;
+    s.login();
+    const int64_t mn_seller = create_user(s, "saraa", "sales_own", {{"lang", "mn"}})["id"];
+    const int64_t team = team_with_domain(s, "Говь", "country = \"MN\"");
+    // The member's domain names the team: it matches only as the lead will be once the team step is written.
+    add_member(s, team, mn_seller, 300, "team_id = " + std::to_string(team));
+    const int64_t id = new_lead(s, "MN", 40);
+    const int64_t version = lead(s, id)["version"];
+    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    CHECK(run["team_assigned"] == 1);
+    CHECK(run["member_assigned"] == 1);
+    auto l = lead(s, id);
+    CHECK(l["team_id"] == team);
+    CHECK(l["user_id"] == mn_seller);
+    CHECK(l["version"] == version + 1);  // one write for both steps
+    CHECK(scalar(s, "SELECT count(*) FROM change_log WHERE entity = 'lead' AND entity_id = " + std::to_string(id) +
+                        " AND action = 'assigned'") == 1);
+    auto msgs = call(s.client, "GET", "/api/v1/leads/" + std::to_string(id) + "/messages", {}, 200);
+    REQUIRE(msgs["items"].size() >= 1);
+    const std::string body = msgs["items"][0]["body"];
+    CHECK(body.find("Говь") != std::string::npos);
+    CHECK(body.find("Хэрэглэгч saraa") != std::string::npos);
+    CHECK(body.find("борлуулагчид хуваариллаа") != std::string::npos);  // Mongolian: the salesperson's language
+    CHECK(call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(id), {}, 200)["items"].size() == 2);
+}
+
+TEST_CASE("assignment: candidates sharing an e-mail are merged before the team step and assigned as one") {
+    TestServer s;
+    s.login();
+    const int64_t a = create_user(s, "saraa", "sales_own")["id"];
+    const int64_t team = team_with_domain(s, "All", "");
+    add_member(s, team, a, 300);
+    auto with_email = [&](const std::string& name, const std::string& email, double p) {
+        return call(s.client, "POST", "/api/v1/leads", {{"name", name}, {"email", email}, {"probability", p}}, 201)["id"]
+            .get<int64_t>();
+    };
+    const int64_t first = with_email("First", "Bat@Example.mn", 20);
+    const int64_t second = with_email("Second", "bat@example.mn", 60);
+    const int64_t other = with_email("Other", "dorj@example.mn", 30);
+    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    CHECK(run["team_assigned"] == 2);
+    CHECK(run["member_assigned"] == 2);
+    CHECK(scalar(s, "SELECT count(*) FROM leads WHERE id IN (" + std::to_string(first) + "," + std::to_string(second) +
+                        ")") == 1);
+    const int64_t kept = scalar(s, "SELECT id FROM leads WHERE id IN (" + std::to_string(first) + "," +
+                                       std::to_string(second) + ")");
+    CHECK(lead(s, kept)["user_id"] == a);
+    CHECK(lead(s, other)["user_id"] == a);
+}

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "auth_helpers.hpp"
+#include "services/password_cost.hpp"
 
 using namespace tumen::testing;
 using nlohmann::json;
@@ -145,6 +146,14 @@ TEST_CASE("wrong old passwords while signed in count towards the account lock") 
 }
 
 TEST_CASE("sign-in takes as long for an unknown login as for a wrong password") {
+    // At the server's real Argon2id cost (the test binary lowers it elsewhere), restored when the case ends.
+    using tumen::server::PasswordHashCost;
+    const PasswordHashCost test_cost = tumen::server::password_hash_cost();
+    tumen::server::set_password_hash_cost(PasswordHashCost::interactive);
+    struct Restore {
+        PasswordHashCost cost;
+        ~Restore() { tumen::server::set_password_hash_cost(cost); }
+    } restore{test_cost};
     TestServer s;
     httplib::Client c("127.0.0.1", s.app->port());
     try_login(c, "warm-up", "warm-up");  // the dummy hash is made on first use

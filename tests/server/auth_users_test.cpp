@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "auth_helpers.hpp"
+#include "services/password_cost.hpp"
 
 using namespace tumen::testing;
 using nlohmann::json;
@@ -227,4 +228,17 @@ TEST_CASE("passwords are stored only as Argon2id hashes") {
     CHECK_FALSE(tumen::server::AuthService::verify_password(stored, std::string(user_password) + "x"));
     // Two hashes of one password differ (random salt).
     CHECK(tumen::server::AuthService::hash_password("same-password-1") != tumen::server::AuthService::hash_password("same-password-1"));
+}
+
+TEST_CASE("the server hashes with libsodium's interactive Argon2id cost (the tests lower it for speed)") {
+    using namespace tumen::server;
+    const PasswordHashCost test_cost = password_hash_cost();
+    set_password_hash_cost(PasswordHashCost::interactive);
+    const std::string hash = AuthService::hash_password("Нууц-үг-2026");
+    set_password_hash_cost(test_cost);
+    // $argon2id$v=19$m=<KiB>,t=<passes>,p=1$...: 64 MiB and 2 passes.
+    CHECK(hash.find("$m=65536,t=2,") != std::string::npos);
+    CHECK(AuthService::verify_password(hash, "Нууц-үг-2026"));
+    // A hash made at the tests' cost still verifies: the cost travels inside the hash.
+    CHECK(AuthService::verify_password(AuthService::hash_password("Нууц-үг-2026"), "Нууц-үг-2026"));
 }

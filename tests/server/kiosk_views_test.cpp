@@ -43,8 +43,9 @@ TEST_CASE("a kiosk board shows its team's columns and cards without contact deta
         new_lead(s.client, {{"name", "Хойд " + std::to_string(i)}, {"team_id", north}, {"stage_id", fresh},
                             {"contact_name", "Батбаяр"}, {"email", "bat@gobi.mn"}, {"phone", "+97699112233"},
                             {"expected_revenue", {{"amount", 1000000}, {"currency", "MNT"}}}});
-    new_lead(s.client, {{"name", "Хойд санал"}, {"team_id", north}, {"stage_id", offer}});
-    new_lead(s.client, {{"name", "Өмнөд"}, {"team_id", south}, {"stage_id", fresh}});
+    const int64_t bold = create_user(s, "bold", "sales_all")["id"], saraa = create_user(s, "saraa", "sales_all")["id"];
+    new_lead(s.client, {{"name", "Хойд санал"}, {"team_id", north}, {"stage_id", offer}, {"user_id", bold}});
+    new_lead(s.client, {{"name", "Өмнөд"}, {"team_id", south}, {"stage_id", fresh}, {"user_id", saraa}});
 
     const std::string token = kiosk_token(s, {north}, false);
     auto tv = bearer(s, token);
@@ -69,6 +70,10 @@ TEST_CASE("a kiosk board shows its team's columns and cards without contact deta
     bool has_offer_stage = false;
     for (const auto& st : board["stages"]) has_offer_stage |= st["id"] == offer;
     CHECK(has_offer_stage);
+    // The salespeople of its cards by name (for initials), and nobody of another team.
+    std::map<int64_t, std::string> users;
+    for (const auto& u : board["users"]) users[u["id"].get<int64_t>()] = u["name"];
+    CHECK(users == std::map<int64_t, std::string>{{bold, "Хэрэглэгч bold"}});
 
     // Another team's board, a board that does not exist, the leaderboard it was not issued with.
     CHECK(tv->Get(("/api/v1/kiosk/boards/" + std::to_string(south)).c_str())->status == 404);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "tumen/demo_data.hpp"
@@ -144,4 +145,66 @@ TEST_CASE("demo generation streams quickly") {
     std::int64_t revenue = 0;
     for (int i = 0; i < 20000; ++i) revenue += g.lead(i).expected_revenue.amount % 1000;
     CHECK(revenue >= 0);
+}
+
+TEST_CASE("demo quotations: won opportunities have sales orders, late open ones quotations, all priced from the catalog") {
+    demo::Generator g(config());
+    const auto& cat = g.catalog();
+    REQUIRE(cat.products.size() >= 20);
+    std::set<std::string> currencies;
+    for (const auto& p : cat.products) {
+        CHECK(p.id == static_cast<std::int64_t>(&p - cat.products.data()) + 1);
+        CHECK(p.price.amount > 0);
+        currencies.insert(p.price.currency);
+    }
+    CHECK(currencies == std::set<std::string>{"MNT", "USD"});
+
+    int orders = 0, invoiced = 0, quotes = 0, none = 0;
+    for (std::int64_t i = 0; i < 2000; ++i) {
+        const Lead l = g.lead(i);
+        const auto q = g.quotation(l, i);
+        if (!q) {
+            ++none;
+            continue;
+        }
+        CHECK(q == g.quotation(l, i));  // deterministic
+        CHECK(q->lead_id == l.id);
+        CHECK(q->team_id == l.team_id);
+        CHECK(q->currency == l.expected_revenue.currency);
+        REQUIRE(q->lines.size() == 1);
+        REQUIRE(q->lines[0].product_id);
+        CHECK(q->amounts == quotation_totals(q->lines).value());
+        // Whole units of the product: within half a unit price of the expected revenue (or one unit).
+        const auto& product = cat.products[static_cast<std::size_t>(*q->lines[0].product_id - 1)];
+        if (q->lines[0].quantity > quantity_scale)
+            CHECK(std::llabs(q->amounts.untaxed - l.expected_revenue.amount) <= product.price.amount / 2);
+        else
+            CHECK(l.expected_revenue.amount < product.price.amount * 3 / 2);
+        CHECK(q->create_date >= l.create_date);
+        CHECK(q->write_date <= now);
+        if (q->state == QuotationState::sale) {
+            ++orders;
+            CHECK(l.probability == 100);
+            REQUIRE(q->confirmed_at);
+            if (q->invoice_status == InvoiceStatus::invoiced) {
+                ++invoiced;
+                REQUIRE(q->invoiced_at);
+                CHECK(*q->invoiced_at >= *q->confirmed_at);
+                CHECK(*q->invoiced_at <= now);
+            } else {
+                CHECK(q->invoice_status == InvoiceStatus::to_invoice);
+                CHECK_FALSE(q->invoiced_at);
+            }
+        } else {
+            ++quotes;
+            CHECK((q->state == QuotationState::draft || q->state == QuotationState::sent));
+            CHECK(l.active);
+            CHECK(l.probability < 100);
+        }
+    }
+    CHECK(orders > 150);  // ~18% of leads are won
+    CHECK(invoiced > orders / 3);
+    CHECK(invoiced < orders);
+    CHECK(quotes > 50);
+    CHECK(none > 1000);
 }

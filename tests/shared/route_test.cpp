@@ -108,3 +108,17 @@ TEST_CASE("percent coding handles UTF-8 and malformed escapes") {
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz%4") == "%zz%4");
 }
+
+TEST_CASE("the kiosk display has its own address with its token, needs no session and is never a login's next") {
+    const Route k = parse_route("#/kiosk?token=kt_abc%2B1&seconds=15");
+    CHECK(k.view == View::kiosk);
+    CHECK(query_value(k.query, "token") == "kt_abc+1");
+    CHECK(query_value(k.query, "seconds") == "15");
+    CHECK(format_route(k) == "#/kiosk?token=kt_abc%2B1&seconds=15");
+    CHECK(parse_route(format_route(k)) == k);
+    CHECK(view_name(View::kiosk) == "kiosk");
+    CHECK_FALSE(requires_session(k));
+    CHECK(parse_route("#/kiosk/").view == View::kiosk);
+    CHECK(parse_route("#/kiosk/3").view == View::not_found);
+    CHECK(parse_route("#/login?next=%2Fkiosk").next.empty());
+}

@@ -2,13 +2,16 @@
 // sales leaderboard. Read-only, through the same queries and record rules as users' boards (a kiosk's rule is
 // "leads of its teams"); cards carry no contact details (live/live_event.hpp kiosk_card_fields).
 #include <algorithm>
+#include <set>
 
 #include "app.hpp"
 #include "live/live_event.hpp"
 #include "services/auth_service.hpp"  // unix_now
 #include "services/lead_service.hpp"
 #include "store/stages.hpp"
+#include "store/team_members.hpp"
 #include "store/teams.hpp"
+#include "store/users.hpp"
 #include "tumen/datetime.hpp"
 
 namespace tumen::server {
@@ -53,15 +56,26 @@ void register_kiosk_routes(Router& r, App& app) {
         auto groups = app.leads().groups(c, q, "stage", cards_per_column);
         if (!groups) return groups.error();
         nlohmann::json columns = nlohmann::json::array();
+        // Salespeople by name (the wall shows their initials and names a won deal's seller): the team's members
+        // and whoever owns a card shown. Names only: a kiosk sees nothing else of users.
+        std::set<int64_t> user_ids;
+        for (const auto& m : store::list_team_members(db, team_id)) user_ids.insert(m.user_id);
         for (const auto& g : groups.value()) {
             nlohmann::json sums = nlohmann::json::array();
             for (const auto& [currency, s] : g.sums)
                 sums.push_back({{"currency", currency}, {"expected_revenue", s.first}, {"weighted_revenue", s.second}});
             nlohmann::json cards = nlohmann::json::array();
-            for (const auto& l : g.leads) cards.push_back(card_of(l));
+            for (const auto& l : g.leads) {
+                cards.push_back(card_of(l));
+                if (l.user_id) user_ids.insert(*l.user_id);
+            }
             columns.push_back({{"key", g.key}, {"count", g.count}, {"sums", sums}, {"items", cards}});
         }
-        return Reply::json({{"team", {{"id", team->id}, {"name", team->name}}}, {"stages", stages}, {"groups", columns}});
+        nlohmann::json users = nlohmann::json::array();
+        for (int64_t id : user_ids)
+            if (auto u = store::find_user(db, id)) users.push_back({{"id", u->id}, {"name", u->name.empty() ? u->login : u->name}});
+        return Reply::json({{"team", {{"id", team->id}, {"name", team->name}}}, {"stages", stages}, {"groups", columns},
+                            {"users", users}});
     });
 
     r.on("kiosk.leaderboard", [&app](Context& ctx) -> Result<Reply> {

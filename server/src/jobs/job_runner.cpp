@@ -385,7 +385,12 @@ bool JobRunner::wait_idle(std::chrono::milliseconds timeout) {
                 std::lock_guard lock(mutex_);
                 if (handlers_.count(j.kind)) due = true;
             }
-            if (!due) return true;
+            if (!due) {
+                // The loop marks itself busy before it claims a job, so a job claimed between the first look and
+                // the query (no longer due, not finished) shows up here as busy.
+                std::lock_guard lock(mutex_);
+                if (!running_job_ && !poked_) return true;
+            }
         }
         if (std::chrono::steady_clock::now() >= deadline) return false;
         std::unique_lock lock(mutex_);

@@ -1,18 +1,26 @@
 #include "services/assignment_service.hpp"
 
+#include <algorithm>
 #include <random>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "services/auth_service.hpp"  // unix_now
+#include "services/lead_conversion_service.hpp"  // write_merge
 #include "services/lead_service.hpp"  // required_version
+#include "services/message_lang.hpp"
 #include "services/record_support.hpp"
 #include "store/assignment_queries.hpp"
 #include "store/change_log.hpp"
 #include "store/filter_sql_fields.hpp"
 #include "store/jobs.hpp"
+#include "store/leads.hpp"
+#include "store/messages.hpp"
 #include "store/score_rules.hpp"  // scoring_context
 #include "store/stages.hpp"
 #include "store/team_members.hpp"
 #include "store/teams.hpp"
+#include "store/users.hpp"
 #include "tumen/filter_check.hpp"
 #include "tumen/stage.hpp"
 
@@ -22,12 +30,12 @@ namespace {
 
 // A team or member domain as SQL over leads `l`; empty = every lead. A domain that no longer compiles (a field
 // was removed since it was saved) matches nothing rather than everything.
-store::SqlWhere domain_sql(const std::string& text, int64_t now) {
+store::SqlWhere domain_sql(const std::string& text, int64_t now,
+                           const store::SqlFieldMap& fields = store::lead_sql_fields()) {
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return {};
     auto expr = filter::parse_checked(text, filter::lead_filter_fields());
     if (!expr) return store::SqlWhere{"0", {}};
-    auto where = store::compile_filter_sql(expr.value(), filter::lead_filter_fields(), store::lead_sql_fields(),
-                                           store::scoring_context(now));
+    auto where = store::compile_filter_sql(expr.value(), filter::lead_filter_fields(), fields, store::scoring_context(now));
     return where ? where.value() : store::SqlWhere{"0", {}};
 }
 
@@ -52,6 +60,38 @@ void assigned_event(store::Connection& c, int64_t lead_id, std::optional<int64_t
 
 }  // namespace
 
+int64_t AssignmentService::merge_duplicates(const std::unordered_map<int64_t, store::AssignCandidate>& candidates,
+                                            const std::vector<Stage>& stages, int64_t by_user, int64_t now) {
+    std::map<std::string, std::vector<int64_t>> by_email;
+    for (const auto& [id, cand] : candidates)
+        if (!cand.email_norm.empty()) by_email[cand.email_norm].push_back(id);
+    std::vector<std::vector<int64_t>> groups;
+    for (auto& [_, ids] : by_email)
+        if (ids.size() > 1) std::sort(ids.begin(), ids.end()), groups.push_back(std::move(ids));
+    if (groups.empty()) return 0;
+    Caller job;
+    job.user_id = by_user;
+    job.role = "admin";
+    return db_.write([&](store::Connection& c) {
+        int64_t merged = 0;
+        for (const auto& ids : groups) {
+            std::vector<Lead> leads;
+            for (int64_t id : ids)
+                if (auto l = store::find_lead(c, id); l && !l->team_id && !l->user_id) leads.push_back(std::move(*l));
+            if (leads.size() < 2) continue;  // taken or deleted meanwhile
+            auto plan = merge_leads(leads, stages, {}, now);
+            if (!plan) continue;
+            // A merge that fails half way leaves nothing behind; the leads are then assigned one by one.
+            c.exec("SAVEPOINT assignment_merge");
+            auto kept = write_merge(c, job, std::move(plan.value()), leads, std::nullopt, now);
+            if (!kept) c.exec("ROLLBACK TO assignment_merge");
+            c.exec("RELEASE assignment_merge");
+            if (kept) merged += static_cast<int64_t>(leads.size()) - 1;
+        }
+        return merged;
+    });
+}
+
 AssignmentService::AssignmentService(store::Database& db, JobRunner& jobs) : db_(db), jobs_(jobs) {
     jobs_.register_kind(
         assign_kind,
@@ -59,7 +99,8 @@ AssignmentService::AssignmentService(store::Database& db, JobRunner& jobs) : db_
             std::random_device rd;
             auto out = assign(0, false, unix_now(), (uint64_t{rd()} << 32) | rd());
             ctx.log("assigned " + std::to_string(out.team_assigned) + " leads to teams and " +
-                    std::to_string(out.member_assigned) + " to salespeople");
+                    std::to_string(out.member_assigned) + " to salespeople; " + std::to_string(out.merged) +
+                    " duplicates merged");
             return {};
         },
         0);  // on demand until a manager sets the interval
@@ -163,10 +204,12 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
         if (out.items.size() < 1000) out.items.push_back(row_json(r));  // the reply shows the first thousand
     };
 
-    // Team step: one candidate query per team, one transaction for the plan.
+    // Team step, planned: one candidate query per team.
     std::vector<assignment::TeamCandidates> candidates;
-    std::map<int64_t, std::optional<int64_t>> stage_of;
-    {
+    std::unordered_map<int64_t, store::AssignCandidate> candidate_of;
+    auto collect = [&] {
+        candidates.clear();
+        candidate_of.clear();
         auto& c = db_.reader();
         const std::optional<int64_t> after = force_quota ? std::nullopt : std::optional(now - cron_window_s);
         for (const auto& p : teams) {
@@ -174,42 +217,52 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
             for (const auto& m : p.members) capacity += m.max_leads_30d;
             if (capacity <= 0) continue;
             assignment::TeamCandidates tc{p.team.id, capacity, {}};
-            for (const auto& cand : store::team_candidates(c, domain_sql(p.team.assignment_domain, now),
-                                                           now - delay_h * 3600, after, batch_size_)) {
+            for (auto& cand : store::team_candidates(c, domain_sql(p.team.assignment_domain, now),
+                                                     now - delay_h * 3600, after, batch_size_)) {
                 tc.lead_ids.push_back(cand.id);
-                stage_of[cand.id] = cand.stage_id;
+                candidate_of[cand.id] = std::move(cand);
             }
             candidates.push_back(std::move(tc));
         }
-    }
+    };
+    collect();
+    // Duplicates on the way are merged first (Odoo's _allocate_leads_deduplicate): candidates sharing a
+    // normalised e-mail become one lead, which is then assigned; the candidates are read again after a merge.
+    if ((out.merged = merge_duplicates(candidate_of, stages, by_user, now)) > 0) collect();
     const auto team_plan = assignment::plan_teams(candidates, seed);
-    if (!team_plan.empty())
-        db_.write([&](store::Connection& c) {
-            for (const auto& d : team_plan) {
-                // A stage private to another pipeline: the new team's first stage instead.
-                std::optional<int64_t> new_stage;
-                const auto st = stage_of[d.lead_id];
-                const Stage* current = nullptr;
-                for (const auto& s : stages)
-                    if (st && s.id == *st) current = &s;
-                if (!current || !stage_fits_team(*current, d.team_id))
-                    if (const Stage* first = first_stage(stages, d.team_id)) new_stage = first->id;
-                if (!store::write_team(c, d.lead_id, d.team_id, new_stage, now)) continue;
-                log_row(c, d.lead_id, d.team_id, std::nullopt, d.rule);
-                assigned_event(c, d.lead_id, d.team_id, std::nullopt, by_user, now);
-                ++out.team_assigned;
-            }
-        });
+    // A stage private to another pipeline (or none): the new team's first stage instead.
+    std::unordered_map<int64_t, std::optional<int64_t>> new_stage_of;
+    std::map<int64_t, std::vector<store::AssignCandidate>> joining;  // team -> leads the team step gives it
+    for (const auto& d : team_plan) {
+        auto cand = candidate_of[d.lead_id];
+        std::optional<int64_t> new_stage;
+        const Stage* current = nullptr;
+        for (const auto& s : stages)
+            if (cand.stage_id && s.id == *cand.stage_id) current = &s;
+        if (!current || !stage_fits_team(*current, d.team_id))
+            if (const Stage* first = first_stage(stages, d.team_id)) new_stage = first->id;
+        new_stage_of[d.lead_id] = new_stage;
+        if (new_stage) cand.stage_id = new_stage;
+        joining[d.team_id].push_back(cand);
+    }
 
-    // Member step, team by team: one query for the team's leads and one per member with a domain.
+    // Member step, planned on the team's waiting leads plus those the team step gives it (as they will be once
+    // written): one query for the team's leads and one per member domain, over the pool.
     const auto received = store::received_since(db_.reader(), now - 86400);
     const auto preferred = store::preferred_domains(db_.reader());
+    std::unordered_map<int64_t, assignment::MemberDecision> member_of;  // lead -> member decision
+    std::vector<std::pair<int64_t, assignment::MemberDecision>> waiting_plan;  // (team, decision) for leads already in a team
     uint64_t team_seed = seed;
     for (const auto& p : teams) {
         if (p.members.empty()) continue;
         auto& c = db_.reader();
-        auto leads = store::team_unassigned(c, p.team.id, {}, batch_size_);
-        if (leads.empty()) continue;
+        auto pool = store::team_waiting(c, p.team.id, batch_size_);
+        const size_t waiting = pool.size();
+        if (auto j = joining.find(p.team.id); j != joining.end()) pool.insert(pool.end(), j->second.begin(), j->second.end());
+        if (pool.empty()) continue;
+        std::vector<assignment::TeamLead> leads;
+        leads.reserve(pool.size());
+        for (const auto& l : pool) leads.push_back({l.id, l.probability});
         std::vector<assignment::MemberInput> members;
         for (const auto& m : p.members) {
             assignment::MemberInput in;
@@ -218,25 +271,89 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
             if (auto it = received.find({p.team.id, m.user_id}); it != received.end()) in.received_24h = it->second;
             if (assignment::daily_quota(in, force_quota) == 0) continue;  // no query for a member who takes nothing
             if (m.assignment_domain.find_first_not_of(" \t\r\n") == std::string::npos)
-                for (const auto& l : leads) in.domain.insert(l.id);
+                for (const auto& l : pool) in.domain.insert(l.id);
             else
-                for (const auto& l : store::team_unassigned(c, p.team.id, domain_sql(m.assignment_domain, now), batch_size_))
-                    in.domain.insert(l.id);
+                in.domain = store::pool_matching(c, p.team.id, pool,
+                                                 domain_sql(m.assignment_domain, now, store::pooled_lead_sql_fields()));
             if (auto pref = preferred.find({p.team.id, m.user_id}); pref != preferred.end()) {
                 // Preferred = the member's domain AND the preferred one (Odoo 18).
-                for (const auto& l : store::team_unassigned(c, p.team.id, domain_sql(pref->second, now), batch_size_))
-                    if (in.domain.count(l.id)) in.preferred.insert(l.id);
+                for (int64_t id : store::pool_matching(c, p.team.id, pool,
+                                                       domain_sql(pref->second, now, store::pooled_lead_sql_fields())))
+                    if (in.domain.count(id)) in.preferred.insert(id);
             }
             members.push_back(std::move(in));
         }
-        const auto plan = assignment::plan_members(leads, members, force_quota, ++team_seed);
-        if (plan.empty()) continue;
-        db_.write([&](store::Connection& w) {
-            for (const auto& d : plan) {
-                if (!store::write_member(w, d.lead_id, d.user_id, now)) continue;
-                log_row(w, d.lead_id, p.team.id, d.user_id, d.rule);
-                assigned_event(w, d.lead_id, p.team.id, d.user_id, by_user, now);
-                ++out.member_assigned;
+        std::unordered_set<int64_t> was_waiting;
+        for (size_t i = 0; i < waiting; ++i) was_waiting.insert(pool[i].id);
+        for (auto& d : assignment::plan_members(leads, members, force_quota, ++team_seed)) {
+            if (was_waiting.count(d.lead_id)) waiting_plan.emplace_back(p.team.id, std::move(d));
+            else member_of[d.lead_id] = std::move(d);
+        }
+    }
+
+    // The chatter line of each assigned lead, in the salesperson's language (else the one who ran it, else English).
+    std::unordered_map<int64_t, std::string> team_name;
+    for (const auto& p : teams) team_name[p.team.id] = p.team.name;
+    std::unordered_map<int64_t, store::UserRow> people;
+    {
+        auto& c = db_.reader();
+        auto know = [&](int64_t id) {
+            if (id > 0 && !people.count(id))
+                if (auto u = store::find_user(c, id)) people[id] = std::move(*u);
+        };
+        know(by_user);
+        for (const auto& [_, d] : member_of) know(d.user_id);
+        for (const auto& [_, d] : waiting_plan) know(d.user_id);
+    }
+    auto chatter = [&](store::Connection& c, int64_t lead, std::optional<int64_t> team, std::optional<int64_t> user) {
+        const auto person = people.find(user.value_or(by_user));
+        const auto lang = message_lang(person != people.end() ? person->second.lang : "");
+        const std::string user_name = user && person != people.end() ? person->second.name : "";
+        ChatterMessage note;
+        note.res_model = "lead";
+        note.res_id = lead;
+        note.kind = MessageKind::note;
+        note.body = i18n::tr(lang, !user ? "assignment.chatter_team" : team ? "assignment.chatter_team_member" : "assignment.chatter_member",
+                             {{"team", team ? team_name[*team] : ""}, {"user", user_name}});
+        if (by_user > 0) note.author_id = by_user;
+        note.date = now;
+        store::insert_message(c, note);  // the same prepared statement for every lead of the batch
+    };
+
+    // Writes: each lead once (team and salesperson together when both steps chose it), with its log rows and one
+    // change event; one transaction per batch of leads.
+    const size_t total = team_plan.size() + waiting_plan.size();
+    const size_t per_txn = static_cast<size_t>(std::max(1, batch_size_));
+    for (size_t from = 0; from < total; from += per_txn) {
+        db_.write([&](store::Connection& c) {
+            for (size_t i = from; i < std::min(total, from + per_txn); ++i) {
+                if (i < team_plan.size()) {
+                    const auto& d = team_plan[i];
+                    const auto m = member_of.find(d.lead_id);
+                    if (m == member_of.end()) {
+                        if (!store::write_team(c, d.lead_id, d.team_id, new_stage_of[d.lead_id], now)) continue;
+                        log_row(c, d.lead_id, d.team_id, std::nullopt, d.rule);
+                        assigned_event(c, d.lead_id, d.team_id, std::nullopt, by_user, now);
+                        chatter(c, d.lead_id, d.team_id, std::nullopt);
+                        ++out.team_assigned;
+                        continue;
+                    }
+                    if (!store::write_team_member(c, d.lead_id, d.team_id, new_stage_of[d.lead_id], m->second.user_id, now))
+                        continue;
+                    log_row(c, d.lead_id, d.team_id, std::nullopt, d.rule);
+                    log_row(c, d.lead_id, d.team_id, m->second.user_id, m->second.rule);
+                    assigned_event(c, d.lead_id, d.team_id, m->second.user_id, by_user, now);
+                    chatter(c, d.lead_id, d.team_id, m->second.user_id);
+                    ++out.team_assigned;
+                    ++out.member_assigned;
+                } else {
+                    const auto& [team, d] = waiting_plan[i - team_plan.size()];
+                    if (!store::write_member(c, d.lead_id, d.user_id, now)) continue;
+                    log_row(c, d.lead_id, team, d.user_id, d.rule);
+                    assigned_event(c, d.lead_id, team, d.user_id, by_user, now);
+                    chatter(c, d.lead_id, std::nullopt, d.user_id);
+                    ++out.member_assigned;
+                }
             }
         });
     }

@@ -2,9 +2,11 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <chrono>
 #include <stdexcept>
 
+#include "services/password_cost.hpp"
 #include "store/login_throttle.hpp"
 #include "store/second_factor.hpp"
 #include "store/security_events.hpp"
@@ -100,13 +102,26 @@ void add_record_rule_facts(store::Connection& c, Caller& caller) {
 AuthService::AuthService(store::Database& db, ThrottlePolicy policy)
     : db_(db), throttle_(db, policy), second_factor_(db), tokens_(db) {}
 
-std::string AuthService::hash_password(const std::string& password) {
+namespace {
+
+std::atomic<PasswordHashCost> hash_cost{PasswordHashCost::interactive};
+
+std::string hash_password_at(const std::string& password, PasswordHashCost cost) {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    const bool minimum = cost == PasswordHashCost::minimum_for_tests;
+    if (crypto_pwhash_str(out, password.data(), password.size(),
+                          minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         throw std::runtime_error("out of memory while hashing a password");
     return out;
 }
+
+}  // namespace
+
+void set_password_hash_cost(PasswordHashCost cost) { hash_cost = cost; }
+PasswordHashCost password_hash_cost() { return hash_cost; }
+
+std::string AuthService::hash_password(const std::string& password) { return hash_password_at(password, hash_cost); }
 
 bool AuthService::verify_password(const std::string& hash, const std::string& password) {
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
@@ -179,7 +194,10 @@ Result<LoginResult> AuthService::login(const std::string& login, const std::stri
     if (auto lock = throttle_.current_lock(login, client_addr, now)) return lock_error(*lock);
 
     // Verify against a fixed hash when the login is unknown, so timing does not tell whether it exists.
-    static const std::string dummy_hash = hash_password(random_token(16));
+    // (One per cost setting, so it costs what the real hashes cost.)
+    static const std::string dummy_interactive = hash_password_at(random_token(16), PasswordHashCost::interactive);
+    static const std::string dummy_minimum = hash_password_at(random_token(16), PasswordHashCost::minimum_for_tests);
+    const std::string& dummy_hash = hash_cost == PasswordHashCost::interactive ? dummy_interactive : dummy_minimum;
     auto user = store::find_user_by_login(db_.reader(), login);
     bool ok = verify_password(user ? user->password_hash : dummy_hash, password);
     if (!user || !ok || !user->active) {

@@ -2,6 +2,7 @@
 
 #include "services/auth_service.hpp"
 #include "services/webhook_service.hpp"
+#include "store/analysis_totals.hpp"
 #include "store/attachments.hpp"
 #include "store/change_log.hpp"
 #include "store/leads.hpp"
@@ -221,6 +222,8 @@ Result<store::LeadPage> LeadService::search(const Caller& caller, store::LeadQue
 Result<analysis::Answer> LeadService::analyse(const Caller& caller, store::LeadQuery q, const std::string& group_by,
                                               const std::string& group_by2) {
     q.context = filter_context_of(caller, db_.reader());
+    if (auto rule = store::analysis_totals_rule(caller))
+        if (auto answer = store::analyse_from_totals(db_.reader(), q, *rule, group_by, group_by2)) return std::move(*answer);
     return store::analyse_leads(db_.reader(), q, rule_of(caller), group_by, group_by2);
 }
 

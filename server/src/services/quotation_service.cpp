@@ -294,6 +294,7 @@ Result<Quotation> QuotationService::cancel(const Caller& caller, int64_t id, con
         if (!next) fail(next.error());
         q.state = next.value();
         q.invoice_status = InvoiceStatus::nothing;
+        q.invoiced_at.reset();
         log_both(c, caller, q, i18n::tr(message_lang(caller.lang), "quote.chatter_cancelled", {{"number", quotation_display_number(q)}}), now);
     });
 }
@@ -313,6 +314,7 @@ Result<Quotation> QuotationService::revise(const Caller& caller, int64_t id, con
         fresh.invoice_status = InvoiceStatus::nothing;
         fresh.sent_at.reset();
         fresh.confirmed_at.reset();
+        fresh.invoiced_at.reset();
         fresh.create_date = fresh.write_date = now;
         for (auto& l : fresh.lines) l.id = 0;
         store::insert_quotation(c, fresh, caller.user_id ? std::optional<int64_t>(caller.user_id) : std::nullopt);
@@ -327,10 +329,12 @@ Result<Quotation> QuotationService::revise(const Caller& caller, int64_t id, con
 }
 
 Result<Quotation> QuotationService::set_invoicing(const Caller& caller, int64_t id, const nlohmann::json& body) {
-    return change(caller, id, body, [&](store::Connection&, Quotation& q, Timestamp) {
+    return change(caller, id, body, [&](store::Connection&, Quotation& q, Timestamp now) {
         const auto& v = body.contains("invoice_status") ? body["invoice_status"] : nlohmann::json();
         auto s = set_invoice_status(q.state, v.is_string() ? v.get<std::string>() : std::string());
         if (!s) fail(s.error());
+        // The month an order counts toward the team's target is the month it became invoiced.
+        if (s.value() != q.invoice_status) q.invoiced_at = s.value() == InvoiceStatus::invoiced ? std::optional(now) : std::nullopt;
         q.invoice_status = s.value();
     });
 }

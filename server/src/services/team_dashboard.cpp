@@ -1,5 +1,6 @@
 #include "services/team_dashboard.hpp"
 
+#include "store/quotations.hpp"
 #include "store/teams.hpp"
 
 namespace tumen::server {
@@ -55,6 +56,13 @@ Result<nlohmann::json> team_dashboard(LeadService& leads, store::Database& db, c
     if (!won) return won.error();
     out["won_this_month"] = figures(total_of(won.value()));
     out["month"] = format_month(month);
+
+    // The monthly target is met by invoiced sales orders (untaxed), not by won opportunities' expected revenue.
+    nlohmann::json invoiced = nlohmann::json::array();
+    for (const auto& sum : store::invoiced_between(db.reader(), start_of_day(month), start_of_day(add_months(month, 1)),
+                                                   team_id, store::quotation_rule_sql(caller)))
+        invoiced.push_back({{"currency", sum.currency}, {"amount", sum.amount}, {"count", sum.count}});
+    out["invoiced_this_month"] = std::move(invoiced);
 
     // The last weeks, oldest first, Monday to Sunday, the current one included; weeks without a lead show 0.
     const DayNumber this_monday = day_of(now) - (iso_weekday(day_of(now)) - 1);

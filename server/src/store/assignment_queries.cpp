@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/filter_sql_fields.hpp"
+
 namespace tumen::store {
 
 namespace {
@@ -10,7 +12,7 @@ const char* unassigned_open = "l.user_id IS NULL AND l.active = 1 AND l.probabil
 
 std::vector<AssignCandidate> team_candidates(Connection& c, const SqlWhere& domain, int64_t created_before,
                                              std::optional<int64_t> created_after, int limit) {
-    std::string sql = std::string("SELECT l.id, l.stage_id FROM leads l WHERE l.team_id IS NULL AND ") + unassigned_open +
+    std::string sql = std::string("SELECT l.id, l.stage_id, l.probability, l.email_norm FROM leads l WHERE l.team_id IS NULL AND ") + unassigned_open +
                       " AND l.create_date <= ?" + (created_after ? " AND l.create_date > ?" : "") + " AND (" +
                       domain.sql + ") ORDER BY l.id LIMIT ?";
     auto s = c.prepare_uncached(sql);
@@ -21,19 +23,48 @@ std::vector<AssignCandidate> team_candidates(Connection& c, const SqlWhere& doma
     i += static_cast<int>(domain.params.size());
     s.bind(i, limit);
     std::vector<AssignCandidate> out;
-    while (s.step()) out.push_back({s.get_int(0), s.get_opt_int(1)});
+    while (s.step()) out.push_back({s.get_int(0), s.get_opt_int(1), s.get_double(2), s.get_text(3)});
     return out;
 }
 
-std::vector<assignment::TeamLead> team_unassigned(Connection& c, int64_t team_id, const SqlWhere& domain, int limit) {
-    auto s = c.prepare_uncached(std::string("SELECT l.id, l.probability FROM leads l WHERE l.team_id = ? AND ") +
-                                unassigned_open + " AND l.date_open IS NULL AND (" + domain.sql +
-                                ") ORDER BY l.probability DESC, l.id LIMIT ?");
-    s.bind(1, team_id);
-    s.bind_all(domain.params, 2);
-    s.bind(2 + static_cast<int>(domain.params.size()), limit);
-    std::vector<assignment::TeamLead> out;
-    while (s.step()) out.push_back({s.get_int(0), s.get_double(1)});
+std::vector<AssignCandidate> team_waiting(Connection& c, int64_t team_id, int limit) {
+    auto s = c.prepare(std::string("SELECT l.id, l.stage_id, l.probability FROM leads l WHERE l.team_id = ? AND ") +
+                       unassigned_open + " AND l.date_open IS NULL ORDER BY l.probability DESC, l.id LIMIT ?");
+    s.bind(1, team_id).bind(2, limit);
+    std::vector<AssignCandidate> out;
+    while (s.step()) out.push_back({s.get_int(0), s.get_opt_int(1), s.get_double(2), {}});
+    return out;
+}
+
+const SqlFieldMap& pooled_lead_sql_fields() {
+    static const SqlFieldMap map = [] {
+        SqlFieldMap m = lead_sql_fields();
+        m["team_id"].expr = "p.team_id";
+        m["stage_id"].expr = "p.stage_id";
+        for (const char* f : {"is_won", "fold", "name"})
+            m[std::string("stage.") + f].expr = std::string("(SELECT s.") + f + " FROM stages s WHERE s.id = p.stage_id)";
+        return m;
+    }();
+    return map;
+}
+
+std::unordered_set<int64_t> pool_matching(Connection& c, int64_t team_id, const std::vector<AssignCandidate>& pool,
+                                          const SqlWhere& domain) {
+    std::unordered_set<int64_t> out;
+    if (pool.empty()) return out;
+    // The pool as one JSON array [[id, stage], ...]: a single statement, whatever its size.
+    std::string rows = "[";
+    for (const auto& l : pool) {
+        if (rows.size() > 1) rows += ',';
+        rows += '[' + std::to_string(l.id) + ',' + (l.stage_id ? std::to_string(*l.stage_id) : "null") + ']';
+    }
+    rows += ']';
+    auto s = c.prepare_uncached(
+        "SELECT p.id FROM (SELECT json_extract(j.value, '$[0]') AS id, json_extract(j.value, '$[1]') AS stage_id,"
+        " ?1 AS team_id FROM json_each(?2) j) p JOIN leads l ON l.id = p.id WHERE (" + domain.sql + ")");
+    s.bind(1, team_id).bind(2, rows);
+    s.bind_all(domain.params, 3);
+    while (s.step()) out.insert(s.get_int(0));
     return out;
 }
 
@@ -60,6 +91,16 @@ bool write_member(Connection& c, int64_t lead_id, int64_t user_id, int64_t now) 
         "UPDATE leads SET user_id = ?, date_open = ?, type = 'opportunity', date_conversion = coalesce(date_conversion, ?),"
         " write_date = ?, version = version + 1 WHERE id = ? AND user_id IS NULL");
     s.bind(1, user_id).bind(2, now).bind(3, now).bind(4, now).bind(5, lead_id).run();
+    return c.changes() == 1;
+}
+
+bool write_team_member(Connection& c, int64_t lead_id, int64_t team_id, std::optional<int64_t> new_stage,
+                       int64_t user_id, int64_t now) {
+    auto s = c.prepare(
+        "UPDATE leads SET team_id = ?1, stage_id = coalesce(?2, stage_id), user_id = ?3, date_open = ?4, type = 'opportunity',"
+        " date_conversion = coalesce(date_conversion, ?4), write_date = ?4, version = version + 1"
+        " WHERE id = ?5 AND team_id IS NULL AND user_id IS NULL");
+    s.bind(1, team_id).bind(2, new_stage).bind(3, user_id).bind(4, now).bind(5, lead_id).run();
     return c.changes() == 1;
 }
 

@@ -1,6 +1,7 @@
 // Automatic assignment in SQLite: the candidate leads of a team or member (their domain compiled to SQL, one
 // query each, never one per lead), the leads each member received in the last 24 hours, the writes of a plan
-// and the assignment log.
+// and the assignment log. A run plans both steps before writing, so a lead the team step gives to a team is
+// matched against member domains as it will be (the pool fields) and written once.
 #pragma once
 #include <map>
 #include <optional>
@@ -17,13 +18,22 @@ namespace tumen::store {
 struct AssignCandidate {
     int64_t id = 0;
     std::optional<int64_t> stage_id;
+    double probability = 0;
+    std::string email_norm;  // duplicates: the team step merges candidates sharing one
 };
 // Leads without team and salesperson, open and not won, created at or before `created_before` (and after
 // `created_after` when set), matching `domain`; by id, at most `limit`.
 std::vector<AssignCandidate> team_candidates(Connection& c, const SqlWhere& domain, int64_t created_before,
                                              std::optional<int64_t> created_after, int limit);
-// A team's open leads without salesperson that were never assigned (date_open unset), matching `domain`.
-std::vector<assignment::TeamLead> team_unassigned(Connection& c, int64_t team_id, const SqlWhere& domain, int limit);
+// A team's open leads without salesperson that were never assigned (date_open unset); the `limit` most probable.
+std::vector<AssignCandidate> team_waiting(Connection& c, int64_t team_id, int limit);
+// lead_sql_fields() over a pool of leads `p` (id, team_id, stage_id): team and stage (stage.* too) read the
+// values the pool gives them, i.e. what each lead holds once this run's team step is written.
+const SqlFieldMap& pooled_lead_sql_fields();
+// Ids of `pool` (leads that are, or are about to be, in team `team_id`) matching `domain`, compiled with
+// pooled_lead_sql_fields(); one query however large the pool.
+std::unordered_set<int64_t> pool_matching(Connection& c, int64_t team_id, const std::vector<AssignCandidate>& pool,
+                                          const SqlWhere& domain);
 // (team, user) -> leads whose date_open is at or after `since`.
 std::map<std::pair<int64_t, int64_t>, int> received_since(Connection& c, int64_t since);
 
@@ -31,6 +41,9 @@ std::map<std::pair<int64_t, int64_t>, int> received_since(Connection& c, int64_t
 bool write_team(Connection& c, int64_t lead_id, int64_t team_id, std::optional<int64_t> new_stage, int64_t now);
 // Salesperson, date_open, and the lead becomes an opportunity (date_conversion kept when set).
 bool write_member(Connection& c, int64_t lead_id, int64_t user_id, int64_t now);
+// write_team and write_member in one write (both steps decided the lead in the same run).
+bool write_team_member(Connection& c, int64_t lead_id, int64_t team_id, std::optional<int64_t> new_stage,
+                       int64_t user_id, int64_t now);
 
 struct AssignmentLogRow {
     int64_t id = 0;

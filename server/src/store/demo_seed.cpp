@@ -1,11 +1,13 @@
 #include "store/demo_seed.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <stdexcept>
 
 #include "store/contacts.hpp"
 #include "store/leads.hpp"
 #include "store/reference_tables.hpp"
+#include "store/quotations.hpp"
 #include "store/stages.hpp"
 #include "store/team_members.hpp"
 #include "store/teams.hpp"
@@ -66,6 +68,29 @@ void insert_catalog(Connection& c, const demo::Catalog& cat, const std::string& 
     insert_refs(c, utm_campaigns_table(), cat.campaigns);
 }
 
+// Products, then the quotations and sales orders of the first leads (numbered in creation order, as the server
+// numbers new ones). Bounded, so a benchmark's million leads do not make a million orders.
+void seed_quotations(Database& db, const demo::Generator& gen, const DemoSeedOptions& options) {
+    db.write([&](Connection& c) {
+        for (auto p : gen.catalog().products) {
+            const int64_t want = p.id;
+            p.id = 0;
+            p.create_date = p.write_date = gen.config().now;
+            insert_product(c, p);
+            expect_id(p.id, want, "product");
+        }
+        std::vector<Quotation> quotations;
+        for (int64_t i = 0; i < std::min(options.lead_count, options.quotation_leads); ++i)
+            if (auto q = gen.quotation(gen.lead(i), i)) quotations.push_back(std::move(*q));
+        std::stable_sort(quotations.begin(), quotations.end(),
+                         [](const Quotation& a, const Quotation& b) { return a.create_date < b.create_date; });
+        for (auto& q : quotations) {
+            q.number = next_quotation_number(c, civil_from_days(day_of(q.create_date)).year);
+            insert_quotation(c, q, q.user_id);
+        }
+    });
+}
+
 }  // namespace
 
 void seed_demo(Database& db, const DemoSeedOptions& options) {
@@ -101,6 +126,7 @@ void seed_demo(Database& db, const DemoSeedOptions& options) {
         });
         if (options.progress) options.progress(std::min(total, first + options.batch), total);
     }
+    seed_quotations(db, gen, options);
 }
 
 }  // namespace tumen::store

@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Each lives in its own file (schema_*.cpp) as a SQL string;
 // migrations.cpp applies them in this order. Append at the end; never edit or reorder a shipped one.
-// A migration that rebuilds `leads` drops its triggers: it must create the lead_totals triggers again.
+// A migration that rebuilds `leads` drops its triggers: it must create the lead_totals and analysis_totals
+// triggers again.
 #pragma once
 #include <string_view>
 
@@ -22,4 +23,6 @@ extern const std::string_view quotations;
 extern const std::string_view activities;
 extern const std::string_view activity_digest;
 extern const std::string_view predictive;
+extern const std::string_view quotation_invoiced_at;
+extern const std::string_view analysis_totals;
 }  // namespace tumen::store::migration

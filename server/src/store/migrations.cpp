@@ -29,6 +29,8 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::activities,
     &migration::activity_digest,
     &migration::predictive,
+    &migration::quotation_invoiced_at,
+    &migration::analysis_totals,
 };
 
 }  // namespace

@@ -46,7 +46,7 @@ int bind_product(Statement& s, const Product& p) {
 constexpr const char* quotation_columns =
     "q.id, q.number, q.revision, q.previous_id, q.partner_id, q.lead_id, q.user_id, q.team_id, q.validity_date,"
     " q.payment_terms, q.notes, q.currency, q.state, q.invoice_status, q.amount_untaxed, q.amount_tax,"
-    " q.amount_total, q.sent_at, q.confirmed_at, q.create_date, q.write_date, q.version";
+    " q.amount_total, q.sent_at, q.confirmed_at, q.invoiced_at, q.create_date, q.write_date, q.version";
 
 Quotation read_quotation(Statement& s) {
     Quotation q;
@@ -70,6 +70,7 @@ Quotation read_quotation(Statement& s) {
     q.amounts.total = s.get_int(i++);
     q.sent_at = s.get_opt_int(i++);
     q.confirmed_at = s.get_opt_int(i++);
+    q.invoiced_at = s.get_opt_int(i++);
     q.create_date = s.get_int(i++);
     q.write_date = s.get_int(i++);
     q.version = s.get_int(i++);
@@ -122,7 +123,7 @@ int bind_header(Statement& s, const Quotation& q) {
     s.bind(i++, date_text(q.validity_date)); s.bind(i++, q.payment_terms); s.bind(i++, q.notes); s.bind(i++, q.currency);
     s.bind(i++, std::string(to_string(q.state))); s.bind(i++, std::string(to_string(q.invoice_status)));
     s.bind(i++, q.amounts.untaxed); s.bind(i++, q.amounts.tax); s.bind(i++, q.amounts.total);
-    s.bind(i++, q.sent_at); s.bind(i++, q.confirmed_at); s.bind(i++, q.write_date);
+    s.bind(i++, q.sent_at); s.bind(i++, q.confirmed_at); s.bind(i++, q.invoiced_at); s.bind(i++, q.write_date);
     return i;
 }
 
@@ -257,8 +258,8 @@ std::string next_quotation_number(Connection& c, int32_t year) {
 void insert_quotation(Connection& c, Quotation& q, std::optional<int64_t> created_by) {
     auto s = c.prepare(
         "INSERT INTO quotations (partner_id, lead_id, user_id, team_id, validity_date, payment_terms, notes, currency,"
-        " state, invoice_status, amount_untaxed, amount_tax, amount_total, sent_at, confirmed_at, write_date, number,"
-        " revision, previous_id, create_date, created_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
+        " state, invoice_status, amount_untaxed, amount_tax, amount_total, sent_at, confirmed_at, invoiced_at, write_date,"
+        " number, revision, previous_id, create_date, created_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
     int i = bind_header(s, q);
     s.bind(i++, q.number); s.bind(i++, q.revision); s.bind(i++, q.previous_id); s.bind(i++, q.create_date); s.bind(i++, created_by);
     s.run();
@@ -271,7 +272,8 @@ bool update_quotation(Connection& c, Quotation& q) {
     auto s = c.prepare(
         "UPDATE quotations SET partner_id = ?, lead_id = ?, user_id = ?, team_id = ?, validity_date = ?,"
         " payment_terms = ?, notes = ?, currency = ?, state = ?, invoice_status = ?, amount_untaxed = ?,"
-        " amount_tax = ?, amount_total = ?, sent_at = ?, confirmed_at = ?, write_date = ?, version = version + 1"
+        " amount_tax = ?, amount_total = ?, sent_at = ?, confirmed_at = ?, invoiced_at = ?, write_date = ?,"
+        " version = version + 1"
         " WHERE id = ? AND version = ?");
     int i = bind_header(s, q);
     s.bind(i++, q.id); s.bind(i++, q.version);
@@ -297,6 +299,25 @@ LeadQuotationSummary lead_quotation_summary(Connection& c, int64_t lead_id, cons
     }
     for (auto& [cur, amount] : quoted) out.quotation_amounts.push_back({amount, cur});
     for (auto& [cur, amount] : ordered) out.order_amounts.push_back({amount, cur});
+    return out;
+}
+
+std::vector<InvoicedSum> invoiced_between(Connection& c, Timestamp from, Timestamp to, std::optional<int64_t> team_id,
+                                          const SqlFragment& scope) {
+    std::string sql =
+        "SELECT q.currency, sum(q.amount_untaxed), count(*) FROM quotations q WHERE q.state = 'sale' AND"
+        " q.invoice_status = 'invoiced' AND q.invoiced_at >= ? AND q.invoiced_at < ?";
+    std::vector<SqlValue> params = {from, to};
+    if (team_id) {
+        sql += " AND q.team_id = ?";
+        params.push_back(*team_id);
+    }
+    sql += " AND " + scope.sql + " GROUP BY q.currency ORDER BY q.currency";
+    params.insert(params.end(), scope.params.begin(), scope.params.end());
+    auto s = c.prepare_uncached(sql);
+    s.bind_all(params);
+    std::vector<InvoicedSum> out;
+    while (s.step()) out.push_back({s.get_text(0), s.get_int(1), s.get_int(2)});
     return out;
 }
 

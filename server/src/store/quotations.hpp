@@ -52,6 +52,16 @@ struct LeadQuotationSummary {
 };
 LeadQuotationSummary lead_quotation_summary(Connection& c, int64_t lead_id, const SqlFragment& scope);
 
+// Sales orders marked invoiced in [from, to), per currency (untaxed amounts, as Odoo's invoicing target counts
+// them), over the quotations the caller may see; one team's or every team's. Feeds the dashboard's monthly target.
+struct InvoicedSum {
+    std::string currency;
+    int64_t amount = 0;  // minor units, untaxed
+    int64_t count = 0;
+};
+std::vector<InvoicedSum> invoiced_between(Connection& c, Timestamp from, Timestamp to, std::optional<int64_t> team_id,
+                                          const SqlFragment& scope);
+
 // Settings row quotations.confirm_wins ("1" default, "0" off).
 bool confirm_wins_lead(Connection& c);
 

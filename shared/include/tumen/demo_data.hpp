@@ -4,12 +4,14 @@
 // No I/O: the server inserts what this returns, keeping the ids given here.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "tumen/contact.hpp"
 #include "tumen/datetime.hpp"
 #include "tumen/lead.hpp"
+#include "tumen/quotation.hpp"
 #include "tumen/reference_data.hpp"
 #include "tumen/stage.hpp"
 #include "tumen/team.hpp"
@@ -39,6 +41,7 @@ struct Catalog {
     std::vector<UtmSource> sources;
     std::vector<UtmMedium> mediums;
     std::vector<UtmCampaign> campaigns;
+    std::vector<Product> products;  // one per product name the leads use: Mongolian ones in MNT, English in USD
 };
 
 Catalog demo_catalog(std::int64_t first_user_id = 2);
@@ -67,6 +70,11 @@ public:
     // Lead with id first_lead_id + index. About 60% name an existing person (and reference it when they are
     // opportunities), so duplicates exist; ~18% won, ~17% lost, ~2% archived, ~4% without team (unassigned).
     Lead lead(std::int64_t index) const;
+    // The quotation of lead(index), if it has one: a won opportunity gets a confirmed sales order (about 60%
+    // invoiced a few days after closing, the rest still to invoice), an open opportunity in the third or fourth
+    // stage a sent or draft quotation; other leads none. Its line is the catalog product the lead is named after,
+    // priced so the total is close to the expected revenue. `number` is left empty: the server numbers it.
+    std::optional<Quotation> quotation(const Lead& lead, std::int64_t index) const;
 
 private:
     Config config_;

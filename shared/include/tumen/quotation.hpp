@@ -89,6 +89,7 @@ struct Quotation {
     Amounts amounts;  // system: quotation_totals(lines), kept by the server
     std::optional<Timestamp> sent_at;
     std::optional<Timestamp> confirmed_at;
+    std::optional<Timestamp> invoiced_at;  // system: when invoice_status last became invoiced (the monthly target)
     Timestamp create_date = 0;
     Timestamp write_date = 0;
     std::int64_t version = 0;

@@ -22,6 +22,7 @@ enum class View {
     dashboard,  // #/dashboard        team figures (?team=<id>)
     analysis,   // #/analysis         pipeline analysis charts (?measure=..&group_by=..&group_by2=..&chart=..)
     activities, // #/activities       My activities: overdue / today / planned (?user=<id> for managers)
+    kiosk,      // #/kiosk?token=...  a wall display's playlist (&seconds=<per page>); no sign-in, the token is the key
     not_found,  // anything else      (path keeps what was asked for, to show it)
 };
 
@@ -52,6 +53,7 @@ struct Route {
     static Route dashboard();
     static Route analysis();
     static Route activities();
+    static Route kiosk(std::string query);
 };
 
 // Accepts a location hash with or without "#" ("#/lead/42", "/lead/42"); a trailing "/" is ignored.
@@ -66,7 +68,7 @@ std::string route_path(const Route& route);
 // Stable lower-case name of a view ("login", "pipeline", "leads", "lead", "contacts", "contact", "settings",
 // "import", "not_found") for logs and the test interface.
 std::string_view view_name(View view);
-// Whether the view shows data of a signed-in user (everything except the login page).
+// Whether the view shows data of a signed-in user (everything except the login page and the kiosk display).
 bool requires_session(const Route& route);
 
 // Percent-encoding for one query value (RFC 3986 unreserved characters stay as they are; UTF-8 bytes are encoded).
