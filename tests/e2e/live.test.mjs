@@ -148,6 +148,19 @@ test('a kiosk link shows its team board without signing in, and a deal won elsew
     assert.equal(widget(moved, 'kiosk.highlight.title').label, 'Deal won!');
     assert.equal(moved.kiosk.page.columns.find((c) => c.stage_id === from.stage_id).count, from.count - 1);
     await screenshot(page, 'kiosk.png');
+
+    // The GPU takes the WebGL context away (driver reset, TV sleep): the display comes back by itself on the same
+    // kiosk address.
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    await page.evaluate(() => {
+      const lose = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+      lose.loseContext();
+      setTimeout(() => lose.restoreContext(), 300);
+    });
+    await page.waitForFunction((o) => performance.timeOrigin !== o, origin, { timeout: 10000 });  // reloaded
+    await waitReady(page);
+    const back = await waitForState(page, onBoard, 'the kiosk board again after the lost context', 15000);
+    assert.equal(back.kiosk.page.team_id, team.id);
   } finally {
     await context.close();
   }
