@@ -6,6 +6,7 @@
 
 #include "api_io.hpp"
 #include "app_state.hpp"
+#include "json_fields.hpp"
 #include "tumen/api.hpp"
 #include "tumen/board_status.hpp"
 #include "tumen/scoring_rules.hpp"
@@ -24,10 +25,6 @@ constexpr const char* card_fields =
 std::optional<std::int64_t> opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
-}
-
-std::string str(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
 std::optional<Timestamp> time_of(const json& j, const char* key) {

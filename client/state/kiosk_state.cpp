@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "app_state.hpp"
+#include "json_fields.hpp"
 #include "live_event.hpp"
 #include "tumen/api.hpp"
 
@@ -16,15 +17,6 @@ using nlohmann::json;
 std::string endpoint_path(std::string_view id) {
     const api::Endpoint* e = api::find_endpoint(id);
     return e ? std::string(e->path) : std::string();
-}
-
-std::string str(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-std::optional<std::int64_t> opt_int(const json& j, const char* key) {
-    if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
-    return std::nullopt;
 }
 
 // A card from a board item or an event's lead fields (no contact details reach a kiosk).

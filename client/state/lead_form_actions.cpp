@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app_state.hpp"
+#include "json_fields.hpp"
 #include "lead_form.hpp"
 #include "tumen/api.hpp"
 
@@ -15,10 +16,6 @@ nlohmann::json id_or_null(const std::optional<std::int64_t>& id) { return id ? n
 std::optional<std::int64_t> optional_id(const nlohmann::json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
-}
-
-std::string str(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
 }  // namespace

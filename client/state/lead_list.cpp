@@ -6,6 +6,7 @@
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "board_query.hpp"
+#include "json_fields.hpp"
 #include "tumen/api.hpp"
 
 namespace tumen::client {
@@ -26,10 +27,6 @@ constexpr const char* export_fields =
 std::optional<std::int64_t> opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
-}
-
-std::string str(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
 std::vector<NamedRef> named_items(const HttpResponse& reply) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 #include "tumen/webhook.hpp"
 
 namespace tumen::client {
@@ -10,10 +11,6 @@ namespace tumen::client {
 using nlohmann::json;
 
 namespace {
-std::optional<std::int64_t> opt_int(const json& j, const char* key) {
-    if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
-    return std::nullopt;
-}
 std::string text_of(const json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
