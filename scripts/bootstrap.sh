@@ -53,6 +53,13 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   echo "bootstrap: Dear ImGui source in $imgui_dir"
 fi
 
+# npm data the domain library compiles in (the free e-mail domain list), pinned by its lock file. Its install
+# script would fetch a newer list from outside npm: the list is taken as published.
+shared_npm="$root/shared/npm"
+if [ ! -f "$shared_npm/node_modules/free-email-domains/domains.json" ]; then
+  (cd "$shared_npm" && npm ci --ignore-scripts --no-audit --no-fund --silent)
+fi
+
 # npm packages of the browser tests, pinned by the committed lock file.
 e2e="$root/tests/e2e"
 if [ -f "$e2e/package.json" ] && [ ! -d "$e2e/node_modules/playwright-core" ]; then

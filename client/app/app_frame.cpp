@@ -33,7 +33,9 @@ void draw_app(AppState& app, Ui& ui) {
     else if (view == "analysis") draw_analysis(app, ui);
     else if (view == "activities") draw_activities(app, ui);
     else if (view == "kiosk") draw_kiosk(app, ui);
-    else if (view == "leads" || view == "contacts" || view == "contact" || view == "settings" || view == "import")
+    else if (view == "contacts") draw_contacts(app, ui);
+    else if (view == "contact") draw_contact_form(app, ui);
+    else if (view == "leads" || view == "settings" || view == "import")
         draw_section(app, ui);
     else if (view == "not_found") draw_not_found(app, ui);
     else draw_loading(app, ui);

@@ -83,7 +83,7 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     const float text_w = w - 2 * pad - (has_ribbon ? ui.px(34) : 0);
     // title and company
     ImFont* tf = ui.fonts.strong;
-    const std::string title = fit(tf, card.name, text_w);
+    const std::string title = fit_text(tf, card.name, text_w);
     dl->AddText(tf, tf->FontSize, ImVec2(min.x + pad, min.y + ui.px(11)), color::text, title.c_str());
     // The rule-based score as a small badge at the end of the company line ("+30", "−10"; nothing at 0).
     float score_w = 0;
@@ -107,7 +107,7 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     }
     const std::string& company = card.partner_name.empty() ? card.contact_name : card.partner_name;
     if (!company.empty()) {
-        const std::string c = fit(ui.fonts.small, company, text_w - score_w);
+        const std::string c = fit_text(ui.fonts.small, company, text_w - score_w);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + ui.px(33)), color::text_secondary,
                     c.c_str());
     }
@@ -160,7 +160,7 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
     if (card.expected_revenue.amount != 0) {
         const std::string rev = client::money_text(card.expected_revenue, app.language());
         // Room for the avatar and the activity mark after it.
-        const std::string rf = fit(ui.fonts.strong, rev, max.x - pad - ui.px(board.card_activity(card.id) ? 54 : 30) - rx);
+        const std::string rf = fit_text(ui.fonts.strong, rev, max.x - pad - ui.px(board.card_activity(card.id) ? 54 : 30) - rx);
         dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(rx, std::floor(by - ui.fonts.strong->FontSize * 0.5f)),
                     color::text, rf.c_str());
     }

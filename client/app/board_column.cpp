@@ -73,7 +73,7 @@ void folded_strip(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImV
     count_pill(ui, dl, ImVec2(std::floor((min.x + max.x - pw) * 0.5f), min.y + ui.px(12)), n, wip_status(col.stage, col.count));
     // Name written bottom-to-top, as on a book's spine.
     ImFont* f = ui.fonts.strong;
-    const std::string name = fit(f, col.stage.name, max.y - min.y - ui.px(80));
+    const std::string name = fit_text(f, col.stage.name, max.y - min.y - ui.px(80));
     const ImVec2 ts = text_size(f, name);
     const ImVec2 centre(std::floor((min.x + max.x) * 0.5f), std::floor(min.y + ui.px(52) + ts.x * 0.5f));
     const int start = dl->VtxBuffer.Size;
@@ -148,7 +148,7 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
         ImFont* nf = ui.fonts.strong;
         const std::string count = std::to_string(col.count);
         const float pill_w = std::max(text_size(ui.fonts.small, count).x + ui.px(14), ui.px(24));
-        const std::string name = fit(nf, col.stage.name, buttons_x - name_x - pill_w - ui.px(16));
+        const std::string name = fit_text(nf, col.stage.name, buttons_x - name_x - pill_w - ui.px(16));
         const float ny = min.y + ui.px(14);
         dl->AddText(nf, nf->FontSize, ImVec2(name_x, ny), color::text, name.c_str());
         const float pill_x = name_x + text_size(nf, name).x + ui.px(8);
@@ -169,7 +169,7 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
                 warn ? app.tr(wip == WipStatus::over ? "board.wip_over" : "board.wip_at",
                               {{"limit", std::to_string(col.stage.wip_limit)}})
                      : app.tr("board.weighted", {{"amount", client::money_compact({s.weighted, s.currency}, app.language())}});
-            const std::string wf = fit(ui.fonts.small, note, max.x - hp - (name_x + tw + ui.px(8)));
+            const std::string wf = fit_text(ui.fonts.small, note, max.x - hp - (name_x + tw + ui.px(8)));
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(name_x + tw + ui.px(8), sy + ui.px(2)),
                         warn ? (wip == WipStatus::over ? color::danger_text : amber) : color::text_secondary, wf.c_str());
         } else {

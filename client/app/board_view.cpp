@@ -23,20 +23,6 @@ ViewState& view_state() {
     return s;
 }
 
-std::string fit(ImFont* font, std::string_view s, float width) {
-    if (text_size(font, s).x <= width) return std::string(s);
-    const std::string_view ellipsis = "…";
-    const float ew = text_size(font, ellipsis).x;
-    size_t n = s.size();
-    while (n > 0) {
-        --n;
-        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a whole character
-        if (text_size(font, s.substr(0, n)).x + ew <= width) break;
-    }
-    std::string out(s.substr(0, n));
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + std::string(ellipsis);
-}
 
 void rotate_since(ImDrawList* dl, int vtx_start, float angle, ImVec2 centre) {
     const float s = std::sin(angle), c = std::cos(angle);

@@ -74,8 +74,6 @@ void draw_column(client::AppState& app, Ui& ui, const client::BoardColumn& col, 
 // Returns true when one of its priority stars took the click.
 bool draw_card(client::AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 min, ImVec2 max, bool ghost);
 
-// Text cut to `width` with an ellipsis (UTF-8 safe).
-std::string fit(ImFont* font, std::string_view s, float width);
 // Rotates the vertices added to `dl` since `vtx_start` by `angle` (radians) around `centre`.
 void rotate_since(ImDrawList* dl, int vtx_start, float angle, ImVec2 centre);
 // A single-line text field without a label (search, quick-create, stage name). Returns true on Enter.

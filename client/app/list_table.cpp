@@ -414,4 +414,15 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
               content_w, vs.scroll_x);
 }
 
+// The table's pieces for other lists (the contacts list draws its own rows with them).
+std::string clip_text(ImFont* f, float size, std::string_view s, float width) { return clip(f, size, s, width); }
+void table_cell_text(Ui& ui, ImDrawList* dl, ImFont* f, ImVec2 min, float w, float h, std::string_view s, ImU32 col,
+                     bool right) {
+    cell_text(ui, dl, f, min, w, h, s, col, right);
+}
+void table_scrollbar(Ui& ui, ImDrawList* dl, const char* id, bool vertical, float t0, float t1, float across, float view,
+                     float content, float& scroll) {
+    scrollbar(ui, dl, id, vertical, t0, t1, across, view, content, scroll);
+}
+
 }  // namespace tumen::app::list

@@ -101,7 +101,7 @@ std::optional<std::int64_t> pick_list(AppState& app, Ui& ui, std::string_view id
             dl->AddRectFilled(p, ImVec2(p.x + sz.x, p.y + sz.y), color::surface_muted, ui.px(6));
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
-        const std::string shown = board::fit(ui.fonts.body, name, sz.x - ui.px(24));
+        const std::string shown = fit_text(ui.fonts.body, name, sz.x - ui.px(24));
         dl->AddText(ui.fonts.body, ui.fonts.body->FontSize,
                     ImVec2(p.x + ui.px(12), std::floor(p.y + (sz.y - ui.fonts.body->FontSize) * 0.5f)), fg, shown.c_str());
         ui.record(wid, name, "button", p, ImVec2(p.x + sz.x, p.y + sz.y));

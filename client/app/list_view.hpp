@@ -65,6 +65,13 @@ float chip_width(Ui& ui, const std::string& label, bool dropdown = false);
 // (when not empty) offers "no value" as id 0.
 std::optional<std::int64_t> pick_list(client::AppState& app, Ui& ui, std::string_view id,
                                       const std::vector<client::NamedRef>& items, std::string_view none_label);
+// Pieces of the leads table that other lists reuse (list_table.cpp): text cut to a width with an ellipsis, a
+// cell's text (padded, vertically centred, right-aligned for numbers), and a draggable scrollbar.
+std::string clip_text(ImFont* f, float size, std::string_view s, float width);
+void table_cell_text(Ui& ui, ImDrawList* dl, ImFont* f, ImVec2 min, float w, float h, std::string_view s, ImU32 col,
+                     bool right = false);
+void table_scrollbar(Ui& ui, ImDrawList* dl, const char* id, bool vertical, float t0, float t1, float across, float view,
+                     float content, float& scroll);
 // Popup look shared by the list's menus (push before BeginPopup, pop after).
 void push_popup_style(Ui& ui);
 void pop_popup_style();

@@ -79,17 +79,5 @@ void hover_tooltip(Ui& ui, const std::string& id, const std::string& title, cons
     ui.record(id, title, "tooltip", a, b, value);
 }
 
-std::string fit_text(ImFont* font, const std::string& s, float width) {
-    if (text_size(font, s).x <= width) return s;
-    std::string out = s;
-    while (!out.empty()) {
-        // Drop one UTF-8 character from the end.
-        size_t i = out.size() - 1;
-        while (i > 0 && (static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) --i;
-        out.erase(i);
-        if (text_size(font, out + "…").x <= width) return out + "…";
-    }
-    return {};
-}
 
 }  // namespace tumen::app

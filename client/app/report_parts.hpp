@@ -21,7 +21,5 @@ void value_axis(Ui& ui, ImDrawList* dl, const client::chart::Rect& plot, const c
 float value_axis_width(Ui& ui, const client::chart::Ticks& ticks, const std::function<std::string(double)>& label);
 // A tooltip next to the mouse with one or two lines.
 void hover_tooltip(Ui& ui, const std::string& id, const std::string& title, const std::string& value);
-// `s` shortened with "…" to fit `width` in `font`.
-std::string fit_text(ImFont* font, const std::string& s, float width);
 
 }  // namespace tumen::app

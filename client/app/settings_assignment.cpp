@@ -68,7 +68,8 @@ void log_table(AppState& app, Ui& ui, float width) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     // Columns: lead, team, salesperson, rule, time (narrow windows drop the rule column).
     const bool wide = width > ui.px(640);
-    const float lead_w = width * 0.1f, team_w = width * 0.24f, user_w = width * 0.22f, rule_w = wide ? width * 0.26f : 0;
+    const float lead_w = width * (wide ? 0.3f : 0.36f), team_w = width * 0.18f, user_w = width * 0.18f,
+                rule_w = wide ? width * 0.18f : 0;
     const float xs[] = {top.x + pad, top.x + pad + lead_w, top.x + pad + lead_w + team_w,
                         top.x + pad + lead_w + team_w + user_w, top.x + pad + lead_w + team_w + user_w + rule_w};
     float y = top.y;
@@ -86,17 +87,26 @@ void log_table(AppState& app, Ui& ui, float width) {
         const std::string rid = id + ".row." + std::to_string(r.id);
         const float ty = y + ui.px(9);
         ImGui::SetCursorScreenPos(ImVec2(xs[0], ty));
-        if (link(ui, rid + ".lead", "#" + std::to_string(r.lead_id), ui.fonts.body)) app.navigate(Route::lead(r.lead_id));
+        if (r.lead_name) {
+            const std::string name = fit_text(ui.fonts.body, *r.lead_name, lead_w - ui.px(12));
+            if (link(ui, rid + ".lead", name, ui.fonts.body)) app.navigate(Route::lead(r.lead_id));
+        } else {
+            text(ui, rid + ".lead", app.tr("settings.assignment.lead_gone", {{"id", std::to_string(r.lead_id)}}),
+                 ui.fonts.small, color::text_muted);
+        }
         ImGui::SetCursorScreenPos(ImVec2(xs[1], ty));
-        text(ui, rid + ".team", r.team_id ? app.settings().team_name(*r.team_id) : "—", ui.fonts.body, color::text);
+        const float gap_w = ui.px(12);  // between columns: each cell is cut to its column
+        text(ui, rid + ".team", fit_text(ui.fonts.body, r.team_id ? app.settings().team_name(*r.team_id) : "—", team_w - gap_w),
+             ui.fonts.body, color::text);
         ImGui::SetCursorScreenPos(ImVec2(xs[2], ty));
-        text(ui, rid + ".user", r.user_id ? app.settings().person_name(*r.user_id) : "—", ui.fonts.body, color::text);
+        text(ui, rid + ".user", fit_text(ui.fonts.body, r.user_id ? app.settings().person_name(*r.user_id) : "—", user_w - gap_w),
+             ui.fonts.body, color::text);
         if (wide) {
             const std::string key = "settings.assignment.rule." + r.rule;
             std::string rule = i18n::has(app.language(), key) ? app.tr(key) : r.rule;
             if (r.forced) rule += " · " + app.tr("settings.assignment.forced");
             ImGui::SetCursorScreenPos(ImVec2(xs[3], ty));
-            text(ui, rid + ".rule", rule, ui.fonts.small, color::text_secondary);
+            text(ui, rid + ".rule", fit_text(ui.fonts.small, rule, rule_w - gap_w), ui.fonts.small, color::text_secondary);
         }
         ImGui::SetCursorScreenPos(ImVec2(xs[4], ty));
         text(ui, rid + ".time", utc_text(r.run_at), ui.fonts.small, color::text_secondary);

@@ -63,16 +63,6 @@ void check_mark(Ui& ui, ImVec2 c) {
     dl->AddPolyline(tick, 3, lead_color::success, 0, ui.px(1.8f));
 }
 
-// `s` cut at a whole character with an ellipsis when wider than `w` (device px).
-std::string fit(ImFont* f, std::string s, float w) {
-    if (text_size(f, s).x <= w) return s;
-    while (!s.empty() && text_size(f, s + "…").x > w) {
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // UTF-8 tail
-        if (!s.empty()) s.pop_back();  // the character's first byte
-    }
-    return s + "…";
-}
-
 // The names of other rows ("2,3" -> "E-mail, Meeting"); activity types are the only table with row links.
 std::string row_names(AppState& app, const std::string& ids) {
     std::string out;
@@ -124,7 +114,7 @@ void display_cell(AppState& app, Ui& ui, const std::string& id, const TableRow& 
         return;
     }
     ImFont* f = first ? ui.fonts.strong : ui.fonts.body;
-    const std::string s = fit(f, shown_value(app, row, c, opt), w - ui.px(10));
+    const std::string s = fit_text(f, shown_value(app, row, c, opt), w - ui.px(10));
     const ImU32 col = archived ? color::text_muted : first ? color::text : (s == "—" ? color::text_muted : color::text_secondary);
     const ImVec2 ts = text_size(f, s);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -270,7 +260,7 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
     dl->AddRectFilled(top, ImVec2(top.x + width, top.y + head_h), color::surface_muted, ui.px(8), ImDrawFlags_RoundCornersTop);
     for (size_t i = 0; i < cols.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + xs[i], std::floor(top.y + (head_h - ui.fonts.small->FontSize) * 0.5f)));
-        text(ui, tid + ".col." + cols[i].field, fit(ui.fonts.small, app.tr(cols[i].label_key), ws[i] - ui.px(8)), ui.fonts.small,
+        text(ui, tid + ".col." + cols[i].field, fit_text(ui.fonts.small, app.tr(cols[i].label_key), ws[i] - ui.px(8)), ui.fonts.small,
              color::text_secondary);
     }
     float y = top.y + head_h;

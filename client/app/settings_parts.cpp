@@ -136,6 +136,22 @@ void end_overlay() {
     ImGui::End();
 }
 
+int overlay_buttons(AppState& app, Ui& ui, const std::string& id, const std::string& ok_label, float inner, bool enabled,
+                    bool enter_submits) {
+    const ImVec2 r = ImGui::GetCursorScreenPos();
+    const std::string cancel = app.tr("settings.cancel");
+    const float okw = text_size(ui.fonts.strong, ok_label).x + ui.px(32), cw = text_size(ui.fonts.strong, cancel).x + ui.px(32);
+    int result = 0;
+    ImGui::SetCursorScreenPos(ImVec2(r.x + inner - okw - cw - ui.px(10), r.y));
+    if (button(ui, id + ".cancel", cancel, ButtonKind::secondary, ImVec2(cw, ui.px(38)))) result = -1;
+    ImGui::SetCursorScreenPos(ImVec2(r.x + inner - okw, r.y));
+    const bool enter = enter_submits && ImGui::GetIO().WantTextInput &&
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (button(ui, id + ".submit", ok_label, ButtonKind::primary, ImVec2(okw, ui.px(38)), enabled) || (enter && enabled))
+        result = 1;
+    return result;
+}
+
 int confirm_overlay(AppState& app, Ui& ui, const std::string& id, const std::string& title, const std::string& body,
                     const std::string& confirm_label) {
     bool dismissed = false;

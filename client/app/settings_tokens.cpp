@@ -92,14 +92,30 @@ void settings_api_keys(AppState& app, Ui& ui, float width) {
             const std::string create = app.tr("settings.api_keys.create");
             const float bw = text_size(ui.fonts.strong, create).x + ui.px(32);
             FieldOptions f;
-            f.width = inner - bw - ui.px(200);
+            const float life_w = ui.px(170);
+            f.width = inner - bw - ui.px(200) - life_w - ui.px(16);
             const std::string e = err(app, t, "name");
             f.error = e;
             const std::string hint = app.tr("settings.api_keys.name_hint");
             f.hint = hint;
             form_field(ui, "settings.api_keys.name", app.tr("settings.api_keys.name"), t.key_name, f);
             const float label_h = ui.fonts.small->FontSize + ui.px(5);
-            ImGui::SetCursorScreenPos(ImVec2(r.x + f.width + ui.px(16), r.y + label_h + ui.px(9)));
+            // Lifetime: Never / 30 days / 90 days / 1 year (an expired key answers 401 and stays listed).
+            ImGui::SetCursorScreenPos(ImVec2(r.x + f.width + ui.px(16), r.y));
+            {
+                std::vector<PickItem> lives;
+                std::optional<std::int64_t> sel;
+                for (int d : client::api_key_lifetimes()) {
+                    lives.push_back({d + 1, d == 0 ? app.tr("settings.api_keys.never")
+                                                   : app.tr("settings.api_keys.days", {{"n", std::to_string(d)}})});
+                    if (d == t.key_expires_days) sel = d + 1;
+                }
+                FieldOptions lf;
+                lf.width = life_w;
+                if (form_picker(ui, "settings.api_keys.lifetime", app.tr("settings.api_keys.lifetime"), lives, sel, "", lf) && sel)
+                    t.key_expires_days = static_cast<int>(*sel - 1);
+            }
+            ImGui::SetCursorScreenPos(ImVec2(r.x + f.width + life_w + ui.px(32), r.y + label_h + ui.px(9)));
             checkbox(ui, "settings.api_keys.read_only", app.tr("settings.api_keys.read_only"), t.key_read_only);
             ImGui::SetCursorScreenPos(ImVec2(r.x + inner - bw, r.y + label_h));
             if (button(ui, "settings.api_keys.create", create, ButtonKind::primary, ImVec2(bw, ui.px(36)), !t.busy()))
@@ -113,6 +129,8 @@ void settings_api_keys(AppState& app, Ui& ui, float width) {
         if (admin && !k.user_login.empty()) detail += "  ·  " + k.user_login;
         detail += "  ·  " + app.tr("settings.created", {{"at", short_time(k.created_at)}});
         detail += "  ·  " + app.tr("settings.last_used", {{"at", short_time(k.last_used_at)}});
+        if (k.expired) detail += "  ·  " + app.tr("settings.api_keys.expired");
+        else if (!k.expires_at.empty()) detail += "  ·  " + app.tr("settings.api_keys.expires", {{"at", short_time(k.expires_at)}});
         rows.emplace_back(k.id, k.name, detail);
     }
     token_rows(app, ui, "api_key", width, rows);

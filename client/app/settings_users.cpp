@@ -1,5 +1,5 @@
 // Settings › Users: the people who can sign in, with role, e-mail, two-factor and active state; a form to add one;
-// per row: the role picker, Set password (a dialog), Reset 2FA and Deactivate (both confirmed) or Activate.
+// per row: the role picker, Teams and Set password (dialogs), Reset 2FA and Deactivate (both confirmed) or Activate.
 #include <algorithm>
 #include <cmath>
 
@@ -28,6 +28,32 @@ std::int64_t role_index(const std::string& role) {
 std::string err(AppState& app, const client::UsersAdmin& u, const std::string& f) {
     const client::Message* m = u.error(f);
     return m ? m->render(app.language()) : std::string();
+}
+
+// One checkbox per team; `ids` is what is ticked.
+void team_checkboxes(AppState& app, Ui& ui, const std::string& id, std::vector<std::int64_t>& ids, float width) {
+    const auto& teams = app.settings().teams();
+    if (teams.empty()) {
+        text(ui, id + ".none", app.tr("settings.users.no_teams"), ui.fonts.body, color::text_muted);
+        return;
+    }
+    const float x0 = ImGui::GetCursorScreenPos().x;
+    float x = x0;
+    for (const auto& t : teams) {
+        bool on = std::find(ids.begin(), ids.end(), t.id) != ids.end();
+        const float w = text_size(ui.fonts.body, t.name).x + ui.px(44);
+        if (x > x0 && x + w > x0 + width) x = x0;  // wrap
+        else if (x > x0) ImGui::SameLine(0, 0);
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+        if (checkbox(ui, id + "." + std::to_string(t.id), t.name, on)) client::toggle_id(ids, t.id);
+        x += w;
+    }
+}
+
+std::string team_names(AppState& app, const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (auto id : ids) out += (out.empty() ? "" : ", ") + app.settings().team_name(id);
+    return out;
 }
 
 void create_form(AppState& app, Ui& ui, float width) {
@@ -99,6 +125,14 @@ void create_form(AppState& app, Ui& ui, float width) {
         form_field(ui, "settings.users.new.password", app.tr("settings.users.password"), u.draft.password, f);
         ImGui::PopID();
     }
+    gap(ui, 12);
+    text(ui, "settings.users.new.teams_label", app.tr("settings.users.teams"), ui.fonts.small, color::text_secondary);
+    gap(ui, 6);
+    team_checkboxes(app, ui, "settings.users.new.team", u.draft.team_ids, inner);
+    if (const std::string e = err(app, u, "team_ids"); !e.empty()) {
+        gap(ui, 4);
+        text(ui, "settings.users.new.teams_error", e, ui.fonts.small, color::danger_text);
+    }
     gap(ui, 16);
     if (button(ui, "settings.users.create", app.tr("settings.users.create"), ButtonKind::primary, ImVec2(0, ui.px(38)), !u.busy()))
         u.submit_create();
@@ -111,6 +145,32 @@ void create_form(AppState& app, Ui& ui, float width) {
     ui.remember("settings.users.form.h", ImGui::GetItemRectMax().y + pad - p.y);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
     gap(ui, 20);
+}
+
+void teams_dialog(AppState& app, Ui& ui) {
+    auto& u = app.settings().users();
+    const client::UserRow* row = u.row(*u.teams_for());
+    bool dismissed = false;
+    const float width = ui.px(520), inner = width - ui.px(56);
+    const std::string id = "settings.users.teams_dialog";
+    begin_overlay(ui, id, app.tr("settings.users.teams_title", {{"name", row ? row->name : std::string()}}), width,
+                  dismissed);
+    const float top = ui.remembered("overlay.current", 0);
+    paragraph(ui, id + ".body", app.tr("settings.users.teams_body"), ui.fonts.body, color::text_secondary, inner);
+    gap(ui, 14);
+    team_checkboxes(app, ui, id + ".team", u.teams_draft, inner);
+    const client::Message* e = u.error("team_ids");
+    if (e || !u.banner().empty()) {
+        gap(ui, 14);
+        alert(ui, id + ".error", e ? e->render(app.language()) : u.banner().render(app.language()), inner);
+    }
+    gap(ui, 22);
+    const int answer = overlay_buttons(app, ui, id, app.tr("settings.users.save_teams"), inner, !u.busy());
+    if (answer < 0) dismissed = true;
+    else if (answer > 0) u.submit_teams();
+    ui.remember("overlay." + id + ".h", ImGui::GetCursorScreenPos().y + ui.px(24) - top);
+    end_overlay();
+    if (dismissed) u.cancel_teams();
 }
 
 void password_dialog(AppState& app, Ui& ui) {
@@ -138,14 +198,9 @@ void password_dialog(AppState& app, Ui& ui) {
         alert(ui, id + ".error", u.banner().render(app.language()), inner);
     }
     gap(ui, 22);
-    const ImVec2 r = ImGui::GetCursorScreenPos();
-    const std::string cancel = app.tr("settings.cancel"), ok = app.tr("settings.users.set_password");
-    const float okw = text_size(ui.fonts.strong, ok).x + ui.px(32), cw = text_size(ui.fonts.strong, cancel).x + ui.px(32);
-    ImGui::SetCursorScreenPos(ImVec2(r.x + inner - okw - cw - ui.px(10), r.y));
-    if (button(ui, id + ".cancel", cancel, ButtonKind::secondary, ImVec2(cw, ui.px(38)))) dismissed = true;
-    ImGui::SetCursorScreenPos(ImVec2(r.x + inner - okw, r.y));
-    const bool enter = ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
-    if (button(ui, id + ".submit", ok, ButtonKind::primary, ImVec2(okw, ui.px(38)), !u.busy()) || enter) u.submit_password();
+    const int answer = overlay_buttons(app, ui, id, app.tr("settings.users.set_password"), inner, !u.busy(), true);
+    if (answer < 0) dismissed = true;
+    else if (answer > 0) u.submit_password();
     ui.remember("overlay." + id + ".h", ImGui::GetCursorScreenPos().y + ui.px(24) - top);
     end_overlay();
     if (dismissed) {
@@ -161,7 +216,8 @@ void settings_users(AppState& app, Ui& ui, float width) {
     const std::string add = u.creating() ? std::string() : app.tr("settings.users.add");
     if (section_header(ui, "settings.users", app.tr("settings.users.title"), app.tr("settings.users.about"), add, width, !u.busy()))
         u.begin_create();
-    section_messages(app, ui, "settings.users", u.creating() || u.password_for() ? client::Message{} : u.banner(), u.notice(), width);
+    section_messages(app, ui, "settings.users",
+                     u.creating() || u.password_for() || u.teams_for() ? client::Message{} : u.banner(), u.notice(), width);
     if (u.creating()) {
         if (!u.banner().empty()) {
             alert(ui, "settings.users.error", u.banner().render(app.language()), width);
@@ -174,9 +230,10 @@ void settings_users(AppState& app, Ui& ui, float width) {
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float pad = ui.px(14), head_h = ui.px(36), row_h = ui.px(58);
     const float role_w = ui.px(236);  // "Борлуулагч – бүх баримт" fits
+    const std::string teams = app.tr("settings.users.teams");
     const std::string set_pw = app.tr("settings.users.set_password"), reset = app.tr("settings.users.reset_totp"),
                       deact = app.tr("settings.users.deactivate"), act = app.tr("settings.users.activate");
-    const float actions_w = row_button_width(ui, set_pw) + row_button_width(ui, reset) +
+    const float actions_w = row_button_width(ui, teams) + row_button_width(ui, set_pw) + row_button_width(ui, reset) +
                             std::max(row_button_width(ui, deact), row_button_width(ui, act)) + ui.px(12);
     const float name_w = std::max(ui.px(200), width - 2 * pad - role_w - actions_w - ui.px(16));
     const float role_x = top.x + pad + name_w, act_x = role_x + role_w + ui.px(16);
@@ -209,7 +266,10 @@ void settings_users(AppState& app, Ui& ui, float width) {
         if (r.totp_enabled) tag(rid + ".totp", app.tr("settings.users.totp_on"), lead_color::success_soft, lead_color::success);
         if (!r.active) tag(rid + ".inactive", app.tr("settings.users.inactive"), color::surface_muted, color::text_secondary);
         ImGui::SetCursorScreenPos(ImVec2(tx, y + ui.px(32)));
-        text(ui, rid + ".login", r.login + (r.email.empty() ? "" : "  ·  " + r.email), ui.fonts.small, color::text_secondary);
+        const std::string team_line = r.team_ids.empty() ? std::string() : "  ·  " + team_names(app, r.team_ids);
+        text(ui, rid + ".login",
+             fit_text(ui.fonts.small, r.login + (r.email.empty() ? "" : "  ·  " + r.email) + team_line, name_w - ui.px(56)),
+             ui.fonts.small, color::text_secondary);
         // role
         ImGui::SetCursorScreenPos(ImVec2(role_x, y + std::floor((row_h - ui.px(36)) * 0.5f)));
         std::optional<std::int64_t> sel = role_index(r.role);
@@ -222,6 +282,8 @@ void settings_users(AppState& app, Ui& ui, float width) {
         ImGui::EndDisabled();
         // actions
         ImGui::SetCursorScreenPos(ImVec2(act_x, y + std::floor((row_h - ui.px(30)) * 0.5f)));
+        if (row_button(ui, rid + ".teams", teams, false, !u.busy())) u.begin_teams(r.id);
+        ImGui::SameLine(0, ui.px(6));
         if (row_button(ui, rid + ".set_password", set_pw, false, !u.busy())) u.begin_password(r.id);
         ImGui::SameLine(0, ui.px(6));
         if (row_button(ui, rid + ".reset_totp", reset, false, r.totp_enabled && !u.busy())) u.ask("totp_reset", r.id);
@@ -244,6 +306,7 @@ void settings_users(AppState& app, Ui& ui, float width) {
     ImGui::Dummy(ImVec2(width, ui.px(1)));
 
     if (u.password_for()) password_dialog(app, ui);
+    if (u.teams_for()) teams_dialog(app, ui);
     if (const auto& p = u.pending()) {
         const client::UserRow* r = u.row(p->id);
         const std::string name = r ? r->name : std::string();

@@ -48,6 +48,10 @@ bool secret_box(client::AppState& app, Ui& ui, const std::string& id, const std:
 // `dismissed`.
 bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, float width, bool& dismissed);
 void end_overlay();
+// The footer of an overlay dialog `inner` wide: Cancel and a primary button at the right. Returns -1 for Cancel,
+// 1 for the primary button (or Enter while `enter_submits` and a text field is focused), else 0.
+int overlay_buttons(client::AppState& app, Ui& ui, const std::string& id, const std::string& ok_label, float inner,
+                    bool enabled, bool enter_submits = false);
 // A confirmation over the page: 1 = confirmed, -1 = cancelled, 0 = still open.
 int confirm_overlay(client::AppState& app, Ui& ui, const std::string& id, const std::string& title,
                     const std::string& body, const std::string& confirm_label);

@@ -312,4 +312,19 @@ void card_background(Ui& ui, ImDrawList* dl, ImVec2 min, ImVec2 max, float round
     dl->AddRect(min, max, with_alpha(color::border, 0xC0), rounding, 0, ui.px(1));
 }
 
+std::string fit_text(ImFont* font, std::string_view s, float width) {
+    if (text_size(font, s).x <= width) return std::string(s);
+    const std::string_view ellipsis = "…";
+    const float ew = text_size(font, ellipsis).x;
+    size_t n = s.size();
+    while (n > 0) {
+        --n;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // a whole character
+        if (text_size(font, s.substr(0, n)).x + ew <= width) break;
+    }
+    std::string out(s.substr(0, n));
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + std::string(ellipsis);
+}
+
 }  // namespace tumen::app

@@ -61,6 +61,8 @@ private:
 void text(Ui& ui, std::string_view id, std::string_view s, ImFont* font, ImU32 col, float wrap_width = 0);
 // Size of `s` in `font` (device px), wrapped to `wrap_width` when > 0.
 ImVec2 text_size(ImFont* font, std::string_view s, float wrap_width = 0);
+// `s` cut at a whole character with "…" when wider than `width` (device px).
+std::string fit_text(ImFont* font, std::string_view s, float width);
 
 // Running text wrapped to `width` (device px) with comfortable line spacing (ImGui's own wrapping has none),
 // optionally centring each line in `width`. Recorded as "text".

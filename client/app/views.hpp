@@ -21,6 +21,8 @@ void draw_activities(client::AppState& app, Ui& ui);  // activities_view.cpp: My
 void draw_dashboard(client::AppState& app, Ui& ui);   // dashboard_view.cpp
 void draw_analysis(client::AppState& app, Ui& ui);    // analysis_view.cpp
 void draw_kiosk(client::AppState& app, Ui& ui);       // kiosk_view.cpp: the wall display
+void draw_contacts(client::AppState& app, Ui& ui);      // contacts_view.cpp: #/contacts
+void draw_contact_form(client::AppState& app, Ui& ui);  // contact_view.cpp: #/contact/<id>
 void draw_not_found(client::AppState& app, Ui& ui);
 // Leads list, contacts, settings, import: placeholders until their issues (section_views.cpp).
 void draw_section(client::AppState& app, Ui& ui);

@@ -3,6 +3,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "state/app_state.hpp"
+#include "state/frame_timer.hpp"
 #include "state/input_trickle.hpp"
 #include "state/test_probe.hpp"
 
@@ -51,6 +53,8 @@ struct Client {
     int dirty_frames = settle_frames;
     bool paused = false;
     std::uint64_t frame_count = 0;
+    client::FrameTimer frame_timer;   // the whole frame: input, layout, draw lists, WebGL calls
+    client::FrameTimer render_timer;  // of it, the WebGL part (software rendering in headless Chromium)
     bool ready = false;
 
     client::InputTrickle input;       // key and character events waiting for their frame (input_trickle.hpp)
@@ -191,6 +195,7 @@ void frame() {
         return;
     }
     --g->dirty_frames;
+    const double frame_start = emscripten_get_now();
 
     for (const auto& e : g->input.take_frame()) {
         if (e.kind == client::InputEvent::Kind::key)
@@ -211,11 +216,14 @@ void frame() {
     app::draw_app(*g->app, g->ui);
     ImGui::Render();
 
+    const double render_start = emscripten_get_now();
     glViewport(0, 0, g->canvas.width, g->canvas.height);
     glClearColor(0.97f, 0.98f, 0.99f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g->render_timer.add(emscripten_get_now() - render_start);
     g->ui.end_frame();
+    g->frame_timer.add(emscripten_get_now() - frame_start);
     ++g->frame_count;
     sync_document();
 
@@ -298,6 +306,9 @@ EMSCRIPTEN_KEEPALIVE const char* tumen_state_json() {
     f.canvas_height = g->canvas.height;
     f.ready = g->ready;
     f.idle = g->paused;
+    f.frame_ms = g->frame_timer.recent();
+    f.render_ms = g->render_timer.recent();
+    f.heap_bytes = emscripten_get_heap_size();
     g->state_json = client::state_json(*g->app, g->ui.widgets(), f);
     return g->state_json.c_str();
 }

@@ -50,6 +50,7 @@ void AppState::apply_route(Route route, bool from_url) {
     if (!from_url) host_.push_url(format_route(route_));
     guard();
     if (route_.view != View::lead) lead_.close();  // opening a lead again later reloads it
+    if (route_.view != View::contact) contact_form_.close();
     if (route_.view != View::settings) settings_.leave();  // secrets shown once stay gone
     if (session_) quotations_.on_route(route_);
     if (session_) activities_.on_route(route_);
@@ -97,6 +98,7 @@ void AppState::signed_out(Message why) {
     live_.disconnect();
     session_.reset();
     lead_.close();
+    contact_form_.close();
     calendar_.reset();
     quotations_.reset();
     activities_.reset();
@@ -135,6 +137,7 @@ std::string_view AppState::view() const {
 
 std::string AppState::last_error() const {
     if (route_.view == View::lead && !lead_.banner().empty()) return lead_.banner().render(lang_);
+    if (route_.view == View::contact && !contact_form_.banner().empty()) return contact_form_.banner().render(lang_);
     if (route_.view == View::settings && !settings_.error().empty()) return settings_.error().render(lang_);
     const Message& shown = route_.view == View::login ? login_.error() : banner_;
     return shown.render(lang_);

@@ -10,6 +10,8 @@
 #include "api_io.hpp"
 #include "board_state.hpp"
 #include "calendar_state.hpp"
+#include "contact_form.hpp"
+#include "contact_list.hpp"
 #include "dashboard_state.hpp"
 #include "host.hpp"
 #include "kiosk_state.hpp"
@@ -85,6 +87,10 @@ public:
     KioskState& kiosk() { return kiosk_; }  // #/kiosk?token=...: a wall display, without a session
     const KioskState& kiosk() const { return kiosk_; }
     ActivitiesState& activities() { return activities_; }  // the lead's block, #/activities
+    ContactList& contacts() { return contacts_; }  // #/contacts
+    const ContactList& contacts() const { return contacts_; }
+    ContactForm& contact_form() { return contact_form_; }  // #/contact/<id>
+    const ContactForm& contact_form() const { return contact_form_; }
     const ActivitiesState& activities() const { return activities_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
     // The kiosk display uses the same channel (a kiosk page has no session, so the two never run together).
@@ -129,6 +135,8 @@ private:
     DashboardState dashboard_{*this};
     LiveUpdates live_{*this};
     KioskState kiosk_{*this};
+    ContactList contacts_{*this};
+    ContactForm contact_form_{*this};
     Message banner_;
     bool logging_out_ = false;
 };

@@ -35,6 +35,7 @@ std::optional<AssignmentLogRow> assignment_log_row_of(const json& j) {
     r.user_id = opt_id(j, "user_id");
     r.rule = j.value("rule", std::string());
     r.forced = j.value("forced", false);
+    if (j.contains("lead_name") && j["lead_name"].is_string()) r.lead_name = j["lead_name"].get<std::string>();
     return r;
 }
 
@@ -142,8 +143,11 @@ void AssignmentAdmin::assign_now() {
             return;
         }
         last_run_ = std::make_pair(j.value("team_assigned", std::int64_t{0}), j.value("member_assigned", std::int64_t{0}));
-        notice_ = Message::from_key("settings.assignment.ran", {{"teams", std::to_string(last_run_->first)},
-                                                                 {"members", std::to_string(last_run_->second)}});
+        const std::int64_t merged = j.value("merged", std::int64_t{0});
+        notice_ = Message::from_key(merged > 0 ? "settings.assignment.ran_merged" : "settings.assignment.ran",
+                                    {{"teams", std::to_string(last_run_->first)},
+                                     {"members", std::to_string(last_run_->second)},
+                                     {"merged", std::to_string(merged)}});
         log_.clear();
         load_log(0);  // the newest rows are this run's
     });

@@ -18,6 +18,7 @@ struct AssignmentLogRow {
     std::optional<std::int64_t> team_id, user_id;
     std::string rule;  // team.weighted / member.preferred / member.domain
     bool forced = false;
+    std::optional<std::string> lead_name;  // none once the lead is deleted or merged away
 };
 
 std::optional<AssignmentLogRow> assignment_log_row_of(const nlohmann::json& j);

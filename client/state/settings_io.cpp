@@ -1,5 +1,7 @@
 #include "settings_io.hpp"
 
+#include <algorithm>
+
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "tumen/error.hpp"
@@ -82,6 +84,12 @@ std::optional<nlohmann::json> stale_current(const HttpResponse& reply) {
     auto e = error_of(reply);
     if (!e || !e->current.is_object()) return std::nullopt;
     return e->current;
+}
+
+void toggle_id(std::vector<std::int64_t>& ids, std::int64_t id) {
+    auto it = std::find(ids.begin(), ids.end(), id);
+    if (it == ids.end()) ids.push_back(id);
+    else ids.erase(it);
 }
 
 }  // namespace tumen::client

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -49,5 +50,8 @@ FieldMessages field_messages(const std::vector<FieldError>& errors);
 
 // A 409 for a stale version: the record as it is now on the server (nullopt for any other reply).
 std::optional<nlohmann::json> stale_current(const HttpResponse& reply);
+
+// Adds `id` to `ids` when absent, removes it when present (a team checkbox).
+void toggle_id(std::vector<std::int64_t>& ids, std::int64_t id);
 
 }  // namespace tumen::client

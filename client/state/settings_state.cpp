@@ -28,12 +28,21 @@ std::vector<std::pair<std::string, SettingsTable>> make_tables(SettingsIo& io) {
                         {"fold", K::flag, "settings.col.fold"},
                         {"is_won", K::flag, "settings.col.is_won"}},
                        true));
+    // Assignment domains are long filter texts: edited under the row, not as columns.
+    auto below = [](std::string field, std::string label_key) {
+        TableColumn c{std::move(field), K::text, std::move(label_key)};
+        c.below = true;
+        return c;
+    };
     add("teams", spec("teams", "/api/v1/teams", "?active=all",
-                      {name, {"alias", K::text, "settings.col.alias"}, {"user_id", K::user, "settings.col.leader"}, active}));
+                      {name, {"alias", K::text, "settings.col.alias"}, {"user_id", K::user, "settings.col.leader"}, active,
+                       below("assignment_domain", "settings.col.assignment_domain")}));
     add("members", spec("members", "/api/v1/teams/0/members", "",
                         {{"user_id", K::user, "settings.col.member", true, false},
                          {"max_leads_30d", K::count, "settings.col.capacity"},
-                         active}));
+                         active,
+                         below("assignment_domain", "settings.col.assignment_domain"),
+                         below("assignment_domain_preferred", "settings.col.assignment_domain_preferred")}));
     add("lost_reasons", spec("lost_reasons", "/api/v1/lost-reasons", "?active=all", {name, active}));
     add("tags", spec("tags", "/api/v1/tags", "", {name, {"color", K::color, "settings.col.color"}}));
     add("contact_types", spec("contact_types", "/api/v1/contact-categories", "?active=all",

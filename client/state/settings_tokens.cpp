@@ -27,6 +27,7 @@ void TokensAdmin::reset() {
     loading_keys_ = keys_loaded_ = loading_kiosks_ = kiosks_loaded_ = busy_ = false;
     key_name.clear();
     key_read_only = false;
+    key_expires_days = 0;
     kiosk_name.clear();
     kiosk_teams.clear();
     kiosk_leaderboard = false;
@@ -58,7 +59,8 @@ void TokensAdmin::load_keys() {
         for (const auto& k : items) {
             if (!k.is_object()) continue;
             keys_.push_back({k.value("id", std::int64_t{0}), text_of(k, "name"), text_of(k, "prefix"), text_of(k, "user_login"),
-                             text_of(k, "created_at"), text_of(k, "last_used_at"), k.value("read_only", false)});
+                             text_of(k, "created_at"), text_of(k, "last_used_at"), text_of(k, "expires_at"),
+                             k.value("read_only", false), k.value("expired", false)});
         }
         keys_loaded_ = true;
     });
@@ -103,6 +105,11 @@ void TokensAdmin::failed(const HttpResponse& reply) {
     if (errors_.empty()) banner_ = problem_message(reply);
 }
 
+const std::vector<int>& api_key_lifetimes() {
+    static const std::vector<int> days = {0, 30, 90, 365};
+    return days;
+}
+
 void TokensAdmin::create_key() {
     if (busy_) return;
     errors_.clear();
@@ -113,7 +120,9 @@ void TokensAdmin::create_key() {
         return;
     }
     busy_ = true;
-    io_.send("POST", "/api/v1/api-keys", {{"name", key_name}, {"read_only", key_read_only}}, [this](const HttpResponse& reply) {
+    nlohmann::json body = {{"name", key_name}, {"read_only", key_read_only}};
+    if (key_expires_days > 0) body["expires_in_days"] = key_expires_days;
+    io_.send("POST", "/api/v1/api-keys", body, [this](const HttpResponse& reply) {
         busy_ = false;
         if (!reply.ok()) return failed(reply);
         const auto j = reply_json(reply);
@@ -121,15 +130,12 @@ void TokensAdmin::create_key() {
         secret_of_ = {"api_key", j.value("id", std::int64_t{0})};
         key_name.clear();
         key_read_only = false;
+        key_expires_days = 0;
         load_keys();  // the list shows the new key's prefix, never its secret
     });
 }
 
-void TokensAdmin::toggle_kiosk_team(std::int64_t team_id) {
-    auto it = std::find(kiosk_teams.begin(), kiosk_teams.end(), team_id);
-    if (it == kiosk_teams.end()) kiosk_teams.push_back(team_id);
-    else kiosk_teams.erase(it);
-}
+void TokensAdmin::toggle_kiosk_team(std::int64_t team_id) { toggle_id(kiosk_teams, team_id); }
 
 void TokensAdmin::create_kiosk() {
     if (busy_) return;

@@ -13,9 +13,13 @@ namespace tumen::client {
 
 struct ApiKeyRow {
     std::int64_t id = 0;
-    std::string name, prefix, user_login, created_at, last_used_at;
+    std::string name, prefix, user_login, created_at, last_used_at, expires_at;  // expires_at "" = never
     bool read_only = false;
+    bool expired = false;  // the server refuses it (401); listed until revoked so the owner sees why
 };
+
+// The lifetimes the new-key form offers, in days (0 = never expires).
+const std::vector<int>& api_key_lifetimes();
 
 struct KioskRow {
     std::int64_t id = 0;
@@ -41,9 +45,10 @@ public:
     const std::vector<ApiKeyRow>& keys() const { return keys_; }
     const std::vector<KioskRow>& kiosks() const { return kiosks_; }
 
-    // New API key: name, read-only.
+    // New API key: name, read-only, lifetime (one of api_key_lifetimes()).
     std::string key_name;
     bool key_read_only = false;
+    int key_expires_days = 0;
     void create_key();
     // New kiosk token: name, the teams whose boards it shows, leaderboard.
     std::string kiosk_name;

@@ -16,6 +16,9 @@ UserRow user_of(const nlohmann::json& j) {
     u.role = j.value("role", std::string());
     u.active = j.value("active", true);
     u.totp_enabled = j.value("totp_enabled", false);
+    if (j.contains("team_ids") && j["team_ids"].is_array())
+        for (const auto& t : j["team_ids"])
+            if (t.is_number_integer()) u.team_ids.push_back(t.get<std::int64_t>());
     return u;
 }
 
@@ -34,6 +37,8 @@ void UsersAdmin::reset() {
     rows_.clear();
     loading_ = loaded_ = busy_ = creating_ = false;
     password_for_.reset();
+    teams_for_.reset();
+    teams_draft.clear();
     pending_.reset();
     draft = {};
     new_password.clear();
@@ -114,6 +119,7 @@ void UsersAdmin::submit_create() {
     if (!errors_.empty()) return;
     nlohmann::json body = {{"login", draft.login}, {"name", draft.name}, {"role", draft.role}, {"password", draft.password}};
     if (!draft.email.empty()) body["email"] = draft.email;
+    if (!draft.team_ids.empty()) body["team_ids"] = draft.team_ids;
     busy_ = true;
     io_.send("POST", "/api/v1/users", body, [this](const HttpResponse& reply) {
         busy_ = false;
@@ -155,6 +161,7 @@ void UsersAdmin::activate(std::int64_t id) {
 
 void UsersAdmin::begin_password(std::int64_t id) {
     creating_ = false;
+    teams_for_.reset();
     password_for_ = id;
     new_password.clear();
     errors_.clear();
@@ -183,6 +190,38 @@ void UsersAdmin::submit_password() {
         if (!reply.ok()) return failed(reply);
         notice_ = Message::from_key("settings.users.password_set", {{"name", name}});
         cancel_password();
+    });
+}
+
+void UsersAdmin::begin_teams(std::int64_t id) {
+    creating_ = false;
+    password_for_.reset();
+    const UserRow* u = row(id);
+    if (!u) return;
+    teams_for_ = id;
+    teams_draft = u->team_ids;
+    errors_.clear();
+    banner_ = notice_ = {};
+}
+
+void UsersAdmin::cancel_teams() {
+    teams_for_.reset();
+    teams_draft.clear();
+    errors_.clear();
+}
+
+void UsersAdmin::submit_teams() {
+    if (!teams_for_ || busy_) return;
+    const UserRow* u = row(*teams_for_);
+    const std::string name = u ? u->name : std::string();
+    busy_ = true;
+    banner_ = notice_ = {};
+    io_.send("PATCH", path(*teams_for_), {{"team_ids", teams_draft}}, [this, name](const HttpResponse& reply) {
+        busy_ = false;
+        if (!reply.ok()) return failed(reply);
+        take(reply_json(reply));
+        notice_ = Message::from_key("settings.users.teams_saved", {{"name", name}});
+        cancel_teams();
     });
 }
 

@@ -1,5 +1,6 @@
 // Settings › Users (administrators): the list, creating a user, changing the role, deactivating and activating,
-// setting a password and turning off a lost second factor. Destructive actions wait for a confirmation.
+// setting a password, the sales teams a user belongs to and turning off a lost second factor. Destructive actions
+// wait for a confirmation.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,7 @@ struct UserRow {
     std::string login, name, email, role;
     bool active = true;
     bool totp_enabled = false;
+    std::vector<std::int64_t> team_ids;  // the sales teams they belong to (their "own team" unassigned leads)
 };
 
 // The roles a user can have, in the order the picker offers them.
@@ -23,6 +25,7 @@ const std::vector<std::string>& user_roles();
 
 struct NewUser {
     std::string login, name, email, role = "sales_own", password;
+    std::vector<std::int64_t> team_ids;
 };
 
 class UsersAdmin {
@@ -55,6 +58,13 @@ public:
     std::string new_password;
     void submit_password();
 
+    // Teams dialog: the user's teams as checkboxes, saved together.
+    void begin_teams(std::int64_t id);
+    void cancel_teams();
+    std::optional<std::int64_t> teams_for() const { return teams_for_; }
+    std::vector<std::int64_t> teams_draft;
+    void submit_teams();
+
     // Deactivate and reset 2FA ask first: ask("deactivate"|"totp_reset", id), then confirm() or cancel_confirm().
     struct Pending {
         std::string action;
@@ -80,7 +90,7 @@ private:
     SettingsIo& io_;
     std::vector<UserRow> rows_;
     bool loading_ = false, loaded_ = false, busy_ = false, creating_ = false;
-    std::optional<std::int64_t> password_for_;
+    std::optional<std::int64_t> password_for_, teams_for_;
     std::optional<Pending> pending_;
     FieldMessages errors_;
     Message banner_, notice_;

@@ -24,6 +24,14 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     j["idle"] = frame.idle;
     j["dpr"] = frame.dpr;
     j["canvas"] = {{"width", frame.canvas_width}, {"height", frame.canvas_height}};
+    auto times = [](const std::vector<double>& ms) {
+        nlohmann::json out = nlohmann::json::array();
+        for (double v : ms) out.push_back(std::round(v * 100.0) / 100.0);
+        return out;
+    };
+    j["frame_ms"] = times(frame.frame_ms);  // the last frame_ms.size() frames, ending at frame_count
+    j["render_ms"] = times(frame.render_ms);
+    j["heap_bytes"] = frame.heap_bytes;
     const auto& s = app.session();
     j["user"] = s ? nlohmann::json{{"id", s->user.id}, {"login", s->user.login}, {"name", s->user.name}}
                   : nlohmann::json(nullptr);

@@ -25,6 +25,9 @@ struct FrameInfo {
     int canvas_height = 0;
     bool ready = false;             // fonts loaded and a first frame drawn
     bool idle = false;              // the main loop sleeps: the widget list matches what is on screen
+    std::vector<double> frame_ms;   // the newest frames' durations, oldest first (frame_timer.hpp)
+    std::vector<double> render_ms;  // of each, the time spent in WebGL calls
+    std::size_t heap_bytes = 0;     // the wasm memory's size
 };
 
 std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widgets, const FrameInfo& frame);

@@ -31,7 +31,9 @@ json predictive_schemas() {
                         {"team_id", nullable(t("integer"))}, {"user_id", nullable(t("integer"))},
                         {"rule", {{"type", "string"}, {"description", "what decided it: team domain, weighted draw, "
                                                                       "member preferred/domain, round robin"}}},
-                        {"forced", t("boolean")}},
+                        {"forced", t("boolean")},
+                        {"lead_name", nullable({{"type", "string"},
+                                                {"description", "the lead's name now; null once it is deleted or merged away"}})}},
                        {"id", "lead_id", "rule"});
     return {
         {"PredictiveSettings", settings},
@@ -47,6 +49,8 @@ json predictive_schemas() {
         {"AssignmentRunInput", obj({{"force_quota", {{"type", "boolean"},
                                                       {"description", "ignore the daily part of the quota (Assign now)"}}}})},
         {"AssignmentRun", obj({{"team_assigned", t("integer")}, {"member_assigned", t("integer")},
+                               {"merged", {{"type", "integer"},
+                                           {"description", "duplicate candidates merged into another before the team step"}}},
                                {"items", array_of(ref("AssignmentLogRow"))}}, {"team_assigned", "member_assigned"})},
         {"AssignmentLogRow", log_row},
         {"AssignmentLog", obj({{"items", array_of(ref("AssignmentLogRow"))}}, {"items"})},

@@ -65,6 +65,9 @@ json reference_schemas() {
     add_record(out, "TeamMember",
                {{"user_id", t("integer")},
                 {"assignment_domain", {{"type", "string"}, {"description", "filter over lead fields"}}},
+                {"assignment_domain_preferred",
+                 {{"type", "string"},
+                  {"description", "filter over lead fields: leads matching it and the domain reach this member first"}}},
                 {"max_leads_30d", {{"type", "integer"}, {"minimum", 0}, {"maximum", 100000}}},
                 {"active", t("boolean")}},
                {"user_id"}, {{"team_id", t("integer")}});

@@ -130,13 +130,13 @@ bool FreeMailDomains::contains(std::string_view domain) const {
 }
 
 const FreeMailDomains& builtin_free_mail_domains() {
-    static const FreeMailDomains set{
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.co.jp", "ymail.com", "hotmail.com",
-        "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "mail.com",
-        "gmx.com", "gmx.de", "gmx.net", "web.de", "proton.me", "protonmail.com", "zoho.com", "fastmail.com",
-        "tutanota.com", "yandex.ru", "yandex.com", "ya.ru", "mail.ru", "bk.ru", "inbox.ru", "list.ru",
-        "rambler.ru", "qq.com", "163.com", "126.com", "sina.com", "naver.com", "daum.net", "hanmail.net",
-    };
+    static const FreeMailDomains set = [] {
+        FreeMailDomains s{
+#include "free_mail_domains.inc"
+        };
+        for (auto d : {"tutanota.com", "tuta.io", "tutamail.com"}) s.add(d);  // missing from the npm list
+        return s;
+    }();
     return set;
 }
 

@@ -31,6 +31,8 @@ const RecordCodec<TeamMember>& member_codec() {
         id_field("team_id", mem(&TeamMember::team_id)),
         id_field("user_id", mem(&TeamMember::user_id)),
         text_field("assignment_domain", mem(&TeamMember::assignment_domain), {.max_chars = 10000, .multiline = true}),
+        text_field("assignment_domain_preferred", mem(&TeamMember::assignment_domain_preferred),
+                   {.max_chars = 10000, .multiline = true}),
         int_field("max_leads_30d", mem(&TeamMember::max_leads_30d), 0, 100000),
         bool_field("active", mem(&TeamMember::active)),
         version_field(mem(&TeamMember::version)),

@@ -20,6 +20,11 @@ json log_row(int64_t id, int64_t lead, const json& team, const json& user, const
             {"forced", forced}};
 }
 
+json named(json row, const std::string& lead_name) {
+    row["lead_name"] = lead_name;
+    return row;
+}
+
 struct AssignFixture : SettingsFixture {
     void open_assignment(int64_t interval = 0, int64_t delay = 2) {
         teams_reply = R"({"items":[{"id":3,"name":"Улаанбаатар","active":true}]})";
@@ -29,7 +34,8 @@ struct AssignFixture : SettingsFixture {
         reply("GET", "/api/v1/assignment/settings", 200,
               json{{"interval_minutes", interval}, {"delay_hours", delay}, {"version", 4}}.dump());
         reply("GET", "/api/v1/assignment/log?limit=50", 200,
-              json{{"items", {log_row(11, 42, 3, 5, "member.domain"), log_row(10, 42, 3, nullptr, "team.weighted")}}}.dump());
+              json{{"items", {named(log_row(11, 42, 3, 5, "member.domain"), "Монгол Шуудан"),
+                              log_row(10, 42, 3, nullptr, "team.weighted")}}}.dump());
     }
 };
 
@@ -43,6 +49,8 @@ TEST_CASE_FIXTURE(AssignFixture, "assignment: settings load; turning it on saves
     CHECK(a.delay_hours == "2");
     CHECK_FALSE(a.dirty());
     REQUIRE(a.log().size() == 2);
+    CHECK(a.log()[0].lead_name == std::optional<std::string>("Монгол Шуудан"));
+    CHECK_FALSE(a.log()[1].lead_name.has_value());  // deleted or merged away since
     CHECK(a.log()[0].user_id == 5);
     CHECK_FALSE(a.log()[1].user_id.has_value());
     CHECK(app.settings().team_name(*a.log()[0].team_id) == "Улаанбаатар");
@@ -88,12 +96,17 @@ TEST_CASE_FIXTURE(AssignFixture, "assignment: Assign now reports counts and relo
     CHECK(a.automatic);
     a.assign_now();
     a.assign_now();  // one run at a time
-    auto sent = reply("POST", "/api/v1/assignment/run", 200, R"({"team_assigned":3,"member_assigned":2,"items":[]})");
+    auto sent = reply("POST", "/api/v1/assignment/run", 200, R"({"team_assigned":3,"member_assigned":2,"merged":0,"items":[]})");
     CHECK(json::parse(sent.body) == json({{"force_quota", true}}));
     CHECK_FALSE(has("POST", "/api/v1/assignment/run"));
     REQUIRE(a.last_run().has_value());
     CHECK(a.last_run()->first == 3);
     CHECK(a.notice().render(i18n::Lang::en) == "Assigned 3 leads to teams and 2 to salespeople.");
+    a.assign_now();
+    reply("POST", "/api/v1/assignment/run", 200, R"({"team_assigned":4,"member_assigned":4,"merged":2,"items":[]})");
+    CHECK(a.notice().render(i18n::Lang::en) ==
+          "Assigned 4 leads to teams and 4 to salespeople; 2 duplicates merged first.");
+    reply("GET", "/api/v1/assignment/log?limit=50", 200, R"({"items":[]})");
     json page = json::array();
     for (int i = 0; i < AssignmentAdmin::log_page; ++i) page.push_back(log_row(200 - i, 7, 3, 5, "member.preferred", true));
     reply("GET", "/api/v1/assignment/log?limit=50", 200, json{{"items", page}}.dump());

@@ -184,7 +184,7 @@ TEST_CASE_FIXTURE(Fixture, "stages: a bad probability is caught before sending; 
     CHECK(t.rows()[1].record["version"] == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; adding posts the user and capacity") {
+TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; adding posts the user, capacity and preferred domain") {
     sign_in();
     open("teams");
     reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[{"id":3,"name":"Улаанбаатар","active":true,"version":1}]})");
@@ -194,9 +194,13 @@ TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; addi
     m.begin_add();
     m.new_draft()["user_id"] = "5";
     m.new_draft()["max_leads_30d"] = "40";
+    m.new_draft()["assignment_domain_preferred"] = "country = \"MN\"";
     m.submit_new();
     const HttpRequest sent = reply("POST", "/api/v1/teams/3/members", 201, R"({"id":11,"team_id":3,"user_id":5,"max_leads_30d":40,"active":true,"version":1})");
-    CHECK(json::parse(sent.body) == json{{"user_id", 5}, {"max_leads_30d", 40}, {"active", true}});
+    const json body = json::parse(sent.body);
+    CHECK(body["user_id"] == 5);
+    CHECK(body["max_leads_30d"] == 40);
+    CHECK(body["assignment_domain_preferred"] == "country = \"MN\"");
     CHECK(app.settings().person_name(5) == "Бат");
 }
 
@@ -253,6 +257,43 @@ TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, s
     CHECK(u.creating());
 }
 
+TEST_CASE_FIXTURE(Fixture, "users: teams are chosen when creating and changed later in the teams dialog") {
+    sign_in();
+    open("users");
+    reply("GET", "/api/v1/users", 200,
+          R"({"items":[{"id":5,"login":"bat","name":"Бат","role":"sales_own","active":true,"team_ids":[3]}]})");
+    auto& u = app.settings().users();
+    REQUIRE(u.row(5));
+    CHECK(u.row(5)->team_ids == std::vector<std::int64_t>{3});
+
+    u.begin_create();
+    u.draft = {"saraa", "Сараа", "", "sales_own", "Сайн-нууц-үг-42"};
+    toggle_id(u.draft.team_ids, 3);
+    toggle_id(u.draft.team_ids, 4);
+    toggle_id(u.draft.team_ids, 3);  // unticked again
+    u.submit_create();
+    HttpRequest sent = reply("POST", "/api/v1/users", 201,
+                             R"({"id":6,"login":"saraa","name":"Сараа","role":"sales_own","active":true,"team_ids":[4]})");
+    CHECK(json::parse(sent.body)["team_ids"] == json::array({4}));
+    CHECK(u.row(6)->team_ids == std::vector<std::int64_t>{4});
+
+    u.begin_teams(5);
+    CHECK(u.teams_draft == std::vector<std::int64_t>{3});
+    toggle_id(u.teams_draft, 4);
+    u.submit_teams();
+    sent = reply("PATCH", "/api/v1/users/5", 422,
+                 R"({"error":{"code":"validation","message":"team_ids: names a team that does not exist","field":"team_ids","details":[{"field":"team_ids","message":"names a team that does not exist","key":"error.unknown_team"}]}})");
+    CHECK(json::parse(sent.body) == json{{"team_ids", {3, 4}}});
+    CHECK(u.teams_for() == std::optional<std::int64_t>(5));  // still open, the problem shown
+    CHECK(u.error("team_ids"));
+    u.submit_teams();
+    reply("PATCH", "/api/v1/users/5", 200,
+          R"({"id":5,"login":"bat","name":"Бат","role":"sales_own","active":true,"team_ids":[3,4]})");
+    CHECK_FALSE(u.teams_for());
+    CHECK(u.row(5)->team_ids == std::vector<std::int64_t>{3, 4});
+    CHECK(u.notice().render(i18n::Lang::en) == "Teams saved for Бат.");
+}
+
 TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done or after leaving the settings") {
     sign_in();
     open("api-keys");
@@ -263,13 +304,19 @@ TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done o
     REQUIRE(t.error("name"));
     t.key_name = "Вэб маягт";
     t.key_read_only = true;
+    t.key_expires_days = 90;
     t.create_key();
     const HttpRequest sent = reply("POST", "/api/v1/api-keys", 201, R"({"id":4,"key":"tmk_secret_value"})");
-    CHECK(json::parse(sent.body) == json{{"name", "Вэб маягт"}, {"read_only", true}});
+    CHECK(json::parse(sent.body) == json{{"name", "Вэб маягт"}, {"read_only", true}, {"expires_in_days", 90}});
+    CHECK(t.key_expires_days == 0);  // the form starts over
     CHECK(t.secret() == "tmk_secret_value");
     reply("GET", "/api/v1/api-keys", 200,
-          R"({"items":[{"id":4,"name":"Вэб маягт","prefix":"tmk_secr","read_only":true,"created_at":"2026-11-27T10:00:00Z"}]})");
-    REQUIRE(t.keys().size() == 1);
+          R"({"items":[{"id":4,"name":"Вэб маягт","prefix":"tmk_secr","read_only":true,"created_at":"2026-11-27T10:00:00Z",)"
+          R"("expires_at":"2027-02-25T10:00:00Z","expired":false},{"id":2,"name":"Old","prefix":"tmk_old1","expires_at":"2026-01-01T00:00:00Z","expired":true}]})");
+    REQUIRE(t.keys().size() == 2);
+    CHECK(t.keys()[0].expires_at == "2027-02-25T10:00:00Z");
+    CHECK_FALSE(t.keys()[0].expired);
+    CHECK(t.keys()[1].expired);
     CHECK(t.secret() == "tmk_secret_value");  // still on screen until dismissed
     app.navigate(Route::pipeline());
     CHECK(app.settings().tokens().secret().empty());
@@ -282,6 +329,10 @@ TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done o
     t.confirm_revoke();
     reply("DELETE", "/api/v1/api-keys/4", 204);
     CHECK(t.keys().empty());
+    t.key_name = "Forever";
+    t.create_key();
+    CHECK(json::parse(reply("POST", "/api/v1/api-keys", 201, R"({"id":5,"key":"tmk_x"})").body) ==
+          json{{"name", "Forever"}, {"read_only", false}});  // no lifetime: never expires
 }
 
 TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is shown once") {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
-  click, config, fill, findWidget, launchBrowser, openClient, pixels, screenshot, startServer, state,
+  click, config, fill, findWidget, launchBrowser, openClient, pixels, screenshot, signIn, startServer, state,
   waitForState, waitReady, widget,
 } from './harness.mjs';
 
@@ -274,6 +274,54 @@ describe('browser integration', () => {
     await sleep(1000);
     assert.equal((await state(page)).frame_count, settled, 'idle again after the input');
     assert.ok(settled - woke.frame_count < 40, 'a few frames per input, not a stream');
+    await context.close();
+  });
+});
+
+describe('contacts', () => {
+  test('a company and a person made in Cyrillic are found by a word, edited, kept over a reload, with their opportunity', async () => {
+    const { context, page, problems } = await openClient(browser, server.base, { hash: '#/contacts' });
+    await signIn(page);
+    await waitForState(page, (st) => st.view === 'contacts' && widget(st, 'contacts.new_company'), 'the contacts list');
+    // A company, then a person working there (the company picked by searching as you type).
+    await click(page, 'contacts.new_company');
+    await fill(page, 'contacts.new.name', 'Хатгал ХХК');
+    await click(page, 'contacts.new.create');
+    await waitForState(page, (st) => st.view === 'contact' && widget(st, 'contact.kind')?.label === 'Company', 'the new company');
+    await click(page, 'contact.breadcrumb');
+    await click(page, 'contacts.new_person');
+    await fill(page, 'contacts.new.name', 'Зул Нуурбаяр');
+    await fill(page, 'contacts.new.parent.search', 'хат');
+    const hit = await waitForState(page, (st) => st.widgets.some((w) => w.id.startsWith('contacts.new.parent.hit.') &&
+      w.label === 'Хатгал ХХК'), 'the company among the hits');
+    await click(page, hit.widgets.find((w) => w.id.startsWith('contacts.new.parent.hit.') && w.label === 'Хатгал ХХК').id);
+    await waitForState(page, (st) => widget(st, 'contacts.new.parent')?.label === 'Хатгал ХХК', 'the company picked');
+    await click(page, 'contacts.new.create');
+    let s = await waitForState(page, (st) => st.view === 'contact' && widget(st, 'contact.parent.open')?.label === 'Хатгал ХХК',
+      'the new person at the company');
+    const personRoute = s.route;
+    // An opportunity for them, from their form.
+    await click(page, 'contact.new_opportunity');
+    await waitForState(page, (st) => st.view === 'lead', 'the new opportunity');
+    // The list finds them by a word of their name, lower-case Cyrillic, shown as "Company, Person".
+    await page.goto(server.base + '#/contacts');
+    await fill(page, 'contacts.search', 'нуурбаяр');
+    await page.keyboard.press('Enter');
+    s = await waitForState(page, (st) => st.route.includes('q=') &&
+      st.widgets.some((w) => w.kind === 'row' && w.label === 'Хатгал ХХК, Зул Нуурбаяр'), 'the person found');
+    assert.equal(s.widgets.filter((w) => w.kind === 'row' && w.id.startsWith('contacts.row.')).length, 1);
+    await click(page, 'Хатгал ХХК, Зул Нуурбаяр');
+    await waitForState(page, (st) => st.route === personRoute && widget(st, 'contact.city'), 'their form');
+    await fill(page, 'contact.city', 'Дархан');
+    await click(page, 'contact.save');
+    await waitForState(page, (st) => !widget(st, 'contact.save') && widget(st, 'contact.city')?.value === 'Дархан', 'saved');
+    await page.reload();
+    await waitReady(page);
+    s = await waitForState(page, (st) => st.view === 'contact' && widget(st, 'contact.city')?.value === 'Дархан' &&
+      st.widgets.some((w) => w.id.startsWith('contact.lead.')), 'the edit kept over a reload, and the opportunity listed');
+    assert.match(s.widgets.find((w) => w.id.startsWith('contact.lead.')).label, /Зул Нуурбаяр/);
+    assert.equal(s.last_error, '');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });

@@ -140,11 +140,15 @@ TEST_CASE("assignment: a member's preferred domain gets its leads first, even we
     const int64_t b = create_user(s, "bold", "sales_own")["id"];
     const int64_t team = team_with_domain(s, "All", "");
     add_member(s, team, a, 30);  // one a day each
-    add_member(s, team, b, 30);
-    s.app->db().write([&](store::Connection& c) {
-        c.prepare_uncached("UPDATE team_members SET assignment_domain_preferred = 'country = \"CN\"' WHERE user_id = ?")
-            .bind(1, b).run();
-    });
+    const std::string members = "/api/v1/teams/" + std::to_string(team) + "/members";
+    auto bad = s.client.Post(members, json{{"user_id", b}, {"assignment_domain_preferred", "country = "}}.dump(),
+                             "application/json");
+    REQUIRE(bad);
+    CHECK(bad->status == 422);
+    CHECK(bad->body.find("assignment_domain_preferred") != std::string::npos);
+    auto member = call(s.client, "POST", members,
+                       json{{"user_id", b}, {"max_leads_30d", 30}, {"assignment_domain_preferred", "country = \"CN\""}}, 201);
+    CHECK(member["assignment_domain_preferred"] == "country = \"CN\"");
     const int64_t strong = new_lead(s, "MN", 90);
     const int64_t weak_cn = new_lead(s, "CN", 5);
     call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
@@ -219,10 +223,21 @@ TEST_CASE("assignment: candidates sharing an e-mail are merged before the team s
     auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
     CHECK(run["team_assigned"] == 2);
     CHECK(run["member_assigned"] == 2);
+    CHECK(run["merged"] == 1);
+    REQUIRE(run["items"].size() >= 2);
+    for (const auto& item : run["items"]) CHECK(item["lead_name"].is_string());  // named like the log
     CHECK(scalar(s, "SELECT count(*) FROM leads WHERE id IN (" + std::to_string(first) + "," + std::to_string(second) +
                         ")") == 1);
     const int64_t kept = scalar(s, "SELECT id FROM leads WHERE id IN (" + std::to_string(first) + "," +
                                        std::to_string(second) + ")");
     CHECK(lead(s, kept)["user_id"] == a);
     CHECK(lead(s, other)["user_id"] == a);
+    // The log names the leads as they are now; a lead deleted since has no name (the row stays).
+    auto log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
+    REQUIRE(log["items"].size() == 2);
+    CHECK(log["items"][0]["lead_name"] == "Other");
+    REQUIRE(s.client.Delete("/api/v1/leads/" + std::to_string(other)));
+    log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
+    REQUIRE(log["items"].size() == 2);
+    CHECK(log["items"][0]["lead_name"].is_null());
 }

@@ -42,7 +42,8 @@ store::SqlWhere domain_sql(const std::string& text, int64_t now,
 nlohmann::json row_json(const store::AssignmentLogRow& r) {
     auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     return {{"id", r.id},       {"run_at", r.run_at}, {"lead_id", r.lead_id}, {"team_id", opt(r.team_id)},
-            {"user_id", opt(r.user_id)}, {"rule", r.rule},     {"forced", r.forced}};
+            {"user_id", opt(r.user_id)}, {"rule", r.rule},     {"forced", r.forced},
+            {"lead_name", r.lead_name ? nlohmann::json(*r.lead_name) : nlohmann::json()}};
 }
 
 void assigned_event(store::Connection& c, int64_t lead_id, std::optional<int64_t> team, std::optional<int64_t> user,
@@ -165,8 +166,13 @@ Result<nlohmann::json> AssignmentService::run(const Caller& caller, const nlohma
     }
     std::random_device rd;
     auto out = assign(caller.user_id, force, unix_now(), (uint64_t{rd()} << 32) | rd());
+    std::vector<int64_t> ids;
+    for (const auto& item : out.items) ids.push_back(item["lead_id"].get<int64_t>());
+    const auto names = store::lead_names(db_.reader(), ids);
+    for (auto& item : out.items)
+        if (auto n = names.find(item["lead_id"].get<int64_t>()); n != names.end()) item["lead_name"] = n->second;
     return nlohmann::json{{"team_assigned", out.team_assigned}, {"member_assigned", out.member_assigned},
-                          {"items", std::move(out.items)}};
+                          {"merged", out.merged}, {"items", std::move(out.items)}};
 }
 
 Result<nlohmann::json> AssignmentService::log(std::optional<int64_t> lead_id, int limit, int64_t before_id) {
@@ -249,7 +255,6 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
     // Member step, planned on the team's waiting leads plus those the team step gives it (as they will be once
     // written): one query for the team's leads and one per member domain, over the pool.
     const auto received = store::received_since(db_.reader(), now - 86400);
-    const auto preferred = store::preferred_domains(db_.reader());
     std::unordered_map<int64_t, assignment::MemberDecision> member_of;  // lead -> member decision
     std::vector<std::pair<int64_t, assignment::MemberDecision>> waiting_plan;  // (team, decision) for leads already in a team
     uint64_t team_seed = seed;
@@ -275,10 +280,11 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
             else
                 in.domain = store::pool_matching(c, p.team.id, pool,
                                                  domain_sql(m.assignment_domain, now, store::pooled_lead_sql_fields()));
-            if (auto pref = preferred.find({p.team.id, m.user_id}); pref != preferred.end()) {
+            if (m.assignment_domain_preferred.find_first_not_of(" \t\r\n") != std::string::npos) {
                 // Preferred = the member's domain AND the preferred one (Odoo 18).
                 for (int64_t id : store::pool_matching(c, p.team.id, pool,
-                                                       domain_sql(pref->second, now, store::pooled_lead_sql_fields())))
+                                                       domain_sql(m.assignment_domain_preferred, now,
+                                                                  store::pooled_lead_sql_fields())))
                     if (in.domain.count(id)) in.preferred.insert(id);
             }
             members.push_back(std::move(in));

@@ -46,6 +46,7 @@ void touch_team(store::Connection& c, const Caller& caller, int64_t team_id) {
 std::optional<Error> check_member(const TeamMember& m) {
     FieldErrors fe;
     check_lead_domain("assignment_domain", m.assignment_domain, fe);
+    check_lead_domain("assignment_domain_preferred", m.assignment_domain_preferred, fe);
     if (!fe.empty()) return fe.to_error();
     return std::nullopt;
 }

@@ -114,20 +114,24 @@ void insert_assignment_log(Connection& c, AssignmentLogRow& row) {
 std::vector<AssignmentLogRow> list_assignment_log(Connection& c, std::optional<int64_t> lead_id, int limit,
                                                   int64_t before_id) {
     auto s = c.prepare(
-        "SELECT id, run_at, lead_id, team_id, user_id, rule, forced FROM assignment_log"
-        " WHERE (?1 IS NULL OR lead_id = ?1) AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT ?3");
+        "SELECT a.id, a.run_at, a.lead_id, a.team_id, a.user_id, a.rule, a.forced, l.name FROM assignment_log a"
+        " LEFT JOIN leads l ON l.id = a.lead_id"
+        " WHERE (?1 IS NULL OR a.lead_id = ?1) AND (?2 = 0 OR a.id < ?2) ORDER BY a.id DESC LIMIT ?3");
     s.bind(1, lead_id).bind(2, before_id).bind(3, limit);
     std::vector<AssignmentLogRow> out;
     while (s.step())
         out.push_back({s.get_int(0), s.get_int(1), s.get_int(2), s.get_opt_int(3), s.get_opt_int(4), s.get_text(5),
-                       s.get_int(6) != 0});
+                       s.get_int(6) != 0, s.get_opt_text(7)});
     return out;
 }
 
-std::map<std::pair<int64_t, int64_t>, std::string> preferred_domains(Connection& c) {
-    std::map<std::pair<int64_t, int64_t>, std::string> out;
-    auto s = c.prepare("SELECT team_id, user_id, assignment_domain_preferred FROM team_members WHERE assignment_domain_preferred <> ''");
-    while (s.step()) out[{s.get_int(0), s.get_int(1)}] = s.get_text(2);
+std::unordered_map<int64_t, std::string> lead_names(Connection& c, const std::vector<int64_t>& ids) {
+    std::unordered_map<int64_t, std::string> out;
+    for (int64_t id : ids) {
+        auto s = c.prepare("SELECT name FROM leads WHERE id = ?");  // cached: prepared once
+        s.bind(1, id);
+        if (s.step()) out[id] = s.get_text(0);
+    }
     return out;
 }
 

@@ -5,6 +5,8 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -53,13 +55,14 @@ struct AssignmentLogRow {
     std::optional<int64_t> user_id;
     std::string rule;
     bool forced = false;
+    std::optional<std::string> lead_name;  // read only; none once the lead is deleted or merged away
 };
 void insert_assignment_log(Connection& c, AssignmentLogRow& row);
 std::vector<AssignmentLogRow> list_assignment_log(Connection& c, std::optional<int64_t> lead_id, int limit,
                                                   int64_t before_id);
 
-// team_members.assignment_domain_preferred by (team, user); '' where none.
-std::map<std::pair<int64_t, int64_t>, std::string> preferred_domains(Connection& c);
+// The names of the leads among `ids` that still exist (the run's reply names its leads like the log does).
+std::unordered_map<int64_t, std::string> lead_names(Connection& c, const std::vector<int64_t>& ids);
 
 int64_t load_assignment_delay_hours(Connection& c, int64_t* version = nullptr);
 bool save_assignment_delay_hours(Connection& c, int64_t hours, int64_t version);

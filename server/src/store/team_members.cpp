@@ -6,7 +6,7 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns = "id, team_id, user_id, assignment_domain, max_leads_30d, active, version";
+constexpr const char* columns = "id, team_id, user_id, assignment_domain, max_leads_30d, active, version, assignment_domain_preferred";
 
 TeamMember read(Statement& s) {
     TeamMember m;
@@ -17,6 +17,7 @@ TeamMember read(Statement& s) {
     m.max_leads_30d = static_cast<int32_t>(s.get_int(4));
     m.active = s.get_int(5) != 0;
     m.version = s.get_int(6);
+    m.assignment_domain_preferred = s.get_text(7);
     return m;
 }
 
@@ -46,9 +47,10 @@ std::optional<TeamMember> find_team_member_by_user(Connection& c, int64_t team_i
 
 void insert_team_member(Connection& c, TeamMember& m) {
     auto s = c.prepare(
-        "INSERT INTO team_members(team_id, user_id, assignment_domain, max_leads_30d, active, version)"
-        " VALUES (?,?,?,?,?,1)");
+        "INSERT INTO team_members(team_id, user_id, assignment_domain, max_leads_30d, active, version,"
+        " assignment_domain_preferred) VALUES (?,?,?,?,?,1,?)");
     s.bind(1, m.team_id).bind(2, m.user_id).bind(3, m.assignment_domain).bind(4, m.max_leads_30d).bind(5, m.active);
+    s.bind(6, m.assignment_domain_preferred);
     s.run();
     m.id = c.last_insert_id();
     m.version = 1;
@@ -56,9 +58,10 @@ void insert_team_member(Connection& c, TeamMember& m) {
 
 bool update_team_member(Connection& c, TeamMember& m) {
     auto s = c.prepare(
-        "UPDATE team_members SET assignment_domain = ?, max_leads_30d = ?, active = ?, version = version + 1"
-        " WHERE id = ? AND version = ?");
-    s.bind(1, m.assignment_domain).bind(2, m.max_leads_30d).bind(3, m.active).bind(4, m.id).bind(5, m.version);
+        "UPDATE team_members SET assignment_domain = ?, max_leads_30d = ?, active = ?, version = version + 1,"
+        " assignment_domain_preferred = ? WHERE id = ? AND version = ?");
+    s.bind(1, m.assignment_domain).bind(2, m.max_leads_30d).bind(3, m.active).bind(4, m.assignment_domain_preferred);
+    s.bind(5, m.id).bind(6, m.version);
     s.run();
     if (c.changes() == 0) return false;
     ++m.version;

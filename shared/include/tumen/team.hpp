@@ -36,6 +36,7 @@ struct TeamMember {
     std::int64_t team_id = 0;               // required
     std::int64_t user_id = 0;               // required
     std::string assignment_domain;          // which leads suit this member
+    std::string assignment_domain_preferred;  // of those, the ones this member gets before the round robin ('' = none)
     std::int32_t max_leads_30d = default_member_capacity;  // capacity over a rolling 30 days (0 = none)
     bool active = true;                     // takes part in assignment
     std::int64_t version = 0;

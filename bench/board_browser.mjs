@@ -1,0 +1,125 @@
+// The board at tens of thousands of cards (issue 5): the real server on a demo database, the real wasm client in
+// headless Chromium at 1920x1080, signed in as the administrator on the biggest team's board. Printed figures:
+// time from navigation to a usable board (columns counted and the first cards drawn), the client's own frame
+// times (median and p95, window.tumen.state().frame_ms) while the wheel scrolls a column and while a card is
+// dragged across the board, and the wasm heap. Baseline in the same run: the same steps on the board of the
+// smallest team. Figures only, never an assertion (the machine is shared and noisy).
+//
+//   TUMEN_SERVER=build/server/tumen-server TUMEN_WEB_DIR=build/web node bench/board_browser.mjs [leads=200000]
+//
+// The demo database (3 teams; ~25% of the leads in the biggest team's board at 200,000) is generated once into
+// /tmp/tumen-board-bench-<leads> and reused. Goals (issue 5): usable in under 1.5 s, p95 frame under 16 ms.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { config, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const leads = Number(process.argv[2] || 200000);
+const dataDir = `/tmp/tumen-board-bench-${leads}`;
+const password = 'bench-Өлзий-2026';
+const port = 20000 + Math.floor(Math.random() * 20000);
+const base = `http://127.0.0.1:${port}/`;
+
+const fresh = !fs.existsSync(dataDir);
+fs.mkdirSync(dataDir, { recursive: true });
+const seedStart = Date.now();
+const server = spawn(config.server, ['--port', String(port), '--bind', '127.0.0.1', '--data-dir', dataDir,
+  '--web-root', config.webDir, '--demo-leads', String(leads), '--quiet', 'true'],
+{ env: { ...process.env, TUMEN_ADMIN_PASSWORD: password }, stdio: ['ignore', 'ignore', 'inherit'] });
+for (;;) {
+  try { if ((await fetch(base + 'api/v1/health')).ok) break; } catch { /* seeding or starting */ }
+  if (server.exitCode !== null) throw new Error(`tumen-server exited with ${server.exitCode}`);
+  await sleep(250);
+}
+if (fresh) console.log(`seeded ${leads} demo leads in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (${dataDir})`);
+
+const login = await fetch(base + 'api/v1/session/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ login: 'admin', password }) });
+if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()} (delete ${dataDir} if it was made with another password)`);
+const cookie = login.headers.get('set-cookie').split(';')[0];
+const api = async (path) => (await fetch(base + path, { headers: { Cookie: cookie } })).json();
+
+// Cards per team board: the open leads of the team (what the board counts).
+const teams = (await api('api/v1/teams')).items;
+for (const t of teams) t.cards = (await api(`api/v1/leads?filter=${encodeURIComponent(`team_id = ${t.id}`)}&limit=1&total=true`)).total;
+teams.sort((a, b) => b.cards - a.cards);
+
+const quantile = (xs, q) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+
+const browser = await launchBrowser();
+async function measure(team) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(`${base}#/pipeline/${team.id}`);
+  await page.waitForFunction(() => {
+    const st = window.tumen && window.tumen.ready && window.tumen.state();
+    return st && st.board && st.board.status === 'ready' && st.board.cards.some((c) => c.rect);
+  }, null, { timeout: 60000, polling: 10 });
+  const usable = Date.now() - t0;
+  const state = () => page.evaluate(() => window.tumen.state());
+  // Frames drawn since `from` (frame_ms ends at frame_count).
+  const framesSince = (st, from, key = 'frame_ms') => st[key].slice(Math.max(0, st[key].length - (st.frame_count - from)));
+
+  let st = await state();
+  const busiest = [...st.board.columns].filter((c) => !c.folded).sort((a, b) => b.count - a.count)[0];
+  const col = st.widgets.find((w) => w.id === `board.column.${busiest.stage_id}`);
+  await page.mouse.move(col.x + col.w / 2, col.y + 300);
+  let from = st.frame_count;
+  for (let i = 0; i < 60; ++i) {
+    await page.mouse.wheel(0, 240);
+    await sleep(16);
+  }
+  await sleep(500);
+  st = await state();
+  const scroll = framesSince(st, from);
+  const scrollGl = framesSince(st, from, 'render_ms');
+
+  // Drag the first drawn card of the first column across the board and back, without dropping it elsewhere.
+  const card = st.board.cards.find((c) => c.rect);
+  const [x0, y0] = [card.rect.x + card.rect.w / 2, card.rect.y + card.rect.h / 2];
+  from = st.frame_count;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 90; ++i) {
+    await page.mouse.move(x0 + 1200 * Math.sin((i / 90) * Math.PI), y0 + 40 * Math.sin((i / 15) * Math.PI));
+    await sleep(16);
+  }
+  await page.mouse.move(x0, y0);
+  await page.mouse.up();
+  await sleep(300);
+  st = await state();
+  const drag = framesSince(st, from);
+  const dragGl = framesSince(st, from, 'render_ms');
+  await context.close();
+  return { usable, scroll, drag, scrollGl, dragGl, heap: st.heap_bytes, cards: team.cards, columns: st.board.columns.length };
+}
+
+try {
+  const big = teams[0], small = teams[teams.length - 1];
+  const rows = [];
+  for (const [label, team] of [['baseline: smallest team', small], ['biggest team', big]]) {
+    const m = await measure(team);
+    rows.push(m);
+    console.log(`${label} "${team.name}": ${m.cards} open cards in ${m.columns} columns`);
+    console.log(`  usable board          ${m.usable} ms`);
+    console.log(`  frames, column scroll ${m.scroll.length} frames: median ${fmt(quantile(m.scroll, 0.5))} ms, p95 ${fmt(quantile(m.scroll, 0.95))} ms`);
+    console.log(`  frames, card drag     ${m.drag.length} frames: median ${fmt(quantile(m.drag, 0.5))} ms, p95 ${fmt(quantile(m.drag, 0.95))} ms`);
+    const own = (all, gl) => all.map((v, i) => v - (gl[i] ?? 0));
+    console.log(`  of which WebGL calls  scroll p95 ${fmt(quantile(m.scrollGl, 0.95))} ms, drag p95 ${fmt(quantile(m.dragGl, 0.95))} ms; without them: scroll p95 ${fmt(quantile(own(m.scroll, m.scrollGl), 0.95))} ms, drag p95 ${fmt(quantile(own(m.drag, m.dragGl), 0.95))} ms`);
+    console.log(`  wasm heap             ${(m.heap / 1048576).toFixed(0)} MiB`);
+  }
+  const [b, m] = rows;
+  console.log(`ratios biggest/smallest: usable ${(m.usable / b.usable).toFixed(2)}, scroll p95 ${(quantile(m.scroll, 0.95) / quantile(b.scroll, 0.95)).toFixed(2)}, drag p95 ${(quantile(m.drag, 0.95) / quantile(b.drag, 0.95)).toFixed(2)} (cards ${(m.cards / b.cards).toFixed(1)}x)`);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
