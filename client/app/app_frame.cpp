@@ -35,6 +35,7 @@ void draw_app(AppState& app, Ui& ui) {
     else if (view == "kiosk") draw_kiosk(app, ui);
     else if (view == "contacts") draw_contacts(app, ui);
     else if (view == "contact") draw_contact_form(app, ui);
+    else if (view == "import") draw_import(app, ui);
     else if (view == "leads" || view == "settings" || view == "import")
         draw_section(app, ui);
     else if (view == "not_found") draw_not_found(app, ui);

@@ -23,6 +23,7 @@ void draw_analysis(client::AppState& app, Ui& ui);    // analysis_view.cpp
 void draw_kiosk(client::AppState& app, Ui& ui);       // kiosk_view.cpp: the wall display
 void draw_contacts(client::AppState& app, Ui& ui);      // contacts_view.cpp: #/contacts
 void draw_contact_form(client::AppState& app, Ui& ui);  // contact_view.cpp: #/contact/<id>
+void draw_import(client::AppState& app, Ui& ui);        // import_view.cpp: #/import, the CSV import wizard
 void draw_not_found(client::AppState& app, Ui& ui);
 // Leads list, contacts, settings, import: placeholders until their issues (section_views.cpp).
 void draw_section(client::AppState& app, Ui& ui);

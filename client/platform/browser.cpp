@@ -107,6 +107,38 @@ EM_JS(void, js_save_file, (const char* name, const char* mime, const char* data,
     setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
+// A hidden <input type=file> "clicked" (the click follows the user's button press closely enough to count as
+// user activation); the chosen file is read with FileReader (at most `max` bytes) and handed to
+// tumen_on_file_picked on the heap, then the loop is woken. A new pick replaces an input still waiting.
+EM_JS(void, js_pick_file, (const char* accept, double max), {
+    const old = document.getElementById("tumen-file-input");
+    if (old) old.remove();
+    const input = document.createElement("input");
+    input.type = "file";
+    input.id = "tumen-file-input";
+    input.accept = UTF8ToString(accept);
+    input.style.display = "none";
+    input.addEventListener("change", () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        const reader = new FileReader();
+        reader.onload = () => {
+            const bytes = new Uint8Array(reader.result);
+            const n = lengthBytesUTF8(file.name) + 1;
+            const name = _malloc(n);
+            stringToUTF8(file.name, name, n);
+            const data = _malloc(bytes.length + 1);
+            HEAPU8.set(bytes, data);
+            try { Module["_tumen_on_file_picked"](name, data, bytes.length); } finally { _free(name); _free(data); }
+            Module["_tumen_wake"]();
+        };
+        reader.readAsArrayBuffer(file.slice(0, max));
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
 EM_JS(void, js_open_url, (const char* path), {
     window.tumenOpened = (window.tumenOpened || []).concat([UTF8ToString(path)]);  // for the browser tests
     window.open(UTF8ToString(path), "_blank", "noopener");
@@ -132,6 +164,15 @@ void save_file(const std::string& name, const std::string& mime, const std::stri
 }
 
 void open_url(const std::string& path) { js_open_url(path.c_str()); }
+
+namespace {
+std::function<void(std::string, std::string)> g_file_chosen;  // the pick under way (one at a time)
+}  // namespace
+
+void pick_file(const std::string& accept, std::size_t max_bytes, std::function<void(std::string, std::string)> chosen) {
+    g_file_chosen = std::move(chosen);
+    js_pick_file(accept.c_str(), static_cast<double>(max_bytes) + 1);
+}
 
 CanvasGeometry measure_canvas() {
     CanvasGeometry g;
@@ -170,3 +211,9 @@ void announce_ready() { js_announce_ready(); }
 void show_fatal(const std::string& message) { js_show_fatal(message.c_str()); }
 
 }  // namespace tumen::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_picked(const char* name, const char* data, int size) {
+    auto chosen = std::move(tumen::platform::g_file_chosen);
+    tumen::platform::g_file_chosen = nullptr;
+    if (chosen) chosen(name ? name : "", std::string(data, static_cast<std::size_t>(size > 0 ? size : 0)));
+}

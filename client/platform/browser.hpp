@@ -26,6 +26,8 @@
 //  [X] Mouse wheel: normalised to ImGui's "one notch = 1" (3.1.6 GLFW passes raw DOM deltas with the wrong sign).
 //  [X] macOS shortcuts (Cmd instead of Ctrl) when the browser runs on a Mac.
 //  [X] Test interface: window.tumen.state() -> JSON of route, view, language, last error, frame count, widgets.
+//  [X] File upload: Host::pick_file through a hidden <input type=file> and FileReader (the CSV import). Files
+//      dropped on the page are not taken yet.
 //  [X] File download: bytes fetched by the app (leads export) saved through a Blob URL and <a download>.
 //  [ ] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: need an overlay <input>.
 //  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
@@ -42,6 +44,8 @@
 //  2026-11-28: Kiosk: hidden cursor, kiosk font sizes, reload after a lost WebGL context; view timers may be
 //              moved earlier (a highlight ending before the next page turn).
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -67,6 +71,9 @@ void clipboard_write(const std::string& text);
 void save_file(const std::string& name, const std::string& mime, const std::string& bytes);
 // window.open(path, "_blank") (the session cookie goes along: same origin).
 void open_url(const std::string& path);
+
+// The browser's file chooser; `chosen(name, bytes)` once a file was chosen and read (see Host::pick_file).
+void pick_file(const std::string& accept, std::size_t max_bytes, std::function<void(std::string, std::string)> chosen);
 
 std::string location_hash();
 void history_push(const std::string& hash);
@@ -97,6 +104,10 @@ public:
     void open_url(const std::string& path) override { platform::open_url(path); }
     void save_file(const std::string& name, const std::string& mime, const std::string& bytes) override {
         platform::save_file(name, mime, bytes);
+    }
+    void pick_file(const std::string& accept, std::size_t max_bytes,
+                   std::function<void(std::string, std::string)> chosen) override {
+        platform::pick_file(accept, max_bytes, std::move(chosen));
     }
     std::string origin() const override { return page_origin(); }
 };

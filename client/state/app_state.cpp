@@ -104,6 +104,7 @@ void AppState::signed_out(Message why) {
     activities_.reset();
     analysis_.reset();
     dashboard_.reset();
+    import_.reset();
     status_ = SessionStatus::signed_out;
     login_.forget_password();
     login_.set_error(std::move(why));

@@ -14,6 +14,7 @@
 #include "contact_list.hpp"
 #include "dashboard_state.hpp"
 #include "host.hpp"
+#include "import_wizard.hpp"
 #include "kiosk_state.hpp"
 #include "lead_form.hpp"
 #include "lead_list.hpp"
@@ -92,6 +93,8 @@ public:
     ContactForm& contact_form() { return contact_form_; }  // #/contact/<id>
     const ContactForm& contact_form() const { return contact_form_; }
     const ActivitiesState& activities() const { return activities_; }
+    ImportWizard& import_wizard() { return import_; }  // #/import
+    const ImportWizard& import_wizard() const { return import_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
     // The kiosk display uses the same channel (a kiosk page has no session, so the two never run together).
     void set_live_channel(LiveChannel* channel) {
@@ -137,6 +140,8 @@ private:
     KioskState kiosk_{*this};
     ContactList contacts_{*this};
     ContactForm contact_form_{*this};
+    SettingsIo import_io_{*this};
+    ImportWizard import_{import_io_};
     Message banner_;
     bool logging_out_ = false;
 };

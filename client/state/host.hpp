@@ -1,6 +1,8 @@
 // What the view models need from the page around them: the address bar and a little persistent storage.
 // The browser implements it in client/platform; tests record the calls.
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,11 @@ public:
     virtual void save_language(std::string_view code) = 0;
     // Hands a file to the user as a download (the leads list's export). Default: nothing (hosts without files).
     virtual void save_file(const std::string& /*name*/, const std::string& /*mime*/, const std::string& /*bytes*/) {}
+    // Lets the user choose one file (the import's CSV): `accept` as for <input type=file> (".csv,text/csv");
+    // `chosen(name, bytes)` runs later, once, only when a file was chosen and read. At most `max_bytes + 1` bytes
+    // are read, so a file over the limit is recognised without loading all of it. Default: nothing.
+    virtual void pick_file(const std::string& /*accept*/, std::size_t /*max_bytes*/,
+                           std::function<void(std::string, std::string)> /*chosen*/) {}
     // Opens a same-origin URL in a new tab (the quotation's PDF preview). Default: nothing.
     virtual void open_url(const std::string& /*path*/) {}
     // The page's origin ("https://crm.example.mn"), for full URLs the user copies elsewhere (the calendar feed).

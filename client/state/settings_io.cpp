@@ -26,6 +26,25 @@ void SettingsIo::send(const std::string& method, const std::string& path, const 
     });
 }
 
+void SettingsIo::send_raw(const std::string& method, const std::string& path, std::string body,
+                          const std::string& content_type, std::function<void(const HttpResponse&)> done) {
+    const auto& s = app_.session();
+    HttpRequest r = api_request("session.me", std::move(body), app_.language(), s ? s->csrf_token : std::string());
+    r.method = method;
+    r.path = path;
+    for (auto& [k, v] : r.headers)
+        if (k == "Content-Type") v = content_type;
+    const std::uint64_t gen = generation_;
+    app_.transport().send(std::move(r), [this, gen, done = std::move(done)](const HttpResponse& reply) {
+        if (gen != generation_) return;
+        if (reply.status == 401) {
+            app_.session_expired();
+            return;
+        }
+        done(reply);
+    });
+}
+
 nlohmann::json reply_json(const HttpResponse& reply) {
     auto j = nlohmann::json::parse(reply.body, nullptr, /*allow_exceptions=*/false);
     return j.is_discarded() ? nlohmann::json() : j;

@@ -29,6 +29,9 @@ public:
     // ended: the app goes back to the login page) nor after reset().
     void send(const std::string& method, const std::string& path, const nlohmann::json& body,
               std::function<void(const HttpResponse&)> done);
+    // The same with a body that is not JSON (a CSV upload) of `content_type`.
+    void send_raw(const std::string& method, const std::string& path, std::string body, const std::string& content_type,
+                  std::function<void(const HttpResponse&)> done);
     // Forget the replies still under way (sign-out, another user).
     void reset() { ++generation_; }
     AppState& app() { return app_; }

@@ -204,6 +204,38 @@ describe('the leads list', () => {
     await waitForState(page, (st) => listReady(st) && st.list.rows.length === 2, 'back on the list');
   });
 
+  test('a CSV with Mongolian headers imports through the wizard: mapping suggested, 1 failed row, the lead listed', async () => {
+    const { page } = client;
+    const person = `Импорт Батбаяр ${tag}`;
+    const csv = 'Нэр,Имэйл хаяг,Утасны дугаар,Орлого\n'
+      + `${person},batbayar.${tag}@example.mn,99112233,1500000\n`
+      + `Импорт Сарангэрэл ${tag},sarangerel.${tag}@example.mn,88112233,2500000\n`
+      + `Импорт Өлзий ${tag},olzii.${tag}@example.mn,95112233,арван сая\n`;
+    await page.evaluate(() => { location.hash = '#/import'; });
+    await waitForState(page, (st) => st.view === 'import' && widget(st, 'import.choose_file'), 'the import wizard');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import.choose_file')]);
+    await chooser.setFiles({ name: 'leads-mn.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const m = await waitForState(page, (st) => widget(st, 'import.col.3.field') && widget(st, 'import.start'), 'the mapping');
+    // The headers in Mongolian were matched to the fields.
+    assert.deepEqual([0, 1, 2, 3].map((i) => widget(m, `import.col.${i}.field`).value), ['Name', 'Email', 'Phone', 'Expected revenue']);
+    assert.ok(widget(m, 'import.preview.row.4.line'), 'the bad row is in the preview');
+    assert.ok(m.widgets.some((w) => w.id.startsWith('import.problem.') && w.label.includes('Line 4')), 'its problem is listed');
+    await screenshot(page, 'import-mapping-en.png');
+    await click(page, 'import.start');
+    const done = await waitForState(page, (st) => widget(st, 'import.done.title') && widget(st, 'import.count.failed'), 'the result', 20000);
+    assert.equal(widget(done, 'import.progress').value, '100%');
+    assert.equal(widget(done, 'import.count.created').label, '2');
+    assert.equal(widget(done, 'import.count.failed').label, '1');
+    assert.ok(widget(done, 'import.download_errors'), 'the failed rows can be downloaded');
+    assert.equal(done.last_error, '');
+    await screenshot(page, 'import-done-en.png');
+    await click(page, 'import.see');
+    await waitForState(page, (st) => st.view === 'leads', 'the leads list');
+    await page.evaluate((q) => { location.hash = `#/leads?q=${encodeURIComponent(q)}`; }, person);
+    const found = await waitForState(page, (st) => listReady(st) && st.list.rows.length === 1, 'the imported lead');
+    assert.equal(found.list.rows[0].name, person);
+  });
+
   test('in Mongolian, with the Won chip', async () => {
     const { page } = client;
     await click(page, 'list.clear_filters');
