@@ -37,9 +37,9 @@ inline nlohmann::json new_lead(httplib::Client& c, const nlohmann::json& body) {
 }
 
 // The next lead event, skipping settings events (a user made with teams logs team_member rows).
-inline std::optional<SseEvent> next_lead(SseClient& c) {
+inline std::optional<SseEvent> next_lead(SseClient& c, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
     for (;;) {
-        auto e = c.next();
+        auto e = c.next(timeout);
         if (!e || e->event.rfind("lead.", 0) == 0) return e;
     }
 }

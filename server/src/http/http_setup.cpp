@@ -71,8 +71,7 @@ void configure_server(httplib::Server& http, const Config& config) {
         // Handlers that produced their own body keep it; bare status codes (404 from routing, 413 from the
         // body limit) get the JSON error shape.
         if (!res.body.empty()) return;
-        send_error(res, error_for_status(res.status));
-        (void)req;
+        send_error(res, error_for_status(res.status), req);
     });
 
     http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -84,7 +83,7 @@ void configure_server(httplib::Server& http, const Config& config) {
         } catch (...) {
         }
         std::fprintf(stderr, "tumen-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
-        send_error(res, Error::make(ErrorCode::internal, "Internal error; the server log has the details"));
+        send_error(res, Error::make(ErrorCode::internal, "Internal error; the server log has the details"), req);
     });
 
     if (!config.quiet) {

@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include "http/client_address.hpp"
+#include "tumen/error_text.hpp"
 
 #include <stdexcept>
 
@@ -12,24 +13,32 @@ bool is_state_changing(const std::string& method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
+// Refusals carry their i18n key as a field-less problem, so localize() can word them in the caller's language.
+Error refusal(ErrorCode code, const char* key, std::string message) {
+    Error e = Error::make(code, std::move(message));
+    e.details.push_back({"", e.message, key});
+    return e;
+}
+
 std::optional<Error> check_access(const api::Endpoint& e, const std::optional<Caller>& caller, const httplib::Request& req) {
     if (e.access == api::Access::public_) return std::nullopt;
-    if (!caller) return Error::make(ErrorCode::unauthorized, "Sign in first");
+    if (!caller) return refusal(ErrorCode::unauthorized, "error.sign_in_first", "Sign in first");
     // Kiosk tokens only reach endpoints the contract marks Access::kiosk (read-only board views).
     if (caller->is_kiosk() && e.access != api::Access::kiosk)
-        return Error::make(ErrorCode::forbidden, "Kiosk tokens may only show boards");
+        return refusal(ErrorCode::forbidden, "error.kiosk_only_boards", "Kiosk tokens may only show boards");
     if (e.access == api::Access::session && caller->session_id == 0)
-        return Error::make(ErrorCode::forbidden, "Sign in with a password for this; API keys cannot do it");
+        return refusal(ErrorCode::forbidden, "error.password_session_needed",
+                       "Sign in with a password for this; API keys cannot do it");
     if (is_state_changing(req.method)) {
-        if (caller->read_only) return Error::make(ErrorCode::forbidden, "This API key is read-only");
+        if (caller->read_only) return refusal(ErrorCode::forbidden, "error.read_only_key", "This API key is read-only");
         // Cookies are sent by the browser on its own; the token in a header proves the page itself asked.
         if (!caller->via_api_key && req.get_header_value("X-CSRF-Token") != caller->csrf_token)
-            return Error::make(ErrorCode::forbidden, "Missing or wrong CSRF token (X-CSRF-Token header)");
+            return refusal(ErrorCode::forbidden, "error.csrf", "Missing or wrong CSRF token (X-CSRF-Token header)");
     }
     const std::string& r = caller->role;
-    if (e.access == api::Access::admin && r != "admin") return Error::make(ErrorCode::forbidden, "Administrators only");
+    if (e.access == api::Access::admin && r != "admin") return refusal(ErrorCode::forbidden, "error.admins_only", "Administrators only");
     if (e.access == api::Access::manager && r != "admin" && r != "manager")
-        return Error::make(ErrorCode::forbidden, "Sales managers only");
+        return refusal(ErrorCode::forbidden, "error.managers_only", "Sales managers only");
     return std::nullopt;
 }
 
@@ -57,6 +66,13 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
 
 void send_error(httplib::Response& res, const Error& e) { send_json(res, http_status(e.code), e.to_json()); }
 
+i18n::Lang request_lang(const httplib::Request& req) { return i18n::from_tag(req.get_header_value("Accept-Language")); }
+
+void send_error(httplib::Response& res, Error e, const httplib::Request& req) {
+    localize(e, request_lang(req));
+    send_error(res, e);
+}
+
 void Router::on(std::string_view id, Handler handler) {
     if (!api::find_endpoint(id)) throw std::logic_error("handler for an endpoint not in the contract: " + std::string(id));
     handlers_[std::string(id)] = std::move(handler);
@@ -71,15 +87,16 @@ void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::R
         for (const auto& [name, part] : req.files) size += part.content.size();
         if (size > limit)
             return send_error(res, Error::make(ErrorCode::payload_too_large,
-                                               "Request body too large (limit " + std::to_string(limit) + " bytes)"));
+                                               "Request body too large (limit " + std::to_string(limit) + " bytes)"),
+                              req);
     }
     std::optional<Caller> caller = authenticate_ ? authenticate_(req) : std::nullopt;
-    if (auto denied = check_access(e, caller, req)) return send_error(res, *denied);
+    if (auto denied = check_access(e, caller, req)) return send_error(res, *denied, req);
     Context ctx{req, res, e, {}, std::move(caller),
                 client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), trusted_proxies_)};
     for (size_t i = 1; i < req.matches.size(); ++i) ctx.params.push_back(req.matches[i]);
     Result<Reply> r = h(ctx);
-    if (!r) return send_error(res, r.error());
+    if (!r) return send_error(res, r.error(), req);
     Reply& reply = r.value();
     for (auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
     res.status = reply.status;

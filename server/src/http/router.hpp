@@ -13,6 +13,7 @@
 #include "caller.hpp"
 #include "tumen/api.hpp"
 #include "tumen/error.hpp"
+#include "tumen/i18n.hpp"
 
 namespace tumen::server {
 
@@ -74,6 +75,10 @@ private:
 };
 
 void send_error(httplib::Response& res, const Error& e);
+// The UI language the request asks for (the client sends Accept-Language: mn|en); English when absent.
+i18n::Lang request_lang(const httplib::Request& req);
+// send_error with the messages worded in the request's language (tumen/error_text.hpp).
+void send_error(httplib::Response& res, Error e, const httplib::Request& req);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 
 }  // namespace tumen::server

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "tumen/error_text.hpp"
 #include "services/lead_bulk_service.hpp"
 #include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
@@ -226,7 +227,9 @@ void register_lead_routes(Router& r, App& app) {
         if (failures.empty()) return done.error();
         // The contract's shape for leads that cannot take the action: details.ids lists them, details.errors
         // says why for each.
-        nlohmann::json reply = done.error().to_json();
+        Error refused = done.error();
+        localize(refused, request_lang(ctx.req));
+        nlohmann::json reply = refused.to_json();
         nlohmann::json ids = nlohmann::json::array(), errors = nlohmann::json::array();
         for (const auto& f : failures) {
             ids.push_back(f.id);

@@ -1,5 +1,6 @@
 // Sign in (password, then TOTP when the user has it), sign out, who am I, and the user's own sessions.
 #include "app.hpp"
+#include "tumen/error_text.hpp"
 
 namespace tumen::server {
 
@@ -17,8 +18,9 @@ std::string text_field(const nlohmann::json& j, const char* key) {
 // A lock answers 429 with Retry-After, so scripts back off and the client can count down.
 Result<Reply> login_reply(App& app, Context& ctx, Result<LoginResult> result) {
     if (!result) {
-        const Error& e = result.error();
+        Error e = result.error();
         if (e.code != ErrorCode::too_many_requests || !e.current.contains("retry_after")) return e;
+        localize(e, request_lang(ctx.req));
         Reply r = Reply::json(e.to_json(), http_status(e.code));
         r.headers.push_back({"Retry-After", std::to_string(e.current["retry_after"].get<int64_t>())});
         return r;
