@@ -61,12 +61,20 @@ void scoring_part(int64_t leads, const std::string& dir) {
         if (!app.jobs().wait_idle(std::chrono::hours(1))) std::fprintf(stderr, "job did not finish\n");
         const double s = seconds_since(start);
         auto j = app.jobs().get_json(id);
-        std::string last = j ? j.value()["runs"][0]["log"].back().get<std::string>() : "?";
-        return std::make_pair(s, last);
+        std::string log = j ? "" : "?";  // every line: with lr the training's AUC / Brier line comes first
+        if (j)
+            for (const auto& line : j.value()["runs"][0]["log"]) log += (log.empty() ? "" : "; ") + line.get<std::string>();
+        return std::make_pair(s, log);
     };
     db.write([](store::Connection& c) { c.exec("UPDATE leads SET automated_probability = 0 WHERE probability < 100 AND active = 1"); });
     auto [first_s, first_log] = run_job();
     auto [again_s, again_log] = run_job();
+    // The same job with the logistic regression chosen: it also trains both models (holdout quality, then the
+    // weights on every closed lead) before the recompute, and the recompute scores with the weights.
+    db.write([](store::Connection& c) { c.exec("UPDATE pls_settings SET model = 'lr', version = version + 1 WHERE id = 1"); });
+    auto [lr_s, lr_log] = run_job();
+    auto [lr_again_s, lr_again_log] = run_job();
+    db.write([](store::Connection& c) { c.exec("UPDATE pls_settings SET model = 'nb', version = version + 1 WHERE id = 1"); });
     const int64_t table_rows = db.reader().prepare("SELECT count(*) FROM pls_frequencies").scalar_int();
 
     // Incremental: one open lead won through the service (the increments ride in the lead's transaction).
@@ -92,7 +100,10 @@ void scoring_part(int64_t leads, const std::string& dir) {
     line("baseline: one SQL aggregate over the same rows", sql_only);
     line("scoring.predictive_rebuild job (count + swap + recompute, writes)", first_s);
     line("scoring.predictive_rebuild job again (nothing changes)", again_s);
+    line("the same job, logistic regression chosen (trains both, writes)", lr_s);
+    line("the same job, logistic regression again (nothing changes)", lr_again_s);
     std::printf("job logs: \"%s\" / \"%s\"\n", first_log.c_str(), again_log.c_str());
+    std::printf("job logs (lr): \"%s\" / \"%s\"\n", lr_log.c_str(), lr_again_log.c_str());
     std::printf("incremental: one lead marked won (rows +-1, lead write, one transaction): %.2f ms (%s)\n",
                 one_won * 1000, won ? "ok" : won.error().message.c_str());
     app.stop();

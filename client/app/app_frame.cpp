@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "settings_view.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 
@@ -20,6 +21,7 @@ void draw_app(AppState& app, Ui& ui) {
                                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##root", nullptr, flags);
     ImGui::PushFont(ui.fonts.body);
+    handle_shortcuts(app);
     const std::string_view view = app.view();
     if (view == "login") draw_login(app, ui);
     else if (view == "pipeline") draw_pipeline(app, ui);
@@ -40,6 +42,15 @@ void draw_app(AppState& app, Ui& ui) {
         draw_section(app, ui);
     else if (view == "not_found") draw_not_found(app, ui);
     else draw_loading(app, ui);
+    // Leaving a form with unsaved edits waits here (AppState::pending_leave): Discard goes, Keep editing stays.
+    if (app.pending_leave()) {
+        const int answer = confirm_overlay(app, ui, "leave", app.tr("leave.title"), app.tr("leave.body"),
+                                           app.tr("leave.discard"), app.tr("leave.keep"));
+        if (answer > 0) app.discard_and_leave();
+        else if (answer < 0) app.keep_editing();
+    }
+    if (app.session_status() == client::SessionStatus::signed_in) draw_keyboard_overlays(app, ui);
+    end_shortcuts_frame(app);
     ImGui::PopFont();
     ImGui::End();
 }

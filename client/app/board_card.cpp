@@ -17,9 +17,9 @@ using client::AppState;
 
 namespace {
 
-constexpr ImU32 star_on = IM_COL32(0xF5, 0x9E, 0x0B, 0xFF);
-constexpr ImU32 star_off = IM_COL32(0xCB, 0xD5, 0xE1, 0xFF);
-constexpr ImU32 won_green = IM_COL32(0x16, 0xA3, 0x4A, 0xFF);
+const ImU32& star_on = color::star_on;
+const ImU32& star_off = color::star_off;
+const ImU32& won_green = color::success;
 
 // A five-pointed star as a fan of triangles from its centre (the outline is not convex).
 void star(ImDrawList* dl, ImVec2 c, float r, ImU32 col) {
@@ -154,7 +154,7 @@ bool draw_card(AppState& app, Ui& ui, ImDrawList* dl, const Lead& card, ImVec2 m
                       ImVec2(c.x - step * 0.5f, c.y - step * 0.5f), ImVec2(c.x + step * 0.5f, c.y + step * 0.5f),
                       card.priority >= i ? "on" : "");
         }
-        star(dl, c, sr, card.priority >= i ? star_on : hv ? IM_COL32(0xFC, 0xD3, 0x4D, 0xFF) : star_off);
+        star(dl, c, sr, card.priority >= i ? star_on : hv ? color::star_hover : star_off);
     }
     float rx = min.x + pad + 3 * step + ui.px(6);
     if (card.expected_revenue.amount != 0) {

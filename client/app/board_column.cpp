@@ -18,9 +18,9 @@ using client::BoardColumn;
 
 namespace {
 
-constexpr ImU32 column_bg = IM_COL32(0xEB, 0xEF, 0xF5, 0xFF);
-constexpr ImU32 amber = IM_COL32(0xD9, 0x77, 0x06, 0xFF);
-constexpr ImU32 amber_soft = IM_COL32(0xFE, 0xF3, 0xC7, 0xFF);
+const ImU32& column_bg = color::column;
+const ImU32& amber = color::amber;
+const ImU32& amber_soft = color::amber_soft;
 
 bool icon_button(Ui& ui, const std::string& id, const std::string& label, ImVec2 pos, float size, bool on,
                  void (*glyph)(ImDrawList*, ImVec2, float, ImU32)) {
@@ -66,7 +66,7 @@ void folded_strip(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImV
     const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(max.x - min.x, max.y - min.y));
     const bool hv = ImGui::IsItemHovered();
     if (hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    dl->AddRectFilled(min, max, drop_here ? color::primary_soft : hv ? IM_COL32(0xE2, 0xE8, 0xF0, 0xFF) : column_bg, ui.px(12));
+    dl->AddRectFilled(min, max, drop_here ? color::primary_soft : hv ? color::column_hover : column_bg, ui.px(12));
     if (drop_here) dl->AddRect(min, max, color::primary, ui.px(12), 0, ui.px(2));
     const std::string n = std::to_string(col.count);
     const float pw = std::max(text_size(ui.fonts.small, n).x + ui.px(14), ui.px(24));
@@ -216,7 +216,7 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
             if (!col.sums.empty() && col.sums.front().expected > 0) {
                 const double ratio = std::clamp(static_cast<double>(col.sums.front().weighted) /
                                                     static_cast<double>(col.sums.front().expected), 0.0, 1.0);
-                const ImU32 fill = col.stage.is_won ? IM_COL32(0x16, 0xA3, 0x4A, 0xFF) : color::primary;
+                const ImU32 fill = col.stage.is_won ? color::success : color::primary;
                 dl->AddRectFilled(ImVec2(name_x, by), ImVec2(name_x + std::max(ui.px(4), static_cast<float>(bw * ratio)), by + ui.px(4)),
                                   fill, ui.px(2));
             }

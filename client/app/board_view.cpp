@@ -88,8 +88,8 @@ constexpr TagColour tag_colours[] = {
 const TagColour& tag_colour(int i) { return tag_colours[static_cast<size_t>(i < 0 || i > 11 ? 0 : i)]; }
 }  // namespace
 
-ImU32 tag_background(int index) { return tag_colour(index).bg; }
-ImU32 tag_foreground(int index) { return tag_colour(index).fg; }
+ImU32 tag_background(int index) { return chip_background(tag_colour(index).bg, tag_colour(index).fg); }
+ImU32 tag_foreground(int index) { return chip_foreground(tag_colour(index).fg); }
 
 }  // namespace board
 
@@ -230,7 +230,7 @@ void toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
         }
         const ImVec2 sp(x - search_w - ui.px(12), centre_y(ui.px(38)));
         ImGui::SetCursorScreenPos(sp);
-        if (field(ui, "board.search", app.tr("board.search_hint"), vs.search, search_w, false, 36)) {
+        if (field(ui, "board.search", app.tr("board.search_hint"), vs.search, search_w, app.keyboard().take("focus_search"), 36)) {
             BoardQuery nq = q;
             nq.text = vs.search;
             app.navigate(board.route_for(nq));
@@ -465,6 +465,12 @@ void board_body(AppState& app, Ui& ui, float bar_h) {
 
 void draw_pipeline(AppState& app, Ui& ui) {
     app.board().sync(app.route());
+    // "New lead" (the n key, the command palette): the quick-create box of the first open column, once columns exist.
+    for (const auto& col : app.board().columns())
+        if (!col.folded() && app.keyboard().take("new_lead")) {
+            view_state().quick_stage = col.stage.id;
+            view_state().quick_focus = true;
+        }
     const float bar_h = top_bar(app, ui);
     ui.title = app.tr("app.name") + " — " + app.tr("pipeline.title");
     const ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -65,7 +65,7 @@ std::string range_title(AppState& app, const client::CalendarState& cal) {
     return format_date(cal.first_day()) + " – " + format_date(cal.last_day());
 }
 
-ImU32 item_fill(const CalendarItem& it) { return it.kind == "activity" ? IM_COL32(0xFE, 0xF3, 0xC7, 0xFF) : color::primary_soft; }
+ImU32 item_fill(const CalendarItem& it) { return it.kind == "activity" ? color::amber_soft : color::primary_soft; }
 ImU32 item_edge(const CalendarItem& it) { return it.kind == "activity" ? lead_color::warning : color::primary; }
 
 std::string item_id(const CalendarItem& it) { return "calendar.item." + it.kind + "." + std::to_string(it.id); }

@@ -221,7 +221,7 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
             for (std::size_t k = 0; k < column_count; ++k) {
                 const float bw = std::min(widths[k] - ui.px(24), ui.px(k == 0 ? 160 : 80));
                 dl->AddRectFilled(ImVec2(x + ui.px(12), y + rh * 0.5f - ui.px(5)), ImVec2(x + ui.px(12) + bw, y + rh * 0.5f + ui.px(5)),
-                                  IM_COL32(0xE9, 0xEE, 0xF5, 0xFF), ui.px(5));
+                                  color::skeleton, ui.px(5));
                 x += widths[k];
             }
             continue;
@@ -236,8 +236,8 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
             hv = ImGui::IsItemHovered();
             if (hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
-        if (hv) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + rh), IM_COL32(0xF1, 0xF5, 0xFF, 0xFF));
-        else if (i % 2) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + rh), IM_COL32(0xFA, 0xFB, 0xFD, 0xFF));
+        if (hv) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + rh), color::row_hover);
+        else if (i % 2) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + rh), color::zebra);
         dl->AddLine(ImVec2(x0, y + rh - ui.px(1)), ImVec2(x1, y + rh - ui.px(1)), color::border, ui.px(1));
         const std::string name = list.display_name(r);
         float x = x0;
@@ -268,7 +268,7 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
     ImGui::PopClipRect();
 
     // Header: sortable labels.
-    dl->AddRectFilled(ImVec2(x0, head_top), ImVec2(x1, rows_top), IM_COL32(0xF8, 0xFA, 0xFC, 0xFF), ui.px(12),
+    dl->AddRectFilled(ImVec2(x0, head_top), ImVec2(x1, rows_top), color::table_head, ui.px(12),
                       ImDrawFlags_RoundCornersTop);
     dl->AddLine(ImVec2(x0, rows_top - ui.px(1)), ImVec2(x1, rows_top - ui.px(1)), color::border, ui.px(1));
     const auto& q = list.query();

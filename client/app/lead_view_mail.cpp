@@ -165,7 +165,7 @@ ImU32 mail_state_bg(const std::string& state) {
 
 ImU32 mail_state_fg(const std::string& state) {
     if (state == "failed" || state == "bounced") return color::on_primary;
-    if (state == "sent") return IM_COL32(0x15, 0x80, 0x3D, 0xFF);
+    if (state == "sent") return color::success_text;
     if (state == "cancelled") return color::text_secondary;
     return color::primary_active;
 }

@@ -29,9 +29,9 @@ void lead_probability_block(AppState& app, Ui& ui, float width) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const ImVec2 b(a.x + ts.x + ui.px(16), a.y + ts.y + ui.px(6));
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(a, b, lead.probability_manual ? IM_COL32(0xFE, 0xF3, 0xC7, 0xFF) : color::surface_muted, ui.px(10));
+        dl->AddRectFilled(a, b, lead.probability_manual ? color::amber_soft : color::surface_muted, ui.px(10));
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(a.x + ui.px(8), a.y + ui.px(3)),
-                    lead.probability_manual ? IM_COL32(0x92, 0x40, 0x0E, 0xFF) : color::text_secondary, mark.c_str());
+                    lead.probability_manual ? color::amber_text : color::text_secondary, mark.c_str());
         ui.record("lead.probability.mark", mark, "text", a, b, lead.probability_manual ? "manual" : "automatic");
         ImGui::Dummy(ImVec2(b.x - a.x, b.y - a.y));
     }

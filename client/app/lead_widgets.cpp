@@ -72,7 +72,8 @@ ImU32 lead_color::tag(int index) {
         IM_COL32(0xFB, 0xCF, 0xE8, 0xFF), IM_COL32(0xA7, 0xF3, 0xD0, 0xFF), IM_COL32(0xC7, 0xD2, 0xFE, 0xFF),
         IM_COL32(0xD9, 0xF9, 0x9D, 0xFF), IM_COL32(0xA5, 0xF3, 0xFC, 0xFF), IM_COL32(0xFD, 0xE6, 0x8A, 0xFF),
     };
-    return palette[std::clamp(index, 0, 11)];
+    const ImU32 c = palette[std::clamp(index, 0, 11)];
+    return dark_theme() ? mix(color::surface, c, 0.30f) : c;  // dark: a tint the light text reads on
 }
 
 bool form_field(Ui& ui, std::string_view id, std::string_view label, std::string& value, const FieldOptions& opt) {

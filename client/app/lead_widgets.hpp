@@ -7,16 +7,18 @@
 #include <string_view>
 #include <vector>
 
+#include "theme.hpp"
 #include "ui.hpp"
 
 namespace tumen::app {
 
 namespace lead_color {
-inline constexpr ImU32 success = IM_COL32(0x16, 0xA3, 0x4A, 0xFF);
-inline constexpr ImU32 success_soft = IM_COL32(0xDC, 0xFC, 0xE7, 0xFF);
-inline constexpr ImU32 warning = IM_COL32(0xF5, 0x9E, 0x0B, 0xFF);
-inline constexpr ImU32 archived = IM_COL32(0x64, 0x74, 0x8B, 0xFF);
-inline constexpr ImU32 star_off = IM_COL32(0xCB, 0xD5, 0xE1, 0xFF);
+// The active theme's (theme.hpp).
+inline const ImU32& success = color::success;
+inline const ImU32& success_soft = color::success_soft;
+inline const ImU32& warning = color::warning;
+inline const ImU32& archived = color::archived;
+inline const ImU32& star_off = color::star_off;
 // Tag colours by index 1..11 (0 = no colour).
 ImU32 tag(int index);
 }  // namespace lead_color

@@ -30,7 +30,7 @@ bool bar_button(Ui& ui, std::string_view id, const std::string& label, bool enab
     if (hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, max, hv ? IM_COL32(0xF8, 0xFA, 0xFC, 0xFF) : color::surface, ui.px(8));
+    dl->AddRectFilled(pos, max, hv ? color::surface_hover : color::surface, ui.px(8));
     dl->AddRect(pos, max, hv ? color::border_hover : color::border_strong, ui.px(8), 0, ui.px(1));
     const ImU32 fg = !enabled ? color::text_muted : danger ? color::danger_text : color::text;
     dl->AddText(f, fs, ImVec2(pos.x + ui.px(12), std::floor(pos.y + (size.y - ts.y) * 0.5f)), fg, label.c_str());
@@ -60,7 +60,7 @@ void begin_dialog_style(Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui.px(24, 20));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, IM_COL32(0x0F, 0x17, 0x2A, 0x59));
+    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::scrim);
     const ImVec2 d = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(d.x * 0.5f, d.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(ui.px(480), d.x - ui.px(32)), 0));

@@ -8,6 +8,7 @@
 
 #include "imgui_internal.h"
 #include "list_view.hpp"
+#include "state/list_focus.hpp"
 #include "state/money_text.hpp"
 #include "theme.hpp"
 #include "tumen/datetime.hpp"
@@ -21,13 +22,14 @@ using client::AppState;
 using client::HeaderCheck;
 using client::ListRow;
 
-constexpr ImU32 zebra = IM_COL32(0xFA, 0xFB, 0xFD, 0xFF);
-constexpr ImU32 row_hover = IM_COL32(0xF1, 0xF5, 0xFF, 0xFF);
-constexpr ImU32 row_selected = IM_COL32(0xE8, 0xF0, 0xFE, 0xFF);
-constexpr ImU32 star_on = IM_COL32(0xF5, 0x9E, 0x0B, 0xFF);
-constexpr ImU32 star_off = IM_COL32(0xD8, 0xDE, 0xE8, 0xFF);
-constexpr ImU32 won_bg = IM_COL32(0xDC, 0xFC, 0xE7, 0xFF), won_fg = IM_COL32(0x15, 0x80, 0x3D, 0xFF);
-constexpr ImU32 skeleton = IM_COL32(0xE9, 0xEE, 0xF5, 0xFF);
+// Colours of the active theme (theme.hpp).
+const ImU32& zebra = color::zebra;
+const ImU32& row_hover = color::row_hover;
+const ImU32& row_selected = color::row_selected;
+const ImU32& star_on = color::star_on;
+const ImU32& star_off = color::star_off;
+const ImU32 &won_bg = color::success_soft, &won_fg = color::success_text;
+const ImU32& skeleton = color::skeleton;
 
 float cell_font_size(Ui& ui) { return ui.px(14); }
 
@@ -187,7 +189,7 @@ void draw_header(AppState& app, Ui& ui, ImDrawList* dl, const Geometry& g) {
     ImGuiIO& io = ImGui::GetIO();
     const float h = g.rows_top - g.head_top;
     const ImVec2 c0(g.x0, g.head_top), c1(g.x1, g.rows_top);
-    dl->AddRectFilled(c0, c1, IM_COL32(0xF8, 0xFA, 0xFC, 0xFF), ui.px(12), ImDrawFlags_RoundCornersTop);
+    dl->AddRectFilled(c0, c1, color::table_head, ui.px(12), ImDrawFlags_RoundCornersTop);
     dl->AddLine(ImVec2(g.x0, g.rows_top - ui.px(1)), ImVec2(g.x1, g.rows_top - ui.px(1)), color::border, ui.px(1));
 
     // The box that ticks every loaded row.
@@ -344,6 +346,21 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
         else vs.scroll_y -= io.MouseWheel * rh * 3;
         vs.scroll_x -= io.MouseWheelH * ui.px(120);
     }
+    // The keyboard's row: Up/Down (j/k) move it into view, Enter opens it, Space ticks it (keyboard.cpp posts these).
+    {
+        auto& kb = app.keyboard();
+        const int loaded = static_cast<int>(list.rows().size());
+        const int delta = kb.take("row.down") ? 1 : kb.take("row.up") ? -1 : 0;
+        if (delta != 0) {
+            vs.focused = client::move_focus(vs.focused, delta, loaded);
+            const float fy = static_cast<float>(std::max(0, vs.focused)) * rh;
+            if (fy < vs.scroll_y) vs.scroll_y = fy;
+            else if (fy + rh > vs.scroll_y + view_h) vs.scroll_y = fy + rh - view_h;
+        }
+        const bool on_row = vs.focused >= 0 && vs.focused < loaded;
+        if (kb.take("row.open") && on_row) app.navigate(Route::lead(list.rows()[static_cast<size_t>(vs.focused)].id));
+        if (kb.take("row.toggle") && on_row) list.click_check(static_cast<size_t>(vs.focused), false);
+    }
     vs.scroll_y = std::clamp(vs.scroll_y, 0.0f, max_scroll_y);
     vs.scroll_x = std::clamp(vs.scroll_x, 0.0f, max_scroll_x);
     g.content_x = g.x0 - vs.scroll_x;
@@ -402,6 +419,11 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
         check_box(ui, dl, ImVec2(rmin.x + ui.px(check_w) * 0.5f, y + rh * 0.5f), sel ? HeaderCheck::all : HeaderCheck::none,
                   check_hv);
         draw_cells(app, ui, dl, g, r, y, rh);
+        if (static_cast<int>(i) == vs.focused) {
+            dl->AddRect(ImVec2(g.x0 + ui.px(1), y + ui.px(1)), ImVec2(g.x1 - ui.px(1), y + rh - ui.px(1)), color::primary,
+                        ui.px(4), 0, ui.px(2));
+            ui.record("list.focused", r.name, "focus", ra, rb, rid);
+        }
         if (cb.x > ca.x) ui.record("list.check." + rid, app.tr("list.select_row", {{"name", r.name}}), "checkbox", ca, cb, sel ? "on" : "");
         if (rb.x > ra.x) ui.record("list.row." + rid, r.name, "row", ra, rb, sel ? "selected" : "");
     }

@@ -232,7 +232,7 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     const float search_w = std::clamp(width * 0.28f, ui.px(240), ui.px(380));
     const ImVec2 sp(origin.x, std::floor(origin.y + (h - ui.px(38)) * 0.5f));
     ImGui::SetCursorScreenPos(sp);
-    if (board::field(ui, "list.search", app.tr("list.search_hint"), vs.search, search_w, false, 36)) {
+    if (board::field(ui, "list.search", app.tr("list.search_hint"), vs.search, search_w, app.keyboard().take("focus_search"), 36)) {
         LeadListQuery nq = q;
         nq.text = vs.search;
         list.apply(nq);
@@ -328,8 +328,7 @@ float messages(AppState& app, Ui& ui, ImVec2 origin, float width) {
     }
     const std::string note = list.notice().render(app.language());
     if (note.empty()) return 0;
-    constexpr ImU32 ok_bg = IM_COL32(0xF0, 0xFD, 0xF4, 0xFF), ok_edge = IM_COL32(0xBB, 0xF7, 0xD0, 0xFF),
-                    ok_fg = IM_COL32(0x15, 0x80, 0x3D, 0xFF);
+    const ImU32 ok_bg = color::success_bg, ok_edge = color::success_border, ok_fg = color::success_text;
     const float h = ui.px(40);
     const ImVec2 max(origin.x + width, origin.y + h);
     dl->AddRectFilled(origin, max, ok_bg, ui.px(10));
@@ -391,6 +390,7 @@ void draw_leads_list(AppState& app, Ui& ui) {
     if (vs.scroll_for_query != app.route().query) {
         vs.scroll_for_query = app.route().query;
         vs.scroll_y = 0;
+        vs.focused = -1;  // the keyboard's row belonged to the old rows
     }
     const float bar_h = top_bar(app, ui);
     ui.title = app.tr("app.name") + " — " + app.tr("list.title");

@@ -44,6 +44,7 @@ struct ViewState {
     std::string search_for_query;
     bool search_initialised = false;
     std::string scroll_for_query;          // a new search starts at the top
+    int focused = -1;                      // the keyboard's row (Up/Down, j/k; shortcuts.hpp), -1 = none
     // Dialogs of the mass actions.
     std::string pick_filter;               // text typed to narrow a picker
     std::optional<std::int64_t> lost_reason;

@@ -49,6 +49,40 @@ void password_part(AppState& app, Ui& ui, float width) {
         a.change_password();
 }
 
+// Theme and interface size: kept per browser (client/state/ui_prefs.hpp), applied from the next frame.
+void appearance_part(AppState& app, Ui& ui, float width) {
+    section_title(ui, "settings.account.appearance", app.tr("settings.account.appearance"), width);
+    text(ui, "settings.account.theme_label", app.tr("settings.account.theme"), ui.fonts.strong, color::text);
+    gap(ui, 6);
+    static constexpr client::ThemeChoice themes[] = {client::ThemeChoice::light, client::ThemeChoice::dark,
+                                                     client::ThemeChoice::system};
+    const std::string light = app.tr("settings.account.theme_light"), dark = app.tr("settings.account.theme_dark"),
+                      system = app.tr("settings.account.theme_system");
+    std::vector<Choice> choices = {{"light", light}, {"dark", dark}, {"system", system}};
+    int selected = 0;
+    for (int i = 0; i < 3; ++i)
+        if (themes[i] == app.ui_prefs().theme) selected = i;
+    if (segmented(ui, "settings.account.theme", choices, selected)) app.set_theme(themes[selected]);
+    gap(ui, 4);
+    paragraph(ui, "settings.account.theme_hint", app.tr("settings.account.theme_hint"), ui.fonts.small,
+              color::text_muted, width);
+    gap(ui, 14);
+    text(ui, "settings.account.ui_scale_label", app.tr("settings.account.ui_scale"), ui.fonts.strong, color::text);
+    gap(ui, 6);
+    std::vector<std::string> ids, labels;  // "125" (widget id "settings.account.ui_scale.125"), "125%"
+    for (int s : client::ui_scale_steps) {
+        ids.push_back(std::to_string(s));
+        labels.push_back(ids.back() + "%");
+    }
+    std::vector<Choice> sizes;
+    for (size_t i = 0; i < ids.size(); ++i) sizes.push_back({ids[i], labels[i]});
+    int size = 1;
+    for (size_t i = 0; i < client::ui_scale_steps.size(); ++i)
+        if (client::ui_scale_steps[i] == app.ui_prefs().scale_percent) size = static_cast<int>(i);
+    if (segmented(ui, "settings.account.ui_scale", sizes, size))
+        app.set_ui_scale(client::ui_scale_steps[static_cast<size_t>(size)]);
+}
+
 void two_factor_part(AppState& app, Ui& ui, float width) {
     auto& a = app.settings().account();
     const auto& prof = a.profile();
@@ -170,6 +204,8 @@ void settings_account(AppState& app, Ui& ui, float width) {
         gap(ui, 22);
     }
     section_messages(app, ui, "settings.account", a.banner(), a.notice(), width);
+    appearance_part(app, ui, width);
+    gap(ui, 32);
     password_part(app, ui, width);
     gap(ui, 32);
     two_factor_part(app, ui, width);

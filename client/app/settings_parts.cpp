@@ -12,9 +12,9 @@ namespace tumen::app {
 using client::AppState;
 
 namespace {
-constexpr ImU32 success_text = IM_COL32(0x15, 0x80, 0x3D, 0xFF);
-constexpr ImU32 success_border = IM_COL32(0xBB, 0xF7, 0xD0, 0xFF);
-constexpr ImU32 success_bg = IM_COL32(0xF0, 0xFD, 0xF4, 0xFF);
+const ImU32& success_text = color::success_text;
+const ImU32& success_border = color::success_border;
+const ImU32& success_bg = color::success_bg;
 bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 }  // namespace
 
@@ -58,8 +58,8 @@ bool secret_box(AppState& app, Ui& ui, const std::string& id, const std::string&
     const float pad = ui.px(18);
     const float h = ui.remembered(id + ".h", ui.px(150));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), IM_COL32(0xFF, 0xFB, 0xEB, 0xFF), ui.px(10));
-    dl->AddRect(p, ImVec2(p.x + width, p.y + h), IM_COL32(0xFD, 0xE6, 0x8A, 0xFF), ui.px(10), 0, ui.px(1));
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), color::notice_bg, ui.px(10));
+    dl->AddRect(p, ImVec2(p.x + width, p.y + h), color::notice_border, ui.px(10), 0, ui.px(1));
     ImGui::SetCursorScreenPos(ImVec2(p.x + pad, p.y + pad));
     ImGui::BeginGroup();
     const float inner = width - 2 * pad;
@@ -153,7 +153,7 @@ int overlay_buttons(AppState& app, Ui& ui, const std::string& id, const std::str
 }
 
 int confirm_overlay(AppState& app, Ui& ui, const std::string& id, const std::string& title, const std::string& body,
-                    const std::string& confirm_label) {
+                    const std::string& confirm_label, const std::string& cancel_label) {
     bool dismissed = false;
     const float width = ui.px(460), inner = width - ui.px(56);
     begin_overlay(ui, id, title, width, dismissed);
@@ -161,7 +161,7 @@ int confirm_overlay(AppState& app, Ui& ui, const std::string& id, const std::str
     paragraph(ui, id + ".body", body, ui.fonts.body, color::text_secondary, inner);
     gap(ui, 24);
     const ImVec2 row = ImGui::GetCursorScreenPos();
-    const std::string cancel = app.tr("settings.cancel");
+    const std::string cancel = cancel_label.empty() ? app.tr("settings.cancel") : cancel_label;
     const float sw = text_size(ui.fonts.strong, confirm_label).x + ui.px(32);
     const float cw = text_size(ui.fonts.strong, cancel).x + ui.px(32);
     int result = dismissed ? -1 : 0;

@@ -1,9 +1,11 @@
 // Settings › Scoring: the scoring rules (name, points, filter, team, active) with Edit and Delete; the editor whose
 // filter is checked while typing by shared/'s filter code and whose Preview shows how many leads the rule matches
-// and how their scores shift; below, predictive scoring: the fields the model learns from, the start date, Save,
-// and Rebuild now with the rebuild job's progress bar.
+// and how their scores shift; below, predictive scoring: the model (naive Bayes or logistic regression), the
+// fields it learns from, the start date, Save, Rebuild now with the rebuild job's progress bar, and both models'
+// quality on the last rebuild's holdout side by side.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "settings_view.hpp"
 #include "state/settings_scoring.hpp"
@@ -133,7 +135,7 @@ void rules_list(AppState& app, Ui& ui, float width) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + pad, y + ui.px(12)));
         const bool neg = r.points < 0;
         pill(ui, rid + ".points", signed_int(r.points), neg ? color::danger_soft : lead_color::success_soft,
-             neg ? color::danger_text : IM_COL32(0x15, 0x80, 0x3D, 0xFF));
+             neg ? color::danger_text : color::success_text);
         const float tx = top.x + pad + ui.px(70);
         ImGui::SetCursorScreenPos(ImVec2(tx, y + ui.px(10)));
         text(ui, rid + ".name", r.name, ui.fonts.strong, r.active ? color::text : color::text_muted);
@@ -171,6 +173,56 @@ void rules_list(AppState& app, Ui& ui, float width) {
     ImGui::Dummy(ImVec2(width, ui.px(1)));
 }
 
+std::string fixed(std::optional<double> v, int digits) {
+    if (!v) return "\u2013";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, *v);
+    return buf;
+}
+
+// Both models' overall figures from the last rebuild: one row each, the one in use marked.
+void quality_table(AppState& app, Ui& ui, client::PredictiveAdmin& pr, float width) {
+    const std::string id = "settings.predictive.quality";
+    text(ui, id + ".title", app.tr("settings.predictive.quality"), ui.fonts.small, color::text_secondary, width);
+    gap(ui, 4);
+    if (!pr.quality_of("nb") && !pr.quality_of("lr")) {
+        text(ui, id + ".none", app.tr("settings.predictive.quality_none"), ui.fonts.small, color::text_secondary, width);
+        return;
+    }
+    if (pr.quality_too_few()) {
+        text(ui, id + ".few", app.tr("settings.predictive.quality_few"), ui.fonts.small, color::text_secondary, width);
+        return;
+    }
+    const float w = std::min(width, ui.px(640));
+    const float cols[] = {0.f, 0.44f, 0.62f, 0.80f};
+    const char* heads[] = {"settings.predictive.quality_model", "settings.predictive.quality_auc",
+                           "settings.predictive.quality_brier", "settings.predictive.quality_cases"};
+    const float row_h = ui.px(26);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    for (int c = 0; c < 4; ++c) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x + w * cols[c], at.y));
+        text(ui, id + ".head." + std::to_string(c), app.tr(heads[c]), ui.fonts.small, color::text_secondary);
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(at.x, at.y + row_h - ui.px(3)), ImVec2(at.x + w, at.y + row_h - ui.px(3)), color::border, ui.px(1));
+    int r = 1;
+    for (const char* model : {"nb", "lr"}) {
+        const auto* q = pr.quality_of(model);
+        const float y = at.y + row_h * static_cast<float>(r++);
+        std::string name = app.tr(std::string("settings.predictive.model.") + model);
+        if (pr.saved_model() == model) name += " \u00b7 " + app.tr("settings.predictive.in_use");
+        const std::string cells[] = {name, fixed(q ? q->auc : std::nullopt, 3), fixed(q ? q->brier : std::nullopt, 3),
+                                     q ? std::to_string(static_cast<long long>(q->cases)) : "\u2013"};
+        for (int c = 0; c < 4; ++c) {
+            ImGui::SetCursorScreenPos(ImVec2(at.x + w * cols[c], y));
+            text(ui, id + "." + model + "." + std::to_string(c), cells[c], ui.fonts.body,
+                 c == 0 && pr.saved_model() == model ? color::text : color::text_secondary);
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + row_h * static_cast<float>(r) + ui.px(2)));
+    text(ui, id + ".hint", app.tr("settings.predictive.quality_hint"), ui.fonts.small, color::text_secondary, width);
+}
+
 void predictive(AppState& app, Ui& ui, float width) {
     auto& pr = app.settings().predictive();
     pr.poll(ImGui::GetTime() * 1000.0);
@@ -184,6 +236,15 @@ void predictive(AppState& app, Ui& ui, float width) {
         text(ui, id + ".loading", app.tr("app.loading"), ui.fonts.body, color::text_secondary);
         return;
     }
+    text(ui, id + ".model_label", app.tr("settings.predictive.model"), ui.fonts.small, color::text_secondary);
+    gap(ui, 4);
+    {
+        const std::string nb = app.tr("settings.predictive.model.nb"), lr = app.tr("settings.predictive.model.lr");
+        const std::vector<Choice> models = {{"nb", nb}, {"lr", lr}};
+        int selected = pr.model == "lr" ? 1 : 0;
+        if (segmented(ui, id + ".model", models, selected)) pr.model = selected == 1 ? "lr" : "nb";
+    }
+    gap(ui, 12);
     text(ui, id + ".fields_label", app.tr("settings.predictive.fields"), ui.fonts.small, color::text_secondary);
     gap(ui, 4);
     // Checkboxes in columns of equal width.
@@ -238,6 +299,8 @@ void predictive(AppState& app, Ui& ui, float width) {
             text(ui, id + ".percent", pct, ui.fonts.small, color::text_secondary);
         }
     }
+    gap(ui, 16);
+    quality_table(app, ui, pr, width);
 }
 
 }  // namespace

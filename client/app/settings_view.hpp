@@ -54,7 +54,7 @@ int overlay_buttons(client::AppState& app, Ui& ui, const std::string& id, const 
                     bool enabled, bool enter_submits = false);
 // A confirmation over the page: 1 = confirmed, -1 = cancelled, 0 = still open.
 int confirm_overlay(client::AppState& app, Ui& ui, const std::string& id, const std::string& title,
-                    const std::string& body, const std::string& confirm_label);
+                    const std::string& body, const std::string& confirm_label, const std::string& cancel_label = {});
 
 // A small button for table rows (height 30 CSS px); `danger` turns it red on hover.
 bool row_button(Ui& ui, const std::string& id, const std::string& label, bool danger = false, bool enabled = true);

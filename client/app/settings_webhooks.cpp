@@ -14,7 +14,7 @@ using client::AppState;
 
 namespace {
 
-constexpr ImU32 ok_fg = IM_COL32(0x15, 0x80, 0x3D, 0xFF);
+const ImU32& ok_fg = color::success_text;
 
 std::string err(AppState& app, const client::WebhooksAdmin& w, const std::string& f) {
     const client::Message* e = w.error(f);

@@ -6,9 +6,14 @@ namespace {
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 }  // namespace
 
-void apply_theme(float dpr) {
+ImU32 chip_background(ImU32 light_bg, ImU32 fg) { return dark_theme() ? mix(color::surface, fg, 0.28f) : light_bg; }
+ImU32 chip_foreground(ImU32 fg) { return dark_theme() ? mix(fg, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), 0.55f) : fg; }
+
+void apply_theme(float scale, bool dark) {
+    active_palette = dark ? dark_palette : light_palette;
     ImGuiStyle style;  // fresh defaults: ScaleAllSizes must not compound over DPR changes
-    ImGui::StyleColorsLight(&style);
+    if (dark) ImGui::StyleColorsDark(&style);
+    else ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(0, 0);
     style.WindowRounding = 0;
     style.WindowBorderSize = 0;
@@ -43,8 +48,21 @@ void apply_theme(float dpr) {
     c[ImGuiCol_Button] = v4(color::primary);
     c[ImGuiCol_ButtonHovered] = v4(color::primary_hover);
     c[ImGuiCol_ButtonActive] = v4(color::primary_active);
+    c[ImGuiCol_CheckMark] = v4(color::primary);
+    c[ImGuiCol_SliderGrab] = v4(color::primary);
+    c[ImGuiCol_SliderGrabActive] = v4(color::primary_active);
+    c[ImGuiCol_Header] = v4(color::primary_soft);
+    c[ImGuiCol_HeaderHovered] = v4(color::row_hover);
+    c[ImGuiCol_HeaderActive] = v4(color::row_selected);
+    c[ImGuiCol_Separator] = v4(color::border);
+    c[ImGuiCol_TableHeaderBg] = v4(color::table_head);
+    c[ImGuiCol_TableBorderStrong] = v4(color::border_strong);
+    c[ImGuiCol_TableBorderLight] = v4(color::border);
+    c[ImGuiCol_TableRowBg] = v4(with_alpha(color::surface, 0));
+    c[ImGuiCol_TableRowBgAlt] = v4(color::zebra);
+    c[ImGuiCol_ModalWindowDimBg] = v4(color::scrim);
 
-    style.ScaleAllSizes(dpr);
+    style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }
 

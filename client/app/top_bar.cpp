@@ -194,6 +194,14 @@ float top_bar(AppState& app, Ui& ui) {
             text(ui, "nav.user.login", app.tr("nav.signed_in_as", {{"login", s->user.login}}), ui.fonts.small,
                  color::text_secondary);
             ImGui::Dummy(ImVec2(0, ui.px(10)));
+            // The quick switch picks the other theme outright (Settings > My account also offers "System").
+            const bool dark = app.dark_theme();
+            if (button(ui, "nav.user.theme", app.tr(dark ? "top.theme_light" : "top.theme_dark"), ButtonKind::ghost,
+                       ImVec2(menu_w, ui.px(36)))) {
+                app.set_theme(dark ? client::ThemeChoice::light : client::ThemeChoice::dark);
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::Dummy(ImVec2(0, ui.px(6)));
             const std::string out_label = app.tr(busy ? "session.signing_out" : "session.logout");
             if (button(ui, "session.logout", out_label, ButtonKind::secondary, ImVec2(menu_w, ui.px(36)), !busy)) {
                 app.logout();
@@ -213,10 +221,10 @@ float top_bar(AppState& app, Ui& ui) {
         const ImVec2 pos(right - size.x, centre_y(size.y));
         const ImVec2 max(pos.x + size.x, pos.y + size.y);
         if (pos.x > x + ui.px(8)) {
-            dl->AddRectFilled(pos, max, IM_COL32(0xFE, 0xF3, 0xC7, 0xFF), size.y * 0.5f);
-            dl->AddCircleFilled(ImVec2(pos.x + ui.px(12), pos.y + size.y * 0.5f), ui.px(4), IM_COL32(0xD9, 0x77, 0x06, 0xFF));
+            dl->AddRectFilled(pos, max, color::amber_soft, size.y * 0.5f);
+            dl->AddCircleFilled(ImVec2(pos.x + ui.px(12), pos.y + size.y * 0.5f), ui.px(4), color::amber);
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
-                        ImVec2(pos.x + ui.px(22), std::floor(pos.y + (size.y - ts.y) * 0.5f)), IM_COL32(0x92, 0x40, 0x0E, 0xFF),
+                        ImVec2(pos.x + ui.px(22), std::floor(pos.y + (size.y - ts.y) * 0.5f)), color::amber_text,
                         label.c_str());
             ui.record("live.reconnecting", label, "text", pos, max);
             right = pos.x - ui.px(12);

@@ -41,10 +41,10 @@ void Ui::record(std::string_view id, std::string_view label, const char* kind, I
     w.id = std::string(id);
     w.label = std::string(label);
     w.kind = kind;
-    w.x = min.x / dpr;
-    w.y = min.y / dpr;
-    w.w = (max.x - min.x) / dpr;
-    w.h = (max.y - min.y) / dpr;
+    w.x = min.x / device_dpr;
+    w.y = min.y / device_dpr;
+    w.w = (max.x - min.x) / device_dpr;
+    w.h = (max.y - min.y) / device_dpr;
     drawing_.push_back(std::move(w));
 }
 
@@ -143,7 +143,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ButtonKind kind
             fg = color::on_primary;
             break;
         case ButtonKind::secondary:
-            bg = held ? color::surface_muted : hovered ? IM_COL32(0xF8, 0xFA, 0xFC, 0xFF) : color::surface;
+            bg = held ? color::surface_muted : hovered ? color::surface_hover : color::surface;
             edge = hovered ? color::border_hover : color::border_strong;
             fg = enabled ? color::text : color::text_muted;
             break;
@@ -241,7 +241,8 @@ bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, 
         if (on) {
             dl->AddRectFilled(ImVec2(bmin.x, bmin.y + ui.px(1)), ImVec2(bmax.x, bmax.y + ui.px(1)),
                               with_alpha(color::shadow, 0x14), ui.px(6));
-            dl->AddRectFilled(bmin, bmax, color::surface, ui.px(6));
+            // Dark: the surface is darker than the track, so the chosen segment is lifted with the border colour.
+            dl->AddRectFilled(bmin, bmax, dark_theme() ? color::border_strong : color::surface, ui.px(6));
         }
         const ImU32 fg = on ? color::text : hovered ? color::text : color::text_secondary;
         dl->AddText(font, font->FontSize,

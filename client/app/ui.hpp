@@ -16,10 +16,11 @@ namespace tumen::app {
 
 class Ui {
 public:
-    float dpr = 1;
+    float dpr = 1;         // device pixels per layout pixel: the DPR times the interface size (90-150%)
+    float device_dpr = 1;  // the DPR alone: widget rectangles are recorded in the page's CSS pixels
     Fonts fonts;
 
-    // CSS pixels -> device pixels, snapped to whole device pixels so edges and text stay crisp.
+    // CSS pixels (at the interface size) -> device pixels, snapped to whole device pixels so edges and text stay crisp.
     float px(float css) const { return std::round(css * dpr); }
     ImVec2 px(float x, float y) const { return ImVec2(px(x), px(y)); }
 

@@ -29,6 +29,12 @@ void draw_not_found(client::AppState& app, Ui& ui);
 void draw_section(client::AppState& app, Ui& ui);
 void draw_loading(client::AppState& app, Ui& ui);
 
+// The keyboard layer: shortcuts (client/state/shortcuts.hpp) run before the views draw (keyboard.cpp); stale view
+// requests are dropped after; the command palette and the shortcut help are drawn over everything (palette_view.cpp).
+void handle_shortcuts(client::AppState& app);
+void end_shortcuts_frame(client::AppState& app);
+void draw_keyboard_overlays(client::AppState& app, Ui& ui);
+
 // Shared pieces.
 void language_switch(client::AppState& app, Ui& ui);
 // The bar on top of every signed-in view; returns its height (device px). (top_bar.cpp)

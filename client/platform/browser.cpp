@@ -56,6 +56,20 @@ EM_JS(void, js_save_setting, (const char* key, const char* value), {
     try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 
+// The page's side of the theme and the leave prompt live in web/index.html (window.tumenPage), which also applies
+// the stored theme before the wasm loads, so a dark page never flashes white.
+EM_JS(int, js_prefers_dark, (), {
+    try { return window.tumenPage && window.tumenPage.prefersDark() ? 1 : 0; } catch (e) { return 0; }
+});
+
+EM_JS(void, js_set_page_theme, (int dark), {
+    if (window.tumenPage) window.tumenPage.setTheme(!!dark);
+});
+
+EM_JS(void, js_set_leave_prompt, (int ask), {
+    if (window.tumenPage) window.tumenPage.askBeforeLeaving = !!ask;
+});
+
 EM_JS(void, js_history, (int replace, const char* hash), {
     const h = UTF8ToString(hash);
     if (location.hash === h) return;
@@ -200,6 +214,10 @@ std::string browser_language() { return take(js_string_result(1)); }
 std::string page_origin() { return take(js_string_result(3)); }
 std::string load_setting(const char* key) { return take(js_load_setting(key)); }
 void save_setting(const char* key, const std::string& value) { js_save_setting(key, value.c_str()); }
+
+bool system_prefers_dark() { return js_prefers_dark() != 0; }
+void set_page_theme(bool dark) { js_set_page_theme(dark ? 1 : 0); }
+void set_leave_prompt(bool ask) { js_set_leave_prompt(ask ? 1 : 0); }
 
 void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 void reload_after_context_loss() { js_reload_after_context_loss(); }

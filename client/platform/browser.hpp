@@ -25,6 +25,7 @@
 //  [X] Mouse cursor shape via canvas.style.cursor (3.1.6 GLFW has no cursors).
 //  [X] Mouse wheel: normalised to ImGui's "one notch = 1" (3.1.6 GLFW passes raw DOM deltas with the wrong sign).
 //  [X] macOS shortcuts (Cmd instead of Ctrl) when the browser runs on a Mac.
+//  [X] The client's shortcuts keep keys the browser would take: Ctrl/Cmd+K, Ctrl/Cmd+S, F1, Alt+1..7, "/" (key_guard.hpp).
 //  [X] Test interface: window.tumen.state() -> JSON of route, view, language, last error, frame count, widgets.
 //  [X] File upload: Host::pick_file through a hidden <input type=file> and FileReader (the CSV import). Files
 //      dropped on the page are not taken yet.
@@ -35,6 +36,10 @@
 //      reconnect with backoff and Last-Event-ID replay decided by client/state/live_updates.hpp.
 //  [X] WebGL context loss: the page reloads when the context comes back (or after 3 s); the address keeps the view.
 //  [X] Kiosk (#/kiosk): the mouse cursor is hidden (canvas cursor: none); large font sizes join the atlas only there.
+//  [X] Theme: light / dark / the system's (prefers-color-scheme, followed live) and the interface size (90-150%
+//      on top of the DPR: fonts re-rasterised, style re-scaled), kept in localStorage; the page behind the canvas
+//      takes the theme before the wasm loads (no white flash in dark).
+//  [X] Unsaved edits: beforeunload asks while the open form has unsaved edits.
 //  [ ] Screen readers (ImGui draws pixels only).
 //
 // CHANGELOG
@@ -84,6 +89,10 @@ std::string page_origin();                // location.origin
 std::string load_setting(const char* key); // localStorage, "" when absent or unavailable
 void save_setting(const char* key, const std::string& value);
 
+bool system_prefers_dark();               // matchMedia('(prefers-color-scheme: dark)')
+void set_page_theme(bool dark);           // the page behind the canvas (background, color-scheme, theme-color)
+void set_leave_prompt(bool ask);          // beforeunload asks first while true (unsaved edits)
+
 void set_cursor(const char* css_cursor);  // canvas.style.cursor
 void reload_after_context_loss();         // installs the webglcontextlost/restored listeners on the canvas
 void set_document_title(const std::string& title);
@@ -110,6 +119,12 @@ public:
         platform::pick_file(accept, max_bytes, std::move(chosen));
     }
     std::string origin() const override { return page_origin(); }
+    void save_preference(std::string_view key, std::string_view value) override {
+        save_setting(std::string(key).c_str(), std::string(value));
+    }
+    std::string load_preference(std::string_view key) const override { return load_setting(std::string(key).c_str()); }
+    bool system_prefers_dark() const override { return platform::system_prefers_dark(); }
+    void set_leave_prompt(bool ask) override { platform::set_leave_prompt(ask); }
 };
 
 }  // namespace tumen::platform

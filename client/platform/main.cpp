@@ -19,6 +19,7 @@
 #include "browser.hpp"
 #include "event_source.hpp"
 #include "fetch.hpp"
+#include "key_guard.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -48,6 +49,9 @@ struct Client {
     platform::CanvasGeometry canvas;
     bool geometry_dirty = true;
     double built_dpr = 0;            // DPR the font atlas and style were made for
+    float built_scale = 0;           // and the interface size (Settings > My account)
+    int built_dark = -1;             // the theme the style and the page show (-1: none yet)
+    bool leave_prompt = false;       // beforeunload asks (unsaved edits)
     bool built_kiosk = false;        // the atlas holds the kiosk's large sizes
 
     int dirty_frames = settle_frames;
@@ -151,13 +155,19 @@ void update_geometry() {
     g->canvas = platform::measure_canvas();
     platform::set_canvas_size(g->canvas.width, g->canvas.height);
     const bool kiosk = g->app->route().view == View::kiosk;
-    if (g->fonts_pending == 0 && (g->canvas.dpr != g->built_dpr || kiosk != g->built_kiosk)) {
+    // The wall display keeps its own sizes; elsewhere the user's interface size multiplies the DPR.
+    const float scale = kiosk ? 1.0f : g->app->ui_prefs().scale();
+    if (g->fonts_pending == 0 && (g->canvas.dpr != g->built_dpr || kiosk != g->built_kiosk || scale != g->built_scale)) {
         // Between frames: new atlas at the new pixel size, new texture, style re-scaled from defaults.
         g->built_dpr = g->canvas.dpr;
         g->built_kiosk = kiosk;
-        g->ui.dpr = static_cast<float>(g->canvas.dpr);
+        g->built_scale = scale;
+        g->ui.device_dpr = static_cast<float>(g->canvas.dpr);
+        g->ui.dpr = static_cast<float>(g->canvas.dpr) * scale;
         g->ui.fonts = app::build_fonts(g->font_files, g->ui.dpr, kiosk);
-        app::apply_theme(g->ui.dpr);
+        g->built_dark = g->app->dark_theme() ? 1 : 0;
+        app::apply_theme(g->ui.dpr, g->built_dark == 1);
+        platform::set_page_theme(g->built_dark == 1);
         if (g->fonts_built) ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         g->fonts_built = true;
@@ -174,6 +184,10 @@ void sync_document() {
         g->shown_language = g->app->language();
         platform::set_document_language(i18n::code(g->shown_language));
     }
+    if (g->app->unsaved_edits() != g->leave_prompt) {
+        g->leave_prompt = g->app->unsaved_edits();
+        platform::set_leave_prompt(g->leave_prompt);
+    }
     // A wall display has nobody at a mouse: no cursor over the picture.
     const std::string cursor = g->app->route().view == View::kiosk ? "none" : css_cursor(ImGui::GetMouseCursor());
     if (cursor != g->cursor) {
@@ -187,7 +201,15 @@ void frame() {
     // ratio is cheap, measuring the canvas' CSS box is not, so only the ratio is checked every frame.
     if (emscripten_get_device_pixel_ratio() != g->canvas.dpr) g->geometry_dirty = true;
     if ((g->app->route().view == View::kiosk) != g->built_kiosk) g->geometry_dirty = true;
+    if (g->app->route().view != View::kiosk && g->app->ui_prefs().scale() != g->built_scale) g->geometry_dirty = true;
     update_geometry();
+    // A theme switch (the user's, or the system's under "System") only restyles: the atlas stays.
+    const int dark = g->app->dark_theme() ? 1 : 0;
+    if (g->fonts_built && dark != g->built_dark) {
+        g->built_dark = dark;
+        app::apply_theme(g->ui.dpr, dark == 1);
+        platform::set_page_theme(dark == 1);
+    }
     // Nothing to show until the fonts are in (the page's loading indicator covers the canvas meanwhile).
     if (!g->fonts_built || g->dirty_frames <= 0) {
         g->paused = true;
@@ -218,12 +240,14 @@ void frame() {
 
     const double render_start = emscripten_get_now();
     glViewport(0, 0, g->canvas.width, g->canvas.height);
-    glClearColor(0.97f, 0.98f, 0.99f, 1.0f);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(app::color::page_bottom);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g->render_timer.add(emscripten_get_now() - render_start);
     g->ui.end_frame();
     g->frame_timer.add(emscripten_get_now() - frame_start);
+    platform::set_text_input(io.WantTextInput);  // "/" is a shortcut only outside text fields (key_guard.hpp)
     ++g->frame_count;
     sync_document();
 
@@ -357,6 +381,7 @@ int main() {
     glfwSetScrollCallback(g->window, on_scroll);  // replaces the backend's (see on_scroll)
     glfwSetKeyCallback(g->window, on_key);        // replaces the backend's; frame() feeds it the queued events
     glfwSetCharCallback(g->window, on_char);      // likewise
+    platform::install_key_guard();                // after GLFW's listeners: Ctrl+K, Ctrl+S, F1, Alt+n stay ours
     ImGui_ImplOpenGL3_Init("#version 300 es");
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;

@@ -6,6 +6,7 @@ AppState::AppState(Transport& transport, Host& host) : transport_(transport), ho
 
 void AppState::start(std::string_view hash, std::string_view browser_language, std::string_view saved_language) {
     lang_ = i18n::parse_code(saved_language).value_or(i18n::from_tag(browser_language));
+    prefs_ = parse_ui_prefs(host_.load_preference(theme_key), host_.load_preference(ui_scale_key));
     route_ = parse_route(hash);
     // Canonical address from the start ("" -> "#/pipeline"), without a new history entry.
     if (format_route(route_) != hash) host_.replace_url(format_route(route_));
@@ -33,15 +34,58 @@ void AppState::start(std::string_view hash, std::string_view browser_language, s
 void AppState::on_url_changed(std::string_view hash) {
     Route r = parse_route(hash);
     if (r == route_) return;
+    if (unsaved_edits()) {
+        // The address already moved (back button, link): put the form's back as a new entry, so "keep editing"
+        // leaves history as it was; leaving later pushes the wanted address.
+        pending_leave_ = std::move(r);
+        host_.push_url(format_route(route_));
+        return;
+    }
     apply_route(std::move(r), /*from_url=*/true);
 }
 
 void AppState::navigate(const Route& route) {
     if (route == route_) return;
+    if (unsaved_edits()) {
+        pending_leave_ = route;
+        return;
+    }
     apply_route(route, /*from_url=*/false);
 }
 
+bool AppState::unsaved_edits() const {
+    // Edits being saved are not at risk: they are on their way (the reply of a form left is dropped).
+    if (route_.view == View::lead) return lead_.dirty() && !lead_.saving();
+    if (route_.view == View::contact) return contact_form_.dirty() && !contact_form_.saving();
+    return false;
+}
+
+void AppState::discard_and_leave() {
+    if (!pending_leave_) return;
+    Route to = std::move(*pending_leave_);
+    pending_leave_.reset();
+    // Closing the form drops the draft, also when the next route is the same kind of form (another lead).
+    if (route_.view == View::lead) lead_.close();
+    if (route_.view == View::contact) contact_form_.close();
+    if (to != route_) apply_route(std::move(to), /*from_url=*/false);
+}
+
+void AppState::keep_editing() { pending_leave_.reset(); }
+
+void AppState::set_theme(ThemeChoice t) {
+    if (t == prefs_.theme) return;
+    prefs_.theme = t;
+    host_.save_preference(theme_key, theme_code(t));
+}
+
+void AppState::set_ui_scale(int percent) {
+    if (percent == prefs_.scale_percent || !parse_ui_scale(std::to_string(percent))) return;
+    prefs_.scale_percent = percent;
+    host_.save_preference(ui_scale_key, std::to_string(percent));
+}
+
 void AppState::apply_route(Route route, bool from_url) {
+    pending_leave_.reset();
     const bool kiosk_changed = route.view == View::kiosk && (route_.view != View::kiosk || route.query != route_.query);
     if (route.view != View::kiosk) kiosk_.stop();
     route_ = std::move(route);
@@ -95,6 +139,7 @@ void AppState::signed_in(Session session) {
 }
 
 void AppState::signed_out(Message why) {
+    pending_leave_.reset();
     live_.disconnect();
     session_.reset();
     lead_.close();

@@ -10,6 +10,7 @@
 #include "api_io.hpp"
 #include "board_state.hpp"
 #include "calendar_state.hpp"
+#include "command_palette.hpp"
 #include "contact_form.hpp"
 #include "contact_list.hpp"
 #include "dashboard_state.hpp"
@@ -27,6 +28,7 @@
 #include "transport.hpp"
 #include "tumen/i18n.hpp"
 #include "tumen/route.hpp"
+#include "ui_prefs.hpp"
 
 namespace tumen::client {
 
@@ -51,6 +53,21 @@ public:
     void navigate(const Route& route);
 
     void set_language(i18n::Lang lang);
+    // Theme and interface size (ui_prefs.hpp): read from the host at start, saved there on change.
+    const UiPrefs& ui_prefs() const { return prefs_; }
+    void set_theme(ThemeChoice t);
+    void set_ui_scale(int percent);  // ignored unless one of ui_scale_steps
+    // What to draw now ("system" asks the host each time, so a system switch applies at once).
+    bool dark_theme() const { return prefs_.dark(host_.system_prefers_dark()); }
+
+    // Unsaved edits: the open lead or contact form differs from the record read. Leaving it (navigate(), the
+    // back button, a link) then waits for the user: pending_leave() holds where they wanted to go until
+    // discard_and_leave() goes there (the edits are dropped) or keep_editing() stays.
+    bool unsaved_edits() const;
+    const std::optional<Route>& pending_leave() const { return pending_leave_; }
+    void discard_and_leave();
+    void keep_editing();
+
     void submit_login();
     void logout();
     // Any request of a signed-in user answered 401: the session ended on the server (expired, signed out elsewhere).
@@ -77,6 +94,7 @@ public:
     const LeadList& list() const { return list_; }
     Host& host() { return host_; }
     SettingsState& settings() { return settings_; }
+    const SettingsState& settings() const { return settings_; }
     CalendarState& calendar() { return calendar_; }  // #/calendar and the lead form's meetings
     const CalendarState& calendar() const { return calendar_; }
     AnalysisState& analysis() { return analysis_; }  // #/analysis
@@ -94,6 +112,8 @@ public:
     const ContactForm& contact_form() const { return contact_form_; }
     const ActivitiesState& activities() const { return activities_; }
     ImportWizard& import_wizard() { return import_; }  // #/import
+    Keyboard& keyboard() { return keyboard_; }  // the command palette, the shortcut help, view key requests
+    const Keyboard& keyboard() const { return keyboard_; }
     const ImportWizard& import_wizard() const { return import_; }
     // Live updates (server-sent events) while signed in; without a channel (set by the browser) they stay off.
     // The kiosk display uses the same channel (a kiosk page has no session, so the two never run together).
@@ -142,8 +162,11 @@ private:
     ContactForm contact_form_{*this};
     SettingsIo import_io_{*this};
     ImportWizard import_{import_io_};
+    Keyboard keyboard_{*this};
     Message banner_;
     bool logging_out_ = false;
+    UiPrefs prefs_;
+    std::optional<Route> pending_leave_;
 };
 
 }  // namespace tumen::client

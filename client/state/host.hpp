@@ -29,6 +29,14 @@ public:
     // The page's origin ("https://crm.example.mn"), for full URLs the user copies elsewhere (the calendar feed).
     // Default: "" (a path is shown as it is).
     virtual std::string origin() const { return {}; }
+    // Small per-browser preferences (theme, interface size): kept across visits, before sign-in too.
+    // Defaults: nothing stored, nothing read.
+    virtual void save_preference(std::string_view /*key*/, std::string_view /*value*/) {}
+    virtual std::string load_preference(std::string_view /*key*/) const { return {}; }
+    // The system's colour scheme (prefers-color-scheme: dark), for the "System" theme. Default: light.
+    virtual bool system_prefers_dark() const { return false; }
+    // Whether closing or reloading the page should ask first (unsaved edits: the browser's beforeunload prompt).
+    virtual void set_leave_prompt(bool /*ask*/) {}
 };
 
 }  // namespace tumen::client

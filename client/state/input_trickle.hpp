@@ -5,7 +5,8 @@
 // before them. The platform queues every key and character event here and feeds each frame the events up to
 //  - the first one that would change a key already changed in that frame, or
 //  - the first character or text after a key change in that frame (ImGui handles a frame's characters before its
-//    keys, and ignores characters typed while Ctrl is down).
+//    keys, and ignores characters typed while Ctrl is down), or
+//  - a Ctrl or Super press after a character of that frame (same reason: "…3" then Ctrl+S must keep the "3").
 #pragma once
 #include <deque>
 #include <string>

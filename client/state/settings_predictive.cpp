@@ -27,6 +27,9 @@ void PredictiveAdmin::reset() {
     saved_fields_.clear();
     available_.clear();
     saved_start_.clear();
+    model = saved_model_ = "nb";
+    lr_trained_at_.reset();
+    quality_.clear();
     phase_ = "idle";
     version_ = rows_ = job_id_ = 0;
     job_.reset();
@@ -47,8 +50,40 @@ void PredictiveAdmin::take(const json& j) {
     version_ = j.value("version", version_);
     if (j.contains("rows") && j["rows"].is_number_integer()) rows_ = j["rows"].get<std::int64_t>();
     if (j.contains("rebuild") && j["rebuild"].is_object()) phase_ = j["rebuild"].value("phase", std::string("idle"));
+    if (j.contains("model") && j["model"].is_string()) saved_model_ = j["model"].get<std::string>();
+    if (j.contains("lr_trained_at"))
+        lr_trained_at_ = j["lr_trained_at"].is_number_integer() ? std::optional(j["lr_trained_at"].get<std::int64_t>()) : std::nullopt;
+    if (j.contains("quality") && j["quality"].is_array()) {
+        quality_.clear();
+        auto number = [](const json& q, const char* key) {
+            return q.contains(key) && q[key].is_number() ? std::optional(q[key].get<double>()) : std::nullopt;
+        };
+        for (const auto& q : j["quality"]) {
+            if (!q.is_object() || !q.contains("model") || !q["model"].is_string()) continue;
+            Quality row;
+            row.model = q["model"].get<std::string>();
+            row.team_id = q.contains("team_id") && q["team_id"].is_number_integer() ? q["team_id"].get<std::int64_t>() : 0;
+            row.cases = number(q, "cases").value_or(0);
+            row.won = number(q, "won").value_or(0);
+            row.auc = number(q, "auc");
+            row.brier = number(q, "brier");
+            quality_.push_back(std::move(row));
+        }
+    }
     fields = saved_fields_;
     start_date = saved_start_;
+    model = saved_model_;
+}
+
+const PredictiveAdmin::Quality* PredictiveAdmin::quality_of(const std::string& m, std::int64_t team_id) const {
+    for (const auto& q : quality_)
+        if (q.model == m && q.team_id == team_id) return &q;
+    return nullptr;
+}
+
+bool PredictiveAdmin::quality_too_few() const {
+    const auto *nb = quality_of("nb"), *lr = quality_of("lr");
+    return (nb || lr) && !(nb && nb->auc) && !(lr && lr->auc);
 }
 
 void PredictiveAdmin::reload() {
@@ -85,12 +120,13 @@ bool PredictiveAdmin::dirty() const {
     auto a = fields, b = saved_fields_;
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
-    return a != b || start_date != saved_start_;
+    return a != b || start_date != saved_start_ || model != saved_model_;
 }
 
 void PredictiveAdmin::discard() {
     fields = saved_fields_;
     start_date = saved_start_;
+    model = saved_model_;
     errors_.clear();
 }
 
@@ -103,7 +139,8 @@ void PredictiveAdmin::save() {
     if (busy_) return;
     banner_ = notice_ = {};
     errors_.clear();
-    json body = {{"fields", fields}, {"start_date", start_date.empty() ? json() : json(start_date)}, {"version", version_}};
+    json body = {{"fields", fields}, {"start_date", start_date.empty() ? json() : json(start_date)}, {"model", model},
+                 {"version", version_}};
     busy_ = true;
     io_.send("PATCH", "/api/v1/scoring/predictive", body, [this](const HttpResponse& reply) {
         busy_ = false;
@@ -113,6 +150,7 @@ void PredictiveAdmin::save() {
                 saved_fields_ = strings(*current, "fields");
                 saved_start_ = current->contains("start_date") && (*current)["start_date"].is_string()
                                    ? (*current)["start_date"].get<std::string>() : "";
+                saved_model_ = current->value("model", saved_model_);
                 banner_ = problem_message(reply);
                 return;
             }

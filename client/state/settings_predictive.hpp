@@ -1,6 +1,7 @@
-// Settings › Scoring, the predictive half (managers and administrators): which lead fields the naive Bayes model
-// learns from and since when (start date), saved with the version read; "Rebuild now" and the rebuild job's
-// progress, polled from the job runner (GET /jobs) while it is queued or running, at most once a second.
+// Settings › Scoring, the predictive half (managers and administrators): which model sets the automatic
+// probability (naive Bayes or logistic regression), which lead fields it learns from and since when (start date),
+// saved with the version read; both models' quality on the last rebuild's holdout; "Rebuild now" and the rebuild
+// job's progress, polled from the job runner (GET /jobs) while it is queued or running, at most once a second.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,7 @@ public:
     // The editable copy: fields on/off and the start date ("" = every lead).
     std::vector<std::string> fields;
     std::string start_date;
+    std::string model = "nb";  // "nb" or "lr"
     const std::vector<std::string>& available_fields() const { return available_; }
     bool field_on(const std::string& f) const;
     void set_field(const std::string& f, bool on);
@@ -35,6 +37,20 @@ public:
     void discard();
     std::int64_t rows() const { return rows_; }  // frequency rows stored
     const std::string& phase() const { return phase_; }  // the rebuild's phase: idle / count / recompute
+    const std::string& saved_model() const { return saved_model_; }
+    std::optional<std::int64_t> lr_trained_at() const { return lr_trained_at_; }
+
+    // One model's figures on the holdout (team 0 = all teams together).
+    struct Quality {
+        std::string model;
+        std::int64_t team_id = 0;
+        double cases = 0, won = 0;
+        std::optional<double> auc, brier;
+    };
+    const std::vector<Quality>& quality() const { return quality_; }
+    const Quality* quality_of(const std::string& model, std::int64_t team_id = 0) const;
+    // A rebuild measured but its holdout was too small: no overall AUC for either model ("not enough closed leads").
+    bool quality_too_few() const;
 
     // Rebuild: POST .../rebuild, then the job's progress.
     void rebuild();
@@ -56,7 +72,9 @@ private:
     SettingsIo& io_;
     bool loading_ = false, loaded_ = false, busy_ = false, requesting_ = false, job_loading_ = false;
     std::vector<std::string> saved_fields_, available_;
-    std::string saved_start_, phase_ = "idle";
+    std::string saved_start_, phase_ = "idle", saved_model_ = "nb";
+    std::optional<std::int64_t> lr_trained_at_;
+    std::vector<Quality> quality_;
     std::int64_t version_ = 0, rows_ = 0, job_id_ = 0;
     std::optional<JobRow> job_;
     double last_poll_ms_ = 0;

@@ -23,7 +23,15 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     j["ready"] = frame.ready;
     j["idle"] = frame.idle;
     j["dpr"] = frame.dpr;
+    j["theme"] = app.dark_theme() ? "dark" : "light";  // what is drawn
+    j["theme_choice"] = theme_code(app.ui_prefs().theme);
+    j["ui_scale"] = app.ui_prefs().scale_percent;
+    j["unsaved_edits"] = app.unsaved_edits();
+    j["leave_pending"] = app.pending_leave() ? nlohmann::json(format_route(*app.pending_leave())) : nlohmann::json(nullptr);
     j["canvas"] = {{"width", frame.canvas_width}, {"height", frame.canvas_height}};
+    // The keyboard layer (command_palette.hpp): the palette's results only while it is open.
+    j["help_open"] = app.keyboard().help_open;
+    j["palette"] = app.keyboard().palette.is_open() ? app.keyboard().palette.probe() : nlohmann::json(nullptr);
     auto times = [](const std::vector<double>& ms) {
         nlohmann::json out = nlohmann::json::array();
         for (double v : ms) out.push_back(std::round(v * 100.0) / 100.0);

@@ -151,8 +151,8 @@ const std::vector<Endpoint>& endpoints() {
         {"score_rules.update", "PATCH", "/api/v1/score-rules/{id}", A::manager, "scoring", "Change a scoring rule (with the version read); rescored by a job", "ScoreRulePatch", "ScoreRule"},
         {"score_rules.delete", "DELETE", "/api/v1/score-rules/{id}", A::manager, "scoring", "Delete a scoring rule; rescored by a job", "",         ""},
         // ---- predictive scoring and automatic assignment (issue 7)
-        {"predictive.settings", "GET", "/api/v1/scoring/predictive", A::manager, "scoring", "Predictive scoring settings (fields, start date) and the rebuild's state", "", "PredictiveSettings"},
-        {"predictive.update", "PATCH", "/api/v1/scoring/predictive", A::manager, "scoring", "Change the fields or start date (with the version read); the table is rebuilt by a job", "PredictiveSettingsPatch", "PredictiveSettings"},
+        {"predictive.settings", "GET", "/api/v1/scoring/predictive", A::manager, "scoring", "Predictive scoring settings (fields, start date, model), the rebuild's state and both models' holdout quality", "", "PredictiveSettings"},
+        {"predictive.update", "PATCH", "/api/v1/scoring/predictive", A::manager, "scoring", "Change the fields, start date or model (with the version read); the table is rebuilt and the models trained by a job", "PredictiveSettingsPatch", "PredictiveSettings"},
         {"predictive.rebuild", "POST", "/api/v1/scoring/predictive/rebuild", A::manager, "scoring", "Rebuild the frequency table and recompute open leads now (202, the job's id)", "", "PredictiveRebuild"},
         {"leads.probability", "GET", "/api/v1/leads/{id}/probability", A::user, "scoring", "The lead's automatic probability and the factors behind it", "", "ProbabilityExplanation"},
         {"leads.probability_reset", "POST", "/api/v1/leads/{id}/probability/reset", A::user, "scoring", "Probability back to the automatic one", "VersionOnly", "Lead"},

@@ -11,8 +11,21 @@ json predictive_schemas() {
                                    "source_id, medium_id, campaign_id, lang, tag_ids"}};
     json start = nullable({{"type", "string"}, {"format", "date"},
                            {"description", "only leads created on or after it count; null = every lead"}});
+    json model = {{"type", "string"}, {"enum", {"nb", "lr"}},
+                  {"description", "which model sets open leads' probability: nb = Odoo's naive Bayes, lr = our "
+                                  "logistic regression (trained by the rebuild job)"}};
+    json quality = obj({{"model", {{"type", "string"}, {"enum", {"nb", "lr"}}}},
+                        {"team_id", {{"type", "integer"}, {"description", "0 = all teams together"}}},
+                        {"cases", {{"type", "number"}, {"description", "holdout leads (id % 10 >= 7) x stages reached"}}},
+                        {"won", t("number")}, {"auc", nullable(t("number"))},
+                        {"brier", nullable({{"type", "number"}, {"description", "lower is better"}})},
+                        {"evaluated_at", t("integer")}},
+                       {"model", "team_id", "cases", "won", "auc", "brier"});
     json settings = obj({{"fields", fields}, {"start_date", start}, {"available_fields", array_of(t("string"))},
-                         {"version", t("integer")},
+                         {"model", model}, {"version", t("integer")},
+                         {"lr_trained_at", nullable({{"type", "integer"}, {"description", "when the rebuild last trained the logistic regression"}})},
+                         {"quality", {{"type", "array"}, {"items", quality},
+                                      {"description", "both models on the last rebuild's holdout"}}},
                          {"rebuild", obj({{"phase", t("string")}, {"after_id", t("integer")}})},
                          {"rows", {{"type", "integer"}, {"description", "frequency rows stored"}}}},
                         {"fields", "start_date", "version"});
@@ -37,7 +50,7 @@ json predictive_schemas() {
                        {"id", "lead_id", "rule"});
     return {
         {"PredictiveSettings", settings},
-        {"PredictiveSettingsPatch", obj({{"fields", fields}, {"start_date", start}, {"version", t("integer")}}, {"version"})},
+        {"PredictiveSettingsPatch", obj({{"fields", fields}, {"start_date", start}, {"model", model}, {"version", t("integer")}}, {"version"})},
         {"PredictiveRebuild", obj({{"job_id", t("integer")}}, {"job_id"})},
         {"ProbabilityExplanation",
          obj({{"lead_id", t("integer")}, {"probability", t("number")}, {"automated_probability", t("number")},

@@ -14,7 +14,7 @@ LogisticOptions default_logistic_options() {
 
 PlsSchema dataset_pls_schema(const Dataset& data) {
     PlsSchema s;
-    s.stages.push_back(PlsStage{"closed", 1, false});  // one stage: its row holds the totals, its factor is 1
+    s.stages.push_back(PlsStage{"closed", 1, false, std::nullopt});  // one stage: its row holds the totals, its factor is 1
     s.fields = data.fields;
     s.keep_empty = data.fields;
     return s;

@@ -78,13 +78,36 @@ double logistic_objective(const std::vector<SparseRow>& rows, const std::vector<
     return loss;
 }
 
+namespace {
+
+// The penalised objective with each row standing for won[i] won and lost[i] lost cases.
+double objective_counts(const std::vector<SparseRow>& rows, const std::vector<double>& won, const std::vector<double>& lost,
+                        const std::vector<double>& weights, double intercept, double l2) {
+    double loss = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const double z = row_logit(rows[i], weights, intercept);
+        loss += won[i] * softplus(-z) + lost[i] * softplus(z);
+    }
+    for (double w : weights) loss += 0.5 * l2 * w * w;
+    return loss;
+}
+
+}  // namespace
+
 LogisticFit fit_logistic(const std::vector<SparseRow>& rows, const std::vector<bool>& won, std::size_t dims,
                          const LogisticOptions& options) {
+    std::vector<double> w(rows.size()), l(rows.size());
+    for (std::size_t i = 0; i < rows.size() && i < won.size(); ++i) (won[i] ? w[i] : l[i]) = 1.0;
+    return fit_logistic_counts(rows, w, l, dims, options);
+}
+
+LogisticFit fit_logistic_counts(const std::vector<SparseRow>& rows, const std::vector<double>& won,
+                                const std::vector<double>& lost, std::size_t dims, const LogisticOptions& options) {
     LogisticFit fit;
     fit.weights.assign(dims, 0.0);
     const std::size_t n = dims + 1;  // the intercept is the last unknown
     const double l2 = std::max(options.l2, 1e-9);
-    double objective = logistic_objective(rows, won, fit.weights, fit.intercept, l2);
+    double objective = objective_counts(rows, won, lost, fit.weights, fit.intercept, l2);
     std::vector<double> hessian(n * n), gradient;
     for (int it = 0; it < options.max_iterations; ++it) {
         fit.iterations = it + 1;
@@ -92,8 +115,9 @@ LogisticFit fit_logistic(const std::vector<SparseRow>& rows, const std::vector<b
         gradient.assign(n, 0.0);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const double p = sigmoid(row_logit(rows[i], fit.weights, fit.intercept));
-            const double r = p - (won[i] ? 1.0 : 0.0);
-            const double h = p * (1 - p);
+            const double cases = won[i] + lost[i];
+            const double r = cases * p - won[i];
+            const double h = cases * p * (1 - p);
             const auto& t = rows[i].terms;
             for (std::size_t a = 0; a < t.size(); ++a) {
                 gradient[t[a].first] += r * t[a].second;
@@ -118,7 +142,7 @@ LogisticFit fit_logistic(const std::vector<SparseRow>& rows, const std::vector<b
         for (int half = 0; half < 30; ++half, scale /= 2) {
             for (std::size_t j = 0; j < dims; ++j) w[j] = fit.weights[j] - scale * step[j];
             b = fit.intercept - scale * step[dims];
-            next = logistic_objective(rows, won, w, b, l2);
+            next = objective_counts(rows, won, lost, w, b, l2);
             if (next <= objective) break;
         }
         if (next > objective) break;  // no descent left: at the optimum to rounding

@@ -36,4 +36,38 @@ std::optional<double> brier_score(const std::vector<double>& probabilities, cons
     return sum / static_cast<double>(probabilities.size());
 }
 
+std::optional<double> roc_auc_counts(const std::vector<double>& scores, const std::vector<double>& won,
+                                     const std::vector<double>& lost) {
+    if (scores.size() != won.size() || scores.size() != lost.size()) return std::nullopt;
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    // Each won case beats the lost cases scored below it and ties half of those at its score.
+    double pairs = 0, lost_below = 0, n_won = 0, n_lost = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        double w = 0, l = 0;
+        for (; j < order.size() && scores[order[j]] == scores[order[i]]; ++j) w += won[order[j]], l += lost[order[j]];
+        pairs += w * (lost_below + l / 2);
+        lost_below += l;
+        n_won += w, n_lost += l;
+        i = j;
+    }
+    if (n_won <= 0 || n_lost <= 0) return std::nullopt;
+    return pairs / (n_won * n_lost);
+}
+
+std::optional<double> brier_score_counts(const std::vector<double>& probabilities, const std::vector<double>& won,
+                                         const std::vector<double>& lost) {
+    if (probabilities.size() != won.size() || probabilities.size() != lost.size()) return std::nullopt;
+    double sum = 0, n = 0;
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+        const double p = probabilities[i];
+        sum += won[i] * (1 - p) * (1 - p) + lost[i] * p * p;
+        n += won[i] + lost[i];
+    }
+    if (n <= 0) return std::nullopt;
+    return sum / n;
+}
+
 }  // namespace tumen::scoring

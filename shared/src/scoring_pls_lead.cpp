@@ -18,6 +18,7 @@ void to_json(nlohmann::json& j, const PlsSettings& s) {
     j = {{"fields", s.fields},
          {"start_date", s.start_date ? nlohmann::json(format_date(*s.start_date)) : nlohmann::json()},
          {"available_fields", pls_available_fields()},
+         {"model", s.model},
          {"version", s.version}};
 }
 
@@ -44,6 +45,10 @@ FieldErrors apply_patch(PlsSettings& s, const nlohmann::json& patch) {
         else if (auto day = it->is_string() ? parse_date(it->get<std::string>()) : std::nullopt) s.start_date = *day;
         else fe.add("start_date", "must be a date (YYYY-MM-DD) or null", "error.date");
     }
+    if (auto it = patch.find("model"); it != patch.end()) {
+        if (it->is_string() && (*it == "nb" || *it == "lr")) s.model = it->get<std::string>();
+        else fe.add("model", "must be \"nb\" (naive Bayes) or \"lr\" (logistic regression)", "error.invalid");
+    }
     return fe;
 }
 
@@ -55,7 +60,7 @@ PlsSchema pls_schema(const PlsSettings& settings, std::vector<Stage> stages) {
     std::sort(stages.begin(), stages.end(),
               [](const Stage& a, const Stage& b) { return std::tie(a.sequence, a.id) < std::tie(b.sequence, b.id); });
     PlsSchema schema;
-    for (const auto& st : stages) schema.stages.push_back(PlsStage{std::to_string(st.id), st.sequence, st.is_won});
+    for (const auto& st : stages) schema.stages.push_back(PlsStage{std::to_string(st.id), st.sequence, st.is_won, st.team_id});
     for (const auto& f : settings.fields)
         if (f != "tag_ids") schema.fields.push_back(f);
     schema.keep_empty = {"email_state", "phone_state"};

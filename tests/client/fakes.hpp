@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,12 +51,21 @@ public:
         saved_files.push_back({name, mime, bytes});
     }
 
+    void save_preference(std::string_view key, std::string_view value) override { prefs[std::string(key)] = value; }
+    std::string load_preference(std::string_view key) const override {
+        auto it = prefs.find(std::string(key));
+        return it == prefs.end() ? std::string() : it->second;
+    }
+    bool system_prefers_dark() const override { return system_dark; }
+
     std::string url() const { return history.empty() ? std::string() : history.back(); }
 
     std::vector<std::string> history;  // like the browser's session history (no forward part)
     std::vector<std::string> pushes;
     std::vector<std::string> replaces;
     std::string saved_language;
+    std::map<std::string, std::string> prefs;  // save_preference / load_preference (localStorage)
+    bool system_dark = false;
     std::vector<std::string> opened;  // open_url calls (new tabs)
     struct SavedFile {
         std::string name, mime, bytes;

@@ -57,6 +57,13 @@ TEST_CASE("plain typing goes one character per frame, chars ahead of the keys of
     CHECK(frames(t) == "+65 | '97' -65 +67 | '99' -67 | ");
 }
 
+TEST_CASE("a character typed right before Ctrl+S is not in the frame where Ctrl goes down") {
+    InputTrickle t;
+    constexpr int key_3 = 51, key_s = 83;
+    for (auto e : {ev(key_3, press), ch('3'), ev(key_3, release), ev(ctrl, press), ev(key_s, press)}) t.push(e);
+    CHECK(frames(t) == "+51 | '51' -51 | +341 +83 | ");
+}
+
 TEST_CASE("repeats of a held key pass without holding the queue back") {
     InputTrickle t;
     t.push(ev(key_a, press));

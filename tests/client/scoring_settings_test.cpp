@@ -1,7 +1,7 @@
 // Settings › Scoring view models with a fake server: listed for managers, the rules list, the editor's filter
 // checked locally by shared/'s filter code (nothing sent while it is wrong), the preview (matched, shifts, outdated
-// after an edit), save with the version read and a 409; predictive settings (fields, start date) and Rebuild now
-// following the rebuild job's progress until it is done.
+// after an edit), save with the version read and a 409; predictive settings (model, fields, start date, both
+// models' quality) and Rebuild now following the rebuild job's progress until it is done.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -171,7 +171,8 @@ TEST_CASE_FIXTURE(ScoringFixture, "predictive: save fields and start date with t
     saved["fields"] = {"email_state", "tag_ids"};
     saved["start_date"] = "2026-01-01";
     auto sent = reply("PATCH", "/api/v1/scoring/predictive", 200, saved.dump());
-    CHECK(json::parse(sent.body) == json({{"fields", {"email_state", "tag_ids"}}, {"start_date", "2026-01-01"}, {"version", 2}}));
+    CHECK(json::parse(sent.body) ==
+          json({{"fields", {"email_state", "tag_ids"}}, {"start_date", "2026-01-01"}, {"model", "nb"}, {"version", 2}}));
     CHECK_FALSE(pr.dirty());
     // The server queued a rebuild: its job is found in the runner's list.
     reply("GET", "/api/v1/jobs", 200, json{{"items", {job(4, "done", 10, 10), job(9, "queued", 0, 0)}}}.dump());
@@ -222,4 +223,55 @@ TEST_CASE_FIXTURE(ScoringFixture, "predictive: Rebuild now, a 409 on stale setti
     pr.save();
     auto sent = reply("PATCH", "/api/v1/scoring/predictive", 200, predictive_settings(8).dump());
     CHECK(json::parse(sent.body).at("version") == 7);
+}
+
+TEST_CASE_FIXTURE(ScoringFixture, "predictive: the model choice round trip and both models' quality") {
+    open_scoring();
+    auto& pr = app.settings().predictive();
+    CHECK(pr.model == "nb");
+    CHECK(pr.quality().empty());  // no rebuild has measured them yet
+    pr.model = "lr";
+    CHECK(pr.dirty());
+    pr.discard();
+    CHECK(pr.model == "nb");
+    pr.model = "lr";
+    pr.save();
+    auto saved = predictive_settings(3);
+    saved["model"] = "lr";
+    saved["lr_trained_at"] = 1790000000;
+    saved["quality"] = {{{"model", "nb"}, {"team_id", 0}, {"cases", 300}, {"won", 90}, {"auc", 0.81}, {"brier", 0.17}, {"evaluated_at", 1}},
+                        {{"model", "lr"}, {"team_id", 0}, {"cases", 300}, {"won", 90}, {"auc", 0.84}, {"brier", 0.15}, {"evaluated_at", 1}},
+                        {{"model", "lr"}, {"team_id", 4}, {"cases", 100}, {"won", 20}, {"auc", nullptr}, {"brier", 0.2}, {"evaluated_at", 1}}};
+    auto sent = reply("PATCH", "/api/v1/scoring/predictive", 200, saved.dump());
+    CHECK(json::parse(sent.body).at("model") == "lr");
+    CHECK(pr.model == "lr");
+    CHECK(pr.saved_model() == "lr");
+    CHECK_FALSE(pr.dirty());
+    CHECK(pr.lr_trained_at() == 1790000000);
+    REQUIRE(pr.quality_of("nb") != nullptr);
+    REQUIRE(pr.quality_of("lr") != nullptr);
+    CHECK(pr.quality_of("nb")->auc == doctest::Approx(0.81));
+    CHECK(pr.quality_of("lr")->brier == doctest::Approx(0.15));
+    REQUIRE(pr.quality_of("lr", 4) != nullptr);
+    CHECK_FALSE(pr.quality_of("lr", 4)->auc.has_value());  // too few closed leads in that team's holdout
+    CHECK_FALSE(pr.quality_too_few());
+    // A 409 keeps the choice and takes the server's version and model.
+    pr.model = "nb";
+    pr.save();
+    auto current = predictive_settings(9);
+    current["model"] = "lr";
+    reply("PATCH", "/api/v1/scoring/predictive", 409,
+          json{{"error", {{"code", "conflict"}, {"message", "changed"}, {"field", "version"}, {"current", current}}}}.dump());
+    CHECK(pr.model == "nb");
+    CHECK(pr.dirty());
+    pr.save();
+    CHECK(json::parse(reply("PATCH", "/api/v1/scoring/predictive", 200, predictive_settings(10).dump()).body).at("version") == 9);
+    // A rebuild whose holdout was too small: rows without figures, "not enough closed leads".
+    pr.reload();
+    auto thin = predictive_settings(10);
+    thin["quality"] = {{{"model", "nb"}, {"team_id", 0}, {"cases", 6}, {"won", 2}, {"auc", nullptr}, {"brier", nullptr}, {"evaluated_at", 2}},
+                       {{"model", "lr"}, {"team_id", 0}, {"cases", 6}, {"won", 2}, {"auc", nullptr}, {"brier", nullptr}, {"evaluated_at", 2}}};
+    reply("GET", "/api/v1/scoring/predictive", 200, thin.dump());
+    CHECK(pr.quality_too_few());
+    CHECK(pr.quality_of("lr")->cases == doctest::Approx(6));
 }

@@ -325,3 +325,64 @@ describe('contacts', () => {
     await context.close();
   });
 });
+
+describe('theme, interface size and unsaved edits', () => {
+  test('dark is chosen in Settings, kept over a reload; 125% scales the UI; leaving a dirty lead asks first', async () => {
+    const { context, page, problems } = await openClient(browser, server.base, { hash: '#/settings/account' });
+    await signIn(page);
+    await click(page, 'settings.account.theme.dark');
+    await waitForState(page, (st) => st.theme === 'dark' && st.theme_choice === 'dark', 'the dark theme');
+    await page.reload();
+    await waitReady(page);
+    await waitForState(page, (st) => st.view === 'settings' && st.theme === 'dark', 'still dark after a reload');
+    // What is on screen is dark: the page behind the canvas and the drawn page background.
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), true);
+    const [corner] = await pixels(page, [[4, 700]]);
+    assert.ok(corner.every((c) => c < 40), `a dark page background, got ${corner}`);
+
+    await page.goto(server.base + '#/pipeline');
+    await waitForState(page, (st) => st.view === 'pipeline' && st.board?.columns?.length > 0, 'the board');
+    await screenshot(page, 'theme-dark-board-en.png');
+    await page.goto(server.base + '#/leads');
+    await waitForState(page, (st) => st.view === 'leads' && st.widgets.some((w) => w.kind === 'row'), 'the list');
+    await screenshot(page, 'theme-dark-list-en.png');
+    const leadId = await page.evaluate(async () => (await (await fetch('/api/v1/leads?limit=1')).json()).items[0].id);
+    await page.goto(`${server.base}#/lead/${leadId}`);
+    const loaded = (st) => st.view === 'lead' && st.lead?.version !== undefined && widget(st, 'lead.phone');
+    await waitForState(page, loaded, 'the lead form');
+    await screenshot(page, 'theme-dark-form-en.png');
+    await click(page, 'lang.mn');
+    await waitForState(page, (st) => st.language === 'mn' && loaded(st), 'the form in Mongolian');
+    await screenshot(page, 'theme-dark-form-mn.png');
+
+    // Unsaved edits (in Mongolian now): another view asks; Keep editing stays with the edits, Discard leaves
+    // without them.
+    await fill(page, 'lead.phone', '+976 9911 2233');
+    await waitForState(page, (st) => st.unsaved_edits, 'unsaved edits');
+    assert.equal(await page.evaluate(() => window.tumenPage.askBeforeLeaving), true);  // beforeunload prompt armed
+    await click(page, 'nav.leads');
+    let s = await waitForState(page, (st) => st.leave_pending && widget(st, 'leave.confirm'), 'the discard dialog');
+    assert.equal(widget(s, 'leave.cancel').label, 'Үргэлжлүүлэн засах');
+    assert.equal(widget(s, 'leave.confirm').label, 'Хаях');
+    await screenshot(page, 'theme-dark-leave-dialog-mn.png');
+    await click(page, 'leave.cancel');
+    s = await waitForState(page, (st) => !st.leave_pending && !widget(st, 'leave.confirm'), 'back to editing');
+    assert.equal(s.view, 'lead');
+    assert.equal(widget(s, 'lead.phone').value, '+976 9911 2233');
+    await click(page, 'nav.leads');
+    await click(page, 'leave.confirm');
+    await waitForState(page, (st) => st.view === 'leads' && !st.unsaved_edits, 'left without the edits');
+    assert.equal(await page.evaluate(() => window.tumenPage.askBeforeLeaving), false);
+
+    // Interface size 125%: the same widget is 1.25 times as large, fonts re-rasterised.
+    await page.goto(server.base + '#/settings/account');
+    const before = (await findWidget(page, 'settings.account.ui_scale.125'));
+    await click(page, 'settings.account.ui_scale.125');
+    s = await waitForState(page, (st) => st.ui_scale === 125 && widget(st, 'settings.account.ui_scale.125'), 'the larger UI');
+    const after = widget(s, 'settings.account.ui_scale.125');
+    assert.ok(Math.abs(after.h / before.h - 1.25) < 0.08, `height ${before.h} -> ${after.h}`);
+    assert.equal(s.last_error, '');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -171,6 +171,52 @@ describe('the lead form', () => {
     await waitForState(page, (st) => st.language === 'en', 'English again');
   });
 
+  test('keyboard: Ctrl+K finds a lead by part of its Cyrillic name and a view by its Mongolian name; "?" shows the shortcuts', async () => {
+    const { page } = client;
+    // A lead with a Cyrillic name (the demo data's Mongolian leads); a part of its first word finds it.
+    const target = await page.evaluate(async () => {
+      const body = await (await fetch('/api/v1/leads?limit=200')).json();
+      return body.items.find((l) => /[А-Яа-яӨөҮү]{5,}/.test(l.name));
+    });
+    assert.ok(target, 'the demo data has a lead with a Cyrillic name');
+    const part = target.name.match(/[А-Яа-яӨөҮү]{5,}/)[0].slice(0, 5);
+    await page.keyboard.press('Control+k');
+    await waitForState(page, (st) => st.palette?.open && widget(st, 'palette.input'), 'the command palette');
+    await typeText(page, part);
+    let s = await waitForState(page, (st) => st.palette?.items.some((i) => i.route === `#/lead/${target.id}`),
+      `the lead "${target.name}" among the results for "${part}"`);
+    const index = s.palette.items.findIndex((i) => i.route === `#/lead/${target.id}`);
+    for (let k = 0; k < index; k++) await page.keyboard.press('ArrowDown');
+    await waitForState(page, (st) => st.palette?.selected === index, 'the lead selected');
+    await screenshot(page, 'palette-lead-en.png');
+    await page.keyboard.press('Enter');
+    await waitForState(page, (st) => st.route === `#/lead/${target.id}` && !st.palette, 'the lead opened from the palette');
+
+    // In Mongolian: the view by its Mongolian name.
+    await click(page, 'lang.mn');
+    await waitForState(page, (st) => st.language === 'mn', 'Mongolian');
+    await page.keyboard.press('Control+k');
+    await waitForState(page, (st) => st.palette?.open, 'the palette again');
+    await typeText(page, 'хуанл');
+    s = await waitForState(page, (st) => st.palette?.items[0]?.route === '#/calendar', 'Хуанли first');
+    assert.equal(s.palette.items[0].label, 'Хуанли');
+    await screenshot(page, 'palette-view-mn.png');
+    await page.keyboard.press('Enter');
+    await waitForState(page, (st) => st.route === '#/calendar' && !st.palette, 'the calendar opened');
+
+    // "?" shows every shortcut in the current language; Esc closes it.
+    await page.keyboard.press('Shift+Slash');
+    s = await waitForState(page, (st) => st.help_open && widget(st, 'keys.row.palette'), 'the shortcut help');
+    assert.equal(widget(s, 'keys.row.palette').label, 'Командын самбарыг нээх');
+    await screenshot(page, 'shortcuts-mn.png');
+    await page.keyboard.press('Escape');
+    await waitForState(page, (st) => !st.help_open && !widget(st, 'keys.row.palette'), 'the help closed');
+    await click(page, 'lang.en');
+    await waitForState(page, (st) => st.language === 'en', 'English again');
+    await page.goto(`${server.base}#/lead/${leadId}`);
+    await waitForState(page, loaded, 'back on the lead form');
+  });
+
   test('a narrow window puts the chatter under the form', async () => {
     const { page } = client;
     await page.setViewportSize({ width: 900, height: 900 });

@@ -1,8 +1,12 @@
 #include "services/predictive_service.hpp"
 
+#include <chrono>
+#include <cstdio>
+
 #include "services/auth_service.hpp"  // unix_now
 #include "services/record_support.hpp"
 #include "store/predictive.hpp"
+#include "store/predictive_models.hpp"
 #include "store/stages.hpp"
 
 namespace tumen::server {
@@ -19,6 +23,9 @@ nlohmann::json PredictiveService::settings() {
     const auto st = store::load_pls_rebuild_state(c);
     j["rebuild"] = {{"phase", st.phase}, {"after_id", st.after_id}};
     j["rows"] = c.prepare("SELECT count(*) FROM pls_frequencies").scalar_int();
+    const auto trained = store::pls_logistic_trained_at(c);
+    j["lr_trained_at"] = trained ? nlohmann::json(*trained) : nlohmann::json();
+    j["quality"] = store::load_pls_quality(c);
     return j;
 }
 
@@ -26,7 +33,7 @@ Result<nlohmann::json> PredictiveService::update_settings(const Caller& caller, 
     auto version = required_version(body);
     if (!version) return version.error();
     for (const auto& [key, _] : body.items())
-        if (key != "fields" && key != "start_date" && key != "version")
+        if (key != "fields" && key != "start_date" && key != "model" && key != "version")
             return field_error(key, "is not a setting of predictive scoring", "error.unknown_field");
     auto out = db_.write([&](store::Connection& c) -> Result<nlohmann::json> {
         auto s = store::load_pls_settings(c);
@@ -84,12 +91,17 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     }
     const auto settings = store::load_pls_settings(db_.reader());
     const auto schema = scoring::pls_schema(settings, store::load_stages(db_.reader()));
+    if (state.phase == "recompute" && state.after_id == 0) {
+        if (ctx.stop_requested()) return stopped();
+        train_models(ctx, schema, settings);
+    }
     const scoring::PlsScorer scorer(schema, store::load_all_pls_frequencies(db_.reader()));
+    const store::PlsModel model{&scorer, settings.model == "lr" ? store::load_pls_logistic(db_.reader()) : nullptr};
     done = 0;
     while (state.phase == "recompute") {
         if (ctx.stop_requested()) return stopped();
         auto batch = db_.write([&](store::Connection& c) {
-            return store::pls_recompute_batch(c, schema, settings, scorer, batch_size_);
+            return store::pls_recompute_batch(c, schema, settings, model, batch_size_);
         });
         done += batch.seen;
         changed += batch.changed;
@@ -97,8 +109,35 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
         state = store::load_pls_rebuild_state(db_.reader());
     }
     ctx.progress(2 * total, 2 * total);
-    ctx.log("rebuilt the frequency table; " + std::to_string(changed) + " automatic probabilities changed");
+    ctx.log("rebuilt the frequency table; " + std::to_string(changed) + " automatic probabilities changed (" +
+            (model.lr ? "logistic regression" : "naive Bayes") + ")");
     return {};
+}
+
+void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings) {
+    // Both models on the same closed leads: the holdout figures for the report, then the logistic regression on
+    // all of them (trained whichever model is chosen, so switching to it scores with current weights at once).
+    const auto started = std::chrono::steady_clock::now();
+    auto data = store::load_pls_training(db_.reader(), schema, settings);
+    const auto quality = scoring::pls_evaluate(schema, data.train.cases(), data.test.cases());
+    const auto lr = scoring::PlsLogistic::train(schema, {&data.train.cases(), &data.test.cases()});
+    const int64_t now = unix_now();
+    db_.write([&](store::Connection& c) {
+        store::save_pls_quality(c, quality, now);
+        store::save_pls_logistic(c, lr, data.train.closed() + data.test.closed(), now);
+    });
+    char took[48];
+    std::snprintf(took, sizeof took, "trained in %.2f s on ",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    std::string line = took + std::to_string(static_cast<int64_t>(data.train.closed() + data.test.closed())) +
+                       " closed leads; holdout";
+    for (const auto& q : quality)
+        if (q.team == 0 && q.auc && q.brier) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, " %s AUC %.3f Brier %.3f", q.model.c_str(), *q.auc, *q.brier);
+            line += buf;
+        }
+    ctx.log(line);
 }
 
 }  // namespace tumen::server

@@ -10,6 +10,7 @@
 #include "jobs/job_runner.hpp"
 #include "services/lead_service.hpp"
 #include "store/database.hpp"
+#include "tumen/scoring_pls_lead.hpp"
 
 namespace tumen::server {
 
@@ -33,6 +34,9 @@ public:
     void set_batch_size(int leads) { batch_size_ = leads; }
 
 private:
+    // The holdout quality of both models and the logistic regression's weights, stored before the recompute.
+    void train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
+
     store::Database& db_;
     JobRunner& jobs_;
     LeadService& leads_;

@@ -25,4 +25,5 @@ extern const std::string_view activity_digest;
 extern const std::string_view predictive;
 extern const std::string_view quotation_invoiced_at;
 extern const std::string_view analysis_totals;
+extern const std::string_view predictive_models;
 }  // namespace tumen::store::migration

@@ -31,6 +31,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::predictive,
     &migration::quotation_invoiced_at,
     &migration::analysis_totals,
+    &migration::predictive_models,
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "store/predictive_models.hpp"
 #include "store/stages.hpp"
 
 namespace tumen::store {
@@ -123,7 +124,7 @@ void add_raw(Connection& c, int64_t team, const std::string& variable, const std
 
 scoring::PlsSettings load_pls_settings(Connection& c) {
     scoring::PlsSettings s;
-    auto q = c.prepare("SELECT fields, start_date, version FROM pls_settings WHERE id = 1");
+    auto q = c.prepare("SELECT fields, start_date, version, model FROM pls_settings WHERE id = 1");
     if (!q.step()) return s;
     auto fields = nlohmann::json::parse(q.get_text(0), nullptr, false);
     s.fields.clear();
@@ -132,15 +133,17 @@ scoring::PlsSettings load_pls_settings(Connection& c) {
             if (f.is_string()) s.fields.push_back(f.get<std::string>());
     if (auto d = q.get_opt_text(1)) s.start_date = parse_date(*d);
     s.version = q.get_int(2);
+    s.model = q.get_text(3);
     return s;
 }
 
 bool save_pls_settings(Connection& c, scoring::PlsSettings& s) {
-    auto q = c.prepare("UPDATE pls_settings SET fields = ?, start_date = ?, version = version + 1 WHERE id = 1 AND version = ?");
+    auto q = c.prepare("UPDATE pls_settings SET fields = ?, start_date = ?, model = ?, version = version + 1"
+                       " WHERE id = 1 AND version = ?");
     q.bind(1, nlohmann::json(s.fields).dump());
     if (s.start_date) q.bind(2, format_date(*s.start_date));
     else q.bind(2, nullptr);
-    q.bind(3, s.version).run();
+    q.bind(3, s.model).bind(4, s.version).run();
     if (c.changes() == 0) return false;
     ++s.version;
     return true;
@@ -176,6 +179,11 @@ void apply_pls_deltas(Connection& c, const std::vector<PlsDelta>& deltas) {
     if (!deltas.empty()) bump_stamp(c);
 }
 
+std::optional<double> PlsModel::probability(const scoring::PlsSchema& schema, const scoring::PlsLead& lead) const {
+    if (lr) return lr->probability(schema, lead);
+    return nb ? nb->probability(lead) : std::nullopt;
+}
+
 void predict_lead(Connection& c, const Lead* before, Lead& lead) {
     const auto settings = load_pls_settings(c);
     const auto stages = load_stages(c);
@@ -199,7 +207,10 @@ void predict_lead(Connection& c, const Lead* before, Lead& lead) {
     const auto pl = scoring::pls_lead(schema, settings, lead);
     if (!pl.stage || schema.stages[*pl.stage].is_won) return;
     const auto prepared = prepared_for(c, settings, stages, schema, pl.team);
-    if (auto p = prepared->scorer.probability(pl)) {
+    // With the logistic model chosen, a write (won / lost included) only scores this lead with the stored
+    // weights: training is the rebuild job's work, the frequency rows above stay current for the naive Bayes.
+    const PlsModel model{&prepared->scorer, settings.model == "lr" ? load_pls_logistic(c) : nullptr};
+    if (auto p = model.probability(schema, pl)) {
         lead.automated_probability = *p;
         if (!lead.probability_manual) lead.probability = *p;
     }
@@ -210,6 +221,8 @@ std::optional<scoring::PlsExplanation> explain_lead(Connection& c, const Lead& l
     const auto schema = scoring::pls_schema(settings, load_stages(c));
     const auto pl = scoring::pls_lead(schema, settings, lead);
     if (pl.outcome != scoring::PlsOutcome::open || !lead.active) return std::nullopt;
+    if (settings.model == "lr")
+        if (auto lr = load_pls_logistic(c)) return lr->explain(schema, pl);
     const scoring::PlsScorer scorer(schema, load_pls_frequencies(c, pl.team));
     return scorer.explain(pl);
 }
@@ -273,7 +286,7 @@ PlsBatch pls_count_batch(Connection& c, int limit) {
 }
 
 PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                             const scoring::PlsScorer& scorer, int limit) {
+                             const PlsModel& model, int limit) {
     PlsBatch out;
     const auto st = load_pls_rebuild_state(c);
     std::vector<Lead> leads;
@@ -294,9 +307,33 @@ PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, co
         const auto pl = scoring::pls_lead(schema, settings, l);
         // A won stage's 100 is the lifecycle's business, not the scorer's.
         if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) continue;
-        if (auto p = scorer.probability(pl); p && write_probability(c, l, *p)) ++out.changed;
+        if (auto p = model.probability(schema, pl); p && write_probability(c, l, *p)) ++out.changed;
     }
     set_state(c, "recompute", leads.back().id);
+    return out;
+}
+
+PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings) {
+    PlsTraining out;
+    const bool tags = scoring::pls_uses_tags(settings);
+    int64_t after = 0;
+    for (;;) {  // in slices, so the tags of each come with one range query
+        std::vector<Lead> leads;
+        {
+            auto s = c.prepare(std::string(lean_columns) +
+                               " WHERE id > ? AND (probability >= 100 OR (active = 0 AND probability = 0)) ORDER BY id LIMIT 20000");
+            s.bind(1, after);
+            while (s.step()) leads.push_back(read_lean(s));
+        }
+        if (leads.empty()) break;
+        after = leads.back().id;
+        if (tags) load_batch_tags(c, leads);
+        for (const auto& l : leads) {
+            if (!scoring::pls_counts(l, settings)) continue;
+            const auto pl = scoring::pls_lead(schema, settings, l);
+            (l.id % 10 < 7 ? out.train : out.test).add(pl);
+        }
+    }
     return out;
 }
 

@@ -2,12 +2,14 @@
 // write passes (±1 rows on won / lost / restore, automatic probability of open leads), and the batches of the
 // rebuild job. The arithmetic is shared/ (scoring_predictive.hpp, scoring_pls_lead.hpp).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "store/sqlite.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/scoring_pls_lead.hpp"
+#include "tumen/scoring_pls_logistic.hpp"
 
 namespace tumen::store {
 
@@ -20,6 +22,14 @@ bool save_pls_settings(Connection& c, scoring::PlsSettings& s);
 scoring::PlsFrequencies load_pls_frequencies(Connection& c, int64_t team);
 scoring::PlsFrequencies load_all_pls_frequencies(Connection& c);
 void apply_pls_deltas(Connection& c, const std::vector<scoring::PlsDelta>& deltas);
+
+// The model that sets open leads' automatic probability: the stored logistic regression when the settings
+// choose "lr" and a rebuild has trained one, otherwise the naive Bayes.
+struct PlsModel {
+    const scoring::PlsScorer* nb = nullptr;
+    std::shared_ptr<const scoring::PlsLogistic> lr;
+    std::optional<double> probability(const scoring::PlsSchema& schema, const scoring::PlsLead& lead) const;
+};
 
 // Called by insert_lead_row / update_lead with the stored lead (nullptr for a new one): applies the frequency
 // deltas of a closed-state change and sets automated_probability (and probability unless it is manual) of an
@@ -46,6 +56,13 @@ PlsBatch pls_count_batch(Connection& c, int limit);
 // recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
 // phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
 PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                             const scoring::PlsScorer& scorer, int limit);
+                             const PlsModel& model, int limit);
+
+// The closed leads both models learn from, as patterns with counts, split as eval-scoring does: id % 10 < 7
+// trains, the rest is the holdout.
+struct PlsTraining {
+    scoring::PlsCases train, test;
+};
+PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
 
 }  // namespace tumen::store

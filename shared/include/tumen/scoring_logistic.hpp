@@ -45,6 +45,10 @@ double logistic_objective(const std::vector<SparseRow>& rows, const std::vector<
                           std::vector<double>* gradient = nullptr);
 LogisticFit fit_logistic(const std::vector<SparseRow>& rows, const std::vector<bool>& won, std::size_t dims,
                          const LogisticOptions& options);
+// The same fit with identical rows given once: row i stands for won[i] won and lost[i] lost cases (the server's
+// closed leads repeat a few thousand patterns, so this is what makes training a million of them cheap).
+LogisticFit fit_logistic_counts(const std::vector<SparseRow>& rows, const std::vector<double>& won,
+                                const std::vector<double>& lost, std::size_t dims, const LogisticOptions& options);
 
 // --- the model on a data set -----------------------------------------------------------------------------
 

@@ -11,4 +11,10 @@ std::optional<double> roc_auc(const std::vector<double>& scores, const std::vect
 // Probabilities in [0, 1]; nullopt when the sizes differ or there are no cases.
 std::optional<double> brier_score(const std::vector<double>& probabilities, const std::vector<bool>& positive);
 
+// The same with counted cases: score i stands for won[i] positive and lost[i] negative cases.
+std::optional<double> roc_auc_counts(const std::vector<double>& scores, const std::vector<double>& won,
+                                     const std::vector<double>& lost);
+std::optional<double> brier_score_counts(const std::vector<double>& probabilities, const std::vector<double>& won,
+                                         const std::vector<double>& lost);
+
 }  // namespace tumen::scoring

@@ -23,11 +23,12 @@ const std::vector<std::string>& pls_available_fields();
 struct PlsSettings {
     std::vector<std::string> fields = {"country", "email_state", "phone_state", "source_id"};
     std::optional<DayNumber> start_date;  // only leads created on or after it count; nullopt = every lead
+    std::string model = "nb";             // which model sets open leads' probability: "nb" (Odoo's) or "lr" (ours)
     std::int64_t version = 1;
     bool operator==(const PlsSettings&) const = default;
 };
 void to_json(nlohmann::json& j, const PlsSettings& s);
-// Applies {fields, start_date} of a PATCH body; 422 naming the field for unknown fields or a bad date.
+// Applies {fields, start_date, model} of a PATCH body; 422 naming the field for unknown fields, a bad date or model.
 FieldErrors apply_patch(PlsSettings& s, const nlohmann::json& patch);
 
 // The schema over every stage (ordered by sequence, then id, so stages[0] carries the team totals) and the

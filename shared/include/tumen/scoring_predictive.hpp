@@ -22,6 +22,7 @@ struct PlsStage {
     std::string key;            // the stage id as text (frequency rows store values as text)
     std::int64_t sequence = 0;
     bool is_won = false;
+    std::optional<std::int64_t> team;  // nullopt = shared by every team (only the logistic model reads it)
 };
 
 struct PlsSchema {
