@@ -39,15 +39,7 @@ struct BoardFixture {
         net.answer(200, R"({"user":{"id":7,"login":"bold","name":"Болд","role":"sales_all"},"csrf_token":"t"})");
     }
     HttpRequest reply(const std::string& prefix, const json& body) {
-        for (auto it = net.pending.begin(); it != net.pending.end(); ++it) {
-            if (it->request.path.rfind(prefix, 0) != 0) continue;
-            auto p = std::move(*it);
-            net.pending.erase(it);
-            p.done(HttpResponse{200, body.dump()});
-            return p.request;
-        }
-        FAIL("no pending request for " << prefix);
-        return {};
+        return net.answer_path(prefix, 200, body.dump());
     }
 };
 

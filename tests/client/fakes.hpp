@@ -31,6 +31,19 @@ public:
         return p.request;
     }
 
+    // Answers the oldest request whose path starts with `prefix` (requests in flight at once arrive in any order).
+    HttpRequest answer_path(const std::string& prefix, int status, std::string body) {
+        for (auto it = pending.begin(); it != pending.end(); ++it) {
+            if (it->request.path.rfind(prefix, 0) != 0) continue;
+            Pending p = std::move(*it);
+            pending.erase(it);
+            p.done(HttpResponse{status, std::move(body)});
+            return p.request;
+        }
+        FAIL("no pending request for " << prefix);
+        return {};
+    }
+
     std::deque<Pending> pending;
 };
 

@@ -55,15 +55,7 @@ struct Fixture {
     }
 
     HttpRequest reply(const std::string& prefix, int status, const json& body) {
-        for (auto it = net.pending.begin(); it != net.pending.end(); ++it) {
-            if (it->request.path.rfind(prefix, 0) != 0) continue;
-            auto p = std::move(*it);
-            net.pending.erase(it);
-            p.done(HttpResponse{status, body.dump()});
-            return p.request;
-        }
-        FAIL("no pending request for " << prefix);
-        return {};
+        return net.answer_path(prefix, status, body.dump());
     }
 
     void answer_references() {
