@@ -173,7 +173,7 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(name_x + tw + ui.px(8), sy + ui.px(2)),
                         warn ? (wip == WipStatus::over ? color::danger_text : amber) : color::text_secondary, wf.c_str());
         } else {
-            const std::string zero = client::money_compact({0, std::string(default_currency)}, app.language());
+            const std::string zero = client::money_compact({0, app.board().currency()}, app.language());
             dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(name_x, sy), color::text_muted, zero.c_str());
         }
         // A bar: how much of the column's revenue is weighted in; red and labelled when over the WIP limit.

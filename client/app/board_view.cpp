@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "imgui_stdlib.h"
+#include "list_view.hpp"
+#include "search_extras.hpp"
 #include "state/money_text.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -355,6 +357,41 @@ void status_message(AppState& app, Ui& ui, ImVec2 origin, float width, const std
     ui.remember("board.status", ImGui::GetItemRectMax().y + ui.px(24) - min.y);
 }
 
+// The second search row (issue 5): Rotting, Tag, Country, Date range, and Favourites at the right; returns its height.
+float filter_row(AppState& app, Ui& ui, ImVec2 origin, float width) {
+    auto& board = app.board();
+    const BoardQuery& q = board.query();
+    const float fav_w = search::favourites_width(app, ui);
+    search::Flow flow;
+    flow.x = flow.line_start = origin.x;
+    flow.y = origin.y;
+    flow.right = origin.x + width - fav_w - ui.px(16);
+    flow.row = ui.px(40);
+    const std::string label = app.tr("search.chip.rotting");
+    ImGui::SetCursorScreenPos(flow.place(list::chip_width(ui, label) + ui.px(8)));
+    if (list::chip(ui, "board.chip.rotting", label, q.chips.rotting)) {
+        BoardQuery nq = q;
+        nq.chips.rotting = !nq.chips.rotting;
+        app.navigate(board.route_for(nq));
+    }
+    static std::vector<client::NamedRef> tags;  // the board's tags as the picker lists them
+    tags.clear();
+    for (const auto& t : board.tags()) tags.push_back({t.id, t.name, t.color});
+    search::PickData data;
+    data.tags = &tags;
+    data.countries = &board.countries();
+    data.load_countries = [&board] { board.load_countries(); };
+    if (auto picked = search::draw_picks(app, ui, "board", q.chips, data, flow)) {
+        BoardQuery nq = q;
+        nq.chips = *picked;
+        app.navigate(board.route_for(nq));
+    }
+    if (auto fq = search::draw_favourites(app, ui, "board", board.favourites(), format_board_query(q),
+                                          ImVec2(origin.x + width - fav_w, origin.y)))
+        app.navigate(board.route_for(client::parse_board_query(*fq)));
+    return flow.bottom(ui.px(32)) - origin.y + ui.px(10);
+}
+
 void board_body(AppState& app, Ui& ui, float bar_h) {
     auto& board = app.board();
     auto& vs = view_state();
@@ -364,6 +401,11 @@ void board_body(AppState& app, Ui& ui, float bar_h) {
     const ImVec2 tb(0, bar_h);
     toolbar(app, ui, tb, display.x);
     float y = bar_h + ui.px(toolbar_h);
+    // The default favourite, once, when the boards open without a search (issue 5).
+    board.favourites().load();
+    if (auto fq = board.favourites().take_default(app.route().query))
+        app.navigate(board.route_for(client::parse_board_query(*fq)));
+    y += filter_row(app, ui, ImVec2(pad, y), display.x - 2 * pad);
     y += banner(app, ui, ImVec2(pad, y), display.x - 2 * pad);
 
     if (board.status() == BoardStatus::loading && board.columns().empty()) {
@@ -471,6 +513,9 @@ void draw_pipeline(AppState& app, Ui& ui) {
             view_state().quick_stage = col.stage.id;
             view_state().quick_focus = true;
         }
+    // The page itself never scrolls on the board (it fills the screen exactly): a stray scroll of the root
+    // window (a focused field, the padding under the board) would shift the top bar and swallow clicks.
+    if (ImGui::GetScrollY() != 0) ImGui::SetScrollY(0);
     const float bar_h = top_bar(app, ui);
     ui.title = app.tr("app.name") + " — " + app.tr("pipeline.title");
     const ImVec2 display = ImGui::GetIO().DisplaySize;

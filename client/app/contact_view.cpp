@@ -99,7 +99,9 @@ void header(AppState& app, Ui& ui, float width) {
             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::SameLine(0, ui.px(8));
-        if (button(ui, "contact.delete.submit", app.tr("contact.delete"), ButtonKind::primary, ImVec2(0, ui.px(38)))) {
+        const bool enter = !ImGui::IsWindowAppearing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+        if (button(ui, "contact.delete.submit", app.tr("contact.delete"), ButtonKind::primary, ImVec2(0, ui.px(38))) ||
+            enter) {
             form.remove();
             ImGui::CloseCurrentPopup();
         }

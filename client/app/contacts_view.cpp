@@ -206,6 +206,12 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
     if (io.MousePos.x >= x0 && io.MousePos.x < x1 && io.MousePos.y >= top && io.MousePos.y < bottom &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
         v.scroll_y -= io.MouseWheel * rh * 3;
+    // The keyboard's row (Up/Down, j/k; Enter opens it): scrolled into view when it moves.
+    if (list.take_keys(app.keyboard())) {
+        const float fy = static_cast<float>(std::max(0, list.focused())) * rh;
+        if (fy < v.scroll_y) v.scroll_y = fy;
+        else if (fy + rh > v.scroll_y + view_h) v.scroll_y = fy + rh - view_h;
+    }
     v.scroll_y = std::clamp(v.scroll_y, 0.0f, std::max(0.0f, content_h - view_h));
 
     const std::size_t first = static_cast<std::size_t>(v.scroll_y / rh);
@@ -262,6 +268,11 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
                 list::table_cell_text(ui, dl, ui.fonts.strong, min, w, rh, std::to_string(r.opportunities), color::text, true);
             }
             x += w;
+        }
+        if (static_cast<int>(i) == list.focused()) {
+            dl->AddRect(ImVec2(x0 + ui.px(1), y + ui.px(1)), ImVec2(x1 - ui.px(1), y + rh - ui.px(1)), color::primary,
+                        ui.px(4), 0, ui.px(2));
+            if (b.y - a.y >= 1) ui.record("contacts.focused", name, "focus", a, b, std::to_string(r.id));
         }
         if (b.y - a.y >= 1) ui.record(rid, name, "row", a, b);
     }

@@ -15,6 +15,7 @@ const ImWchar* glyph_ranges() {
         0x2116, 0x2116,  // №
         0x2190, 0x2193,  // arrows
         0x2212, 0x2212,  // − minus sign (score explanations: "−10 free-mail address")
+        0x2605, 0x2606,  // ★ ☆ favourites
         0,
     };
     return ranges;

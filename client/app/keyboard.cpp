@@ -49,14 +49,11 @@ bool run(AppState& app, const client::Shortcut& s) {
 void handle_shortcuts(AppState& app) {
     static const std::vector<int> keys = table_keys();
     ImGuiIO& io = ImGui::GetIO();
-    client::KeyContext ctx;
-    ctx.view = app.route().view;
-    ctx.signed_in = app.session_status() == client::SessionStatus::signed_in;
-    ctx.typing = io.WantTextInput;
-    ctx.palette_open = app.keyboard().palette.is_open();
-    ctx.help_open = app.keyboard().help_open;
-    ctx.mac = io.ConfigMacOSXBehaviors;
-    ctx.dialog_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);  // menus and modal dialogs keep their keys
+    app.keyboard().begin_frame();  // the dialogs drawn last frame (begin_dialog) are what this frame's keys see
+    // Menus and modal dialogs (ImGui's, and the ones drawn by begin_dialog) keep their keys: one rule, key_context.
+    const client::KeyContext ctx = client::key_context(app, io.WantTextInput,
+                                                       ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId),
+                                                       io.ConfigMacOSXBehaviors);
     for (int k : keys) {
         // Arrows repeat while held (moving through rows); every other key acts once per press.
         const bool arrow = k == client::key::up || k == client::key::down;

@@ -37,7 +37,7 @@ bool begin_dialog(AppState& app, Ui& ui, const char* popup, const std::string& i
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(28), ui.px(24)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, ImGui::ColorConvertU32ToFloat4(with_alpha(color::shadow, 0x70)));
+    ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::scrim);  // the palette's dim (theme.hpp)
     const bool open = ImGui::BeginPopupModal(popup, nullptr,
                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);

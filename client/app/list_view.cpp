@@ -6,6 +6,7 @@
 
 #include "board_view.hpp"
 #include "list_view.hpp"
+#include "search_extras.hpp"
 #include "theme.hpp"
 #include "tumen/text_fold.hpp"
 #include "views.hpp"
@@ -164,6 +165,14 @@ void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     dl->AddLine(ImVec2(c.x - ui.px(4), c.y - ui.px(1)), ImVec2(c.x, c.y + ui.px(3)), color::text_secondary, ui.px(1.6f));
     dl->AddLine(ImVec2(c.x + ui.px(4), c.y - ui.px(1)), ImVec2(c.x, c.y + ui.px(3)), color::text_secondary, ui.px(1.6f));
     dl->AddLine(ImVec2(c.x - ui.px(6), c.y + ui.px(7)), ImVec2(c.x + ui.px(6), c.y + ui.px(7)), color::text_secondary, ui.px(1.6f));
+    // Favourites (issue 5) left of Export: saved searches of the list.
+    const float fw = search::favourites_width(app, ui);
+    if (auto q = search::draw_favourites(app, ui, "list", list.favourites(), format_list_query(list.query()),
+                                         ImVec2(bp.x - fw - ui.px(12), std::floor(origin.y + (h - ui.px(32)) * 0.5f)))) {
+        Route r = Route::leads();
+        r.query = *q;
+        app.navigate(r);
+    }
     ImGui::SetNextWindowPos(ImVec2(bp.x + bw, bp.y + ui.px(42)), ImGuiCond_Always, ImVec2(1, 0));
     push_popup_style(ui);
     if (ImGui::BeginPopup("list.export_menu")) {
@@ -191,7 +200,7 @@ void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
 
 // A chip with a picker: "Stage: New ▾".
 void pick_chip(AppState& app, Ui& ui, const char* id, const char* key, std::int64_t value,
-               const std::vector<client::NamedRef>& items, float& x, float y, std::int64_t LeadListQuery::*member) {
+               const std::vector<client::NamedRef>& items, search::Flow& flow, std::int64_t LeadListQuery::*member) {
     auto& list = app.list();
     std::string label = app.tr(key);
     if (value > 0) {
@@ -200,10 +209,11 @@ void pick_chip(AppState& app, Ui& ui, const char* id, const char* key, std::int6
             if (it.id == value) name = it.name;
         label += ": " + name;
     }
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const ImVec2 at = flow.place(chip_width(ui, label, true) + ui.px(8));
+    ImGui::SetCursorScreenPos(at);
     const std::string popup = std::string(id) + ".menu";
     if (chip(ui, id, label, value > 0, true)) ImGui::OpenPopup(popup.c_str());
-    ImGui::SetNextWindowPos(ImVec2(x, y + ui.px(36)));
+    ImGui::SetNextWindowPos(ImVec2(at.x, at.y + ui.px(36)));
     push_popup_style(ui);
     if (ImGui::BeginPopup(popup.c_str())) {
         if (auto picked = pick_list(app, ui, id, items, app.tr("list.pick.any"))) {
@@ -214,10 +224,10 @@ void pick_chip(AppState& app, Ui& ui, const char* id, const char* key, std::int6
         ImGui::EndPopup();
     }
     pop_popup_style();
-    x += chip_width(ui, label, true) + ui.px(8);
 }
 
-void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
+// The search field, the chips and the picks, wrapping onto more rows when the width runs out; returns the height.
+float search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& list = app.list();
     auto& vs = view_state();
     const LeadListQuery& q = list.query();
@@ -251,11 +261,15 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
                              {"list.chip.lost", q.lost, &LeadListQuery::lost},
                              {"list.chip.archived", q.archived, &LeadListQuery::archived},
                              {"list.chip.activity_overdue", q.overdue, &LeadListQuery::overdue, "board.chip.activity_overdue"}};
-    float x = sp.x + search_w + ui.px(16);
     const float cy = std::floor(origin.y + (h - ui.px(32)) * 0.5f);
+    search::Flow flow;
+    flow.x = flow.line_start = sp.x + search_w + ui.px(16);
+    flow.y = cy;
+    flow.right = origin.x + width;
+    flow.row = ui.px(40);
     for (const auto& c : chips) {
         const std::string label = app.tr(c.key ? c.key : c.id);
-        ImGui::SetCursorScreenPos(ImVec2(x, cy));
+        ImGui::SetCursorScreenPos(flow.place(chip_width(ui, label) + ui.px(8)));
         if (chip(ui, c.id, label, c.on)) {
             LeadListQuery nq = q;
             nq.*c.member = !c.on;
@@ -267,18 +281,38 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
             if (nq.archived && c.member == &LeadListQuery::archived) nq.won = nq.lost = false;
             list.apply(nq);
         }
-        x += chip_width(ui, label) + ui.px(8);
+    }
+    {
+        // Rotting (issue 5): idle longer than the stage allows, the board's red clock.
+        const std::string label = app.tr("search.chip.rotting");
+        ImGui::SetCursorScreenPos(flow.place(chip_width(ui, label) + ui.px(8)));
+        if (chip(ui, "list.chip.rotting", label, q.chips.rotting)) {
+            LeadListQuery nq = q;
+            nq.chips.rotting = !nq.chips.rotting;
+            list.apply(nq);
+        }
     }
     // A hairline between the state chips and the picks.
-    dl->AddLine(ImVec2(x + ui.px(2), cy + ui.px(6)), ImVec2(x + ui.px(2), cy + ui.px(26)), color::border_strong, ui.px(1));
-    x += ui.px(12);
-    pick_chip(app, ui, "list.filter.stage", "list.pick.stage", q.stage_id, list.stages(), x, cy, &LeadListQuery::stage_id);
-    pick_chip(app, ui, "list.filter.user", "list.pick.user", q.user_id, list.users(), x, cy, &LeadListQuery::user_id);
-    pick_chip(app, ui, "list.filter.team", "list.pick.team", q.team_id, list.teams(), x, cy, &LeadListQuery::team_id);
+    {
+        const ImVec2 at = flow.place(ui.px(12));
+        dl->AddLine(ImVec2(at.x + ui.px(2), at.y + ui.px(6)), ImVec2(at.x + ui.px(2), at.y + ui.px(26)), color::border_strong, ui.px(1));
+    }
+    pick_chip(app, ui, "list.filter.stage", "list.pick.stage", q.stage_id, list.stages(), flow, &LeadListQuery::stage_id);
+    pick_chip(app, ui, "list.filter.user", "list.pick.user", q.user_id, list.users(), flow, &LeadListQuery::user_id);
+    pick_chip(app, ui, "list.filter.team", "list.pick.team", q.team_id, list.teams(), flow, &LeadListQuery::team_id);
+    search::PickData data;
+    data.tags = &list.tags();
+    data.countries = &list.countries();
+    data.load_countries = [&list] { list.load_countries(); };
+    if (auto picked = search::draw_picks(app, ui, "list", q.chips, data, flow)) {
+        LeadListQuery nq = q;
+        nq.chips = *picked;
+        list.apply(nq);
+    }
     if (!q.where.empty()) {
         // A click-through from a report: shown as one chip (the condition is in its tooltip); a click drops it.
         const std::string label = app.tr("list.chip.custom");
-        ImGui::SetCursorScreenPos(ImVec2(x, cy));
+        ImGui::SetCursorScreenPos(flow.place(chip_width(ui, label) + ui.px(8)));
         if (chip(ui, "list.chip.custom", label, true)) {
             LeadListQuery nq = q;
             nq.where.clear();
@@ -287,7 +321,6 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
         } else if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s", q.where.c_str());
         }
-        x += chip_width(ui, label) + ui.px(8);
     }
     if (q.any_filter()) {
         LeadListQuery cleared;
@@ -295,14 +328,13 @@ void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
         cleared.sort_desc = q.sort_desc;
         const std::string label = app.tr("list.clear_filters");
         const float bw = text_size(ui.fonts.strong, label).x + ui.px(24);
-        if (x + bw < origin.x + width) {
-            ImGui::SetCursorScreenPos(ImVec2(x, std::floor(origin.y + (h - ui.px(32)) * 0.5f)));
-            if (button(ui, "list.clear_filters", label, ButtonKind::ghost, ImVec2(bw, ui.px(32)))) {
-                vs.search.clear();
-                list.apply(cleared);
-            }
+        ImGui::SetCursorScreenPos(flow.place(bw + ui.px(8)));
+        if (button(ui, "list.clear_filters", label, ButtonKind::ghost, ImVec2(bw, ui.px(32)))) {
+            vs.search.clear();
+            list.apply(cleared);
         }
     }
+    return std::max(h, flow.bottom(ui.px(32)) + (h - ui.px(32)) * 0.5f - origin.y);
 }
 
 // The error banner (with a close button) or the notice of the last action; returns the height used.
@@ -387,6 +419,13 @@ void draw_leads_list(AppState& app, Ui& ui) {
     last_frame = ImGui::GetFrameCount();
     list.sync(app.route());
     if (entering && list.status() == ListStatus::ready) list.reload();
+    // The default favourite, once, when the list opens without a search (issue 5).
+    list.favourites().load();
+    if (auto q = list.favourites().take_default(app.route().query)) {
+        Route r = Route::leads();
+        r.query = *q;
+        app.navigate(r);
+    }
     if (vs.scroll_for_query != app.route().query) {
         vs.scroll_for_query = app.route().query;
         vs.scroll_y = 0;
@@ -401,9 +440,10 @@ void draw_leads_list(AppState& app, Ui& ui) {
     float y = bar_h + ui.px(4);
     header(app, ui, ImVec2(pad, y), width);
     y += ui.px(header_h);
+    float toolbar = ui.px(toolbar_h);
     if (!list.selection().empty()) draw_mass_actions(app, ui, ImVec2(pad, y), width);
-    else search_bar(app, ui, ImVec2(pad, y), width);
-    y += ui.px(toolbar_h) + ui.px(8);
+    else toolbar = search_bar(app, ui, ImVec2(pad, y), width);
+    y += toolbar + ui.px(8);
     y += messages(app, ui, ImVec2(pad, y), width);
 
     if (list.status() == ListStatus::loading && list.rows().empty()) {

@@ -29,6 +29,29 @@ std::string grouped(const std::string& s) {
     return out;
 }
 
+// Language, time zone and the daily digest, kept on the server: the e-mails it sends me and my "today".
+// Choosing a language here also switches this browser's interface to it.
+void preferences_part(AppState& app, Ui& ui, float width) {
+    auto& a = app.settings().account();
+    section_title(ui, "settings.account.preferences", app.tr("settings.account.preferences"), width);
+    FieldOptions f;
+    f.width = std::min(width, ui.px(420));
+    const std::string lang_error = err(app, a, "lang"), tz_error = err(app, a, "tz");
+    f.error = lang_error;
+    language_picker(ui, "settings.account.lang", app.tr("settings.account.lang"), a.lang, f);
+    gap(ui, 12);
+    f.error = tz_error;
+    time_zone_picker(ui, "settings.account.tz", app.tr("settings.account.tz"), a.tz, f);
+    gap(ui, 12);
+    checkbox(ui, "settings.account.digest", app.tr("settings.account.digest"), a.activity_digest);
+    gap(ui, 16);
+    if (button(ui, "settings.account.save_preferences", app.tr("settings.account.save_preferences"), ButtonKind::primary,
+               ImVec2(0, ui.px(38)), !a.busy() && a.preferences_changed())) {
+        if (auto l = i18n::parse_code(a.lang)) app.set_language(*l);
+        a.save_preferences();
+    }
+}
+
 void password_part(AppState& app, Ui& ui, float width) {
     auto& a = app.settings().account();
     section_title(ui, "settings.account.password", app.tr("settings.account.password"), width);
@@ -204,6 +227,8 @@ void settings_account(AppState& app, Ui& ui, float width) {
         gap(ui, 22);
     }
     section_messages(app, ui, "settings.account", a.banner(), a.notice(), width);
+    preferences_part(app, ui, width);
+    gap(ui, 32);
     appearance_part(app, ui, width);
     gap(ui, 32);
     password_part(app, ui, width);

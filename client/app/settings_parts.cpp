@@ -108,7 +108,7 @@ bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, floa
                      ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(0, 0), display, with_alpha(color::shadow, 0x70));
+    dl->AddRectFilled(ImVec2(0, 0), display, color::scrim);  // the same dim as ImGui's modals (theme.hpp)
     width = std::min(width, display.x - ui.px(24));
     const float h = ui.remembered("overlay." + id + ".h", ui.px(220));
     const ImVec2 p(std::floor((display.x - width) * 0.5f), std::floor(std::max(ui.px(24), (display.y - h) * 0.42f)));
@@ -128,6 +128,11 @@ bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, floa
     ui.remember("overlay.current", p.y);
     ui.remember("overlay.current_w", width);
     return true;
+}
+
+bool begin_dialog(AppState& app, Ui& ui, const std::string& id, const std::string& title, float width, bool& dismissed) {
+    app.keyboard().note_dialog();
+    return begin_overlay(ui, id, title, width, dismissed);
 }
 
 void end_overlay() {
@@ -156,7 +161,13 @@ int confirm_overlay(AppState& app, Ui& ui, const std::string& id, const std::str
                     const std::string& confirm_label, const std::string& cancel_label) {
     bool dismissed = false;
     const float width = ui.px(460), inner = width - ui.px(56);
-    begin_overlay(ui, id, title, width, dismissed);
+    begin_dialog(app, ui, id, title, width, dismissed);
+    // Enter confirms, once the dialog has been on screen a frame (not the Enter of a field that opened it):
+    // dialog_shown() says a dialog was drawn in the frame before.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool enter = app.keyboard().dialog_shown() && !io.WantTextInput &&
+                       (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
     const float top = ui.remembered("overlay.current", 0);
     paragraph(ui, id + ".body", body, ui.fonts.body, color::text_secondary, inner);
     gap(ui, 24);
@@ -182,7 +193,7 @@ int confirm_overlay(AppState& app, Ui& ui, const std::string& id, const std::str
                 confirm_label.c_str());
     ui.record(id + ".confirm", confirm_label, "button", bp, ImVec2(bp.x + sw, bp.y + ui.px(38)));
     ImGui::PopID();
-    if (yes) result = 1;
+    if (yes || (enter && result == 0)) result = 1;
     ui.remember("overlay." + id + ".h", ImGui::GetCursorScreenPos().y + ui.px(24) - top);
     end_overlay();
     return result;
@@ -327,6 +338,33 @@ void masked_field(Ui& ui, const std::string& id, const std::string& label, std::
 std::string short_time(const std::string& iso) {
     if (iso.size() < 16) return iso.empty() ? "—" : iso;
     return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+bool language_picker(Ui& ui, const std::string& id, const std::string& label, std::string& lang, const FieldOptions& opt) {
+    std::vector<PickItem> items;
+    std::optional<std::int64_t> selected;
+    for (size_t i = 0; i < i18n::all_languages.size(); ++i) {
+        const auto l = i18n::all_languages[i];
+        items.push_back({static_cast<std::int64_t>(i + 1), std::string(i18n::native_name(l))});
+        if (i18n::code(l) == lang) selected = static_cast<std::int64_t>(i + 1);
+    }
+    if (!form_picker(ui, id, label, items, selected, "", opt) || !selected) return false;
+    lang = std::string(i18n::code(i18n::all_languages[static_cast<size_t>(*selected - 1)]));
+    return true;
+}
+
+bool time_zone_picker(Ui& ui, const std::string& id, const std::string& label, std::string& tz, const FieldOptions& opt) {
+    std::vector<std::string> zones = client::common_time_zones();
+    if (!tz.empty() && std::find(zones.begin(), zones.end(), tz) == zones.end()) zones.insert(zones.begin(), tz);
+    std::vector<PickItem> items;
+    std::optional<std::int64_t> selected;
+    for (size_t i = 0; i < zones.size(); ++i) {
+        items.push_back({static_cast<std::int64_t>(i + 1), zones[i]});
+        if (zones[i] == tz) selected = static_cast<std::int64_t>(i + 1);
+    }
+    if (!form_picker(ui, id, label, items, selected, "", opt) || !selected) return false;
+    tz = zones[static_cast<size_t>(*selected - 1)];
+    return true;
 }
 
 }  // namespace tumen::app

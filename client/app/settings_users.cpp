@@ -114,16 +114,30 @@ void create_form(AppState& app, Ui& ui, float width) {
             if (form_picker(ui, "settings.users.new.role", app.tr("settings.users.role"), role_items(app), sel, "", f) && sel)
                 u.draft.role = client::user_roles()[static_cast<size_t>(*sel - 1)];
         });
+    pair(
+        [&] {
+            auto f = o;
+            const std::string e = err(app, u, "password");
+            f.error = e;
+            const std::string hint = app.tr("settings.password_hint");
+            f.hint = hint;
+            ImGui::PushID("pw");
+            // Typed in clear on purpose: the administrator passes it on to the new user.
+            form_field(ui, "settings.users.new.password", app.tr("settings.users.password"), u.draft.password, f);
+            ImGui::PopID();
+        },
+        [&] {
+            auto f = o;
+            const std::string e = err(app, u, "lang");
+            f.error = e;
+            if (u.draft.lang.empty()) u.draft.lang = std::string(i18n::code(app.language()));  // the admin's, to start
+            language_picker(ui, "settings.users.new.lang", app.tr("settings.users.lang"), u.draft.lang, f);
+        });
     {
         auto f = o;
-        const std::string e = err(app, u, "password");
+        const std::string e = err(app, u, "tz");
         f.error = e;
-        const std::string hint = app.tr("settings.password_hint");
-        f.hint = hint;
-        ImGui::PushID("pw");
-        // Typed in clear on purpose: the administrator passes it on to the new user.
-        form_field(ui, "settings.users.new.password", app.tr("settings.users.password"), u.draft.password, f);
-        ImGui::PopID();
+        time_zone_picker(ui, "settings.users.new.tz", app.tr("settings.users.tz"), u.draft.tz, f);
     }
     gap(ui, 12);
     text(ui, "settings.users.new.teams_label", app.tr("settings.users.teams"), ui.fonts.small, color::text_secondary);
@@ -153,8 +167,8 @@ void teams_dialog(AppState& app, Ui& ui) {
     bool dismissed = false;
     const float width = ui.px(520), inner = width - ui.px(56);
     const std::string id = "settings.users.teams_dialog";
-    begin_overlay(ui, id, app.tr("settings.users.teams_title", {{"name", row ? row->name : std::string()}}), width,
-                  dismissed);
+    begin_dialog(app, ui, id, app.tr("settings.users.teams_title", {{"name", row ? row->name : std::string()}}), width,
+                 dismissed);
     const float top = ui.remembered("overlay.current", 0);
     paragraph(ui, id + ".body", app.tr("settings.users.teams_body"), ui.fonts.body, color::text_secondary, inner);
     gap(ui, 14);
@@ -179,8 +193,8 @@ void password_dialog(AppState& app, Ui& ui) {
     bool dismissed = false;
     const float width = ui.px(460), inner = width - ui.px(56);
     const std::string id = "settings.users.password_dialog";
-    begin_overlay(ui, id, app.tr("settings.users.set_password_title", {{"name", row ? row->name : std::string()}}), width,
-                  dismissed);
+    begin_dialog(app, ui, id, app.tr("settings.users.set_password_title", {{"name", row ? row->name : std::string()}}),
+                 width, dismissed);
     const float top = ui.remembered("overlay.current", 0);
     paragraph(ui, id + ".body", app.tr("settings.users.set_password_body"), ui.fonts.body, color::text_secondary, inner);
     gap(ui, 14);

@@ -47,12 +47,17 @@ bool secret_box(client::AppState& app, Ui& ui, const std::string& id, const std:
 // and never blocks another view). Draw the content between begin and end; Esc or a click on the dim area sets
 // `dismissed`.
 bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, float width, bool& dismissed);
+// begin_overlay for a dialog (a confirmation, a form): while it is on screen no keyboard shortcut acts on the view
+// behind it (client::key_context). The palette and the key help are no dialogs: they have keys of their own.
+bool begin_dialog(client::AppState& app, Ui& ui, const std::string& id, const std::string& title, float width,
+                  bool& dismissed);
 void end_overlay();
 // The footer of an overlay dialog `inner` wide: Cancel and a primary button at the right. Returns -1 for Cancel,
 // 1 for the primary button (or Enter while `enter_submits` and a text field is focused), else 0.
 int overlay_buttons(client::AppState& app, Ui& ui, const std::string& id, const std::string& ok_label, float inner,
                     bool enabled, bool enter_submits = false);
-// A confirmation over the page: 1 = confirmed, -1 = cancelled, 0 = still open.
+// A confirmation over the page (a dialog: Esc or a click outside cancels, Enter confirms): 1 = confirmed,
+// -1 = cancelled, 0 = still open.
 int confirm_overlay(client::AppState& app, Ui& ui, const std::string& id, const std::string& title,
                     const std::string& body, const std::string& confirm_label, const std::string& cancel_label = {});
 
@@ -75,6 +80,10 @@ void masked_field(Ui& ui, const std::string& id, const std::string& label, std::
                   float width, const std::string& hint = {});
 // Localised role name ("admin" -> "Administrator").
 std::string role_label(client::AppState& app, const std::string& role);
+// Drop-downs for a user's language ("mn" | "en") and IANA time zone (client::common_time_zones(), plus the value
+// when it is another zone). Return true when the choice changed.
+bool language_picker(Ui& ui, const std::string& id, const std::string& label, std::string& lang, const FieldOptions& opt);
+bool time_zone_picker(Ui& ui, const std::string& id, const std::string& label, std::string& tz, const FieldOptions& opt);
 // "2026-11-27T10:00:00Z" -> "2026-11-27 10:00" (UTC, as the server sends it); "" -> "—".
 std::string short_time(const std::string& iso);
 

@@ -102,7 +102,7 @@ inline constexpr Palette light_palette = {
     IM_COL32(0xFF, 0xFB, 0xEB, 0xFF),  // notice_bg
     IM_COL32(0xFD, 0xE6, 0x8A, 0xFF),  // notice_border
     IM_COL32(0x64, 0x74, 0x8B, 0xFF),  // archived
-    IM_COL32(0x0F, 0x17, 0x2A, 0x59),  // scrim
+    IM_COL32(0x0F, 0x17, 0x2A, 0x6B),  // scrim
 };
 
 inline constexpr Palette dark_palette = {
@@ -151,7 +151,7 @@ inline constexpr Palette dark_palette = {
     IM_COL32(0x26, 0x1F, 0x0E, 0xFF),  // notice_bg
     IM_COL32(0x5C, 0x48, 0x13, 0xFF),  // notice_border
     IM_COL32(0x8B, 0x94, 0x9E, 0xFF),  // archived
-    IM_COL32(0x01, 0x04, 0x09, 0xA6),  // scrim
+    IM_COL32(0x01, 0x04, 0x09, 0xD0),  // scrim: strong, or the dim hardly shows on a page this dark
 };
 
 // The palette drawn with; switched between frames by apply_theme().

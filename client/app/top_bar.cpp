@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "state/top_bar_plan.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 
@@ -102,6 +103,23 @@ void chevron_down(ImDrawList* dl, ImVec2 centre, float size, ImU32 col) {
                           ImVec2(centre.x, centre.y + h * 0.5f), col);
 }
 
+// One view tab (in the bar): the soft pill of the open view, hover, the label. Returns whether it was clicked.
+bool nav_tab(Ui& ui, ImDrawList* dl, const char* id, const std::string& label, bool active, ImVec2 pos, ImVec2 size) {
+    ImGui::SetCursorScreenPos(pos);
+    const bool clicked = ImGui::InvisibleButton((std::string("##") + id).c_str(), size);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    if (active) dl->AddRectFilled(pos, max, color::primary_soft, ui.px(8));
+    else if (hovered) dl->AddRectFilled(pos, max, color::surface_muted, ui.px(8));
+    const ImVec2 ts = text_size(ui.fonts.strong, label);
+    dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize,
+                ImVec2(std::floor(pos.x + ui.px(12)), std::floor(pos.y + (size.y - ts.y) * 0.5f)),
+                active ? color::primary : hovered ? color::text : color::text_secondary, label.c_str());
+    ui.record(id, label, "button", pos, max, active ? "active" : "");
+    return clicked;
+}
+
 float top_bar(AppState& app, Ui& ui) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetIO().DisplaySize.x;
@@ -112,56 +130,104 @@ float top_bar(AppState& app, Ui& ui) {
                 color::border, ui.px(1));
     const float pad = w < ui.px(640) ? ui.px(12) : ui.px(24);
     auto centre_y = [&](float item_h) { return std::floor(origin.y + (h - item_h) * 0.5f); };
+    const View current = app.route().view;
+    const auto& s = app.session();
+    const bool busy = app.logging_out();
+
+    // Measure every item (with the gap after it), then let client/state/top_bar_plan decide what fits.
+    const float mark = ui.px(28);
+    const std::string brand = app.tr("app.name");
+    std::vector<std::string> labels;
+    client::TopBarWidths m;
+    m.bar = w - 2 * pad;
+    m.mark = mark + ui.px(18);
+    m.brand_name = text_size(ui.fonts.strong, brand).x + ui.px(16);
+    for (const auto& item : nav_items) {
+        labels.push_back(app.tr(item.key));
+        m.tabs.push_back(text_size(ui.fonts.strong, labels.back()).x + ui.px(24) + ui.px(4));
+        if (nav_active(item, current)) m.active = static_cast<int>(m.tabs.size()) - 1;
+    }
+    const std::string more_label = app.tr("nav.more");
+    const float more_w = text_size(ui.fonts.strong, more_label).x + ui.px(24) + ui.px(16);
+    m.more = more_w + ui.px(4);
+    const float av = ui.px(32);
+    m.user = s ? av + ui.px(26) + ui.px(16) : 0;
+    m.user_name = s ? text_size(ui.fonts.body, s->user.name).x + ui.px(10) : 0;
+    const bool reconnecting = app.live().status() == client::LiveStatus::reconnecting;
+    const std::string live_label = app.tr("live.reconnecting");
+    const float live_w = text_size(ui.fonts.small, live_label).x + ui.px(30);
+    m.live = reconnecting ? live_w + ui.px(12) : 0;
+    std::vector<Choice> langs;
+    for (auto lang : i18n::all_languages) langs.push_back({i18n::code(lang), i18n::native_name(lang)});
+    const float lang_w = segmented_width(ui, langs);
+    m.lang = lang_w + ui.px(8);
+    const client::TopBarPlan plan = client::plan_top_bar(m);
 
     // brand
-    const float mark = ui.px(28);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, centre_y(mark)));
     logo(ui, mark);
-    float x = origin.x + pad + mark + ui.px(10);
-    const std::string brand = app.tr("app.name");
-    if (w > ui.px(900)) {
-        ImGui::SetCursorScreenPos(ImVec2(x, centre_y(ui.fonts.strong->FontSize)));
+    float x = origin.x + pad + m.mark;
+    if (plan.brand_name) {
+        ImGui::SetCursorScreenPos(ImVec2(x - ui.px(8), centre_y(ui.fonts.strong->FontSize)));
         text(ui, "app.name", brand, ui.fonts.strong, color::text);
-        x += text_size(ui.fonts.strong, brand).x + ui.px(24);
-    } else {
-        x += ui.px(8);
+        x += m.brand_name;
     }
 
-    // navigation tabs
-    const View current = app.route().view;
-    for (const auto& item : nav_items) {
-        const std::string label = app.tr(item.key);
-        const bool active = nav_active(item, current);
-        const ImVec2 ts = text_size(ui.fonts.strong, label);
-        const ImVec2 size(ts.x + ui.px(24), ui.px(36));
-        const ImVec2 pos(x, centre_y(size.y));
-        ImGui::SetCursorScreenPos(pos);
-        const bool clicked = ImGui::InvisibleButton((std::string("##") + item.id).c_str(), size);
-        const bool hovered = ImGui::IsItemHovered();
-        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        const ImVec2 max(pos.x + size.x, pos.y + size.y);
-        if (active) dl->AddRectFilled(pos, max, color::primary_soft, ui.px(8));
-        else if (hovered) dl->AddRectFilled(pos, max, color::surface_muted, ui.px(8));
-        dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize,
-                    ImVec2(std::floor(pos.x + (size.x - ts.x) * 0.5f), std::floor(pos.y + (size.y - ts.y) * 0.5f)),
-                    active ? color::primary : hovered ? color::text : color::text_secondary, label.c_str());
-        ui.record(item.id, label, "button", pos, max);
-        if (clicked) {
-            Route r = nav_route(item.view);
-            // The pipeline tab keeps the board's team and search.
-            if (item.view == View::pipeline && current != View::pipeline) r = app.board().route_for(app.board().query());
-            app.navigate(r);
+    // navigation tabs: the ones planned in the bar, then "More ▾" with the rest
+    auto go = [&](View v) {
+        Route r = nav_route(v);
+        // The pipeline tab keeps the board's team and search.
+        if (v == View::pipeline && current != View::pipeline) r = app.board().route_for(app.board().query());
+        app.navigate(r);
+    };
+    bool active_in_more = false;
+    for (std::size_t i = 0; i < std::size(nav_items); ++i) {
+        const auto& item = nav_items[i];
+        if (!plan.tab_shown[i]) {
+            active_in_more = active_in_more || static_cast<int>(i) == m.active;
+            continue;
         }
-        x = max.x + ui.px(4);
+        const ImVec2 size(m.tabs[i] - ui.px(4), ui.px(36));
+        if (nav_tab(ui, dl, item.id, labels[i], nav_active(item, current), ImVec2(x, centre_y(size.y)), size))
+            go(item.view);
+        x += m.tabs[i];
+    }
+    if (plan.more) {
+        const ImVec2 size(more_w, ui.px(36));
+        const ImVec2 pos(x, centre_y(size.y));
+        const bool open = ImGui::IsPopupOpen("nav_more_menu");
+        if (nav_tab(ui, dl, "nav.more", more_label, active_in_more || open, pos, size)) ImGui::OpenPopup("nav_more_menu");
+        chevron_down(dl, ImVec2(pos.x + size.x - ui.px(16), pos.y + size.y * 0.5f), ui.px(8),
+                     active_in_more || open ? color::primary : color::text_secondary);
+        ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y + size.y + ui.px(6)));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui.px(8, 8));
+        ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, ui.px(10));
+        ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, ui.px(1));
+        ImGui::PushStyleColor(ImGuiCol_Border, color::border);
+        if (ImGui::BeginPopup("nav_more_menu")) {
+            float menu_w = ui.px(180);
+            for (std::size_t i = 0; i < std::size(nav_items); ++i)
+                if (!plan.tab_shown[i]) menu_w = std::max(menu_w, m.tabs[i] + ui.px(8));
+            for (std::size_t i = 0; i < std::size(nav_items); ++i) {
+                if (plan.tab_shown[i]) continue;
+                const auto& item = nav_items[i];
+                if (nav_tab(ui, ImGui::GetWindowDrawList(), item.id, labels[i], nav_active(item, current),
+                            ImGui::GetCursorScreenPos(), ImVec2(menu_w, ui.px(36)))) {
+                    go(item.view);
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar(3);
     }
 
     // right side: user menu, then the language switch
     float right = origin.x + w - pad;
-    const auto& s = app.session();
-    const bool busy = app.logging_out();
     if (s) {
-        const bool show_name = w > ui.px(1100);
-        const float av = ui.px(32);
+        const bool show_name = plan.user_name;
         const float name_w = show_name ? text_size(ui.fonts.body, s->user.name).x + ui.px(10) : 0;
         const ImVec2 size(av + name_w + ui.px(26), ui.px(40));
         const ImVec2 pos(right - size.x, centre_y(size.y));
@@ -214,27 +280,21 @@ float top_bar(AppState& app, Ui& ui) {
     }
 
     // The live-update stream broke and is being reopened: what the user sees may be behind (client/state/live_updates).
-    if (app.live().status() == client::LiveStatus::reconnecting) {
-        const std::string label = app.tr("live.reconnecting");
-        const ImVec2 ts = text_size(ui.fonts.small, label);
-        const ImVec2 size(ts.x + ui.px(30), ui.px(26));
+    if (plan.live) {
+        const ImVec2 ts = text_size(ui.fonts.small, live_label);
+        const ImVec2 size(live_w, ui.px(26));
         const ImVec2 pos(right - size.x, centre_y(size.y));
         const ImVec2 max(pos.x + size.x, pos.y + size.y);
-        if (pos.x > x + ui.px(8)) {
-            dl->AddRectFilled(pos, max, color::amber_soft, size.y * 0.5f);
-            dl->AddCircleFilled(ImVec2(pos.x + ui.px(12), pos.y + size.y * 0.5f), ui.px(4), color::amber);
-            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
-                        ImVec2(pos.x + ui.px(22), std::floor(pos.y + (size.y - ts.y) * 0.5f)), color::amber_text,
-                        label.c_str());
-            ui.record("live.reconnecting", label, "text", pos, max);
-            right = pos.x - ui.px(12);
-        }
+        dl->AddRectFilled(pos, max, color::amber_soft, size.y * 0.5f);
+        dl->AddCircleFilled(ImVec2(pos.x + ui.px(12), pos.y + size.y * 0.5f), ui.px(4), color::amber);
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
+                    ImVec2(pos.x + ui.px(22), std::floor(pos.y + (size.y - ts.y) * 0.5f)), color::amber_text,
+                    live_label.c_str());
+        ui.record("live.reconnecting", live_label, "text", pos, max);
+        right = pos.x - ui.px(12);
     }
 
-    std::vector<Choice> langs;
-    for (auto lang : i18n::all_languages) langs.push_back({i18n::code(lang), i18n::native_name(lang)});
-    const float lang_w = segmented_width(ui, langs);
-    if (right - lang_w > x + ui.px(8)) {
+    if (plan.lang) {
         ImGui::SetCursorScreenPos(ImVec2(right - lang_w, centre_y(ui.px(30))));
         language_switch(app, ui);
     }

@@ -16,6 +16,7 @@ EM_JS(void, js_clipboard_write, (const char* p), {
     const text = UTF8ToString(p);
     // The hidden-textarea route works where the async API is missing or refused (no permission, insecure origin).
     const fallback = () => {
+        const had = document.activeElement;  // the composition overlay (web/input.js) keeps the keyboard
         const ta = document.createElement("textarea");
         ta.value = text;
         ta.setAttribute("readonly", "");
@@ -24,6 +25,7 @@ EM_JS(void, js_clipboard_write, (const char* p), {
         ta.select();
         try { document.execCommand("copy"); } catch (e) {}
         document.body.removeChild(ta);
+        if (had && had !== document.body && had.focus) had.focus({ preventScroll: true });
     };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
     else fallback();

@@ -30,8 +30,14 @@
 //  [X] File upload: Host::pick_file through a hidden <input type=file> and FileReader (the CSV import). Files
 //      dropped on the page are not taken yet.
 //  [X] File download: bytes fetched by the app (leads export) saved through a Blob URL and <a download>.
-//  [ ] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: need an overlay <input>.
-//  [ ] Touch input: 3.1.6 GLFW reports touches at the previous mouse position.
+//  [X] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: a transparent, click-through
+//      <input> (web/input.js) sits over the active field from its caret and has the focus while a field is active
+//      (text_input.hpp); committed text reaches ImGui as text, GLFW gets no keypress from it and no key at all
+//      while composing; it is hidden outside text fields. Password fields make it type=password.
+//  [X] Touch input: 3.1.6 GLFW reports touches at the previous mouse position, so the canvas' touch events go to
+//      client/state/touch_gestures.hpp instead: one finger = the mouse (pointer moved a frame before the press;
+//      tap = click, press-move-release = drag), two fingers = wheel scroll at their midpoint (a column, a list, the
+//      board sideways); the pointer leaves after a lift. The real mouse takes over again when it moves.
 //  [X] Live updates: GET /api/v1/events read with fetch() + ReadableStream and parsed as SSE (event_source.hpp);
 //      reconnect with backoff and Last-Event-ID replay decided by client/state/live_updates.hpp.
 //  [X] WebGL context loss: the page reloads when the context comes back (or after 3 s); the address keeps the view.
@@ -48,6 +54,8 @@
 //  2026-11-28: Live updates over a fetch()-read event stream (EventSource cannot listen for every event name).
 //  2026-11-28: Kiosk: hidden cursor, kiosk font sizes, reload after a lost WebGL context; view timers may be
 //              moved earlier (a highlight ending before the next page turn).
+//  2026-11-29: Composition overlay <input> (IME, dead keys, on-screen keyboards) and touch (one finger = mouse,
+//              two = scroll).
 #pragma once
 #include <cstddef>
 #include <functional>

@@ -21,12 +21,16 @@
 #include "fetch.hpp"
 #include "key_guard.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the active field's frame and caret, for the composition overlay
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "state/app_state.hpp"
 #include "state/frame_timer.hpp"
 #include "state/input_trickle.hpp"
 #include "state/test_probe.hpp"
+#include "state/text_overlay.hpp"
+#include "state/touch_gestures.hpp"
+#include "text_input.hpp"
 
 namespace {
 
@@ -62,6 +66,7 @@ struct Client {
     bool ready = false;
 
     client::InputTrickle input;       // key and character events waiting for their frame (input_trickle.hpp)
+    client::TouchGestures touch;      // fingers on the canvas as a mouse (touch_gestures.hpp)
     std::string clipboard;            // what we last copied
     // Paste (see tumen_on_paste): a Ctrl/Cmd+V chord was pressed and its 'paste' event is expected; the text of
     // that event, waiting for ImGui's own Ctrl+V handling to ask for it; the buffer handed to ImGui.
@@ -91,8 +96,15 @@ void wake() {
 }
 
 // ---- GLFW callbacks installed before ImGui's backend, which chains to them: any input wakes the loop ----
-void on_cursor_pos(GLFWwindow*, double, double) { wake(); }
-void on_mouse_button(GLFWwindow*, int, int, int) { wake(); }
+// (GLFW never sees touches: web/input.js takes them; so a cursor or button event is the real mouse.)
+void on_cursor_pos(GLFWwindow*, double, double) {
+    if (g->touch.owns_pointer()) g->touch.mouse_used();
+    wake();
+}
+void on_mouse_button(GLFWwindow*, int, int, int) {
+    if (g->touch.owns_pointer()) g->touch.mouse_used();
+    wake();
+}
 // Replace the backend's key and character callbacks: events are queued and handed to the backend frame by frame,
 // in order (see input_trickle.hpp).
 void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
@@ -174,6 +186,28 @@ void update_geometry() {
     }
 }
 
+// The composition overlay (text_input.hpp) over the field whose caret ImGui drew this frame. ImGui 1.86 resets
+// PlatformImePos to (1,1) at NewFrame and an active, editable InputText sets it to its caret's line; the field's
+// frame is the nav rectangle of the active item (a clicked or focused field is also the nav item).
+void place_text_overlay() {
+    const ImGuiContext& c = *GImGui;
+    const bool caret = c.PlatformImePos.x != 1.0f || c.PlatformImePos.y != 1.0f;
+    if (!caret || c.ActiveId == 0) {
+        platform::place_text_input(false, 0, 0, 0, 0, 0);
+        return;
+    }
+    client::Box field;
+    if (c.NavId == c.ActiveId && c.NavWindow) {
+        const ImRect r = ImGui::WindowRectRelToAbs(c.NavWindow, c.NavWindow->NavRectRel[c.NavLayer]);
+        field = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+    }
+    const client::Box b =
+        client::text_overlay_box(field, c.PlatformImePos.x, c.PlatformImePos.y, c.FontSize, 4 * c.FontSize);
+    const float css = g->canvas.width > 0 ? static_cast<float>(g->canvas.css_width / g->canvas.width) : 1.0f;
+    const bool secret = c.InputTextState.ID == c.ActiveId && (c.InputTextState.Flags & ImGuiInputTextFlags_Password);
+    platform::place_text_input(true, b.x * css, b.y * css, b.w * css, b.h * css, c.FontSize * css, secret);
+}
+
 void sync_document() {
     if (g->ui.title != g->title) {
         g->title = g->ui.title;
@@ -230,6 +264,16 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (g->touch.owns_pointer()) {
+        // A finger has the pointer: the backend's GLFW reading (the old mouse position) is replaced.
+        g->touch.configure(static_cast<float>(10 * g->canvas.dpr), 100 * g->ui.dpr);  // the board: 100 px a notch
+        const client::PointerFrame p = g->touch.take_frame();
+        io.MousePos = ImVec2(p.x, p.y);
+        for (bool& down : io.MouseDown) down = false;
+        io.MouseDown[0] = p.down;
+        io.MouseWheel += p.wheel_y;
+        io.MouseWheelH += p.wheel_x;
+    }
     // Work in device pixels (GLFW reports the mouse in canvas backing pixels already).
     io.DisplaySize = ImVec2(static_cast<float>(g->canvas.width), static_cast<float>(g->canvas.height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -248,6 +292,7 @@ void frame() {
     g->ui.end_frame();
     g->frame_timer.add(emscripten_get_now() - frame_start);
     platform::set_text_input(io.WantTextInput);  // "/" is a shortcut only outside text fields (key_guard.hpp)
+    place_text_overlay();
     ++g->frame_count;
     sync_document();
 
@@ -255,7 +300,7 @@ void frame() {
     bool held = false;
     for (bool down : io.MouseDown) held = held || down;
     for (bool down : io.KeysDown) held = held || down;
-    if (held || !g->input.empty() || g->ui.wants_another_frame()) g->dirty_frames = std::max(g->dirty_frames, 1);
+    if (held || !g->input.empty() || g->touch.pending() || g->ui.wants_another_frame()) g->dirty_frames = std::max(g->dirty_frames, 1);
     // A view polls (an e-mail waiting in the outbox) or has a deadline (a kiosk page turn): the loop sleeps until the
     // earliest one. A timer already set for later stays (a spare wake-up is harmless); an earlier one is added.
     if (g->ui.wake_ms() >= 0) {
@@ -304,6 +349,24 @@ EMSCRIPTEN_KEEPALIVE void tumen_on_paste(const char* text) {
     } else {
         g->input.push(client::InputEvent::text(text));
     }
+    wake();
+}
+
+// Text committed in the composition overlay (web/input.js): typed into the focused field like a character.
+EMSCRIPTEN_KEEPALIVE void tumen_on_text_input(const char* text) {
+    if (!g || !text || !*text) return;
+    g->input.push(client::InputEvent::text(text));
+    wake();
+}
+
+// A finger on the canvas (web/input.js): kind 0 start, 1 move, 2 end, 3 cancel; x, y in canvas device pixels.
+EMSCRIPTEN_KEEPALIVE void tumen_on_touch(int kind, int id, double x, double y) {
+    if (!g) return;
+    const auto fx = static_cast<float>(x), fy = static_cast<float>(y);
+    if (kind == 0) g->touch.start(id, fx, fy);
+    else if (kind == 1) g->touch.move(id, fx, fy);
+    else if (kind == 2) g->touch.end(id, fx, fy);
+    else g->touch.cancel(id);
     wake();
 }
 

@@ -38,6 +38,7 @@ void AppState::on_url_changed(std::string_view hash) {
         // The address already moved (back button, link): put the form's back as a new entry, so "keep editing"
         // leaves history as it was; leaving later pushes the wanted address.
         pending_leave_ = std::move(r);
+        leave_signs_out_ = false;
         host_.push_url(format_route(route_));
         return;
     }
@@ -48,6 +49,7 @@ void AppState::navigate(const Route& route) {
     if (route == route_) return;
     if (unsaved_edits()) {
         pending_leave_ = route;
+        leave_signs_out_ = false;
         return;
     }
     apply_route(route, /*from_url=*/false);
@@ -64,13 +66,22 @@ void AppState::discard_and_leave() {
     if (!pending_leave_) return;
     Route to = std::move(*pending_leave_);
     pending_leave_.reset();
+    if (leave_signs_out_) {
+        // The forms close when the server has ended the session (signed_out); a failed sign-out keeps the edits.
+        leave_signs_out_ = false;
+        send_logout();
+        return;
+    }
     // Closing the form drops the draft, also when the next route is the same kind of form (another lead).
     if (route_.view == View::lead) lead_.close();
     if (route_.view == View::contact) contact_form_.close();
     if (to != route_) apply_route(std::move(to), /*from_url=*/false);
 }
 
-void AppState::keep_editing() { pending_leave_.reset(); }
+void AppState::keep_editing() {
+    pending_leave_.reset();
+    leave_signs_out_ = false;
+}
 
 void AppState::set_theme(ThemeChoice t) {
     if (t == prefs_.theme) return;
@@ -86,6 +97,7 @@ void AppState::set_ui_scale(int percent) {
 
 void AppState::apply_route(Route route, bool from_url) {
     pending_leave_.reset();
+    leave_signs_out_ = false;
     const bool kiosk_changed = route.view == View::kiosk && (route_.view != View::kiosk || route.query != route_.query);
     if (route.view != View::kiosk) kiosk_.stop();
     route_ = std::move(route);
@@ -140,6 +152,7 @@ void AppState::signed_in(Session session) {
 
 void AppState::signed_out(Message why) {
     pending_leave_.reset();
+    leave_signs_out_ = false;
     live_.disconnect();
     session_.reset();
     lead_.close();
@@ -162,6 +175,17 @@ void AppState::session_expired() {
 }
 
 void AppState::logout() {
+    if (logging_out_ || !session_) return;
+    if (unsaved_edits()) {
+        // The user menu, the palette: the same question as leaving the form another way.
+        pending_leave_ = Route::login();
+        leave_signs_out_ = true;
+        return;
+    }
+    send_logout();
+}
+
+void AppState::send_logout() {
     if (logging_out_ || !session_) return;
     logging_out_ = true;
     banner_ = {};

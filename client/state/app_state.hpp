@@ -62,7 +62,8 @@ public:
 
     // Unsaved edits: the open lead or contact form differs from the record read. Leaving it (navigate(), the
     // back button, a link) then waits for the user: pending_leave() holds where they wanted to go until
-    // discard_and_leave() goes there (the edits are dropped) or keep_editing() stays.
+    // discard_and_leave() goes there (the edits are dropped) or keep_editing() stays. Signing out asks the same
+    // (pending_leave() is then the login page, and discarding signs out).
     bool unsaved_edits() const;
     const std::optional<Route>& pending_leave() const { return pending_leave_; }
     void discard_and_leave();
@@ -136,6 +137,7 @@ private:
     void apply_route(Route route, bool from_url);
     void signed_in(Session session);
     void signed_out(Message why);
+    void send_logout();
     // Redirects that keep the address bar honest: signed-out users to the login page (remembering where they
     // wanted to go), signed-in users away from it.
     void guard();
@@ -167,6 +169,7 @@ private:
     bool logging_out_ = false;
     UiPrefs prefs_;
     std::optional<Route> pending_leave_;
+    bool leave_signs_out_ = false;  // pending_leave_ came from logout(): discarding signs out
 };
 
 }  // namespace tumen::client

@@ -20,8 +20,10 @@ BoardQuery parse_board_query(std::string_view route_query) {
         else if (chip == "won") q.won = true;
         else if (chip == "lost") q.lost = true;
         else if (chip == "overdue") q.overdue = true;
+        else parse_search_chip(chip, q.chips);
         pos = comma + 1;
     }
+    parse_search_chips(route_query, q.chips);
     return q;
 }
 
@@ -37,7 +39,12 @@ std::string format_board_query(const BoardQuery& q) {
     add(q.won, "won");
     add(q.lost, "lost");
     add(q.overdue, "overdue");
-    return query_string({{"q", q.text}, {"f", chips}});
+    add_search_chip_names(q.chips, chips);
+    return query_string({{"q", q.text},
+                         {"f", chips},
+                         {"tag", q.chips.tag_id > 0 ? std::to_string(q.chips.tag_id) : std::string()},
+                         {"country", q.chips.country},
+                         {"date", format_date_range(q.chips)}});
 }
 
 std::string board_filter(const BoardQuery& q, std::int64_t team_id) {
@@ -48,6 +55,7 @@ std::string board_filter(const BoardQuery& q, std::int64_t team_id) {
     if (q.won) parts.emplace_back("stage.is_won = true");
     if (q.lost) parts.emplace_back("probability = 0");
     if (q.overdue) parts.emplace_back("activity_overdue = true");
+    for (auto& p : search_chips_filter(q.chips)) parts.push_back(std::move(p));
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : " and ") + p;
     return out;

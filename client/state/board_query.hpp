@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "search_chips.hpp"
+
 namespace tumen::client {
 
 struct BoardQuery {
@@ -14,6 +16,7 @@ struct BoardQuery {
     bool won = false;         // in a won stage
     bool lost = false;        // lost (inactive, probability 0): the only chip that shows inactive leads
     bool overdue = false;     // Overdue activities: an open activity due before the user's today
+    SearchChips chips;        // Rotting, tag, country, date range (shared with the list)
 
     bool operator==(const BoardQuery&) const = default;
 };

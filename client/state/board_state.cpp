@@ -146,6 +146,14 @@ void BoardState::request(std::string_view endpoint, std::vector<std::string> ids
 
 void BoardState::fail(const HttpResponse& reply) { app_.show_error(problem_message(reply)); }
 
+void BoardState::load_countries() {
+    if (countries_requested_) return;
+    countries_requested_ = true;
+    request("leads.groups", {}, std::string(countries_query), "", [this](const HttpResponse& reply) {
+        countries_ = countries_from_groups(reply.body);
+    }, [this](const HttpResponse&) { countries_requested_ = false; }, false);
+}
+
 void BoardState::load_references() {
     if (references_loading_) return;
     references_loading_ = true;
@@ -557,6 +565,14 @@ std::int64_t BoardState::total_count() const {
     std::int64_t n = 0;
     for (const auto& c : columns_) n += c.count;
     return n;
+}
+
+std::string BoardState::currency() const {
+    const MoneySum* largest = nullptr;
+    for (const auto& c : columns_)
+        for (const auto& m : c.sums)
+            if (!largest || m.expected > largest->expected) largest = &m;
+    return largest ? largest->currency : std::string(default_currency);
 }
 
 void BoardState::take_activity(const json& item) {

@@ -11,11 +11,13 @@
 
 #include "board_query.hpp"
 #include "message.hpp"
+#include "saved_searches.hpp"
 #include "transport.hpp"
 #include "tumen/activity.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/lead_lifecycle.hpp"
 #include "tumen/reference_data.hpp"
+#include "tumen/money.hpp"
 #include "tumen/route.hpp"
 #include "tumen/stage.hpp"
 
@@ -105,6 +107,12 @@ public:
     std::string team_name() const;
     const BoardQuery& query() const { return query_; }
     const Tag* tag(std::int64_t id) const;
+    const std::vector<Tag>& tags() const { return tags_; }
+    // The countries leads have, for the Country chip's picker: loaded when it first opens.
+    void load_countries();
+    const std::vector<std::string>& countries() const { return countries_; }
+    // The search bar's Favourites of the boards (a board's favourite applies to the board shown).
+    SavedSearches& favourites() { return favourites_; }
     std::string user_name(std::int64_t id) const;
     // Column index and card index of a loaded card.
     std::optional<std::pair<std::size_t, std::size_t>> locate(std::int64_t lead_id) const;
@@ -112,6 +120,9 @@ public:
     WonStatus won_status(const Lead& lead) const;
     bool rotting(const Lead& lead, Timestamp now) const;
     std::int64_t total_count() const;
+    // The board's main currency (of its largest column sum; MNT when every column is empty): what an empty
+    // column's zero is written in.
+    std::string currency() const;
     // The card's activity summary from the server (nullptr when it sent none).
     const CardActivity* card_activity(std::int64_t lead_id) const;
 
@@ -146,6 +157,8 @@ private:
     bool references_loading_ = false;
     std::vector<TeamInfo> teams_;
     std::vector<Tag> tags_;
+    std::vector<std::string> countries_;
+    bool countries_requested_ = false;
     std::vector<UserInfo> users_;
     std::int64_t requested_team_ = 0;
     std::int64_t team_id_ = 0;
@@ -154,6 +167,7 @@ private:
     std::int64_t creating_stage_ = 0;
     std::map<std::int64_t, CardActivity> card_activity_;  // by lead id
     void take_activity(const nlohmann::json& item);
+    SavedSearches favourites_{app_, "board"};
 };
 
 // Parsing of the server's JSON (exposed for tests): a card from a lead object of the leads API.

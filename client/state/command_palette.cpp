@@ -51,6 +51,18 @@ std::vector<PaletteCommand> palette_commands(const AppState& app) {
     return out;
 }
 
+KeyContext key_context(const AppState& app, bool typing, bool popup_open, bool mac) {
+    KeyContext ctx;
+    ctx.view = app.route().view;
+    ctx.signed_in = app.session_status() == SessionStatus::signed_in;
+    ctx.typing = typing;
+    ctx.palette_open = app.keyboard().palette.is_open();
+    ctx.help_open = app.keyboard().help_open;
+    ctx.mac = mac;
+    ctx.dialog_open = popup_open || app.keyboard().dialog_shown() || app.pending_leave().has_value();
+    return ctx;
+}
+
 bool run_command(AppState& app, std::string_view action) {
     Keyboard& kb = app.keyboard();
     auto go = [&](Route r) {

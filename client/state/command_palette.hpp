@@ -12,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "message.hpp"
+#include "shortcuts.hpp"
 #include "tumen/route.hpp"
 
 namespace tumen::client {
@@ -106,6 +107,23 @@ public:
         request.clear();
         return true;
     }
+    // Dialogs the app draws itself (confirm overlays, ...) are no ImGui popups: they call note_dialog() in each
+    // frame they are on screen, and begin_frame() makes that dialog_shown() for the next frame's keys.
+    void note_dialog() { dialog_now_ = true; }
+    void begin_frame() {
+        dialog_shown_ = dialog_now_;
+        dialog_now_ = false;
+    }
+    bool dialog_shown() const { return dialog_shown_; }
+
+private:
+    bool dialog_now_ = false;
+    bool dialog_shown_ = false;
 };
+
+// What is on screen for this frame's keys. THE rule for dialogs: while one is open (an ImGui popup or modal,
+// `popup_open`; a dialog the app draws itself; the discard question) no shortcut acts on the view behind it;
+// the dialog takes Esc and Enter itself.
+KeyContext key_context(const AppState& app, bool typing, bool popup_open, bool mac);
 
 }  // namespace tumen::client

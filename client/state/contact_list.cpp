@@ -6,7 +6,9 @@
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "board_query.hpp"
+#include "command_palette.hpp"
 #include "json_fields.hpp"
+#include "list_focus.hpp"
 #include "tumen/api.hpp"
 
 namespace tumen::client {
@@ -53,7 +55,17 @@ void ContactList::sync(const Route& route) {
     has_wanted_ = true;
     query_ = parse_contact_query(route.query);
     notice_ = {};
+    focused_ = -1;  // the keyboard's row belonged to the old rows
     load_first(0);
+}
+
+bool ContactList::take_keys(Keyboard& kb) {
+    const int loaded = static_cast<int>(rows_.size());
+    const int delta = kb.take("row.down") ? 1 : kb.take("row.up") ? -1 : 0;
+    if (delta != 0) focused_ = move_focus(focused_, delta, loaded);
+    if (kb.take("row.open") && focused_ >= 0 && focused_ < loaded)
+        app_.navigate(Route::contact(rows_[static_cast<size_t>(focused_)].id));
+    return delta != 0;
 }
 
 void ContactList::reload() { load_first(rows_.size()); }

@@ -23,6 +23,7 @@
 namespace tumen::client {
 
 class AppState;
+class Keyboard;
 
 // One row: what the list shows.
 struct ContactRow {
@@ -88,6 +89,12 @@ public:
     void submit_new();
     void close_new() { new_ = NewContactDialog{}; }
 
+    // The keyboard's row, as in the leads list (list_focus.hpp): take_keys() takes this frame's "row.down/up/open"
+    // request (Up/Down, j/k, Enter); Enter opens the contact. Returns true when the row moved (the view scrolls to
+    // it). A new search starts with no row.
+    bool take_keys(Keyboard& kb);
+    int focused() const { return focused_; }
+
 private:
     void load_first(std::size_t keep);
     void take_page(const HttpResponse& reply);
@@ -113,6 +120,7 @@ private:
     bool exporting_ = false;
     Message notice_;
     NewContactDialog new_;
+    int focused_ = -1;
 };
 
 }  // namespace tumen::client

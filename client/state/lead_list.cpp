@@ -7,6 +7,7 @@
 #include "app_state.hpp"
 #include "board_query.hpp"
 #include "json_fields.hpp"
+#include "search_chips.hpp"
 #include "tumen/api.hpp"
 
 namespace tumen::client {
@@ -35,7 +36,8 @@ std::vector<NamedRef> named_items(const HttpResponse& reply) {
     if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return out;
     for (const auto& t : j["items"])
         if (t.is_object() && t.contains("id") && t["id"].is_number_integer())
-            out.push_back({t["id"].get<std::int64_t>(), str(t, "name")});
+            out.push_back({t["id"].get<std::int64_t>(), str(t, "name"),
+                           t.contains("color") && t["color"].is_number_integer() ? t["color"].get<int>() : -1});
     return out;
 }
 
@@ -120,6 +122,14 @@ void LeadList::request(std::string_view endpoint, std::string query, std::string
             else app_.show_error(problem_message(reply));
         }
     });
+}
+
+void LeadList::load_countries() {
+    if (countries_requested_) return;
+    countries_requested_ = true;
+    request("leads.groups", std::string(countries_query), "", [this](const HttpResponse& reply) {
+        countries_ = countries_from_groups(reply.body);
+    }, [this](const HttpResponse&) { countries_requested_ = false; }, false);
 }
 
 void LeadList::load_references() {

@@ -14,6 +14,7 @@
 
 #include "lead_list_query.hpp"
 #include "message.hpp"
+#include "saved_searches.hpp"
 #include "transport.hpp"
 #include "tumen/datetime.hpp"
 #include "tumen/money.hpp"
@@ -49,6 +50,7 @@ std::optional<ListRow> list_row_from_json(const nlohmann::json& j);
 struct NamedRef {
     std::int64_t id = 0;
     std::string name;
+    int color = -1;  // tags: the colour index; -1 = none (the picker draws a dot when set)
 };
 
 enum class ListStatus { empty, loading, ready, failed };
@@ -125,6 +127,11 @@ public:
     const std::vector<NamedRef>& stages() const { return stages_; }
     const std::vector<NamedRef>& tags() const { return tags_; }
     const std::vector<NamedRef>& lost_reasons() const { return lost_reasons_; }
+    // The countries leads have (any state), for the Country chip's picker: loaded when it first opens.
+    void load_countries();
+    const std::vector<std::string>& countries() const { return countries_; }
+    // The search bar's Favourites of the list.
+    SavedSearches& favourites() { return favourites_; }
     std::string user_name(std::optional<std::int64_t> id) const;
     std::string team_name(std::optional<std::int64_t> id) const;
     std::string stage_name(std::optional<std::int64_t> id) const;
@@ -166,6 +173,9 @@ private:
     bool references_loaded_ = false;
     std::vector<NamedRef> users_, teams_, stages_, tags_, lost_reasons_;
     std::set<std::int64_t> won_stages_;
+    std::vector<std::string> countries_;
+    bool countries_requested_ = false;
+    SavedSearches favourites_{app_, "list"};
 };
 
 }  // namespace tumen::client

@@ -57,8 +57,10 @@ LeadListQuery parse_list_query(std::string_view route_query) {
         else if (chip == "archived") q.archived = true;
         else if (chip == "overdue") q.overdue = true;
         else if (chip == "all") q.all = true;
+        else parse_search_chip(chip, q.chips);
         pos = comma + 1;
     }
+    parse_search_chips(route_query, q.chips);
     q.stage_id = id_value(route_query, "stage");
     q.user_id = id_value(route_query, "user");
     q.team_id = id_value(route_query, "team");
@@ -88,12 +90,16 @@ std::string format_list_query(const LeadListQuery& q) {
     add(q.archived, "archived");
     add(q.overdue, "overdue");
     add(q.all, "all");
+    add_search_chip_names(q.chips, chips);
     auto id = [](std::int64_t v) { return v > 0 ? std::to_string(v) : std::string(); };
     return query_string({{"q", q.text},
                          {"f", chips},
                          {"stage", id(q.stage_id)},
                          {"user", id(q.user_id)},
                          {"team", id(q.team_id)},
+                         {"tag", id(q.chips.tag_id)},
+                         {"country", q.chips.country},
+                         {"date", format_date_range(q.chips)},
                          {"filter", q.where},
                          {"sort", q.sort_field.empty() ? std::string() : q.sort_field + (q.sort_desc ? " desc" : " asc")}});
 }
@@ -108,6 +114,7 @@ std::string list_filter(const LeadListQuery& q) {
     if (q.stage_id > 0) parts.push_back("stage_id = " + std::to_string(q.stage_id));
     if (q.user_id > 0) parts.push_back("user_id = " + std::to_string(q.user_id));
     if (q.team_id > 0) parts.push_back("team_id = " + std::to_string(q.team_id));
+    for (auto& p : search_chips_filter(q.chips)) parts.push_back(std::move(p));
     if (!q.where.empty()) parts.push_back("(" + q.where + ")");
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : " and ") + p;

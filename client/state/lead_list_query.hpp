@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "search_chips.hpp"
+
 namespace tumen::client {
 
 // The columns the server can sort by (keyset paging needs an indexed key), as written in ?sort.
@@ -22,6 +24,7 @@ struct LeadListQuery {
     std::int64_t stage_id = 0;   // 0 = any
     std::int64_t user_id = 0;
     std::int64_t team_id = 0;
+    SearchChips chips;           // Rotting, tag, country, date range (shared with the board)
     std::string where;           // a filter-language clause from a chart or dashboard click-through (`filter`)
     bool all = false;            // active and inactive leads alike (chip "all": what an analysis counted)
     std::string sort_field;      // "" = the default (newest first)
@@ -32,7 +35,7 @@ struct LeadListQuery {
     // Clicking a column header: a new column sorts ascending, the same column flips, a third click on a
     // descending column goes back to the default order.
     void toggle_sort(std::string_view field);
-    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || overdue || all || !where.empty() || stage_id || user_id || team_id; }
+    bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || overdue || all || !where.empty() || stage_id || user_id || team_id || chips.any(); }
 };
 
 // From a route's query string; unknown chips and sort fields are ignored.

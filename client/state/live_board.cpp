@@ -28,8 +28,9 @@ void BoardState::apply_live(const LiveLead& ev) {
                   card->active == (board_active(query_) == "true") && (!query_.mine || card->user_id == me) &&
                   (!query_.unassigned || !card->user_id) && (!query_.won || target->stage.is_won) &&
                   (!query_.lost || card->probability == 0);
-        // A full-text search cannot be checked here: cards already shown stay (changed), new ones wait for a load.
-        if (!query_.text.empty() && !where) belongs = false;
+        // A full-text search (or a tag/country/date/rotting chip) cannot be checked here: cards already shown
+        // stay (changed), new ones wait for a load.
+        if ((!query_.text.empty() || query_.chips.any()) && !where) belongs = false;
     }
 
     if (where) take_card(*where);

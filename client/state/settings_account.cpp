@@ -19,6 +19,15 @@ std::vector<std::string> codes_of(const nlohmann::json& j) {
 }
 }  // namespace
 
+const std::vector<std::string>& common_time_zones() {
+    static const std::vector<std::string> zones = {
+        "Asia/Ulaanbaatar", "Asia/Hovd",        "UTC",           "Asia/Shanghai",   "Asia/Seoul",
+        "Asia/Tokyo",       "Asia/Singapore",   "Asia/Kolkata",  "Asia/Dubai",      "Europe/Moscow",
+        "Europe/Istanbul",  "Europe/Berlin",    "Europe/London", "America/New_York", "America/Chicago",
+        "America/Los_Angeles", "Australia/Sydney"};
+    return zones;
+}
+
 void AccountSettings::reset() {
     profile_ = {};
     loaded_ = loading_ = busy_ = failed_ = false;
@@ -55,6 +64,7 @@ void AccountSettings::load() {
         profile_.role = text_of(j, "role");
         profile_.totp_enabled = j.value("totp_enabled", false);
         profile_.recovery_codes_left = j.value("recovery_codes_left", std::int64_t{0});
+        take_preferences(j);
         loaded_ = true;
     });
 }
@@ -69,13 +79,42 @@ void AccountSettings::failed(const HttpResponse& reply) {
     if (errors_.empty()) banner_ = problem_message(reply);
 }
 
-void AccountSettings::start(const std::string& path, const nlohmann::json& body, std::function<void(const HttpResponse&)> ok) {
+void AccountSettings::start(const std::string& path, const nlohmann::json& body, std::function<void(const HttpResponse&)> ok,
+                            const char* method) {
     busy_ = true;
-    io_.send("POST", path, body, [this, ok = std::move(ok)](const HttpResponse& reply) {
+    io_.send(method, path, body, [this, ok = std::move(ok)](const HttpResponse& reply) {
         busy_ = false;
         if (!reply.ok()) return failed(reply);
         ok(reply);
     });
+}
+
+void AccountSettings::take_preferences(const nlohmann::json& j) {
+    profile_.lang = text_of(j, "lang");
+    profile_.tz = text_of(j, "tz");
+    profile_.activity_digest = j.value("activity_digest", false);
+    lang = profile_.lang;
+    tz = profile_.tz;
+    activity_digest = profile_.activity_digest;
+}
+
+bool AccountSettings::preferences_changed() const {
+    return lang != profile_.lang || tz != profile_.tz || activity_digest != profile_.activity_digest;
+}
+
+void AccountSettings::save_preferences() {
+    if (busy_ || !preferences_changed()) return;
+    errors_.clear();
+    banner_ = notice_ = {};
+    nlohmann::json body = nlohmann::json::object();  // only what changed
+    if (lang != profile_.lang) body["lang"] = lang;
+    if (tz != profile_.tz) body["tz"] = tz;
+    if (activity_digest != profile_.activity_digest) body["activity_digest"] = activity_digest;
+    start("/api/v1/account", body, [this](const HttpResponse& reply) {
+        const auto j = reply_json(reply);
+        if (j.is_object()) take_preferences(j);
+        notice_ = Message::from_key("settings.account.preferences_saved");
+    }, "PATCH");
 }
 
 void AccountSettings::change_password() {

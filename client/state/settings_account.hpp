@@ -16,7 +16,12 @@ struct Profile {
     std::string login, name, email, role;
     bool totp_enabled = false;
     std::int64_t recovery_codes_left = 0;
+    std::string lang, tz;          // "mn" | "en"; an IANA zone: what the server's e-mails and "today" use
+    bool activity_digest = false;  // a daily e-mail of my activities
 };
+
+// The IANA zones offered in the pickers (Mongolia's first); a stored zone not in it is offered too.
+const std::vector<std::string>& common_time_zones();
 
 class AccountSettings {
 public:
@@ -27,6 +32,12 @@ public:
     bool loaded() const { return loaded_; }
     bool loading() const { return loading_; }
     const Profile& profile() const { return profile_; }
+
+    // Language, time zone and the daily digest (drafts filled from the profile; saved together).
+    std::string lang, tz;
+    bool activity_digest = false;
+    bool preferences_changed() const;
+    void save_preferences();
 
     // Password change.
     std::string old_password, new_password, repeat_password;
@@ -57,7 +68,9 @@ public:
 private:
     void load();
     void failed(const HttpResponse& reply);
-    void start(const std::string& path, const nlohmann::json& body, std::function<void(const HttpResponse&)> ok);
+    void start(const std::string& path, const nlohmann::json& body, std::function<void(const HttpResponse&)> ok,
+               const char* method = "POST");
+    void take_preferences(const nlohmann::json& j);
 
     SettingsIo& io_;
     Profile profile_;

@@ -119,6 +119,8 @@ void UsersAdmin::submit_create() {
     if (!errors_.empty()) return;
     nlohmann::json body = {{"login", draft.login}, {"name", draft.name}, {"role", draft.role}, {"password", draft.password}};
     if (!draft.email.empty()) body["email"] = draft.email;
+    if (!draft.lang.empty()) body["lang"] = draft.lang;
+    if (!draft.tz.empty()) body["tz"] = draft.tz;
     if (!draft.team_ids.empty()) body["team_ids"] = draft.team_ids;
     busy_ = true;
     io_.send("POST", "/api/v1/users", body, [this](const HttpResponse& reply) {

@@ -25,6 +25,8 @@ const std::vector<std::string>& user_roles();
 
 struct NewUser {
     std::string login, name, email, role = "sales_own", password;
+    std::string lang;                    // "" = the server's default
+    std::string tz = "Asia/Ulaanbaatar";
     std::vector<std::int64_t> team_ids;
 };
 

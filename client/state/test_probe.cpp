@@ -31,6 +31,7 @@ std::string state_json(const AppState& app, const std::vector<WidgetInfo>& widge
     j["canvas"] = {{"width", frame.canvas_width}, {"height", frame.canvas_height}};
     // The keyboard layer (command_palette.hpp): the palette's results only while it is open.
     j["help_open"] = app.keyboard().help_open;
+    j["dialog_open"] = app.keyboard().dialog_shown();  // a dialog drawn by the app (begin_dialog) holds the keys
     j["palette"] = app.keyboard().palette.is_open() ? app.keyboard().palette.probe() : nlohmann::json(nullptr);
     auto times = [](const std::vector<double>& ms) {
         nlohmann::json out = nlohmann::json::array();

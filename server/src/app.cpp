@@ -83,6 +83,7 @@ App::App(Config config) : config_(std::move(config)) {
     register_quotation_routes(*router_, *this);
     register_kiosk_routes(*router_, *this);
     register_dashboard_routes(*router_, *this);
+    register_saved_search_routes(*router_, *this);
     configure_http();
 }
 

@@ -160,6 +160,7 @@ void register_activity_routes(Router& r, App& app);
 void register_quotation_routes(Router& r, App& app);
 void register_kiosk_routes(Router& r, App& app);
 void register_dashboard_routes(Router& r, App& app);
+void register_saved_search_routes(Router& r, App& app);
 // The contact form's pages outside the API contract: /contact/thanks and the CORS preflight.
 void register_web_form_pages(httplib::Server& http, App& app);
 

@@ -240,6 +240,11 @@ const std::vector<Endpoint>& endpoints() {
         {"quotations.pdf",    "GET",  "/api/v1/quotations/{id}/pdf", A::user,   "sales",  "The quotation as PDF (inline; file name from the number)", "", "PdfFile"},
         {"quotations.messages", "GET", "/api/v1/quotations/{id}/messages", A::user, "sales", "The quotation's chatter, newest first (?limit&before_id)", "", "MessageList"},
         {"leads.quotations",  "GET",  "/api/v1/leads/{id}/quotations", A::user, "sales",  "An opportunity's quotations and orders with counts and totals (the order amount)", "", "LeadQuotations"},
+        // The search bar's favourites (issue 5): own and shared ones; only the owner or an administrator changes one.
+        {"saved_searches.list", "GET", "/api/v1/saved-searches",    A::user,    "leads",  "My saved searches and the shared ones (?view=list|board)", "", "SavedSearchList"},
+        {"saved_searches.create", "POST", "/api/v1/saved-searches", A::user,    "leads",  "Save the current search of the list or a board under a name", "SavedSearchInput", "SavedSearch"},
+        {"saved_searches.update", "PATCH", "/api/v1/saved-searches/{id}", A::user, "leads", "Rename, change, share or make default (owner or administrator)", "SavedSearchPatch", "SavedSearch"},
+        {"saved_searches.delete", "DELETE", "/api/v1/saved-searches/{id}", A::user, "leads", "Delete a saved search (owner or administrator)", "", ""},
     };
     return table;
 }

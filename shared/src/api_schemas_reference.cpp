@@ -78,6 +78,25 @@ json reference_schemas() {
                {{"name", text(120)}, {"color", color()}, {"parent_id", nullable(t("integer"))}, {"active", t("boolean")}},
                {"name"});
     add_record(out, "Utm", {{"name", text(120)}, {"active", t("boolean")}}, {"name"});
+
+    // The search bar's favourites (issue 5): the route's query string under a name; no version (owner's own).
+    const json saved = {{"name", text(120)},
+                        {"query", {{"type", "string"}, {"maxLength", 4000}, {"description", "the view's route query string"}}},
+                        {"shared", t("boolean")},
+                        {"default", {{"type", "boolean"}, {"description", "applied when the view opens without a query"}}}};
+    json saved_record = obj(saved);
+    saved_record["properties"]["id"] = t("integer");
+    saved_record["properties"]["user_id"] = t("integer");
+    saved_record["properties"]["view"] = {{"type", "string"}, {"enum", json::array({"list", "board"})}};
+    saved_record["properties"]["own"] = t("boolean");
+    saved_record["properties"]["create_date"] = {{"type", "string"}, {"format", "date-time"}};
+    saved_record["properties"]["write_date"] = {{"type", "string"}, {"format", "date-time"}};
+    json saved_input = obj(saved, json::array({"name", "view"}));
+    saved_input["properties"]["view"] = {{"type", "string"}, {"enum", json::array({"list", "board"})}};
+    out["SavedSearch"] = saved_record;
+    out["SavedSearchInput"] = saved_input;
+    out["SavedSearchPatch"] = obj(saved);
+    out["SavedSearchList"] = obj({{"items", array_of(ref("SavedSearch"))}}, {"items"});
     return out;
 }
 

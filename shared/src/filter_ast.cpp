@@ -4,6 +4,18 @@
 
 namespace tumen::filter {
 
+const char* to_string(TimeBase base) {
+    switch (base) {
+        case TimeBase::today: return "today";
+        case TimeBase::now: return "now";
+        case TimeBase::this_week: return "this_week";
+        case TimeBase::this_month: return "this_month";
+        case TimeBase::this_quarter: return "this_quarter";
+        case TimeBase::this_year: return "this_year";
+    }
+    return "today";
+}
+
 const char* to_string(Op op) {
     switch (op) {
         case Op::eq: return "=";

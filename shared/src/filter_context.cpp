@@ -48,6 +48,22 @@ Timestamp add_to_instant(Timestamp t, const TimeOffset& o, Timestamp zone) {
     return t;
 }
 
+// The first day of the period `base` names that holds `day` (weeks start on Monday, ISO 8601).
+std::int64_t period_start(TimeBase base, DayNumber day) {
+    switch (base) {
+        case TimeBase::this_week: return clamp_day(day - (iso_weekday(day) - 1));
+        case TimeBase::this_month: return month_start(day);
+        case TimeBase::this_quarter: {
+            const CivilDate c = civil_from_days(day);
+            return days_from_civil(c.year, (c.month - 1) / 3 * 3 + 1, 1);
+        }
+        case TimeBase::this_year: return days_from_civil(civil_from_days(day).year, 1, 1);
+        case TimeBase::today:
+        case TimeBase::now: break;
+    }
+    return day;
+}
+
 }  // namespace
 
 DayNumber today(const Context& ctx) {
@@ -68,8 +84,8 @@ std::optional<TimeSpan> resolve_time(const Literal& value, FieldType type, const
             return std::nullopt;
         }
     } else if (const auto* r = std::get_if<RelativeTime>(&value)) {
-        if (r->base == TimeBase::today) {
-            std::int64_t d = today(ctx);
+        if (r->base != TimeBase::now) {
+            std::int64_t d = clamp_day(period_start(r->base, today(ctx)));
             for (const auto& o : r->offsets) d = add_calendar(d, o);
             day = d;
         } else {

@@ -96,6 +96,7 @@ const FieldRegistry& lead_filter_fields() {
         flag("email_is_corporate"),
         {"follower_ids", FieldType::id_list, true, {}, "user"},
         {"activity_overdue", FieldType::boolean, false, {}, {}, /*before_today=*/true},
+        flag("rotting"),  // idle in an open stage longer than its rotting_days (tumen::rotting_status); records give a bool
     };
     return registry;
 }

@@ -312,7 +312,8 @@ private:
     static bool is_any_keyword(const Token& t) {
         static constexpr std::string_view keywords[] = {
             "and", "or", "not", "in", "not_in", "is", "null", "true", "false", "contains",
-            "starts_with", "ends_with", "has", "today", "now", "me"};
+            "starts_with", "ends_with", "has", "today", "now", "me", "this_week", "this_month",
+            "this_quarter", "this_year"};
         for (auto kw : keywords)
             if (is_keyword(t, kw)) return true;
         return false;
@@ -495,7 +496,7 @@ private:
             next();
             return CurrentUser{};
         }
-        if (is_keyword(t, "today") || is_keyword(t, "now")) return parse_relative_time();
+        if (is_keyword(t, "today") || is_keyword(t, "now") || period_base(t)) return parse_relative_time();
         if (is_keyword(t, "null")) fail(t.pos, "null is only allowed as '= null' or '!= null': use 'is null'");
         fail(t.pos, "expected a value " + where + " (text in quotes, a number, true, false, today, now or me), found " + describe(t));
     }
@@ -507,10 +508,19 @@ private:
         return static_cast<std::int64_t>(t.magnitude);
     }
 
+    // this_week, this_month, this_quarter, this_year: the first day of that period (a date base like today).
+    static std::optional<TimeBase> period_base(const Token& t) {
+        if (is_keyword(t, "this_week")) return TimeBase::this_week;
+        if (is_keyword(t, "this_month")) return TimeBase::this_month;
+        if (is_keyword(t, "this_quarter")) return TimeBase::this_quarter;
+        if (is_keyword(t, "this_year")) return TimeBase::this_year;
+        return std::nullopt;
+    }
+
     Literal parse_relative_time() {
         const Token& base = next();
         RelativeTime r;
-        r.base = is_keyword(base, "today") ? TimeBase::today : TimeBase::now;
+        r.base = is_keyword(base, "today") ? TimeBase::today : is_keyword(base, "now") ? TimeBase::now : *period_base(base);
         while (peek().kind == Tok::plus || peek().kind == Tok::minus) {
             const Token& sign = next();
             const Token& d = peek();
@@ -518,8 +528,8 @@ private:
                 fail(d.pos, std::string("expected a time offset such as 30d, 2w, 1m after '") +
                                 (sign.kind == Tok::minus ? "-" : "+") + "' (units: h d w m y)");
             next();
-            if (r.base == TimeBase::today && d.unit == TimeUnit::hour)
-                fail(d.pos, "hour offsets need 'now': 'today' is a date");
+            if (r.base != TimeBase::now && d.unit == TimeUnit::hour)
+                fail(d.pos, std::string("hour offsets need 'now': '") + to_string(r.base) + "' is a date");
             const auto amount = static_cast<std::int64_t>(d.magnitude);
             r.offsets.push_back({sign.kind == Tok::minus ? -amount : amount, d.unit});
         }

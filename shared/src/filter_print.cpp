@@ -38,7 +38,7 @@ struct LiteralPrinter {
     std::string operator()(const std::string& s) const { return quote(s); }
     std::string operator()(const CurrentUser&) const { return "me"; }
     std::string operator()(const RelativeTime& r) const {
-        std::string out = r.base == TimeBase::today ? "today" : "now";
+        std::string out = to_string(r.base);
         for (const auto& o : r.offsets) {
             out += o.amount < 0 ? " - " : " + ";
             // amount is bounded by max_time_offset, so negating it cannot overflow

@@ -94,6 +94,25 @@ TEST_CASE_FIXTURE(Fixture, "the board loads a team's stages in order with counts
     CHECK(net.pending.empty());
 }
 
+TEST_CASE_FIXTURE(Fixture, "an empty column says zero in the board's currency, not the default one") {
+    CHECK(app.board().currency() == "MNT");  // nothing loaded yet
+    app.on_url_changed("#/pipeline");
+    app.board().sync(app.route());
+    reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "International"}}})}});
+    reply("/api/v1/tags", 200, {{"items", json::array()}});
+    reply("/api/v1/users/directory", 200, {{"items", json::array()}});
+    reply("/api/v1/stages", 200, {{"items", json::array({stage(10, "New", 1), stage(20, "Won", 2, true)})}});
+    auto sums = [](const char* cur, int64_t amount) {
+        return json::array({{{"currency", cur}, {"expected_revenue", amount}, {"weighted_revenue", amount / 2}}});
+    };
+    reply("/api/v1/leads/groups", 200,
+          {{"group_by", "stage"},
+           {"groups", json::array({{{"key", 10}, {"count", 3}, {"sums", sums("EUR", 1000)}, {"items", json::array()}},
+                                   {{"key", 20}, {"count", 2}, {"sums", sums("USD", 900000)}, {"items", json::array()}}})}});
+    REQUIRE(app.board().status() == BoardStatus::ready);
+    CHECK(app.board().currency() == "USD");  // the largest sum's
+}
+
 TEST_CASE_FIXTURE(Fixture, "a card moves at once and stays where the server confirms it") {
     open_board();
     app.board().move_card(104, 20);

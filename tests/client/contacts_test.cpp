@@ -7,6 +7,7 @@
 
 #include "fakes.hpp"
 #include "state/app_state.hpp"
+#include "state/shortcuts.hpp"
 #include "tumen/route.hpp"
 
 using namespace tumen;
@@ -239,4 +240,61 @@ TEST_CASE_FIXTURE(Fixture, "the contact's chatter pages back and posts notes") {
     CHECK(post.method == "POST");
     CHECK(feed.messages().front().id == 101);
     CHECK(feed.note.empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "the keyboard moves through the contacts like the leads list: Down/Up (j/k), Enter opens") {
+    // The keys reach the list through the shortcut table (contacts scope) and Keyboard::request.
+    KeyContext ctx;
+    ctx.view = View::contacts;
+    KeyPress down;
+    down.key = key::down;
+    REQUIRE(find_shortcut(down, ctx));
+    CHECK(find_shortcut(down, ctx)->action == "row.down");
+    KeyPress k;
+    k.key = key::letter('k');
+    CHECK(find_shortcut(k, ctx)->action == "row.up");
+    KeyPress enter;
+    enter.key = key::enter;
+    CHECK(find_shortcut(enter, ctx)->action == "row.open");
+    KeyPress space;
+    space.key = key::space;
+    CHECK_FALSE(find_shortcut(space, ctx));  // no ticks in this list
+
+    auto& list = app.contacts();
+    auto& kb = app.keyboard();
+    list.sync(app.route());
+    CHECK(list.focused() == -1);
+    CHECK_FALSE(list.take_keys(kb));
+    reply("/api/v1/contacts?", 200, {{"items", json::array({person(11, "Бат"), person(12, "Сараа"), person(13, "Зул")})}});
+    drain();
+    REQUIRE(list.rows().size() == 3);
+    CHECK(run_command(app, "row.down"));
+    CHECK(list.take_keys(kb));
+    CHECK(list.focused() == 0);
+    for (int i = 0; i < 4; ++i) {
+        kb.request = "row.down";
+        list.take_keys(kb);
+    }
+    CHECK(list.focused() == 2);  // stays on the last row
+    kb.request = "row.up";
+    list.take_keys(kb);
+    CHECK(list.focused() == 1);
+    CHECK(kb.request.empty());  // taken
+    kb.request = "row.open";
+    CHECK_FALSE(list.take_keys(kb));  // opening is no move
+    CHECK(app.route() == Route::contact(12));
+    CHECK(host.url() == "#/contact/12");
+
+    // Back on the list with another search: no row focused, Up starts at the last row.
+    app.navigate(Route::contacts());
+    ContactListQuery q;
+    q.text = "з";
+    list.apply(q);
+    list.sync(app.route());
+    CHECK(list.focused() == -1);
+    reply("/api/v1/contacts?", 200, {{"items", json::array({person(13, "Зул"), person(14, "Зоригт")})}});
+    drain();
+    kb.request = "row.up";
+    list.take_keys(kb);
+    CHECK(list.focused() == 1);
 }

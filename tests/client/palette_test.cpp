@@ -310,3 +310,56 @@ TEST_CASE("list focus: Up/Down stay within the rows") {
     CHECK(move_focus(2, 1, 0) == -1);
     CHECK(move_focus(9, 1, 5) == 4);
 }
+
+TEST_CASE("a dialog on screen stops every shortcut behind it: ImGui's popups, the app's own dialogs, the discard question") {
+    Fixture f("#/settings");
+    auto& kb = f.app.keyboard();
+    KeyPress alt2 = press(key::digit(2));
+    alt2.alt = true;
+    KeyPress help;
+    help.ch = U'?';
+    // Nothing open: the keys work.
+    kb.begin_frame();
+    KeyContext ctx = key_context(f.app, false, false, false);
+    CHECK_FALSE(ctx.dialog_open);
+    REQUIRE(find_shortcut(alt2, ctx));
+    CHECK(find_shortcut(press(key::escape), ctx)->action == "close");
+
+    // A confirmation drawn by the app (settings' "Delete stage?"): it says so while it draws (note_dialog); the next
+    // frame's keys see it, and none of them acts: not Alt+2, "?", Ctrl+K, nor Esc (the dialog takes Esc itself).
+    kb.note_dialog();
+    kb.begin_frame();
+    ctx = key_context(f.app, false, false, false);
+    CHECK(ctx.dialog_open);
+    CHECK_FALSE(find_shortcut(alt2, ctx));
+    CHECK_FALSE(find_shortcut(help, ctx));
+    CHECK_FALSE(find_shortcut(press(key::letter('k'), true), ctx));
+    CHECK_FALSE(find_shortcut(press(key::escape), ctx));
+    CHECK_FALSE(find_shortcut(press(key::enter), ctx));
+    // Closed (not drawn in a frame): the keys are back.
+    kb.begin_frame();
+    ctx = key_context(f.app, false, false, false);
+    CHECK_FALSE(ctx.dialog_open);
+    CHECK(find_shortcut(alt2, ctx));
+    // An ImGui popup or modal (a menu, "Delete contact?").
+    CHECK(key_context(f.app, false, true, false).dialog_open);
+}
+
+TEST_CASE("the discard question is a dialog too: no shortcut leaves the form behind it") {
+    Fixture f("#/contact/11");
+    f.app.contact_form().show(11);
+    while (!f.net.pending.empty())
+        f.net.answer(200, R"({"id":11,"is_company":false,"name":"Бат","active":true,"version":3})");
+    REQUIRE(f.app.contact_form().contact());
+    f.app.contact_form().field("city") = "Эрдэнэт";
+    KeyPress alt2 = press(key::digit(2));
+    alt2.alt = true;
+    f.app.keyboard().begin_frame();
+    CHECK(find_shortcut(alt2, key_context(f.app, false, false, false)));
+    f.app.navigate(Route::leads());
+    REQUIRE(f.app.pending_leave());
+    const KeyContext ctx = key_context(f.app, false, false, false);
+    CHECK(ctx.dialog_open);
+    CHECK_FALSE(find_shortcut(alt2, ctx));
+    CHECK_FALSE(find_shortcut(press(key::letter('s'), true), ctx));  // Ctrl+S neither
+}

@@ -212,6 +212,7 @@ TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, s
     auto& u = app.settings().users();
     u.begin_create();
     u.draft = {"saraa", "Сараа", "saraa@example.mn", "manager", "short"};
+    u.draft.lang = "mn";  // the form starts from the admin's language; the zone from Mongolia's
     u.submit_create();
     CHECK(net.pending.empty());
     REQUIRE(u.error("password"));
@@ -220,7 +221,7 @@ TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, s
     u.submit_create();
     HttpRequest sent = reply("POST", "/api/v1/users", 201, R"({"id":6,"login":"saraa","name":"Сараа","role":"manager","active":true})");
     CHECK(json::parse(sent.body) == json{{"login", "saraa"}, {"name", "Сараа"}, {"role", "manager"}, {"password", "Сайн-нууц-үг-42"},
-                                         {"email", "saraa@example.mn"}});
+                                         {"email", "saraa@example.mn"}, {"lang", "mn"}, {"tz", "Asia/Ulaanbaatar"}});
     CHECK(u.rows().size() == 2);
     CHECK(u.notice().render(i18n::Lang::en) == "Сараа can now sign in.");
 
@@ -350,6 +351,38 @@ TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is sh
     CHECK(json::parse(sent.body) == json{{"name", "Танхимын ТВ"}, {"team_ids", {3}}, {"leaderboard", false}});
     CHECK(t.secret() == "tmk_kiosk");
     CHECK(t.secret_of().kind == "kiosk");
+}
+
+TEST_CASE_FIXTURE(Fixture, "my account: language, time zone and digest are read, and only what changed is saved") {
+    sign_in();
+    app.navigate(Route::settings("account"));
+    app.settings().open("account");
+    reply("GET", "/api/v1/account", 200,
+          json{{"id", 1}, {"login", "admin"}, {"name", "Админ"}, {"role", "admin"}, {"lang", "en"},
+               {"tz", "Europe/Paris"}, {"activity_digest", true}}.dump());
+    auto& a = app.settings().account();
+    CHECK(a.lang == "en");
+    CHECK(a.tz == "Europe/Paris");  // not in the common list, still kept
+    CHECK(a.activity_digest);
+    CHECK_FALSE(a.preferences_changed());
+    a.save_preferences();
+    CHECK_FALSE(has("PATCH", "/api/v1/account"));  // nothing to save
+    a.lang = "mn";
+    a.tz = "Asia/Ulaanbaatar";
+    REQUIRE(a.preferences_changed());
+    a.save_preferences();
+    HttpRequest sent = reply("PATCH", "/api/v1/account", 422,
+                             R"({"error":{"code":"validation","message":"tz: unknown","field":"tz","details":[{"field":"tz","message":"unknown time zone","key":"error.invalid"}]}})");
+    CHECK(json::parse(sent.body) == json{{"lang", "mn"}, {"tz", "Asia/Ulaanbaatar"}});
+    REQUIRE(a.error("tz"));
+    CHECK(a.lang == "mn");  // the draft stays for another try
+    a.save_preferences();
+    reply("PATCH", "/api/v1/account", 200,
+          json{{"id", 1}, {"login", "admin"}, {"lang", "mn"}, {"tz", "Asia/Ulaanbaatar"}, {"activity_digest", true}}.dump());
+    CHECK(a.profile().lang == "mn");
+    CHECK_FALSE(a.preferences_changed());
+    CHECK(a.notice().key == "settings.account.preferences_saved");
+    CHECK(a.error("tz") == nullptr);
 }
 
 TEST_CASE_FIXTURE(Fixture, "my account: password change checks locally, then two-step set-up, enable, recovery codes") {

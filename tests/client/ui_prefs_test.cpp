@@ -176,3 +176,52 @@ TEST_CASE_FIXTURE(Fixture, "the contact form's unsaved edits are guarded the sam
     app.discard_and_leave();
     CHECK(app.route().view == View::contacts);
 }
+
+TEST_CASE_FIXTURE(Fixture, "signing out over unsaved edits asks the same question; Discard signs out, Keep stays") {
+    open_lead();
+    app.lead_form().field("name") = "Office chairs x40";
+    app.logout();  // the user menu or the palette
+    CHECK(net.pending.empty());  // nothing sent yet
+    REQUIRE(app.pending_leave());
+    CHECK(app.pending_leave()->view == View::login);
+    app.keep_editing();
+    CHECK_FALSE(app.pending_leave());
+    CHECK(app.session_status() == SessionStatus::signed_in);
+    CHECK(app.lead_form().value("name") == "Office chairs x40");
+
+    app.logout();
+    app.discard_and_leave();
+    REQUIRE(net.pending.size() == 1);
+    CHECK(net.pending.front().request.path == "/api/v1/session/logout");
+    CHECK(app.logging_out());
+    net.answer(204, "");
+    CHECK(app.session_status() == SessionStatus::signed_out);
+    CHECK(app.route().view == View::login);
+    CHECK_FALSE(app.lead_form().lead());  // the draft is gone with the session
+    CHECK_FALSE(app.pending_leave());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a failed sign-out after Discard keeps the form and its edits; leaving by a link still asks") {
+    start("#/contact/11");
+    app.contact_form().show(11);
+    drain("/api/v1/contacts/11", {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}});
+    app.contact_form().field("city") = "Эрдэнэт";
+    app.logout();
+    REQUIRE(app.pending_leave());
+    // The back button while the question is up: the question is now about that address, not signing out.
+    app.on_url_changed("#/contacts");
+    app.discard_and_leave();
+    CHECK(net.pending.empty());
+    CHECK(app.route().view == View::contacts);
+
+    app.navigate(Route::contact(11));
+    app.contact_form().show(11);
+    drain("/api/v1/contacts/11", {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}});
+    app.contact_form().field("city") = "Дархан";
+    app.logout();
+    app.discard_and_leave();
+    net.answer(500, R"({"error":"boom"})");
+    CHECK(app.session_status() == SessionStatus::signed_in);
+    CHECK(app.contact_form().value("city") == "Дархан");
+    CHECK_FALSE(app.banner().empty());
+}

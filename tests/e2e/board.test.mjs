@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, state, typeText, waitForState, waitReady,
-  widget, signIn,
+  click, config, fill, launchBrowser, nextFrames, openClient, screenshot, startServer, state, typeText, waitForState,
+  waitReady, widget, signIn,
 } from './harness.mjs';
 
 let server;
@@ -137,6 +137,76 @@ describe('the pipeline board', () => {
     s = await waitForState(page, (st) => boardReady(st) && cardOf(st, leadId), 'the card after reload', 20000);
     assert.equal(cardOf(s, leadId).stage_id, target.stage_id);
     assert.equal(cardOf(s, leadId).priority, 3);
+  });
+
+  test('a finger drags the card to the next stage and taps it open; IME text goes into its name once', async () => {
+    const { page } = client;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: points.map(([x, y]) => ({ x, y, id: 1 })) });
+    let s = await waitForState(page, (st) => boardReady(st) && cardOf(st, leadId)?.rect, 'the card');
+    const card = cardOf(s, leadId);
+    const open = s.board.columns.filter((c) => !c.folded);
+    const target = open[open.findIndex((c) => c.stage_id === card.stage_id) + 1];
+    const col = widget(s, `board.column.${target.stage_id}`);
+    const [x0, y0] = centre(card.rect);
+    const [x1, y1] = [col.x + col.w / 2, col.y + 200];
+    // Press, move and lift with one finger (the page gets touch events only; GLFW would press at the old mouse spot).
+    await touch('touchStart', [[x0, y0]]);
+    for (let i = 1; i <= 8; ++i) {
+      await touch('touchMove', [[x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8]]);
+      await sleep(16);
+    }
+    const [moved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/leads/${leadId}/move`)),
+      touch('touchEnd', []),
+    ]);
+    assert.equal(moved.status(), 200);
+    s = await waitForState(page, (st) => boardReady(st) && cardOf(st, leadId)?.stage_id === target.stage_id &&
+      cardOf(st, leadId).rect, 'the card in the next column, moved by a finger');
+    const stored = await page.evaluate(async (id) => (await fetch(`/api/v1/leads/${id}`)).json(), leadId);
+    assert.equal(stored.stage_id, target.stage_id);
+    await screenshot(page, 'board-touch-drag.png');
+
+    // A tap is a click: the card opens its lead.
+    const [tx, ty] = centre(cardOf(s, leadId).rect);
+    await touch('touchStart', [[tx, ty]]);
+    await touch('touchEnd', []);
+    s = await waitForState(page, (st) => st.route === `#/lead/${leadId}` && st.lead && st.lead.version !== undefined &&
+      !st.lead.loading && widget(st, 'lead.name'), 'the lead, by a tap');
+
+    // Composition in the name field: the composing text is not typed, the committed "ё" once, then plain text.
+    const nameField = widget(s, 'lead.name');
+    await page.mouse.click(nameField.x + nameField.w - 8, nameField.y + nameField.h / 2);  // the caret after the text
+    const overlay = await page.waitForFunction(() => {
+      const ime = document.getElementById('ime');
+      return document.activeElement === ime && ime.style.display === 'block' && ime.getBoundingClientRect().toJSON();
+    });
+    const box = await overlay.jsonValue();
+    const field = widget(await waitForState(page, (st) => widget(st, 'lead.name'), 'the name field'), 'lead.name');
+    assert.ok(box.y >= field.y - 1 && box.y + box.height <= field.y + field.h + 1 &&
+      box.x >= field.x - 1 && box.x + box.width <= field.x + field.w + 1,
+      `the overlay ${JSON.stringify(box)} lies on the field ${JSON.stringify(field)}`);
+    await cdp.send('Input.imeSetComposition', { text: 'е', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'ё', selectionStart: 1, selectionEnd: 1 });
+    await nextFrames(page);
+    s = await waitForState(page, (st) => widget(st, 'lead.name'), 'the field while composing');
+    assert.equal(widget(s, 'lead.name').value, name, 'nothing typed while composing');
+    await cdp.send('Input.insertText', { text: 'ё' });
+    await cdp.send('Input.insertText', { text: ' Өнөр' });
+    const renamed = `${name}ё Өнөр`;
+    await waitForState(page, (st) => widget(st, 'lead.name').value === renamed, 'the composed and inserted text');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/api/v1/leads/${leadId}`)),
+      click(page, 'lead.save'),
+    ]);
+    assert.equal(saved.status(), 200);
+    assert.equal((await page.evaluate(async (id) => (await fetch(`/api/v1/leads/${id}`)).json(), leadId)).name, renamed);
+    // No text field active: the overlay is gone and keys are the page's again.
+    await waitForState(page, (st) => !st.lead.dirty, 'saved');
+    assert.equal(await page.evaluate(() => document.getElementById('ime').style.display), 'none');
+    await cdp.detach();
+    await page.goto(server.base + '#/pipeline');
   });
 
   test('a refused move puts the card back and shows the server\'s reason', async () => {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import {
-  click, config, fill, findWidget, launchBrowser, openClient, pixels, screenshot, signIn, startServer, state,
+  click, config, fill, findWidget, launchBrowser, nextFrames, openClient, pixels, screenshot, signIn, startServer, state,
   waitForState, waitReady, widget,
 } from './harness.mjs';
 
@@ -382,6 +382,87 @@ describe('theme, interface size and unsaved edits', () => {
     const after = widget(s, 'settings.account.ui_scale.125');
     assert.ok(Math.abs(after.h / before.h - 1.25) < 0.08, `height ${before.h} -> ${after.h}`);
     assert.equal(s.last_error, '');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the app chrome: a narrow top bar, dialogs that keep the keys, the contacts list by keyboard', () => {
+  // The top bar's items (tabs, More, the language switch, the user menu) as drawn: none may cover another.
+  const barItems = (s) => s.widgets.filter((w) => w.y < 90 && (w.id.startsWith('nav.') || w.id.startsWith('lang.') ||
+    w.id === 'app.name') && !w.id.startsWith('nav.user.'));
+  const assertNoOverlap = (s, what) => {
+    const items = barItems(s);
+    for (const a of items) {
+      assert.ok(a.x >= 0 && a.x + a.w <= 1280.5, `${what}: ${a.id} inside the window (${a.x}+${a.w})`);
+      for (const b of items)
+        if (a !== b && a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5)
+          assert.fail(`${what}: ${a.id} [${a.x}, ${a.x + a.w}] overlaps ${b.id} [${b.x}, ${b.x + b.w}]`);
+    }
+  };
+
+  test('1280x720 at DPR 2 and 150 %: the bar fits with a More menu; a settings confirm keeps the keys; Down + Enter opens a contact', async () => {
+    const { context, page, problems } = await openClient(browser, server.base,
+      { width: 1280, height: 720, dpr: 2, hash: '#/settings/stages' });
+    // Signed in over the API from the page (typing at DPR 2 is slow on a loaded machine; the login form has its tests).
+    await page.evaluate(async (password) => {
+      localStorage.setItem('tumen.ui_scale', '150');
+      await fetch('/api/v1/session/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ login: 'admin', password }) });
+    }, config.adminPassword);
+    await page.goto(server.base + '#/settings/stages');
+    await page.reload();
+    await waitReady(page);
+    const deleteButton = (st) => st.widgets.find((w) => /^settings\.stages\.row\.\d+\.delete$/.test(w.id));
+    let s = await waitForState(page, (st) => st.view === 'settings' && st.ui_scale === 150 && deleteButton(st) &&
+      widget(st, 'nav.more'), 'the stages at 150 %, the bar with More', 30000);
+    assertNoOverlap(s, 'en 150 %');
+    for (const id of ['nav.settings', 'nav.user', 'lang.en', 'lang.mn']) assert.ok(widget(s, id), `${id} in the bar`);
+    await screenshot(page, 'chrome-top-bar-150-en.png');
+    // More lists the tabs that did not fit (the bar and the menu hold every view once); Esc closes it.
+    const tabs = (st) => st.widgets.filter((w) => /^nav\.(pipeline|leads|contacts|calendar|activities|quotations|reporting|settings)$/.test(w.id));
+    assert.ok(tabs(s).length < 8, 'some views are in More');
+    await click(page, 'nav.more');
+    s = await waitForState(page, (st) => tabs(st).length === 8, 'the More menu with the other views');
+    assert.equal(new Set(tabs(s).map((w) => w.id)).size, 8);
+    await page.keyboard.press('Escape');
+    await waitForState(page, (st) => tabs(st).length < 8, 'the More menu closed');
+    await click(page, 'lang.mn');
+    s = await waitForState(page, (st) => st.language === 'mn' && widget(st, 'nav.settings')?.label === 'Тохиргоо', 'the bar in Mongolian');
+    assertNoOverlap(s, 'mn 150 %');
+    await screenshot(page, 'chrome-top-bar-150-mn.png');
+    await click(page, 'lang.en');
+
+    // A confirmation drawn by the app (back at 100 %, where the stages table is on screen): the shortcuts do not
+    // reach the page behind; Esc closes it.
+    await page.evaluate(() => localStorage.setItem('tumen.ui_scale', '100'));
+    await page.reload();
+    await waitReady(page);
+    s = await waitForState(page, (st) => st.ui_scale === 100 && deleteButton(st) && deleteButton(st).y + deleteButton(st).h < 720,
+      'the stages at 100 %', 30000);
+    await click(page, deleteButton(s).id);
+    s = await waitForState(page, (st) => widget(st, 'settings.stages.confirm_delete.confirm') && st.dialog_open, 'the confirm');
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Shift+Slash');  // "?"
+    await page.keyboard.press('Control+k');
+    await nextFrames(page);
+    s = await waitForState(page, (st) => st.view === 'settings', 'still settings');
+    assert.equal(s.route, '#/settings/stages');
+    assert.equal(s.help_open, false);
+    assert.equal(s.palette, null);
+    assert.ok(widget(s, 'settings.stages.confirm_delete.confirm'), 'the confirm is still open');
+    await page.keyboard.press('Escape');
+    s = await waitForState(page, (st) => !widget(st, 'settings.stages.confirm_delete.confirm') && !st.dialog_open, 'the confirm closed');
+    assert.ok(deleteButton(s), 'the stage was not deleted');
+
+    // The contacts list by keyboard: Down focuses the first row, Enter opens it.
+    await page.goto(server.base + '#/contacts');
+    await waitForState(page, (st) => st.view === 'contacts' && st.widgets.some((w) => w.id.startsWith('contacts.row.')), 'contacts');
+    await page.keyboard.press('ArrowDown');
+    s = await waitForState(page, (st) => widget(st, 'contacts.focused'), 'a focused contact');
+    const id = widget(s, 'contacts.focused').value;
+    await page.keyboard.press('Enter');
+    await waitForState(page, (st) => st.view === 'contact' && st.route === `#/contact/${id}`, 'the contact opened');
     assert.deepEqual(problems, []);
     await context.close();
   });

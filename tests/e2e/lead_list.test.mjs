@@ -256,4 +256,59 @@ describe('the leads list', () => {
     await click(page, 'lang.en');
     await waitForState(page, (st) => st.language === 'en' && widget(st, 'list.head.name').label === 'Name', 'English again');
   });
+
+  test('a tag chip and a date preset, saved as a favourite, cleared, applied again and kept over a reload', async () => {
+    const { page } = client;
+    const made = await page.evaluate(async (suffix) => {
+      const me = await (await fetch('/api/v1/session/me')).json();
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token };
+      const post = async (path, body) => (await (await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) })).json());
+      const t = await post('/api/v1/tags', { name: `E2E ${suffix}`, color: 4 });
+      const a = await post('/api/v1/leads', { name: `Тэмдэгт А ${suffix}`, tag_ids: [t.id] });
+      const b = await post('/api/v1/leads', { name: `Тэмдэгт Б ${suffix}`, tag_ids: [t.id] });
+      return { tagId: t.id, ids: [a.id, b.id] };
+    }, tag);
+    // A reload: the list reads its tags once, and this one was made behind its back.
+    await page.evaluate(() => { location.hash = '#/leads'; });
+    await page.reload();
+    await waitReady(page);
+    await waitForState(page, (st) => listReady(st) && st.route === '#/leads', 'the whole list', 20000);
+    await click(page, 'list.filter.tag');
+    await waitForState(page, (st) => widget(st, `list.filter.tag.${made.tagId}`), 'the tag picker');
+    await click(page, `list.filter.tag.${made.tagId}`);
+    await waitForState(page, (st) => listReady(st) && st.route.includes(`tag=${made.tagId}`), 'the tag chip');
+    await click(page, 'list.filter.date');
+    await waitForState(page, (st) => widget(st, 'list.filter.date.preset.this_month'), 'the date presets');
+    await click(page, 'list.filter.date.preset.this_month');
+    let s = await waitForState(page, (st) => listReady(st) && st.route.includes('date=create_date%3Athis_month') &&
+      st.list.rows.length === 2, 'tag + this month');
+    const route = s.route;
+    assert.deepEqual(s.list.rows.map((r) => r.id).sort(), [...made.ids].sort());
+    assert.equal(widget(s, 'list.filter.date').label, 'Created: This month');
+    await click(page, 'list.fav');
+    await waitForState(page, (st) => widget(st, 'list.fav.save'), 'the favourites menu');
+    await click(page, 'list.fav.save');
+    await waitForState(page, (st) => widget(st, 'list.fav.name'), 'the save form');
+    await fill(page, 'list.fav.name', `Тэмдэгт ${tag}`);
+    await screenshot(page, 'list-favourites-en.png');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/saved-searches') && r.request().method() === 'POST'),
+      click(page, 'list.fav.save_button'),
+    ]);
+    assert.equal(saved.status(), 201);
+    const favId = (await saved.json()).id;
+    await page.keyboard.press('Escape');
+    await click(page, 'list.clear_filters');
+    await waitForState(page, (st) => listReady(st) && st.route === '#/leads' && st.list.total > 2, 'cleared');
+    await click(page, 'list.fav');
+    await waitForState(page, (st) => widget(st, `list.fav.item.${favId}`), 'the saved favourite');
+    await click(page, `list.fav.item.${favId}`);
+    s = await waitForState(page, (st) => listReady(st) && st.route === route && st.list.rows.length === 2, 'the favourite applied');
+    assert.deepEqual(s.list.rows.map((r) => r.id).sort(), [...made.ids].sort());
+    await page.reload();
+    await waitReady(page);
+    s = await waitForState(page, (st) => listReady(st) && st.list.rows.length === 2, 'after a reload', 20000);
+    assert.equal(s.route, route);
+    assert.ok(widget(s, 'list.filter.tag').label.endsWith(`E2E ${tag}`));
+  });
 });

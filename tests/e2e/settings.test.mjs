@@ -255,7 +255,7 @@ describe('settings', () => {
   test('two-step sign-in: the user turns it on, then signs in with a TOTP code', async () => {
     let secret;
     // Tall enough that the whole set-up (key, address, code, buttons) is on screen without scrolling.
-    const fresh = await openClient(browser, server.base, { width: 1280, height: 1300 });
+    const fresh = await openClient(browser, server.base, { width: 1280, height: 1700 });
     try {
       const { page } = fresh;
       await signIn(page, newLogin, newPassword);

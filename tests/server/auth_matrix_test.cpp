@@ -36,7 +36,9 @@ const std::map<std::string, Access>& expected_access() {
         {"kiosk.me", A::kiosk}, {"kiosk.board", A::kiosk}, {"kiosk.leaderboard", A::kiosk}, {"events.stream", A::kiosk},
         {"security.locks", A::admin}, {"security.unlock", A::admin}, {"security.events", A::admin},
         // CRM records: every user reaches them, the store's record rules decide which records exist for whom.
-        {"leads.list", A::user}, {"leads.groups", A::user}, {"leads.analysis", A::user}, {"leads.stage_flow", A::user}, {"dashboard.team", A::user}, {"leads.create", A::user}, {"leads.get", A::user},
+        {"leads.list", A::user}, {"leads.groups", A::user}, {"leads.analysis", A::user}, {"leads.stage_flow", A::user}, {"dashboard.team", A::user},
+        {"saved_searches.list", A::user}, {"saved_searches.create", A::user}, {"saved_searches.update", A::user},
+        {"saved_searches.delete", A::user}, {"leads.create", A::user}, {"leads.get", A::user},
         {"leads.update", A::user}, {"leads.delete", A::manager}, {"leads.move", A::user}, {"leads.won", A::user},
         {"leads.lost", A::user}, {"leads.restore", A::user}, {"leads.archive", A::user}, {"leads.messages", A::user},
         {"leads.note", A::user}, {"leads.export_csv", A::user}, {"leads.export_xlsx", A::user},

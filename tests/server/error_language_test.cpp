@@ -40,9 +40,17 @@ TEST_CASE("a Mongolian request gets its validation, refusal, lockout and not-fou
     CHECK(r->status == 404);
     CHECK(body_of(r)["error"]["message"] == "Олдсонгүй: энэ бичлэг байхгүй эсвэл танд харах эрх алга");
 
-    // Five wrong passwords: the lock says how long, in Mongolian, and keeps its facts for the countdown.
+    // A wrong password says so (not "sign in first", the code's generic meaning); then the lock after five.
     httplib::Client anon("127.0.0.1", s.app->port());
-    for (int i = 0; i < 5; ++i)
+    r = anon.Post("/api/v1/session/login", {{"Accept-Language", "mn"}},
+                  json{{"login", "saraa"}, {"password", "wrong-first"}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 401);
+    CHECK(body_of(r)["error"]["message"] == "Нэвтрэх нэр эсвэл нууц үг буруу байна");
+    r = anon.Post("/api/v1/session/login", {{"Accept-Language", "en"}},
+                  json{{"login", "nobody-here"}, {"password", "wrong"}}.dump(), "application/json");
+    CHECK(body_of(r)["error"]["message"] == "Wrong login or password");
+    for (int i = 1; i < 5; ++i)
         r = anon.Post("/api/v1/session/login", {{"Accept-Language", "mn"}},
                       json{{"login", "saraa"}, {"password", "wrong-" + std::to_string(i)}}.dump(), "application/json");
     REQUIRE(r);

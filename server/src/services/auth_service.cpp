@@ -173,7 +173,7 @@ Result<bool> AuthService::reset_password(const std::string& login, const std::st
 }
 
 Error AuthService::refuse_login(const std::string& login, std::optional<int64_t> user_id, const std::string& addr,
-                                const std::string& why, const char* message) {
+                                const std::string& why, const char* message, const char* key) {
     const int64_t now = unix_now();
     auto locks = db_.write([&](store::Connection& c) {
         auto started = throttle_.record_failure(c, login, addr, now);
@@ -183,7 +183,9 @@ Error AuthService::refuse_login(const std::string& login, std::optional<int64_t>
     });
     // The failure that starts a lock already says so, so the user learns why before trying again.
     if (!locks.empty()) return lock_error(locks.front());
-    return Error::make(ErrorCode::unauthorized, message);
+    Error e = Error::make(ErrorCode::unauthorized, message);
+    if (key) e.details.push_back({"", message, key});  // so a Mongolian caller reads why, not "sign in first"
+    return e;
 }
 
 Result<LoginResult> AuthService::login(const std::string& login, const std::string& password, const std::string& client_addr,
@@ -203,7 +205,7 @@ Result<LoginResult> AuthService::login(const std::string& login, const std::stri
     if (!user || !ok || !user->active) {
         const char* why = !user ? "unknown login" : !ok ? "wrong password" : "inactive user";
         return refuse_login(login, user ? std::optional<int64_t>(user->id) : std::nullopt, client_addr, why,
-                            "Wrong login or password");
+                            "Wrong login or password", "error.wrong_login");
     }
 
     return db_.write([&](store::Connection& c) -> Result<LoginResult> {
@@ -226,7 +228,8 @@ Result<LoginResult> AuthService::login_second_factor(const std::string& challeng
                                                      const std::string& recovery_code, const std::string& client_addr,
                                                      const std::string& user_agent) {
     const int64_t now = unix_now();
-    const Error expired = Error::make(ErrorCode::unauthorized, "The sign-in has expired; enter your password again");
+    Error expired = Error::make(ErrorCode::unauthorized, "The sign-in has expired; enter your password again");
+    expired.details.push_back({"", expired.message, "error.sign_in_expired"});
     auto ch = store::find_challenge(db_.reader(), token_hash(challenge));
     if (!ch || ch->expires_at <= now || ch->attempts >= challenge_attempts) return expired;
     auto user = store::find_user(db_.reader(), ch->user_id);
@@ -237,7 +240,7 @@ Result<LoginResult> AuthService::login_second_factor(const std::string& challeng
         auto check = second_factor_.verify(c, user->id, code, recovery_code, now);
         if (check == SecondFactor::Check::wrong) {
             store::count_challenge_attempt(c, ch->id);
-            return Error::make(ErrorCode::unauthorized, "Wrong code");
+            return Error::make(ErrorCode::unauthorized, "Wrong code");  // refuse_login below words it
         }
         store::delete_challenge(c, ch->id);
         throttle_.record_success(c, user->login);
@@ -248,7 +251,7 @@ Result<LoginResult> AuthService::login_second_factor(const std::string& challeng
     });
     if (!outcome) {
         // Codes are guessable in a million tries: wrong ones count against the account like wrong passwords.
-        Error e = refuse_login(user->login, user->id, client_addr, "wrong second factor", "Wrong code");
+        Error e = refuse_login(user->login, user->id, client_addr, "wrong second factor", "Wrong code", "error.wrong_code");
         if (e.code == ErrorCode::unauthorized) e.details.push_back({"code", "does not match", "error.totp_wrong"});
         return e;
     }
@@ -326,7 +329,7 @@ Result<bool> AuthService::confirm_password(const Caller& caller, const std::stri
     if (auto lock = throttle_.current_lock(caller.login, client_addr, now)) return lock_error(*lock);
     auto user = store::find_user(db_.reader(), caller.user_id);
     if (user && verify_password(user->password_hash, password)) return true;
-    Error e = refuse_login(caller.login, caller.user_id, client_addr, "wrong password while signed in", "");
+    Error e = refuse_login(caller.login, caller.user_id, client_addr, "wrong password while signed in", "", nullptr);
     if (e.code != ErrorCode::unauthorized) return e;
     // Signed in already: a wrong confirmation is a field error, not "sign in again".
     Error v = Error::make(ErrorCode::validation, "password: is wrong", "password");

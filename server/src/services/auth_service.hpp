@@ -70,7 +70,7 @@ private:
     LoginResult open_session(store::Connection& c, int64_t user_id, const std::string& client_addr,
                              const std::string& user_agent);
     Error refuse_login(const std::string& login, std::optional<int64_t> user_id, const std::string& client_addr,
-                       const std::string& why, const char* message);
+                       const std::string& why, const char* message, const char* key);
     void housekeeping(int64_t now);
 
     store::Database& db_;

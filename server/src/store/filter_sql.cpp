@@ -31,6 +31,7 @@ namespace {
 
 constexpr std::string_view cond_placeholder = "{cond}";
 constexpr std::string_view today_placeholder = "{today}";
+constexpr std::string_view now_placeholder = "{now}";
 
 bool is_list(FieldType t) { return t == FieldType::id_list || t == FieldType::string_list; }
 
@@ -128,6 +129,8 @@ private:
         if (const auto at = m.expr.find(today_placeholder); at != std::string::npos)
             // Trusted text: format_date gives digits and dashes only.
             m.expr.replace(at, today_placeholder.size(), "'" + format_date(filter::today(ctx_)) + "'");
+        if (const auto at = m.expr.find(now_placeholder); at != std::string::npos)
+            m.expr.replace(at, now_placeholder.size(), std::to_string(ctx_.now));  // an integer: trusted text
         const std::string sql = positive(*f, m, op, c.values);
         return negated ? "NOT " + sql : sql;  // positive() is always parenthesised, EXISTS or a constant
     }

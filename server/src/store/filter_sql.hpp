@@ -25,7 +25,8 @@ enum class TimeStorage { standard, iso_text, unix_seconds };
 struct SqlField {
     // Scalar fields: the value expression ("l.country", "(SELECT s.is_won FROM stages s WHERE s.id = l.stage_id)").
     // List fields: the element expression inside exists_sql ("lt.tag_id", "t.name").
-    // A "{today}" in it becomes the context's today as a 'YYYY-MM-DD' literal (before_today fields).
+    // A "{today}" in it becomes the context's today as a 'YYYY-MM-DD' literal (before_today fields), a "{now}"
+    // the context's clock in Unix seconds (rotting).
     std::string expr;
     // Text fields and name lists: the folded copy, i.e. tumen::text::fold_key(expr), used by contains,
     // starts_with, ends_with and `has` on names ("l.name_fold"). Empty: `tumen_fold(expr)`, which needs

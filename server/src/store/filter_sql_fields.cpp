@@ -31,6 +31,10 @@ const SqlFieldMap& lead_sql_fields() {
         // {today}: the searching user's local day (the compiler puts it in); the (lead_id, state, due_date) index.
         m["activity_overdue"] = col("EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = l.id AND a.state = 'open'"
                                     " AND a.due_date < {today})");
+        // {now}: the context's clock. Same rule as tumen::rotting_status (shared/src/board_status.cpp).
+        m["rotting"] = col("EXISTS (SELECT 1 FROM stages s WHERE s.id = l.stage_id AND l.active = 1 AND s.is_won = 0"
+                           " AND s.fold = 0 AND s.rotting_days > 0"
+                           " AND {now} - COALESCE(l.date_last_stage_update, l.create_date) > s.rotting_days * 86400)");
         return m;
     }();
     return map;

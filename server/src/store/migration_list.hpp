@@ -26,4 +26,5 @@ extern const std::string_view predictive;
 extern const std::string_view quotation_invoiced_at;
 extern const std::string_view analysis_totals;
 extern const std::string_view predictive_models;
+extern const std::string_view saved_searches;
 }  // namespace tumen::store::migration

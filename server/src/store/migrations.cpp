@@ -32,6 +32,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::quotation_invoiced_at,
     &migration::analysis_totals,
     &migration::predictive_models,
+    &migration::saved_searches,
 };
 
 }  // namespace

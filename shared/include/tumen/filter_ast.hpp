@@ -26,7 +26,10 @@ const char* to_string(Op op);
 
 // Relative time for saved filters: `today`, `now`, optionally followed by offsets such as `- 30d + 1m`.
 // Resolved against Context::now when evaluated or compiled, so the same saved filter moves with time.
-enum class TimeBase { today, now };
+// this_week / this_month / this_quarter / this_year: the first day (a date, like `today`) of the user's current
+// week (Monday), month, quarter or year, so a search-bar date preset can be saved (`this_month + 1m`).
+enum class TimeBase { today, now, this_week, this_month, this_quarter, this_year };
+const char* to_string(TimeBase base);  // the keyword: "today", "this_month" ...
 enum class TimeUnit { hour, day, week, month, year };  // h d w m y ("m" is months)
 
 struct TimeOffset {
