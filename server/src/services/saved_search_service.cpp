@@ -3,6 +3,7 @@
 #include "services/auth_service.hpp"  // unix_now
 #include "services/record_support.hpp"
 #include "tumen/datetime.hpp"
+#include "tumen/text_fold.hpp"
 #include "tumen/utf8.hpp"
 
 namespace tumen::server {
@@ -25,9 +26,7 @@ void apply_fields(const nlohmann::json& body, store::SavedSearch& s, FieldErrors
         const auto& v = body["name"];
         if (!v.is_string()) fe.add("name", "must be text", "error.invalid");
         else {
-            std::string name = v.get<std::string>();
-            const auto first = name.find_first_not_of(" \t\r\n");
-            name = first == std::string::npos ? std::string() : name.substr(first, name.find_last_not_of(" \t\r\n") - first + 1);
+            std::string name(text::trim(v.get_ref<const std::string&>()));
             if (name.empty()) fe.add("name", "is required", "error.required");
             else if (!utf8::is_valid(name) || utf8::length(name) > max_name)
                 fe.add("name", "must be at most 120 characters of text", "error.invalid");
