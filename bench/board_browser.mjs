@@ -58,6 +58,14 @@ async function measure(team) {
   const [name, value] = cookie.split('=');
   await context.addCookies([{ name, value, url: base }]);
   const page = await context.newPage();
+  // Where the time goes before the board is usable (ms since navigation): the first frame, from the page itself.
+  await page.addInitScript(() => {
+    const poll = () => {
+      if (window.tumen && window.tumen.ready) window.__firstFrame = performance.now();
+      else setTimeout(poll, 5);
+    };
+    poll();
+  });
   const t0 = Date.now();
   await page.goto(`${base}#/pipeline/${team.id}`);
   await page.waitForFunction(() => {
@@ -65,6 +73,16 @@ async function measure(team) {
     return st && st.board && st.board.status === 'ready' && st.board.cards.some((c) => c.rect);
   }, null, { timeout: 60000, polling: 10 });
   const usable = Date.now() - t0;
+  const timeline = await page.evaluate(() => {
+    const at = (part) => {
+      const e = performance.getEntriesByType('resource').find((r) => r.name.includes(part));
+      return e ? Math.round(e.responseEnd) : NaN;
+    };
+    return { html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd), js: at('/tumen.js'),
+             wasm: at('/tumen.wasm'), fonts: Math.max(at('DejaVuSans.ttf'), at('DejaVuSans-Bold.ttf')),
+             session: at('/api/v1/session/me'), teams: at('/api/v1/teams'), groups: at('/api/v1/leads/groups'),
+             frame: Math.round(window.__firstFrame) };
+  });
   const state = () => page.evaluate(() => window.tumen.state());
   // Frames drawn since `from` (frame_ms ends at frame_count).
   const framesSince = (st, from, key = 'frame_ms') => st[key].slice(Math.max(0, st[key].length - (st.frame_count - from)));
@@ -100,7 +118,7 @@ async function measure(team) {
   const drag = framesSince(st, from);
   const dragGl = framesSince(st, from, 'render_ms');
   await context.close();
-  return { usable, scroll, drag, scrollGl, dragGl, heap: st.heap_bytes, cards: team.cards, columns: st.board.columns.length };
+  return { usable, timeline, scroll, drag, scrollGl, dragGl, heap: st.heap_bytes, cards: team.cards, columns: st.board.columns.length };
 }
 
 try {
@@ -111,6 +129,8 @@ try {
     rows.push(m);
     console.log(`${label} "${team.name}": ${m.cards} open cards in ${m.columns} columns`);
     console.log(`  usable board          ${m.usable} ms`);
+    const t = m.timeline;
+    console.log(`    received (ms after navigation): index.html ${t.html}, tumen.js ${t.js}, tumen.wasm ${t.wasm}, fonts ${t.fonts}, session ${t.session}, teams ${t.teams}, board data ${t.groups}; first frame ${t.frame}`);
     console.log(`  frames, column scroll ${m.scroll.length} frames: median ${fmt(quantile(m.scroll, 0.5))} ms, p95 ${fmt(quantile(m.scroll, 0.95))} ms`);
     console.log(`  frames, card drag     ${m.drag.length} frames: median ${fmt(quantile(m.drag, 0.5))} ms, p95 ${fmt(quantile(m.drag, 0.95))} ms`);
     const own = (all, gl) => all.map((v, i) => v - (gl[i] ?? 0));

@@ -50,7 +50,7 @@ void lead_probability_block(AppState& app, Ui& ui, float width) {
     } else if (!p.base) {
         paragraph(ui, "lead.probability.no_model", app.tr("lead.probability.no_model"), ui.fonts.small, color::text_secondary, width);
     } else {
-        std::string lines = app.tr("lead.probability.base", {{"value", client::percent_text(*p.base) + "%"}});
+        std::string lines = client::base_text(lang, p);
         for (const auto& f : p.factors) lines += "\n" + client::factor_text(lang, form.refs(), f);
         paragraph(ui, "lead.probability.explanation", lines, ui.fonts.small, color::text_secondary, width);
     }

@@ -301,6 +301,97 @@ void scrollbar(Ui& ui, ImDrawList* dl, const char* id, bool vertical, float t0, 
     dl->AddRectFilled(p0, p1, active ? color::text_muted : hv ? color::border_hover : color::border_strong, w * 0.5f);
 }
 
+// A row not loaded yet: a placeholder that the next page replaces.
+void skeleton_row(Ui& ui, ImDrawList* dl, const Geometry& g, float y, float rh) {
+    float x = g.content_x + ui.px(check_w);
+    for (std::size_t k = 0; k < col_count; ++k) {
+        const float bw = std::min(g.width[k] - ui.px(24), ui.px(k == 0 ? 160 : 80));
+        dl->AddRectFilled(ImVec2(x + ui.px(12), y + rh * 0.5f - ui.px(5)), ImVec2(x + ui.px(12) + bw, y + rh * 0.5f + ui.px(5)),
+                          skeleton, ui.px(5));
+        x += g.width[k];
+    }
+    dl->AddLine(ImVec2(g.x0, y + rh - ui.px(1)), ImVec2(g.x1, y + rh - ui.px(1)), color::border, ui.px(1));
+}
+
+// One lead's row (flat or in a group): its checkbox (`on_check(shift)`), the rest opens the lead; `stripe` picks
+// the zebra colour.
+template <class OnCheck>
+void draw_row(AppState& app, Ui& ui, ImDrawList* dl, const Geometry& g, ImVec2 c0, ImVec2 c1, const ListRow& r, float y,
+              float rh, std::size_t stripe, bool focused, OnCheck&& on_check) {
+    auto& list = app.list();
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 rmin(g.content_x, y), rmax(g.content_x + g.content_w, y + rh);
+    const bool sel = list.selected(r.id);
+    const bool failed = list.failed_ids().count(r.id) > 0;
+    const std::string rid = std::to_string(r.id);
+
+    // The checkbox cell, then the rest of the row (opens the lead).
+    ImVec2 ca(rmin.x, rmin.y), cb(rmin.x + ui.px(check_w), rmax.y);
+    bool check_hv = false;
+    if (visible_part(ca, cb, c0, c1)) {
+        ImGui::SetCursorScreenPos(ca);
+        if (ImGui::InvisibleButton(("##list.check." + rid).c_str(), ImVec2(cb.x - ca.x, cb.y - ca.y))) on_check(io.KeyShift);
+        check_hv = ImGui::IsItemHovered();
+        if (check_hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    ImVec2 ra(rmin.x + ui.px(check_w), rmin.y), rb = rmax;
+    bool row_hv = false;
+    if (visible_part(ra, rb, c0, c1)) {
+        ImGui::SetCursorScreenPos(ra);
+        if (ImGui::InvisibleButton(("##list.row." + rid).c_str(), ImVec2(rb.x - ra.x, rb.y - ra.y)))
+            app.navigate(Route::lead(r.id));
+        row_hv = ImGui::IsItemHovered();
+        if (row_hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const ImU32 bg = failed ? color::danger_soft : sel ? row_selected : (row_hv || check_hv) ? row_hover : (stripe % 2 ? zebra : 0);
+    if (bg) dl->AddRectFilled(ImVec2(g.x0, y), ImVec2(g.x1, y + rh), bg);
+    if (sel || failed) dl->AddRectFilled(ImVec2(g.x0, y), ImVec2(g.x0 + ui.px(3), y + rh), failed ? color::danger : color::primary);
+    dl->AddLine(ImVec2(g.x0, y + rh - ui.px(1)), ImVec2(g.x1, y + rh - ui.px(1)), color::border, ui.px(1));
+    check_box(ui, dl, ImVec2(rmin.x + ui.px(check_w) * 0.5f, y + rh * 0.5f), sel ? HeaderCheck::all : HeaderCheck::none,
+              check_hv);
+    draw_cells(app, ui, dl, g, r, y, rh);
+    if (focused) {
+        dl->AddRect(ImVec2(g.x0 + ui.px(1), y + ui.px(1)), ImVec2(g.x1 - ui.px(1), y + rh - ui.px(1)), color::primary,
+                    ui.px(4), 0, ui.px(2));
+        ui.record("list.focused", r.name, "focus", ra, rb, rid);
+    }
+    if (cb.x > ca.x) ui.record("list.check." + rid, app.tr("list.select_row", {{"name", r.name}}), "checkbox", ca, cb, sel ? "on" : "");
+    if (rb.x > ra.x) ui.record("list.row." + rid, r.name, "row", ra, rb, sel ? "selected" : "");
+}
+
+// The grouped list's keys: Up/Down through headers, rows and "show more" lines; Enter opens a row or toggles a
+// group (shows more on its last line); Right expands, Left collapses (from a row too, landing on its header).
+void group_keys(AppState& app, float rh, float view_h) {
+    auto& list = app.list();
+    auto& vs = view_state();
+    auto& kb = app.keyboard();
+    const int lines = static_cast<int>(list.line_count());
+    const int delta = kb.take("row.down") ? 1 : kb.take("row.up") ? -1 : 0;
+    if (delta != 0) vs.focused = client::move_focus(vs.focused, delta, lines);
+    const bool open = kb.take("row.open"), toggle = kb.take("row.toggle");
+    const bool expand = kb.take("row.expand"), collapse = kb.take("row.collapse");
+    if (vs.focused >= 0 && vs.focused < lines) {
+        const client::GroupLine line = list.line_at(static_cast<std::size_t>(vs.focused));
+        using K = client::GroupLineKind;
+        if (open) {
+            if (line.kind == K::header) list.toggle_group(line.group);
+            else if (line.kind == K::row) app.navigate(Route::lead(list.groups()[line.group].rows[line.row].id));
+            else if (line.kind == K::more) list.load_more(line.group);
+        }
+        if (toggle && line.kind == K::row) list.click_check_in_group(line.group, line.row, false);
+        if (expand && line.kind == K::header) list.expand(line.group);
+        if (collapse) {
+            list.collapse(line.group);
+            vs.focused = static_cast<int>(list.header_line(line.group));
+        }
+    }
+    if (delta != 0 || collapse) {
+        const float fy = static_cast<float>(std::max(0, vs.focused)) * rh;
+        if (fy < vs.scroll_y) vs.scroll_y = fy;
+        else if (fy + rh > vs.scroll_y + view_h) vs.scroll_y = fy + rh - view_h;
+    }
+}
+
 }  // namespace
 
 void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
@@ -309,8 +400,11 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
     ImGuiIO& io = ImGui::GetIO();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // A short list ends where its rows end.
+    // Grouped: the same virtual table over lines (group headers, their rows, "show more").
+    const bool grouped = list.grouped();
+    const std::size_t n = grouped ? list.line_count() : static_cast<std::size_t>(std::max<std::int64_t>(0, list.total()));
     {
-        const float all_rows = static_cast<float>(std::max<std::int64_t>(0, list.total())) * ui.px(row_h);
+        const float all_rows = static_cast<float>(n) * ui.px(row_h);
         bottom = std::min(bottom, top + ui.px(table_head_h) + all_rows + ui.px(18));
     }
     card_background(ui, dl, ImVec2(x0, top), ImVec2(x1, bottom), ui.px(12));
@@ -333,7 +427,6 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
     const float max_scroll_x = std::max(0.0f, content_w - avail_w);
     g.rows_bottom = bottom - ui.px(max_scroll_x > 0 ? 14 : 4);
     const float rh = ui.px(row_h);
-    const auto n = static_cast<std::size_t>(std::max<std::int64_t>(0, list.total()));
     const float view_h = g.rows_bottom - g.rows_top;
     const float content_h = static_cast<float>(n) * rh;
     const float max_scroll_y = std::max(0.0f, content_h - view_h);
@@ -347,7 +440,8 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
         vs.scroll_x -= io.MouseWheelH * ui.px(120);
     }
     // The keyboard's row: Up/Down (j/k) move it into view, Enter opens it, Space ticks it (keyboard.cpp posts these).
-    {
+    if (grouped) group_keys(app, rh, view_h);
+    else {
         auto& kb = app.keyboard();
         const int loaded = static_cast<int>(list.rows().size());
         const int delta = kb.take("row.down") ? 1 : kb.take("row.up") ? -1 : 0;
@@ -368,64 +462,46 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
     // Only the rows in the viewport.
     const std::size_t first = static_cast<std::size_t>(vs.scroll_y / rh);
     const std::size_t last = n == 0 ? 0 : std::min(n - 1, static_cast<std::size_t>((vs.scroll_y + view_h) / rh));
-    if (n > 0) list.want_rows(last + 1);
+    if (n > 0 && !grouped) list.want_rows(last + 1);
 
     const ImVec2 c0(g.x0, g.rows_top), c1(g.x1 - scrollbar_room, g.rows_bottom);
     ImGui::PushClipRect(c0, c1, true);
     const auto& rows = list.rows();
+    // The revenue column's left edge, for the groups' sums.
+    float revenue_x = g.content_x + ui.px(check_w), revenue_w = 0;
+    for (std::size_t k = 0; k < col_count; ++k) {
+        if (columns()[k].col == Col::revenue) {
+            revenue_w = g.width[k];
+            break;
+        }
+        revenue_x += g.width[k];
+    }
     for (std::size_t i = first; n > 0 && i <= last; ++i) {
         const float y = g.rows_top + static_cast<float>(i) * rh - vs.scroll_y;
-        const ImVec2 rmin(g.content_x, y), rmax(g.content_x + content_w, y + rh);
-        if (i >= rows.size()) {
-            // Not loaded yet: a placeholder that the next page replaces.
-            float x = g.content_x + ui.px(check_w);
-            for (std::size_t k = 0; k < col_count; ++k) {
-                const float bw = std::min(g.width[k] - ui.px(24), ui.px(k == 0 ? 160 : 80));
-                dl->AddRectFilled(ImVec2(x + ui.px(12), y + rh * 0.5f - ui.px(5)), ImVec2(x + ui.px(12) + bw, y + rh * 0.5f + ui.px(5)),
-                                  skeleton, ui.px(5));
-                x += g.width[k];
+        const bool focused = static_cast<int>(i) == vs.focused;
+        if (grouped) {
+            const client::GroupLine line = list.line_at(i);
+            const ImVec2 lmin(g.x0, y), lmax(g.x1 - scrollbar_room, y + rh);
+            switch (line.kind) {
+                case client::GroupLineKind::header:
+                    draw_group_header(app, ui, dl, line.group, lmin, lmax, c0, c1, revenue_x, revenue_w, focused);
+                    break;
+                case client::GroupLineKind::more: draw_group_more(app, ui, dl, line.group, lmin, lmax, c0, c1, focused); break;
+                case client::GroupLineKind::pending: skeleton_row(ui, dl, g, y, rh); break;
+                case client::GroupLineKind::row: {
+                    const std::size_t gi = line.group, ri = line.row;
+                    draw_row(app, ui, dl, g, c0, c1, list.groups()[gi].rows[ri], y, rh, ri, focused,
+                             [&list, gi, ri](bool shift) { list.click_check_in_group(gi, ri, shift); });
+                    break;
+                }
             }
-            dl->AddLine(ImVec2(g.x0, y + rh - ui.px(1)), ImVec2(g.x1, y + rh - ui.px(1)), color::border, ui.px(1));
             continue;
         }
-        const ListRow& r = rows[i];
-        const bool sel = list.selected(r.id);
-        const bool failed = list.failed_ids().count(r.id) > 0;
-        const std::string rid = std::to_string(r.id);
-
-        // The checkbox cell, then the rest of the row (opens the lead).
-        ImVec2 ca(rmin.x, rmin.y), cb(rmin.x + ui.px(check_w), rmax.y);
-        bool check_hv = false;
-        if (visible_part(ca, cb, c0, c1)) {
-            ImGui::SetCursorScreenPos(ca);
-            if (ImGui::InvisibleButton(("##list.check." + rid).c_str(), ImVec2(cb.x - ca.x, cb.y - ca.y)))
-                list.click_check(i, io.KeyShift);
-            check_hv = ImGui::IsItemHovered();
-            if (check_hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (i >= rows.size()) {
+            skeleton_row(ui, dl, g, y, rh);
+            continue;
         }
-        ImVec2 ra(rmin.x + ui.px(check_w), rmin.y), rb = rmax;
-        bool row_hv = false;
-        if (visible_part(ra, rb, c0, c1)) {
-            ImGui::SetCursorScreenPos(ra);
-            if (ImGui::InvisibleButton(("##list.row." + rid).c_str(), ImVec2(rb.x - ra.x, rb.y - ra.y)))
-                app.navigate(Route::lead(r.id));
-            row_hv = ImGui::IsItemHovered();
-            if (row_hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        }
-        const ImU32 bg = failed ? color::danger_soft : sel ? row_selected : (row_hv || check_hv) ? row_hover : (i % 2 ? zebra : 0);
-        if (bg) dl->AddRectFilled(ImVec2(g.x0, y), ImVec2(g.x1, y + rh), bg);
-        if (sel || failed) dl->AddRectFilled(ImVec2(g.x0, y), ImVec2(g.x0 + ui.px(3), y + rh), failed ? color::danger : color::primary);
-        dl->AddLine(ImVec2(g.x0, y + rh - ui.px(1)), ImVec2(g.x1, y + rh - ui.px(1)), color::border, ui.px(1));
-        check_box(ui, dl, ImVec2(rmin.x + ui.px(check_w) * 0.5f, y + rh * 0.5f), sel ? HeaderCheck::all : HeaderCheck::none,
-                  check_hv);
-        draw_cells(app, ui, dl, g, r, y, rh);
-        if (static_cast<int>(i) == vs.focused) {
-            dl->AddRect(ImVec2(g.x0 + ui.px(1), y + ui.px(1)), ImVec2(g.x1 - ui.px(1), y + rh - ui.px(1)), color::primary,
-                        ui.px(4), 0, ui.px(2));
-            ui.record("list.focused", r.name, "focus", ra, rb, rid);
-        }
-        if (cb.x > ca.x) ui.record("list.check." + rid, app.tr("list.select_row", {{"name", r.name}}), "checkbox", ca, cb, sel ? "on" : "");
-        if (rb.x > ra.x) ui.record("list.row." + rid, r.name, "row", ra, rb, sel ? "selected" : "");
+        draw_row(app, ui, dl, g, c0, c1, rows[i], y, rh, i, focused, [&list, i](bool shift) { list.click_check(i, shift); });
     }
     ImGui::PopClipRect();
 

@@ -173,6 +173,8 @@ void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
         r.query = *q;
         app.navigate(r);
     }
+    // Group by (issue 5) left of Favourites.
+    draw_group_menu(app, ui, ImVec2(bp.x - fw - ui.px(24) - group_menu_width(app, ui), std::floor(origin.y + (h - ui.px(32)) * 0.5f)));
     ImGui::SetNextWindowPos(ImVec2(bp.x + bw, bp.y + ui.px(42)), ImGuiCond_Always, ImVec2(1, 0));
     push_popup_style(ui);
     if (ImGui::BeginPopup("list.export_menu")) {
@@ -446,7 +448,9 @@ void draw_leads_list(AppState& app, Ui& ui) {
     y += toolbar + ui.px(8);
     y += messages(app, ui, ImVec2(pad, y), width);
 
-    if (list.status() == ListStatus::loading && list.rows().empty()) {
+    // Grouped, the groups are what there is to show (a flat list's rows are dropped when its groups come).
+    const bool nothing = list.grouped() ? list.groups().empty() : list.rows().empty();
+    if (list.status() == ListStatus::loading && nothing) {
         status_card(app, ui, ImVec2(pad, y), width, app.tr("list.loading"), "", false);
         return;
     }
@@ -454,8 +458,9 @@ void draw_leads_list(AppState& app, Ui& ui) {
         status_card(app, ui, ImVec2(pad, y), width, app.tr("list.failed"), "", true);
         return;
     }
-    if (list.status() == ListStatus::ready && list.rows().empty()) {
-        status_card(app, ui, ImVec2(pad, y), width, app.tr("list.empty"), app.tr("list.empty_body"), false);
+    if (list.status() == ListStatus::ready && nothing) {
+        status_card(app, ui, ImVec2(pad, y), width, app.tr(list.grouped() ? "list.group.empty" : "list.empty"),
+                    app.tr("list.empty_body"), false);
         return;
     }
     draw_table(app, ui, pad, pad + width, y, display.y - ui.px(20));

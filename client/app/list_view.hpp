@@ -73,6 +73,15 @@ void table_cell_text(Ui& ui, ImDrawList* dl, ImFont* f, ImVec2 min, float w, flo
                      bool right = false);
 void table_scrollbar(Ui& ui, ImDrawList* dl, const char* id, bool vertical, float t0, float t1, float across, float view,
                      float content, float& scroll);
+// Grouping (list_groups.cpp): the "Group by ▾" chip and menu at `pos`, a group's header line (toggles it; the
+// expected sum under the revenue column at revenue_x) and its "show more" line; min/max span the line, clip0/clip1
+// the table's visible rows (device px).
+float group_menu_width(client::AppState& app, Ui& ui);
+void draw_group_menu(client::AppState& app, Ui& ui, ImVec2 pos);
+void draw_group_header(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, ImVec2 min, ImVec2 max,
+                       ImVec2 clip0, ImVec2 clip1, float revenue_x, float revenue_w, bool focused);
+void draw_group_more(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, ImVec2 min, ImVec2 max, ImVec2 clip0,
+                     ImVec2 clip1, bool focused);
 // Popup look shared by the list's menus (push before BeginPopup, pop after).
 void push_popup_style(Ui& ui);
 void pop_popup_style();

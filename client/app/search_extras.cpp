@@ -76,6 +76,8 @@ std::string date_label(AppState& app, const SearchChips& c) {
 
 }  // namespace
 
+bool menu_item(Ui& ui, const std::string& id, const std::string& label, bool on, float w) { return menu_row(ui, id, label, on, w); }
+
 ImVec2 Flow::place(float w) {
     if (x + w > right && x > line_start) {
         x = line_start;

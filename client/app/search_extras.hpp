@@ -26,6 +26,9 @@ struct Flow {
     float bottom(float chip_h) const { return y + chip_h; }
 };
 
+// One row of the search bar's popup menus (`on` marks the current choice); true when clicked.
+bool menu_item(Ui& ui, const std::string& id, const std::string& label, bool on, float w);
+
 struct PickData {
     const std::vector<client::NamedRef>* tags = nullptr;   // with colours
     const std::vector<std::string>* countries = nullptr;    // the countries present (loaded on first open)

@@ -46,10 +46,8 @@ void preferences_part(AppState& app, Ui& ui, float width) {
     checkbox(ui, "settings.account.digest", app.tr("settings.account.digest"), a.activity_digest);
     gap(ui, 16);
     if (button(ui, "settings.account.save_preferences", app.tr("settings.account.save_preferences"), ButtonKind::primary,
-               ImVec2(0, ui.px(38)), !a.busy() && a.preferences_changed())) {
-        if (auto l = i18n::parse_code(a.lang)) app.set_language(*l);
+               ImVec2(0, ui.px(38)), !a.busy() && a.preferences_changed()))
         a.save_preferences();
-    }
 }
 
 void password_part(AppState& app, Ui& ui, float width) {

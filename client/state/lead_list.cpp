@@ -16,10 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-// What a row shows: ask the server for these fields only.
-constexpr const char* row_fields =
-    "name,partner_name,contact_name,email,phone,user_id,team_id,stage_id,expected_revenue,probability,priority,"
-    "create_date,active";
+constexpr const char* row_fields = list_row_fields;
 // The export holds the list's columns, with names instead of ids (and imports back without a mapping).
 constexpr const char* export_fields =
     "name,partner_name,contact_name,email,phone,user,team,stage,expected_revenue,currency,probability,priority,"
@@ -88,10 +85,17 @@ void LeadList::sync(const Route& route) {
     const bool new_user = !has_wanted_ || k.user != wanted_.user;
     wanted_ = std::move(k);
     has_wanted_ = true;
+    const std::string old_group = query_.group;
     query_ = parse_list_query(route.query);
+    if (query_.group != old_group) {
+        // Other groups (or none): the old ones' names would be read with the new key.
+        groups_.clear();
+        relayout();
+    }
     // Another search shows other rows: what was selected is no longer in view.
     selection_.clear();
     anchor_.reset();
+    group_anchor_.reset();
     failed_.clear();
     notice_ = {};
     if (new_user) {
@@ -101,7 +105,15 @@ void LeadList::sync(const Route& route) {
     load_first(0);
 }
 
-void LeadList::reload() { load_first(rows_.size()); }
+void LeadList::reload() {
+    if (!grouped()) return load_first(rows_.size());
+    // The groups open now stay open, with as many rows as they show.
+    std::set<std::string> open;
+    for (const auto& g : groups_)
+        if (g.expanded) open.insert(g.key);
+    ++generation_;
+    load_groups(std::move(open));
+}
 
 void LeadList::request(std::string_view endpoint, std::string query, std::string body,
                        std::function<void(const HttpResponse&)> on_ok, std::function<void(const HttpResponse&)> on_fail,
@@ -149,6 +161,8 @@ void LeadList::load_references() {
             for (const auto& s : j["items"])
                 if (s.is_object() && s.value("is_won", false) && s.contains("id") && s["id"].is_number_integer())
                     won_stages_.insert(s["id"].get<std::int64_t>());
+        order_groups();  // grouped by stage before the stages came: their order now
+        relayout();
     }, nullptr, false);
     references_loaded_ = true;
 }
@@ -157,6 +171,7 @@ void LeadList::load_first(std::size_t keep) {
     ++generation_;
     status_ = ListStatus::loading;
     loading_more_ = false;
+    if (grouped()) return load_groups({});
     const int limit = static_cast<int>(std::clamp<std::size_t>(keep, page_size, max_page));
     const std::string q = query_string({{"filter", list_filter(query_)},
                                         {"q", query_.text},
@@ -168,6 +183,8 @@ void LeadList::load_first(std::size_t keep) {
     request("leads.list", q, "", [this](const HttpResponse& reply) {
         rows_.clear();
         next_.clear();
+        groups_.clear();
+        relayout();
         auto j = json::parse(reply.body, nullptr, false);
         total_ = j.is_object() && j.contains("total") && j["total"].is_number_integer() ? j["total"].get<std::int64_t>() : -1;
         take_page(reply);
@@ -243,22 +260,28 @@ void LeadList::click_check(std::size_t index, bool shift) {
 }
 
 HeaderCheck LeadList::header_check() const {
-    if (selection_.empty() || rows_.empty()) return HeaderCheck::none;
-    std::size_t loaded_selected = 0;
-    for (const auto& r : rows_) loaded_selected += selected(r.id) ? 1 : 0;
-    return loaded_selected == rows_.size() ? HeaderCheck::all : HeaderCheck::some;
+    if (selection_.empty()) return HeaderCheck::none;
+    std::size_t loaded = 0, loaded_selected = 0;
+    for_each_row([&](const ListRow& r) {
+        ++loaded;
+        loaded_selected += selected(r.id) ? 1 : 0;
+    });
+    if (loaded == 0) return HeaderCheck::none;
+    return loaded_selected == loaded ? HeaderCheck::all : HeaderCheck::some;
 }
 
 void LeadList::toggle_all() {
     if (header_check() == HeaderCheck::all) selection_.clear();
     else
-        for (const auto& r : rows_) selection_.insert(r.id);
+        for_each_row([this](const ListRow& r) { selection_.insert(r.id); });
     anchor_.reset();
+    group_anchor_.reset();
 }
 
 void LeadList::clear_selection() {
     selection_.clear();
     anchor_.reset();
+    group_anchor_.reset();
 }
 
 void LeadList::bulk(const std::string& action, json params) {
@@ -300,8 +323,9 @@ void LeadList::bulk(const std::string& action, json params) {
                 for (const auto& e : (*details)["errors"])
                     if (e.is_object() && e.value("id", std::int64_t{0}) == v) why = str(e, "message");
             std::string name = "#" + std::to_string(v);
-            for (const auto& r : rows_)
+            for_each_row([&](const ListRow& r) {
                 if (r.id == v && !r.name.empty()) name = r.name;
+            });
             if (!names.empty()) names += "; ";
             names += name + (why.empty() ? "" : " — " + why);
         }

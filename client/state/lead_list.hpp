@@ -45,12 +45,41 @@ struct ListRow {
 };
 
 std::optional<ListRow> list_row_from_json(const nlohmann::json& j);
+// What a row shows: the list (flat or a group's rows) asks the server for these fields only.
+inline constexpr const char* list_row_fields =
+    "name,partner_name,contact_name,email,phone,user_id,team_id,stage_id,expected_revenue,probability,priority,"
+    "create_date,active";
 
 // A name to show for an id (salespeople, teams, stages, tags, lost reasons).
 struct NamedRef {
     std::int64_t id = 0;
     std::string name;
     int color = -1;  // tags: the colour index; -1 = none (the picker draws a dot when set)
+};
+
+// One group of a grouped list (?group=stage ...): its count and sums from GET /leads/groups, and, once expanded,
+// its rows paged from GET /leads with the group's condition added to the search (same sort, fields and paging).
+struct ListGroup {
+    std::string key;     // the group key as JSON text: "4", "\"MN\"", "\"2026-11\"", "null" (no value)
+    std::string id;      // the key for widget ids: "4", "MN", "2026-11", "none"
+    std::string clause;  // the filter-language condition selecting its leads (analysis_drill's drill_clause)
+    std::int64_t count = 0;
+    std::vector<Money> expected;  // per currency, minor units
+    std::vector<Money> weighted;  // probability-weighted
+    bool expanded = false;
+    bool loading = false;         // a page of its rows is on its way
+    std::vector<ListRow> rows;
+    std::string next;             // cursor of its next page ('' = every row loaded)
+    std::uint64_t load = 0;       // replies of an earlier expansion are dropped
+};
+
+// A line of the grouped table: a group's header, one of its rows, its "load more" line, or a placeholder while its
+// first page loads. The table is virtual over these lines as the flat list is over rows.
+enum class GroupLineKind { header, row, more, pending };
+struct GroupLine {
+    GroupLineKind kind = GroupLineKind::header;
+    std::size_t group = 0;
+    std::size_t row = 0;  // kind == row
 };
 
 enum class ListStatus { empty, loading, ready, failed };
@@ -81,6 +110,22 @@ public:
     bool has_more() const { return !next_.empty(); }
     bool loading_more() const { return loading_more_; }
     const LeadListQuery& query() const { return query_; }
+
+    // Grouping (issue 5, `group` in the address): the groups in the server's order (stages in the pipeline's order),
+    // all collapsed at first; expanding one loads its first page of rows, collapsing drops them (and unticks them).
+    bool grouped() const { return !query_.group.empty(); }
+    const std::vector<ListGroup>& groups() const { return groups_; }
+    void expand(std::size_t group);
+    void collapse(std::size_t group);
+    void toggle_group(std::size_t group);
+    void load_more(std::size_t group);  // the group's next page (its "load more" line)
+    std::size_t line_count() const { return line_starts_.empty() ? 0 : line_starts_.back(); }
+    GroupLine line_at(std::size_t line) const;
+    std::size_t header_line(std::size_t group) const { return group < line_starts_.size() ? line_starts_[group] : 0; }
+    // The group's title in the UI language: a stage, salesperson, team, tag or country name, a month, or "None".
+    std::string group_label(const ListGroup& g) const;
+    // A row's checkbox inside a group; `shift` ranges stay within the group.
+    void click_check_in_group(std::size_t group, std::size_t index, bool shift);
 
     // The route for a changed search, chips or sort; the view navigates to it (history entry, reload restores).
     Route route_for(const LeadListQuery& q) const;
@@ -151,6 +196,19 @@ private:
                  std::function<void(const HttpResponse&)> on_ok,
                  std::function<void(const HttpResponse&)> on_fail = nullptr, bool gated = true);
     void take_page(const HttpResponse& reply);
+    // Grouped (lead_list_groups.cpp): the groups' counts and sums, then the rows of the groups still expanded.
+    void load_groups(std::set<std::string> keep_expanded);
+    void take_groups(const HttpResponse& reply, const std::set<std::string>& keep_expanded);
+    void load_group_page(std::size_t group, std::size_t keep);
+    void order_groups();
+    void relayout();
+    // Every loaded row, flat or in expanded groups.
+    template <class F> void for_each_row(F&& f) const {
+        for (const auto& r : rows_) f(r);
+        for (const auto& g : groups_)
+            if (g.expanded)
+                for (const auto& r : g.rows) f(r);
+    }
 
     AppState& app_;
     Key wanted_;
@@ -162,9 +220,12 @@ private:
     std::string next_;
     std::int64_t total_ = -1;
     bool loading_more_ = false;
+    std::vector<ListGroup> groups_;
+    std::vector<std::size_t> line_starts_;  // the first line of each group, and the line count at the end
 
     std::set<std::int64_t> selection_;
     std::optional<std::size_t> anchor_;
+    std::optional<std::pair<std::size_t, std::size_t>> group_anchor_;  // (group, row) of the last clicked box
     std::set<std::int64_t> failed_;
     Message notice_;
     bool busy_ = false;

@@ -28,6 +28,10 @@ bool list_sortable(std::string_view field) {
     return std::find(sortable.begin(), sortable.end(), field) != sortable.end();
 }
 
+bool list_groupable(std::string_view key) {
+    return std::find(list_group_keys.begin(), list_group_keys.end(), key) != list_group_keys.end();
+}
+
 void LeadListQuery::toggle_sort(std::string_view field) {
     if (!list_sortable(field)) return;
     if (sort_field != field) {
@@ -73,6 +77,7 @@ LeadListQuery parse_list_query(std::string_view route_query) {
         q.sort_field = field;
         q.sort_desc = dir == "desc";
     }
+    if (const std::string group = query_value(route_query, "group"); list_groupable(group)) q.group = group;
     return q;
 }
 
@@ -101,7 +106,8 @@ std::string format_list_query(const LeadListQuery& q) {
                          {"country", q.chips.country},
                          {"date", format_date_range(q.chips)},
                          {"filter", q.where},
-                         {"sort", q.sort_field.empty() ? std::string() : q.sort_field + (q.sort_desc ? " desc" : " asc")}});
+                         {"sort", q.sort_field.empty() ? std::string() : q.sort_field + (q.sort_desc ? " desc" : " asc")},
+                         {"group", q.group}});
 }
 
 std::string list_filter(const LeadListQuery& q) {

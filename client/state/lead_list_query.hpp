@@ -2,6 +2,7 @@
 // full-text search, the filter chips and picks, and the sort; and how they become the leads API's parameters
 // (filter language, shared/FILTER.md). The list and its export send the same parameters.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,10 @@ namespace tumen::client {
 
 // The columns the server can sort by (keyset paging needs an indexed key), as written in ?sort.
 bool list_sortable(std::string_view field);
+// What the list can be grouped by (?group=...), the names of GET /leads/groups' group_by, in the menu's order.
+inline constexpr std::array<std::string_view, 8> list_group_keys = {"user",  "team",         "stage",          "tag",
+                                                                    "country", "create_month", "deadline_month", "closed_month"};
+bool list_groupable(std::string_view key);
 
 struct LeadListQuery {
     std::string text;            // full-text words (`q`)
@@ -29,12 +34,14 @@ struct LeadListQuery {
     bool all = false;            // active and inactive leads alike (chip "all": what an analysis counted)
     std::string sort_field;      // "" = the default (newest first)
     bool sort_desc = false;
+    std::string group;           // "" = a flat list; one of list_group_keys (`group`): one level, as the address keeps it
 
     bool operator==(const LeadListQuery&) const = default;
 
     // Clicking a column header: a new column sorts ascending, the same column flips, a third click on a
     // descending column goes back to the default order.
     void toggle_sort(std::string_view field);
+    // (Grouping is not a filter: "Clear filters" keeps it, as it keeps the sort.)
     bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || overdue || all || !where.empty() || stage_id || user_id || team_id || chips.any(); }
 };
 

@@ -33,6 +33,7 @@ std::optional<ProbabilityInfo> probability_info_of(const nlohmann::json& j) {
     if (j.contains("explanation") && j["explanation"].is_object()) {
         const auto& e = j["explanation"];
         p.base = number(e, "base");
+        p.base_is_model_start = text(e, "base_kind") == "model_start";
         if (e.contains("factors") && e["factors"].is_array())
             for (const auto& f : e["factors"]) {
                 if (!f.is_object() || !f.contains("variable")) continue;
@@ -66,6 +67,11 @@ std::string factor_value(i18n::Lang lang, const LeadReferences& refs, const Prob
     if (f.variable == "medium_id") return LeadReferences::name_in(refs.mediums, id());
     if (f.variable == "campaign_id") return LeadReferences::name_in(refs.campaigns, id());
     return f.value;
+}
+
+std::string base_text(i18n::Lang lang, const ProbabilityInfo& p) {
+    return i18n::tr(lang, p.base_is_model_start ? "lead.probability.model_start" : "lead.probability.base",
+                    {{"value", percent_text(p.base.value_or(0)) + "%"}});
 }
 
 std::string factor_text(i18n::Lang lang, const LeadReferences& refs, const ProbabilityFactor& f) {

@@ -27,6 +27,7 @@ struct ProbabilityInfo {
     double automated = 0;    // what the model says
     bool manual = false;     // a user set the probability by hand
     std::optional<double> base;  // the team's won rate, %; nullopt: the model has no statistics yet
+    bool base_is_model_start = false;  // the logistic model's starting point rather than a team's won rate
     std::vector<ProbabilityFactor> factors;
     Message error;  // the explanation could not be loaded
 };
@@ -40,6 +41,8 @@ std::string signed_points(double points);
 // The factor's variable and value in words ("Stage", "Proposition"), names from `refs`.
 std::string factor_variable(i18n::Lang lang, const ProbabilityFactor& f);
 std::string factor_value(i18n::Lang lang, const LeadReferences& refs, const ProbabilityFactor& f);
+// The explanation's first line: "Team's base rate: 25%" (naive Bayes) or "Model's starting point: 25%" (logistic).
+std::string base_text(i18n::Lang lang, const ProbabilityInfo& p);
 // One line of the explanation: "+12 pts Stage: Proposition".
 std::string factor_text(i18n::Lang lang, const LeadReferences& refs, const ProbabilityFactor& f);
 

@@ -19,15 +19,36 @@ nlohmann::json list_probe(const LeadList& list, const std::vector<WidgetInfo>& w
     j["failed"] = json(std::vector<std::int64_t>(list.failed_ids().begin(), list.failed_ids().end()));
     std::unordered_map<std::string, const WidgetInfo*> drawn;
     for (const auto& w : widgets)
-        if (w.kind == "row" || w.kind == "checkbox") drawn[w.id] = &w;
+        if (w.kind == "row" || w.kind == "checkbox" || w.kind == "group" || w.kind == "more") drawn[w.id] = &w;
     auto rect = [](const WidgetInfo* w) { return json{{"x", w->x}, {"y", w->y}, {"w", w->w}, {"h", w->h}}; };
+    // Grouped (?group=...): every group (a few hundred at most) with its header's rectangle when on screen.
+    j["group_by"] = list.query().group;
+    auto& groups = j["groups"] = json::array();
+    for (const auto& g : list.groups()) {
+        json o = {{"id", g.id},         {"label", list.group_label(g)}, {"count", g.count},    {"expanded", g.expanded},
+                  {"loading", g.loading}, {"loaded", g.rows.size()},     {"has_more", !g.next.empty()}, {"rect", nullptr},
+                  {"more", nullptr}};
+        if (auto h = drawn.find("list.group." + g.id); h != drawn.end()) o["rect"] = rect(h->second);
+        if (auto m = drawn.find("list.group_more." + g.id); m != drawn.end()) o["more"] = rect(m->second);
+        groups.push_back(std::move(o));
+    }
     auto& rows = j["rows"] = json::array();
     // Only rows on screen: with 50,000 loaded rows the probe must stay small.
-    for (std::size_t i = 0; i < list.rows().size(); ++i) {
-        const ListRow& r = list.rows()[i];
+    struct Loaded {
+        const ListRow* row;
+        std::size_t index;  // in the list, or in its group
+        json group;         // the group's id, null when flat
+    };
+    std::vector<Loaded> all;
+    for (std::size_t i = 0; i < list.rows().size(); ++i) all.push_back({&list.rows()[i], i, nullptr});
+    for (const auto& g : list.groups())
+        for (std::size_t i = 0; i < g.rows.size(); ++i) all.push_back({&g.rows[i], i, g.id});
+    for (const auto& loaded : all) {
+        const ListRow& r = *loaded.row;
         auto it = drawn.find("list.row." + std::to_string(r.id));
         if (it == drawn.end()) continue;
-        json row = {{"index", i},
+        json row = {{"index", loaded.index},
+                    {"group", loaded.group},
                     {"id", r.id},
                     {"name", r.name},
                     {"user_id", r.user_id ? json(*r.user_id) : json(nullptr)},

@@ -13,6 +13,20 @@ void LeadList::live_reload() {
 }
 
 void LeadList::apply_live(const LiveLead& ev) {
+    // In an expanded group (a lead may be in two tag groups): changed in place, or gone from it.
+    for (auto& g : groups_) {
+        auto row = std::find_if(g.rows.begin(), g.rows.end(), [&](const ListRow& r) { return r.id == ev.id; });
+        if (row == g.rows.end()) continue;
+        if (ev.gone()) {
+            selection_.erase(ev.id);
+            g.rows.erase(row);
+            if (g.count > 0) --g.count;
+            group_anchor_.reset();
+            relayout();
+        } else if (row->version < ev.version) {
+            if (auto fresh = list_row_from_json(*ev.lead)) *row = std::move(*fresh);
+        }
+    }
     auto it = std::find_if(rows_.begin(), rows_.end(), [&](const ListRow& r) { return r.id == ev.id; });
     if (it == rows_.end()) return;
     if (ev.gone()) {

@@ -1,6 +1,7 @@
 #include "settings_account.hpp"
 
 #include "api_io.hpp"
+#include "app_state.hpp"
 #include "tumen/account.hpp"
 
 namespace tumen::client {
@@ -113,6 +114,8 @@ void AccountSettings::save_preferences() {
     start("/api/v1/account", body, [this](const HttpResponse& reply) {
         const auto j = reply_json(reply);
         if (j.is_object()) take_preferences(j);
+        // The interface follows the language only once the server has kept it (a refused save changes nothing).
+        if (auto l = i18n::parse_code(profile_.lang)) io_.app().set_language(*l);
         notice_ = Message::from_key("settings.account.preferences_saved");
     }, "PATCH");
 }

@@ -65,9 +65,13 @@ std::optional<Error> error_of(const HttpResponse& reply) {
 // "new_password" from "new_password", "ids" from "ids[2]".
 std::string base_field(const std::string& f) { return f.substr(0, f.find('[')); }
 
-Message worded(const std::string& key, const std::string& text, const std::string& field) {
+Message worded(const FieldError& d, const std::string& field) {
+    const std::string& key = d.key;
+    const std::string& text = d.message;
     // A template's placeholder problem names the placeholder in the text: a worded lead-in, the detail as it is.
     if (key == "error.placeholder") return Message::from_key("settings.error.placeholder", {{"detail", text}}, field);
+    // A problem that came with its arguments (a filter's) is worded whole from the shared catalog.
+    if (!d.args.empty() && i18n::has(i18n::Lang::en, "api." + key)) return Message::from_key("api." + key, d.args, field);
     const std::string mine = key.rfind("error.", 0) == 0 ? "settings." + key : std::string();
     if (!mine.empty() && i18n::has(i18n::Lang::en, mine)) return Message::from_key(mine, {}, field);
     return Message::from_text(text, field);
@@ -93,7 +97,7 @@ FieldMessages field_messages(const std::vector<FieldError>& errors) {
     FieldMessages out;
     for (const auto& d : errors) {
         const std::string f = base_field(d.field);
-        if (!f.empty() && !out.count(f)) out[f] = worded(d.key, d.message, f);
+        if (!f.empty() && !out.count(f)) out[f] = worded(d, f);
     }
     return out;
 }

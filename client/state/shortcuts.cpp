@@ -30,6 +30,8 @@ constexpr Shortcut table[] = {
     {"row.up", KeyScope::leads, k(key::letter('k')), "keys.row.up", false},
     {"row.open", KeyScope::leads, k(key::enter), "keys.row.open", false},
     {"row.toggle", KeyScope::leads, k(key::space), "keys.row.toggle", false},
+    {"row.expand", KeyScope::leads, k(key::right), "keys.row.expand", false},  // a group of the grouped list
+    {"row.collapse", KeyScope::leads, k(key::left), "keys.row.collapse", false},
     {"new_contact", KeyScope::contacts, k(key::letter('c')), "keys.new_contact", false},
     {"row.down", KeyScope::contacts, k(key::down), "keys.row.down", false},
     {"row.down", KeyScope::contacts, k(key::letter('j')), "keys.row.down", false},
@@ -110,6 +112,8 @@ std::string chord_text(const Chord& c, bool mac) {
         case key::space: return out + "Space";
         case key::up: return out + "↑";
         case key::down: return out + "↓";
+        case key::left: return out + "←";
+        case key::right: return out + "→";
         case key::f1: return out + "F1";
         default: break;
     }

@@ -12,7 +12,8 @@ namespace tumen::client {
 // Key numbers as GLFW names them (what the browser's GLFW port puts in ImGui's io.KeysDown): letters are their
 // upper-case ASCII code, digits and '/' their ASCII code.
 namespace key {
-inline constexpr int space = 32, slash = 47, enter = 257, escape = 256, down = 264, up = 265, f1 = 290;
+inline constexpr int space = 32, slash = 47, enter = 257, escape = 256, right = 262, left = 263, down = 264, up = 265,
+                     f1 = 290;
 inline constexpr int letter(char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
 inline constexpr int digit(int d) { return '0' + d; }
 }  // namespace key

@@ -51,7 +51,14 @@ nlohmann::json Error::to_json() const {
     inner["field"] = field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field);
     if (!details.empty()) {
         auto& arr = inner["details"] = nlohmann::json::array();
-        for (const auto& d : details) arr.push_back({{"field", d.field}, {"message", d.message}, {"key", d.key}});
+        for (const auto& d : details) {
+            nlohmann::json item = {{"field", d.field}, {"message", d.message}, {"key", d.key}};
+            if (!d.args.empty()) {
+                auto& args = item["args"] = nlohmann::json::object();
+                for (const auto& [name, value] : d.args) args[name] = value;
+            }
+            arr.push_back(std::move(item));
+        }
     }
     if (position) inner["position"] = *position;
     if (!current.is_null()) inner["current"] = current;
@@ -69,14 +76,20 @@ std::optional<Error> Error::from_json(const nlohmann::json& body) {
     if (in.contains("field") && in["field"].is_string()) e.field = in["field"].get<std::string>();
     if (in.contains("details") && in["details"].is_array())
         for (const auto& d : in["details"])
-            if (d.is_object()) e.details.push_back({d.value("field", ""), d.value("message", ""), d.value("key", "")});
+            if (d.is_object()) {
+                FieldError fe{d.value("field", ""), d.value("message", ""), d.value("key", ""), {}};
+                if (auto a = d.find("args"); a != d.end() && a->is_object())
+                    for (const auto& [name, value] : a->items())
+                        if (value.is_string()) fe.args.emplace_back(name, value.get<std::string>());
+                e.details.push_back(std::move(fe));
+            }
     if (in.contains("position") && in["position"].is_number_unsigned()) e.position = in["position"].get<size_t>();
     if (in.contains("current")) e.current = in["current"];
     return e;
 }
 
-void FieldErrors::add(std::string field, std::string message, std::string key) {
-    list_.push_back({std::move(field), std::move(message), std::move(key)});
+void FieldErrors::add(std::string field, std::string message, std::string key, i18n::Args args) {
+    list_.push_back({std::move(field), std::move(message), std::move(key), std::move(args)});
 }
 
 Error FieldErrors::to_error() const {

@@ -36,7 +36,9 @@ void localize(Error& e, i18n::Lang lang) {
     for (auto& d : e.details) {
         const std::string key = catalog_key(d.key);
         if (key.empty()) continue;
-        const std::string text = i18n::tr(lang, key, args_of(e, d.message));
+        i18n::Args args = args_of(e, d.message);
+        args.insert(args.end(), d.args.begin(), d.args.end());
+        const std::string text = i18n::tr(lang, key, args);
         if (d.field.empty() && !worded) {  // the error's own key
             e.message = text;
             worded = true;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tumen/filter_context.hpp"
+#include "tumen/filter_error.hpp"
 #include "tumen/filter_parse.hpp"
 #include "tumen/filter_print.hpp"
 
@@ -35,42 +36,42 @@ std::vector<Op> allowed_ops(FieldType type) {
     return {};
 }
 
-std::string describe(const Literal& v) {
-    if (std::holds_alternative<std::string>(v)) return "text " + print(v);
-    if (std::holds_alternative<std::int64_t>(v)) return "integer " + print(v);
-    if (std::holds_alternative<double>(v)) return "decimal " + print(v);
-    if (std::holds_alternative<bool>(v)) return print(v);
-    if (std::holds_alternative<CurrentUser>(v)) return "'me'";
-    return "'" + print(v) + "'";
+// The value found, for messages ({_value}): its kind is worded, the value itself is printed as written.
+i18n::Args describe(const Literal& v) {
+    if (std::holds_alternative<std::string>(v)) return {{"_value", "api.filter.value.text"}, {"value", print(v)}};
+    if (std::holds_alternative<std::int64_t>(v)) return {{"_value", "api.filter.value.integer"}, {"value", print(v)}};
+    if (std::holds_alternative<double>(v)) return {{"_value", "api.filter.value.decimal"}, {"value", print(v)}};
+    if (std::holds_alternative<bool>(v)) return {{"_value", "api.filter.value.as_is"}, {"value", print(v)}};
+    if (std::holds_alternative<CurrentUser>(v)) return {{"_value", "api.filter.value.as_is"}, {"value", "'me'"}};
+    return {{"_value", "api.filter.value.as_is"}, {"value", "'" + print(v) + "'"}};
 }
 
-Error error_at(std::size_t pos, const std::string& field, std::string message) {
-    Error e = Error::make(ErrorCode::bad_request, std::move(message), field);
-    e.position = pos;
-    return e;
+Error error_at(std::size_t pos, const std::string& field, std::string key, i18n::Args args) {
+    args.emplace_back("field", field);
+    return filter_error(pos, std::move(key), std::move(args), field);
 }
 
-// What a field of this type expects as an operand, for messages.
-std::string expectation(const FieldDef& f) {
+// What a field of this type expects as an operand, for messages ({_expected}).
+i18n::Args expectation(const FieldDef& f) {
     switch (f.type) {
         case FieldType::string:
-        case FieldType::string_list: return "text in quotes";
+        case FieldType::string_list: return {{"_expected", "api.filter.expect.text"}};
         case FieldType::enumeration: {
-            std::string out = "one of";
-            for (const auto& v : f.values) out += " \"" + v + "\"";
-            return out;
+            std::string values;
+            for (const auto& v : f.values) values += (values.empty() ? "\"" : " \"") + v + "\"";
+            return {{"_expected", "api.filter.expect.choice"}, {"values", values}};
         }
-        case FieldType::money: return "an integer amount in minor units (1000000)";
-        case FieldType::integer: return "an integer";
+        case FieldType::money: return {{"_expected", "api.filter.expect.money"}};
+        case FieldType::integer: return {{"_expected", "api.filter.expect.integer"}};
         case FieldType::id:
-        case FieldType::id_list: return f.ref == "user" ? "an id (integer) or me" : "an id (integer)";
-        case FieldType::decimal: return "a number";
-        case FieldType::boolean: return "true or false";
-        case FieldType::date: return "a date \"YYYY-MM-DD\", today or now with offsets (today - 30d)";
-        case FieldType::datetime:
-            return "a date \"YYYY-MM-DD\", a time \"YYYY-MM-DDTHH:MM:SSZ\", today or now with offsets (now - 2h)";
+        case FieldType::id_list:
+            return {{"_expected", f.ref == "user" ? "api.filter.expect.user_id" : "api.filter.expect.id"}};
+        case FieldType::decimal: return {{"_expected", "api.filter.expect.decimal"}};
+        case FieldType::boolean: return {{"_expected", "api.filter.expect.boolean"}};
+        case FieldType::date: return {{"_expected", "api.filter.expect.date"}};
+        case FieldType::datetime: return {{"_expected", "api.filter.expect.datetime"}};
     }
-    return "a value";
+    return {{"_expected", "api.filter.expect.text"}};
 }
 
 bool value_fits(const FieldDef& f, const Literal& v) {
@@ -111,32 +112,30 @@ std::string op_list(FieldType type) {
 std::optional<Error> check_comparison(const Expr& e, const FieldRegistry& fields) {
     const Comparison& c = e.comparison;
     const FieldDef* f = fields.find(c.field);
-    if (!f) return error_at(c.position, c.field, "unknown field '" + c.field + "'");
+    if (!f) return error_at(c.position, c.field, "filter.unknown_field", {});
+    const i18n::Args op = {{"op", to_string(c.op)}};
     const auto ops = allowed_ops(f->type);
     if (std::find(ops.begin(), ops.end(), c.op) == ops.end())
-        return error_at(c.position, c.field,
-                        std::string("'") + to_string(c.op) + "' does not apply to " + c.field + " (" +
-                            to_string(f->type) + "): use " + op_list(f->type));
+        return error_at(c.position, c.field, "filter.op_not_for_type",
+                        {{"op", to_string(c.op)}, {"_type", type_key(f->type)}, {"ops", op_list(f->type)}});
     const bool null_op = c.op == Op::is_null || c.op == Op::is_not_null;
-    if (null_op && !f->nullable)
-        return error_at(c.position, c.field, c.field + " always has a value: '" + to_string(c.op) + "' does not apply");
+    if (null_op && !f->nullable) return error_at(c.position, c.field, "filter.not_nullable", op);
     const bool list_op = c.op == Op::in || c.op == Op::not_in;
     const std::size_t want = null_op ? 0 : 1;
     if (list_op ? c.values.empty() : c.values.size() != want)
         return error_at(c.position, c.field,
-                        std::string("'") + to_string(c.op) + "' on " + c.field + " needs " +
-                            (null_op ? "no value" : list_op ? "at least one value" : "exactly one value"));
+                        null_op ? "filter.needs_no_value" : list_op ? "filter.needs_values" : "filter.needs_one_value",
+                        op);
     for (std::size_t i = 0; i < c.values.size(); ++i) {
         if (value_fits(*f, c.values[i])) continue;
         const std::size_t pos = i < c.value_positions.size() ? c.value_positions[i] : c.position;
-        std::string why = c.field + " is " + to_string(f->type) + ": expected " + expectation(*f) + ", found " +
-                          describe(c.values[i]);
-        if (f->type == FieldType::date && std::holds_alternative<std::string>(c.values[i]))
-            why = c.field + " is a date: expected \"YYYY-MM-DD\" (a real day), found " + describe(c.values[i]);
-        if (f->type == FieldType::datetime && std::holds_alternative<std::string>(c.values[i]))
-            why = c.field + " is a date and time: expected \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM:SSZ\", found " +
-                  describe(c.values[i]);
-        return error_at(pos, c.field, why);
+        i18n::Args args = describe(c.values[i]);
+        const bool text = std::holds_alternative<std::string>(c.values[i]);
+        if (f->type == FieldType::date && text) return error_at(pos, c.field, "filter.wrong_date", args);
+        if (f->type == FieldType::datetime && text) return error_at(pos, c.field, "filter.wrong_datetime", args);
+        args.emplace_back("_type", type_key(f->type));
+        for (auto& e : expectation(*f)) args.push_back(std::move(e));
+        return error_at(pos, c.field, "filter.wrong_value", std::move(args));
     }
     return std::nullopt;
 }
@@ -146,7 +145,7 @@ std::optional<Error> check_comparison(const Expr& e, const FieldRegistry& fields
 std::optional<Error> check(const Expr& e, const FieldRegistry& fields) {
     if (e.kind == ExprKind::comparison) return check_comparison(e, fields);
     if (e.kind == ExprKind::negation && e.children.size() != 1)
-        return Error::make(ErrorCode::bad_request, "'not' needs exactly one condition");
+        return filter_error(e.position, "filter.not_one");
     for (const auto& c : e.children)
         if (auto err = check(c, fields)) return err;
     return std::nullopt;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "tumen/filter_error.hpp"
 #include "tumen/utf8.hpp"
 
 namespace tumen::filter {
@@ -31,28 +32,37 @@ struct Token {
 };
 
 // Thrown inside the parser only, turned into an Error by parse(): keeps every rule a straight line.
+// The message is a catalog key ("filter.list_empty", worded under "api." in i18n_catalog_*.cpp) and its arguments.
 struct SyntaxError {
     std::size_t pos;
-    std::string message;
+    std::string key;
+    i18n::Args args;
 };
 
-[[noreturn]] void fail(std::size_t pos, std::string message) { throw SyntaxError{pos, std::move(message)}; }
+[[noreturn]] void fail(std::size_t pos, std::string key, i18n::Args args = {}) {
+    throw SyntaxError{pos, std::move(key), std::move(args)};
+}
+
+i18n::Args operator+(i18n::Args a, const i18n::Args& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
 
 bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_word_char(char c) { return is_word_start(c) || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// How a character the lexer cannot use is named in a message: the character itself when it is printable
-// UTF-8, its byte value otherwise (messages end up in JSON, so they must stay valid UTF-8).
-std::string describe_char(std::string_view text, std::size_t pos) {
+// How a character the lexer cannot use is named in a message ({_char}): the character itself when it is
+// printable UTF-8, its byte value otherwise (messages end up in JSON, so they must stay valid UTF-8).
+i18n::Args describe_char(std::string_view text, std::size_t pos) {
     std::size_t i = pos;
     const char32_t cp = utf8::decode(text, i);
-    char buf[16];
     if (cp == utf8::invalid || cp < 0x20 || cp == 0x7F) {
-        std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned char>(text[pos]));
-        return buf;
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(text[pos]));
+        return {{"_char", "api.filter.char.byte"}, {"byte", buf}};
     }
-    return "'" + std::string(text.substr(pos, i - pos)) + "'";
+    return {{"_char", "api.filter.char.shown"}, {"char", "'" + std::string(text.substr(pos, i - pos)) + "'"}};
 }
 
 class Lexer {
@@ -98,7 +108,7 @@ private:
                 ++i_;
                 continue;
             }
-            if (i_ < s_.size() && s_[i_] == '.') fail(i_ + 1, "expected a field name after '.'");
+            if (i_ < s_.size() && s_[i_] == '.') fail(i_ + 1, "filter.field_after_dot");
             break;
         }
         t.text = std::string(s_.substr(t.pos, i_ - t.pos));
@@ -109,7 +119,7 @@ private:
         while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
         bool is_decimal = false;
         if (i_ < s_.size() && s_[i_] == '.') {
-            if (i_ + 1 >= s_.size() || !is_digit(s_[i_ + 1])) fail(i_ + 1, "expected digits after the decimal point");
+            if (i_ + 1 >= s_.size() || !is_digit(s_[i_ + 1])) fail(i_ + 1, "filter.decimal_digits");
             is_decimal = true;
             ++i_;
             while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
@@ -125,14 +135,14 @@ private:
         }
         const std::string lexeme(s_.substr(start, i_ - start));
         if (i_ < s_.size() && is_word_char(s_[i_])) {
-            if (is_decimal) fail(i_, "unexpected " + describe_char(s_, i_) + " after a number");
+            if (is_decimal) fail(i_, "filter.char_after_number", describe_char(s_, i_));
             lex_duration(t, lexeme);
             return;
         }
         if (is_decimal) {
             errno = 0;
             const double v = std::strtod(lexeme.c_str(), nullptr);
-            if (errno == ERANGE || !std::isfinite(v)) fail(start, "number " + lexeme + " is out of range");
+            if (errno == ERANGE || !std::isfinite(v)) fail(start, "filter.number_range", {{"number", lexeme}});
             t.kind = Tok::decimal;
             t.number = v;
             return;
@@ -151,11 +161,11 @@ private:
         else if (unit == "w") t.unit = TimeUnit::week;
         else if (unit == "m") t.unit = TimeUnit::month;
         else if (unit == "y") t.unit = TimeUnit::year;
-        else fail(unit_pos, "unknown time unit '" + std::string(unit) + "': use h, d, w, m (months) or y");
+        else fail(unit_pos, "filter.time_unit", {{"unit", std::string(unit)}});
         t.kind = Tok::duration;
         t.magnitude = read_magnitude(digits, t.pos);
         if (t.magnitude > static_cast<std::uint64_t>(max_time_offset))
-            fail(t.pos, "time offset " + digits + " is too large (at most " + std::to_string(max_time_offset) + ")");
+            fail(t.pos, "filter.offset_too_large", {{"offset", digits}, {"max", std::to_string(max_time_offset)}});
     }
 
     // Up to 2^63, so that -9223372036854775808 can be written; the parser rejects 2^63 without a minus.
@@ -164,7 +174,7 @@ private:
         std::uint64_t v = 0;
         for (char c : digits) {
             const auto d = static_cast<std::uint64_t>(c - '0');
-            if (v > (limit - d) / 10) fail(pos, "number " + digits + " is too large");
+            if (v > (limit - d) / 10) fail(pos, "filter.number_too_large", {{"number", digits}});
             v = v * 10 + d;
         }
         return v;
@@ -174,7 +184,7 @@ private:
         const char quote = s_[i_++];
         t.kind = Tok::string;
         for (;;) {
-            if (i_ >= s_.size()) fail(t.pos, "text starting here is not closed with " + std::string(1, quote));
+            if (i_ >= s_.size()) fail(t.pos, "filter.text_unclosed", {{"quote", std::string(1, quote)}});
             const char c = s_[i_];
             if (c == quote) {
                 ++i_;
@@ -185,19 +195,19 @@ private:
                 continue;
             }
             const auto byte = static_cast<unsigned char>(c);
-            if (byte < 0x20) fail(i_, "control character in text: write a line break as \\n, a tab as \\t");
+            if (byte < 0x20) fail(i_, "filter.control_char");
             const std::size_t start = i_;
-            if (utf8::decode(s_, i_) == utf8::invalid) fail(start, "text is not valid UTF-8");
+            if (utf8::decode(s_, i_) == utf8::invalid) fail(start, "filter.bad_utf8");
             t.text.append(s_.substr(start, i_ - start));
         }
     }
 
     void lex_escape(std::string& out) {
         const std::size_t at = i_++;
-        if (i_ >= s_.size()) fail(at, "unfinished escape at the end of the filter");
+        if (i_ >= s_.size()) fail(at, "filter.escape_unfinished");
         const char e = s_[i_];
         if (static_cast<unsigned char>(e) >= 0x80 || static_cast<unsigned char>(e) < 0x20)
-            fail(at, "unknown escape: '\\' followed by " + describe_char(s_, i_));
+            fail(at, "filter.escape_unknown_char", describe_char(s_, i_));
         ++i_;
         switch (e) {
             case '"': out += '"'; return;
@@ -210,33 +220,33 @@ private:
             case 'b': out += '\b'; return;
             case 'f': out += '\f'; return;
             case 'u': break;
-            default: fail(at, "unknown escape '\\" + std::string(1, e) + "': use \\\" \\' \\\\ \\n \\t \\r or \\uXXXX");
+            default: fail(at, "filter.escape_unknown", {{"escape", std::string(1, e)}});
         }
         char32_t cp = read_hex4(at);
         if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair spells a code point above U+FFFF
             if (i_ + 1 >= s_.size() || s_[i_] != '\\' || s_[i_ + 1] != 'u')
-                fail(at, "\\u escape of a high surrogate must be followed by a low surrogate");
+                fail(at, "filter.surrogate_high");
             i_ += 2;
             const char32_t low = read_hex4(at);
-            if (low < 0xDC00 || low > 0xDFFF) fail(at, "\\u escape: invalid low surrogate");
+            if (low < 0xDC00 || low > 0xDFFF) fail(at, "filter.surrogate_low");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            fail(at, "\\u escape: a low surrogate without a high one");
+            fail(at, "filter.surrogate_lone");
         }
-        if (cp == 0) fail(at, "\\u0000 is not allowed in text");
+        if (cp == 0) fail(at, "filter.nul");
         utf8::append(out, cp);
     }
 
     char32_t read_hex4(std::size_t at) {
         char32_t v = 0;
         for (int k = 0; k < 4; ++k, ++i_) {
-            if (i_ >= s_.size()) fail(at, "\\u escape needs four hex digits");
+            if (i_ >= s_.size()) fail(at, "filter.u_digits");
             const char h = s_[i_];
             int d;
             if (h >= '0' && h <= '9') d = h - '0';
             else if (h >= 'a' && h <= 'f') d = h - 'a' + 10;
             else if (h >= 'A' && h <= 'F') d = h - 'A' + 10;
-            else fail(at, "\\u escape needs four hex digits");
+            else fail(at, "filter.u_digits");
             v = v * 16 + static_cast<char32_t>(d);
         }
         return v;
@@ -259,7 +269,7 @@ private:
             case '=': return op(Op::eq, n == '=' ? 2 : 1);  // `==` is forgiven
             case '!':
                 if (n == '=') return op(Op::ne, 2);
-                fail(i_, "unexpected '!': write 'not' to negate or '!=' for not equal");
+                fail(i_, "filter.bang");
             case '<':
                 if (n == '=') return op(Op::le, 2);
                 if (n == '>') return op(Op::ne, 2);
@@ -268,7 +278,7 @@ private:
                 if (n == '=') return op(Op::ge, 2);
                 return op(Op::gt, 1);
             default:
-                fail(i_, "unexpected " + describe_char(s_, i_));
+                fail(i_, "filter.unexpected_char", describe_char(s_, i_));
         }
     }
 
@@ -283,8 +293,8 @@ public:
     Expr run() {
         if (peek().kind == Tok::end) return Expr{};
         Expr e = parse_or(0);
-        if (peek().kind == Tok::rparen) fail(peek().pos, "')' without a matching '('");
-        if (peek().kind != Tok::end) fail(peek().pos, "expected 'and', 'or' or the end of the filter, found " + describe(peek()));
+        if (peek().kind == Tok::rparen) fail(peek().pos, "filter.unmatched_close");
+        if (peek().kind != Tok::end) fail(peek().pos, "filter.expected_and_or", found(peek()));
         return e;
     }
 
@@ -319,20 +329,23 @@ private:
         return false;
     }
 
-    std::string describe(const Token& t) const {
-        switch (t.kind) {
-            case Tok::end: return "the end of the filter";
-            case Tok::string: return "a text value";
-            default: break;
-        }
+    // The token as written, quoted and cut short.
+    std::string lexeme(const Token& t) const {
         const std::string_view raw = s_.substr(t.pos, t.len);
         const std::string_view shown = utf8::truncate(raw, 24);
         return "'" + std::string(shown) + (shown.size() < raw.size() ? "...'" : "'");
     }
 
+    // What was found instead ({_found}): the end, a text value, or the token as written.
+    i18n::Args found(const Token& t) const {
+        if (t.kind == Tok::end) return {{"_found", "api.filter.found.end"}};
+        if (t.kind == Tok::string) return {{"_found", "api.filter.found.text"}};
+        return {{"_found", "api.filter.found.token"}, {"token", lexeme(t)}};
+    }
+
     void enter(std::size_t depth, std::size_t pos) const {
         if (depth >= max_nesting)
-            fail(pos, "filter is nested too deeply (at most " + std::to_string(max_nesting) + " levels)");
+            fail(pos, "filter.too_deep", {{"max", std::to_string(max_nesting)}});
     }
 
     Expr parse_or(std::size_t depth) {
@@ -371,7 +384,7 @@ private:
             enter(depth, open);
             Expr e = parse_or(depth + 1);
             if (peek().kind != Tok::rparen)
-                fail(peek().pos, "expected ')' to close the '(' at " + std::to_string(open) + ", found " + describe(peek()));
+                fail(peek().pos, "filter.expected_close", i18n::Args{{"open", std::to_string(open)}} + found(peek()));
             next();
             return e;
         }
@@ -386,13 +399,13 @@ private:
             return e;
         }
         if (t.kind == Tok::word && !is_any_keyword(t)) return parse_comparison();
-        if (t.kind == Tok::end) fail(t.pos, "unexpected end of the filter: expected a condition such as country = \"MN\"");
-        fail(t.pos, "expected a field name, '(' or 'not', found " + describe(t));
+        if (t.kind == Tok::end) fail(t.pos, "filter.unexpected_end");
+        fail(t.pos, "filter.expected_condition", found(t));
     }
 
     Expr parse_comparison() {
         if (++comparisons_ > max_comparisons)
-            fail(peek().pos, "filter has too many conditions (at most " + std::to_string(max_comparisons) + ")");
+            fail(peek().pos, "filter.too_many", {{"max", std::to_string(max_comparisons)}});
         const Token& field = next();
         Expr e = compare(field.text, Op::eq);
         e.position = field.pos;
@@ -404,8 +417,7 @@ private:
             c.op = t.op;
             if (is_keyword(peek(), "null")) {
                 if (t.op != Op::eq && t.op != Op::ne)
-                    fail(peek().pos, std::string("null cannot be compared with '") + to_string(t.op) +
-                                         "': use 'is null' or 'is not null'");
+                    fail(peek().pos, "filter.null_compare", {{"op", to_string(t.op)}});
                 next();
                 c.op = t.op == Op::eq ? Op::is_null : Op::is_not_null;
                 return e;
@@ -425,7 +437,7 @@ private:
             parse_list(c, t);
         } else if (is_keyword(t, "not")) {
             next();
-            if (!is_keyword(peek(), "in")) fail(peek().pos, "expected 'in' after 'not' (as in: country not in (\"MN\"))");
+            if (!is_keyword(peek(), "in")) fail(peek().pos, "filter.expected_in");
             const Token& in = next();
             c.op = Op::not_in;
             parse_list(c, in);
@@ -436,11 +448,10 @@ private:
                 next();
                 c.op = Op::is_not_null;
             }
-            if (!is_keyword(peek(), "null")) fail(peek().pos, "expected 'null' after 'is' or 'is not'");
+            if (!is_keyword(peek(), "null")) fail(peek().pos, "filter.expected_null");
             next();
         } else {
-            fail(t.pos, "expected an operator after '" + field.text + "' (= != < <= > >= contains starts_with "
-                        "ends_with in not_in has is null), found " + describe(t));
+            fail(t.pos, "filter.expected_operator", i18n::Args{{"field", field.text}} + found(t));
         }
         return e;
     }
@@ -452,9 +463,9 @@ private:
 
     void parse_list(Comparison& c, const Token& op) {
         if (peek().kind != Tok::lparen)
-            fail(peek().pos, "expected '(' and a list of values after '" + std::string(to_string(c.op)) + "', as in (\"MN\", \"CN\")");
+            fail(peek().pos, "filter.expected_list", {{"op", to_string(c.op)}});
         const std::size_t open = next().pos;
-        if (peek().kind == Tok::rparen) fail(peek().pos, "the list is empty: give at least one value");
+        if (peek().kind == Tok::rparen) fail(peek().pos, "filter.list_empty");
         for (;;) {
             add_value(c, op);
             if (peek().kind == Tok::comma) {
@@ -465,13 +476,13 @@ private:
                 next();
                 return;
             }
-            fail(peek().pos, "expected ',' or ')' to close the list opened at " + std::to_string(open) + ", found " + describe(peek()));
+            fail(peek().pos, "filter.expected_list_close", i18n::Args{{"open", std::to_string(open)}} + found(peek()));
         }
     }
 
     Literal parse_value(const Token& after) {
         const Token& t = peek();
-        const std::string where = "after " + describe(after);
+        const std::string where = lexeme(after);
         switch (t.kind) {
             case Tok::string: next(); return t.text;
             case Tok::integer: next(); return signed_integer(t, false);
@@ -482,10 +493,10 @@ private:
                 const Token& n = peek();
                 if (n.kind == Tok::integer) return next(), signed_integer(n, t.kind == Tok::minus);
                 if (n.kind == Tok::decimal) return next(), (t.kind == Tok::minus ? -n.number : n.number);
-                fail(n.pos, "expected a number after '" + std::string(t.kind == Tok::minus ? "-" : "+") + "'");
+                fail(n.pos, "filter.expected_number", {{"sign", t.kind == Tok::minus ? "-" : "+"}});
             }
             case Tok::duration:
-                fail(t.pos, "a time offset such as " + describe(t) + " needs 'today' or 'now' before it (today - 30d)");
+                fail(t.pos, "filter.offset_needs_base", {{"token", lexeme(t)}});
             default: break;
         }
         if (is_keyword(t, "true") || is_keyword(t, "false")) {
@@ -497,14 +508,14 @@ private:
             return CurrentUser{};
         }
         if (is_keyword(t, "today") || is_keyword(t, "now") || period_base(t)) return parse_relative_time();
-        if (is_keyword(t, "null")) fail(t.pos, "null is only allowed as '= null' or '!= null': use 'is null'");
-        fail(t.pos, "expected a value " + where + " (text in quotes, a number, true, false, today, now or me), found " + describe(t));
+        if (is_keyword(t, "null")) fail(t.pos, "filter.null_value");
+        fail(t.pos, "filter.expected_value", i18n::Args{{"after", where}} + found(t));
     }
 
     std::int64_t signed_integer(const Token& t, bool negative) const {
         constexpr std::uint64_t limit = std::uint64_t{1} << 63;
         if (negative) return t.magnitude == limit ? std::numeric_limits<std::int64_t>::min() : -static_cast<std::int64_t>(t.magnitude);
-        if (t.magnitude == limit) fail(t.pos, "number " + std::string(s_.substr(t.pos, t.len)) + " is too large");
+        if (t.magnitude == limit) fail(t.pos, "filter.number_too_large", {{"number", std::string(s_.substr(t.pos, t.len))}});
         return static_cast<std::int64_t>(t.magnitude);
     }
 
@@ -525,11 +536,10 @@ private:
             const Token& sign = next();
             const Token& d = peek();
             if (d.kind != Tok::duration)
-                fail(d.pos, std::string("expected a time offset such as 30d, 2w, 1m after '") +
-                                (sign.kind == Tok::minus ? "-" : "+") + "' (units: h d w m y)");
+                fail(d.pos, "filter.expected_offset", {{"sign", sign.kind == Tok::minus ? "-" : "+"}});
             next();
             if (r.base != TimeBase::now && d.unit == TimeUnit::hour)
-                fail(d.pos, std::string("hour offsets need 'now': '") + to_string(r.base) + "' is a date");
+                fail(d.pos, "filter.hour_needs_now", {{"base", to_string(r.base)}});
             const auto amount = static_cast<std::int64_t>(d.magnitude);
             r.offsets.push_back({sign.kind == Tok::minus ? -amount : amount, d.unit});
         }
@@ -546,18 +556,13 @@ private:
 
 Result<Expr> parse(std::string_view text) {
     if (text.size() > max_filter_bytes) {
-        Error e = Error::make(ErrorCode::bad_request,
-                              "filter is longer than " + std::to_string(max_filter_bytes) + " bytes");
-        e.position = max_filter_bytes;
-        return e;
+        return filter_error(max_filter_bytes, "filter.too_long", {{"max", std::to_string(max_filter_bytes)}});
     }
     try {
         auto tokens = Lexer(text).run();
         return Parser(text, std::move(tokens)).run();
     } catch (const SyntaxError& s) {
-        Error e = Error::make(ErrorCode::bad_request, s.message);
-        e.position = s.pos;
-        return e;
+        return filter_error(s.pos, s.key, s.args);
     }
 }
 

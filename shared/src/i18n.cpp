@@ -88,7 +88,15 @@ std::string format(std::string_view pattern, const Args& args) {
     return out;
 }
 
-std::string tr(Lang lang, std::string_view key, const Args& args) { return format(tr(lang, key), args); }
+std::string tr(Lang lang, std::string_view key, const Args& args) {
+    const bool has_fragments =
+        std::any_of(args.begin(), args.end(), [](const auto& a) { return !a.first.empty() && a.first[0] == '_'; });
+    if (!has_fragments) return format(tr(lang, key), args);
+    Args worded = args;
+    for (auto& [name, value] : worded)
+        if (!name.empty() && name[0] == '_') value = format(tr(lang, value), args);
+    return format(tr(lang, key), worded);
+}
 
 std::vector<std::string> placeholders(std::string_view pattern) {
     std::vector<std::string> out;

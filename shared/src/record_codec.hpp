@@ -75,7 +75,7 @@ void run_check(const T& rec, RecordCheck<T> check, FieldErrors& e) {
     check(rec, local);
     for (const auto& l : local.list()) {
         const bool seen = std::any_of(e.list().begin(), e.list().end(), [&](const FieldError& x) { return x.field == l.field; });
-        if (!seen) e.add(l.field, l.message, l.key);
+        if (!seen) e.add(l.field, l.message, l.key, l.args);
     }
 }
 
@@ -103,7 +103,7 @@ FieldErrors validate_record(const RecordCodec<T>& codec, const T& rec, RecordChe
     FieldErrors e;
     auto decoded = decode_record(codec, codec.to_json(rec), check);
     if (!decoded)
-        for (const auto& d : decoded.error().details) e.add(d.field, d.message, d.key);
+        for (const auto& d : decoded.error().details) e.add(d.field, d.message, d.key, d.args);
     return e;
 }
 

@@ -129,7 +129,10 @@ PlsLead pls_lead(const PlsSchema& schema, const PlsSettings& settings, const Lea
 }
 
 void to_json(nlohmann::json& j, const PlsExplanation& e) {
-    j = {{"base", e.base}, {"probability", e.probability}, {"factors", nlohmann::json::array()}};
+    j = {{"base", e.base},
+         {"base_kind", e.base_is_team_rate ? "team_rate" : "model_start"},
+         {"probability", e.probability},
+         {"factors", nlohmann::json::array()}};
     for (const auto& f : e.factors)
         j["factors"].push_back({{"variable", f.variable}, {"value", f.value}, {"log_odds", f.log_odds}, {"points", f.points}});
 }

@@ -176,6 +176,7 @@ std::optional<PlsExplanation> PlsLogistic::explain(const PlsSchema& schema, cons
     double z = base_logit(lead);
     PlsExplanation out;
     out.base = 100 * sigmoid(z);
+    out.base_is_team_rate = false;
     double before = out.base;
     for_each_factor(schema, lead, [&](std::string_view variable, const std::string& value, double w) {
         z += w;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "record_codec.hpp"
+#include "tumen/filter_error.hpp"
 #include "tumen/email_phone.hpp"
 
 namespace tumen::scoring {
@@ -24,9 +25,8 @@ Result<filter::Expr> rule_filter(const std::string& text) {
     if (!expr) return expr.error();
     const auto fields = filter::referenced_fields(expr.value());
     if (std::find(fields.begin(), fields.end(), "score") != fields.end())
-        return Error::make(ErrorCode::validation, "a scoring rule cannot read the score it adds to", "score");
-    if (uses_me(expr.value()))
-        return Error::make(ErrorCode::validation, "`me` has no meaning in a scoring rule: scores are the same for every user");
+        return filter::filter_error(0, "filter.rule_reads_score", {}, "score");
+    if (uses_me(expr.value())) return filter::filter_error(0, "filter.rule_uses_me");
     return expr;
 }
 
@@ -34,11 +34,7 @@ void check_rule(const ScoreRule& r, FieldErrors& e) {
     if (r.name.empty()) e.add("name", "is required", "error.required");
     if (r.points == 0) e.add("points", "must not be 0 (a rule adds or takes away points)", "error.range");
     auto expr = rule_filter(r.filter);
-    if (!expr) {
-        std::string msg = expr.error().message;
-        if (expr.error().position) msg += " (at " + std::to_string(*expr.error().position) + ")";
-        e.add("filter", msg, "error.filter");
-    }
+    if (!expr) filter::add_filter_problem(e, "filter", expr.error());
 }
 
 const RecordCodec<ScoreRule>& codec() {

@@ -96,6 +96,14 @@ TEST_CASE_FIXTURE(Fixture, "probability: the explanation is asked once per versi
     CHECK(factor_text(en, form.refs(), p.factors[2]) == "+4.3 pts Tag: VIP");
     CHECK(factor_text(en, form.refs(), p.factors[3]) == "+0 pts Country: MN");
     CHECK(factor_text(i18n::Lang::mn, form.refs(), p.factors[1]) == "\u22127 пункт Утас: байхгүй");
+    CHECK(base_text(en, p) == "Team's base rate: 25%");
+    // The logistic model's base is where its sum starts, not a rate the team has had: it is not called one.
+    auto lr = explanation(34.5, false);
+    lr["explanation"]["base_kind"] = "model_start";
+    auto lr_info = probability_info_of(lr);
+    REQUIRE(lr_info);
+    CHECK(base_text(en, *lr_info) == "Model's starting point: 25%");
+    CHECK(base_text(i18n::Lang::mn, *lr_info) == "Загварын эхлэх цэг: 25%");
     form.ensure_probability();
     CHECK_FALSE(asked("GET", "/api/v1/leads/42/probability"));
 }

@@ -376,10 +376,12 @@ TEST_CASE_FIXTURE(Fixture, "my account: language, time zone and digest are read,
     CHECK(json::parse(sent.body) == json{{"lang", "mn"}, {"tz", "Asia/Ulaanbaatar"}});
     REQUIRE(a.error("tz"));
     CHECK(a.lang == "mn");  // the draft stays for another try
+    CHECK(app.language() == i18n::Lang::en);  // refused: the interface keeps the language the server has
     a.save_preferences();
     reply("PATCH", "/api/v1/account", 200,
           json{{"id", 1}, {"login", "admin"}, {"lang", "mn"}, {"tz", "Asia/Ulaanbaatar"}, {"activity_digest", true}}.dump());
     CHECK(a.profile().lang == "mn");
+    CHECK(app.language() == i18n::Lang::mn);  // kept: the interface follows
     CHECK_FALSE(a.preferences_changed());
     CHECK(a.notice().key == "settings.account.preferences_saved");
     CHECK(a.error("tz") == nullptr);

@@ -19,6 +19,7 @@ const lostName = `Шинжёр алдсан хэлцэл ${tag}`;
 let ids = [];
 let lostId;
 let salesperson;
+let favourite;  // the favourite search saved by its test, grouped by the next one
 
 const listReady = (st) => st.view === 'leads' && st.list && st.list.status === 'ready';
 const centre = (r) => [r.x + r.w / 2, r.y + r.h / 2];
@@ -305,10 +306,37 @@ describe('the leads list', () => {
     await click(page, `list.fav.item.${favId}`);
     s = await waitForState(page, (st) => listReady(st) && st.route === route && st.list.rows.length === 2, 'the favourite applied');
     assert.deepEqual(s.list.rows.map((r) => r.id).sort(), [...made.ids].sort());
+    favourite = { route, tagId: made.tagId, ids: made.ids };
+  });
+
+  // Folds in the favourite's reload (the favourite and the grouping are both kept by the one reload below).
+  test('grouped by stage: a group opens to its own leads; a reload keeps the grouping and the favourite', async () => {
+    const { page } = client;
+    assert.ok(favourite, 'the favourite test ran');
+    await click(page, 'list.group_by');
+    await waitForState(page, (st) => widget(st, 'list.group_by.stage'), 'the group-by menu');
+    await click(page, 'list.group_by.stage');
+    let s = await waitForState(page, (st) => listReady(st) && st.list.group_by === 'stage' && st.list.groups.length > 0 &&
+      st.list.groups[0].rect, 'the stage groups');
+    assert.equal(s.route, `${favourite.route}&group=stage`);
+    assert.equal(s.list.groups.reduce((n, g) => n + g.count, 0), 2);
+    assert.ok(s.list.groups.every((g) => !g.expanded), 'collapsed at first');
+    assert.equal(s.list.rows.length, 0);
+    const g = s.list.groups[0];
+    await page.mouse.click(...centre(g.rect));
+    s = await waitForState(page, (st) => st.list.groups[0].expanded && st.list.rows.length === g.count, 'the group open');
+    // (Leads made through the API without a team have no stage: the "None" group.)
+    const stage = g.id === 'none' ? '' : g.label;
+    assert.ok(s.list.rows.every((r) => r.group === g.id && r.stage === stage), `rows of ${g.label}`);
+    assert.ok(s.list.rows.every((r) => favourite.ids.includes(r.id)));
+    assert.equal(s.last_error, '');
+    await screenshot(page, 'list-grouped-en.png');
     await page.reload();
     await waitReady(page);
-    s = await waitForState(page, (st) => listReady(st) && st.list.rows.length === 2, 'after a reload', 20000);
-    assert.equal(s.route, route);
+    s = await waitForState(page, (st) => listReady(st) && st.list.groups.length > 0, 'after a reload', 20000);
+    assert.equal(s.route, `${favourite.route}&group=stage`);
+    assert.equal(s.list.group_by, 'stage');
     assert.ok(widget(s, 'list.filter.tag').label.endsWith(`E2E ${tag}`));
+    assert.ok(widget(s, 'list.group_by').label.endsWith('Stage'));
   });
 });

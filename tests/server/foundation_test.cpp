@@ -41,6 +41,47 @@ TEST_CASE("static files are served with correct MIME types") {
     CHECK(r->get_header_value("Content-Type").find("javascript") != std::string::npos);
 }
 
+TEST_CASE("static files: gzipped once, revalidated by ETag, never outside the web root") {
+    TestServer s;
+    auto web = s.dir / "web";
+    std::string js;
+    for (int i = 0; i < 2000; ++i) js += "console.log(" + std::to_string(i % 7) + ");\n";
+    std::ofstream(web / "tumen.js") << js;
+    std::ofstream(s.dir / "secret.txt") << "not for the web";
+
+    auto r = s.client.Get("/tumen.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Encoding") == "gzip");
+    CHECK(r->body == js);  // the client inflated it
+    CHECK(r->get_header_value("Cache-Control") == "no-cache");
+    const std::string etag = r->get_header_value("ETag");
+    REQUIRE(!etag.empty());
+
+    r = s.client.Get("/tumen.js", {{"Accept-Encoding", "identity"}});
+    REQUIRE(r);
+    CHECK(r->get_header_value("Content-Encoding").empty());
+    CHECK(r->body == js);
+
+    // A second visit: the browser's copy is still good.
+    r = s.client.Get("/tumen.js", {{"If-None-Match", etag}});
+    REQUIRE(r);
+    CHECK(r->status == 304);
+    CHECK(r->body.empty());
+
+    // A new build: the old tag no longer matches.
+    std::ofstream(web / "tumen.js") << js << "// v2\n";
+    r = s.client.Get("/tumen.js", {{"If-None-Match", etag}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body == js + "// v2\n");
+    CHECK(r->get_header_value("ETag") != etag);
+
+    r = s.client.Get("/../secret.txt");
+    REQUIRE(r);
+    CHECK(r->body.find("not for the web") == std::string::npos);
+}
+
 TEST_CASE("unknown paths get 404 in the JSON error shape") {
     TestServer s;
     auto r = s.client.Get("/api/v1/no-such-thing");

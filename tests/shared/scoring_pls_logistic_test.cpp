@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "tumen/scoring_metrics.hpp"
+#include "tumen/scoring_pls_lead.hpp"
 #include "tumen/scoring_pls_logistic.hpp"
 
 using namespace tumen::scoring;
@@ -100,6 +101,8 @@ TEST_CASE("pls logistic: trained on patterns, scores open leads strictly between
     REQUIRE(why.factors.size() == 3);  // stage, country, the empty e-mail state
     CHECK(why.factors[0].variable == "stage_id");
     CHECK(why.factors[2].value == "False");
+    CHECK_FALSE(why.base_is_team_rate);  // the intercept's start, not a won rate
+    CHECK(nlohmann::json(why)["base_kind"] == "model_start");
 
     // The weights survive their JSON; broken JSON is refused.
     auto back = PlsLogistic::from_json(nlohmann::json(*m));

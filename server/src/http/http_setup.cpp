@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 
 namespace tumen::server {
 
@@ -55,15 +57,20 @@ void configure_server(httplib::Server& http, const Config& config) {
     if (config.tls()) headers.emplace("Strict-Transport-Security", "max-age=31536000");
     http.set_default_headers(headers);
 
+    // The client bundle from memory (static_files.hpp); the mount point stays for what it leaves (ranges, other types).
+    std::shared_ptr<StaticFiles> statics;
     if (!config.web_root.empty()) {
-        if (!std::filesystem::is_directory(config.web_root))
+        if (!std::filesystem::is_directory(config.web_root)) {
             std::fprintf(stderr, "tumen-server: web root %s is not a folder; serving the API only\n", config.web_root.c_str());
-        else
+        } else {
             http.set_mount_point("/", config.web_root, {{"Cache-Control", "no-cache"}});
+            statics = std::make_shared<StaticFiles>(config.web_root);
+        }
     }
 
-    http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    http.set_pre_routing_handler([statics](const httplib::Request& req, httplib::Response& res) {
         request_started = std::chrono::steady_clock::now();
+        if (statics && statics->serve(req, res)) return httplib::Server::HandlerResponse::Handled;
         return httplib::Server::HandlerResponse::Unhandled;
     });
 

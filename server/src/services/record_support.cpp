@@ -4,6 +4,7 @@
 
 #include "services/auth_service.hpp"
 #include "store/change_log.hpp"
+#include "tumen/filter_error.hpp"
 #include "tumen/filter_check.hpp"
 #include "tumen/filter_fields.hpp"
 
@@ -43,10 +44,7 @@ void check_lead_domain(const std::string& field, const std::string& text, FieldE
     if (text.empty()) return;
     auto parsed = filter::parse_checked(text, filter::lead_filter_fields());
     if (parsed) return;
-    const Error& err = parsed.error();
-    std::string message = "is not a valid filter: " + err.message;
-    if (err.position) message += " (at byte " + std::to_string(*err.position) + ")";
-    fe.add(field, message, "error.filter");
+    filter::add_filter_problem(fe, field, parsed.error());
 }
 
 Error field_error(const std::string& field, const std::string& message, const std::string& key) {

@@ -33,6 +33,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::analysis_totals,
     &migration::predictive_models,
     &migration::saved_searches,
+    &migration::totals_pause,
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "store/predictive_models.hpp"
+#include "store/probability_writes.hpp"
 #include "store/stages.hpp"
 
 namespace tumen::store {
@@ -65,16 +66,15 @@ void set_state(Connection& c, const char* phase, int64_t after_id) {
 }
 
 // Writes the automated probability; the shown one follows unless a user set it. When the shown one stays, only
-// automated_probability is written: a write of `probability` also moves the leads_probability index and fires the
-// totals triggers (weighted sums), about half the cost of the write.
-bool write_probability(Connection& c, const Lead& l, double p) {
+// automated_probability is written: a write of `probability` also moves the leads_probability index and the
+// totals, so those are gathered in `shown_moves` for one write_probabilities per batch.
+bool write_probability(Connection& c, const Lead& l, double p, std::vector<ProbabilityWrite>& shown_moves) {
     const double shown = l.probability_manual ? l.probability : p;
     if (p == l.automated_probability && shown == l.probability) return false;
     if (shown == l.probability)
         c.prepare("UPDATE leads SET automated_probability = ? WHERE id = ?").bind(1, p).bind(2, l.id).run();
     else
-        c.prepare("UPDATE leads SET automated_probability = ?, probability = ? WHERE id = ?")
-            .bind(1, p).bind(2, shown).bind(3, l.id).run();
+        shown_moves.push_back({l.id, p, shown});
     return true;
 }
 
@@ -302,13 +302,15 @@ PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, co
         return out;
     }
     if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads);
+    std::vector<ProbabilityWrite> shown_moves;
     for (const auto& l : leads) {
         if (!scoring::pls_counts(l, settings)) continue;
         const auto pl = scoring::pls_lead(schema, settings, l);
         // A won stage's 100 is the lifecycle's business, not the scorer's.
         if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) continue;
-        if (auto p = model.probability(schema, pl); p && write_probability(c, l, *p)) ++out.changed;
+        if (auto p = model.probability(schema, pl); p && write_probability(c, l, *p, shown_moves)) ++out.changed;
     }
+    write_probabilities(c, shown_moves);  // the totals move once per row they keep, not per lead
     set_state(c, "recompute", leads.back().id);
     return out;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tumen/i18n.hpp"
+
 namespace tumen {
 
 enum class ErrorCode {
@@ -30,6 +32,7 @@ struct FieldError {
     std::string field;    // e.g. "expected_revenue" or "lines[2].quantity"
     std::string message;  // English text; `key` is the i18n key for the client
     std::string key;      // e.g. "error.required"
+    i18n::Args args{};    // the {arguments} of the key's wording ("api." + key in the catalogs), if it has any
 };
 
 struct Error {
@@ -82,7 +85,7 @@ private:
 // Collects field errors during validation; becomes a 422 Error when any was added.
 class FieldErrors {
 public:
-    void add(std::string field, std::string message, std::string key = "error.invalid");
+    void add(std::string field, std::string message, std::string key = "error.invalid", i18n::Args args = {});
     bool empty() const { return list_.empty(); }
     const std::vector<FieldError>& list() const { return list_; }
     Error to_error() const;  // precondition: !empty()

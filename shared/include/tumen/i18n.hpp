@@ -32,9 +32,11 @@ bool has(Lang lang, std::string_view key);
 std::vector<std::string_view> keys(Lang lang);
 
 // Replaces each {name} in `pattern` by its value; unknown placeholders are left as they are.
-using Args = std::vector<std::pair<std::string_view, std::string>>;
+// Names are owned: errors carry their arguments across the wire and outlive the code that made them.
+using Args = std::vector<std::pair<std::string, std::string>>;
 std::string format(std::string_view pattern, const Args& args);
-// tr() then format().
+// tr() then format(). An argument whose name starts with '_' holds a catalog key, translated in `lang` too
+// ({_expected} = "api.filter.expect.integer"): a message can name a fragment that has words of its own.
 std::string tr(Lang lang, std::string_view key, const Args& args);
 // The {names} used in a pattern, in order of appearance (for the catalog consistency test).
 std::vector<std::string> placeholders(std::string_view pattern);

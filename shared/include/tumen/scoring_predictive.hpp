@@ -96,6 +96,9 @@ struct PlsFactor {
 };
 struct PlsExplanation {
     double base = 0;         // the team's won / closed, percent
+    // False for the logistic model: its base is where its sum starts (intercept + team weight), not a rate any
+    // team has had, so the lead form must not call it the team's base rate.
+    bool base_is_team_rate = true;
     double probability = 0;  // base + Σ points
     std::vector<PlsFactor> factors;
 };

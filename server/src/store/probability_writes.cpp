@@ -1,0 +1,102 @@
+#include "store/probability_writes.hpp"
+
+#include <array>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <variant>
+
+namespace tumen::store {
+
+namespace {
+
+// What the triggers key a lead by, read with the triggers' own expressions (the dimension values keep their
+// SQLite type: analysis_totals.val has no affinity).
+const char* const keys_sql =
+    "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
+    " expected_revenue, probability, country, coalesce(source_id, 0), coalesce(lost_reason_id, 0),"
+    " coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), coalesce(substr(date_deadline, 1, 7), 0)"
+    " FROM leads WHERE id = ?";
+
+// A dimension value (never NULL: analysis_totals.val is NOT NULL).
+using Val = std::variant<int64_t, double, std::string>;
+
+Val value_at(Statement& s, int col) {
+    switch (s.column_type(col)) {
+        case SQLITE_INTEGER: return s.get_int(col);
+        case SQLITE_FLOAT: return s.get_double(col);
+        default: return s.get_text(col);
+    }
+}
+
+int band(double p) { return p >= 100 ? 2 : p == 0 ? 0 : 1; }
+
+// The triggers' CAST(round(expected_revenue * probability / 100.0) AS INTEGER), computed by SQLite itself so
+// the sums cannot differ from the triggers' by a rounding rule.
+int64_t weighted(Connection& c, int64_t revenue, double p) {
+    return c.prepare("SELECT CAST(round(?1 * ?2 / 100.0) AS INTEGER)").bind(1, revenue).bind(2, p).scalar_int();
+}
+
+using BoardKey = std::tuple<int64_t, int64_t, int64_t, std::string, std::string>;  // team, stage, active, type, currency
+// dim, team, stage, user, active, band, type, currency, val
+using AnalysisKey = std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, std::string, std::string, Val>;
+
+void check_one(Connection& c, const char* table) {
+    if (c.changes() != 1) throw std::runtime_error(std::string("write_probabilities: no ") + table + " row for a lead");
+}
+
+}  // namespace
+
+void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& writes) {
+    if (writes.empty()) return;
+    std::map<BoardKey, int64_t> board;
+    std::map<AnalysisKey, int64_t> analysis;
+    std::vector<const ProbabilityWrite*> paused, running;
+    for (const auto& w : writes) {
+        auto s = c.prepare(keys_sql);
+        s.bind(1, w.id);
+        if (!s.step()) continue;  // deleted meanwhile: nothing to write
+        const double old_p = s.get_double(7);
+        if (band(old_p) != band(w.shown)) {  // the lead moves between analysis rows: the triggers do it
+            running.push_back(&w);
+            continue;
+        }
+        paused.push_back(&w);
+        const int64_t revenue = s.get_int(6);
+        const int64_t delta = weighted(c, revenue, w.shown) - weighted(c, revenue, old_p);
+        if (delta == 0) continue;
+        const int64_t team = s.get_int(0), stage = s.get_int(1), user = s.get_int(2), active = s.get_int(3);
+        const std::string type = s.get_text(4), currency = s.get_text(5);
+        board[{team, stage, active, type, currency}] += delta;
+        const std::array<Val, 6> vals = {int64_t{0}, value_at(s, 8), value_at(s, 9), value_at(s, 10),
+                                              value_at(s, 11), value_at(s, 12)};
+        for (int64_t dim = 0; dim < 6; ++dim)
+            analysis[{dim, team, stage, user, active, band(old_p), type, currency, vals[static_cast<size_t>(dim)]}] += delta;
+    }
+    const char* update = "UPDATE leads SET automated_probability = ?, probability = ? WHERE id = ?";
+    if (!paused.empty()) {
+        c.exec("INSERT INTO totals_paused VALUES (1)");
+        for (const auto* w : paused) c.prepare(update).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
+        c.exec("DELETE FROM totals_paused");
+    }
+    for (const auto* w : running) c.prepare(update).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
+    for (const auto& [k, delta] : board) {
+        c.prepare("UPDATE lead_totals SET weighted = weighted + ? WHERE team_key = ? AND stage_key = ? AND active = ?"
+                  " AND type = ? AND currency = ?")
+            .bind(1, delta).bind(2, std::get<0>(k)).bind(3, std::get<1>(k)).bind(4, std::get<2>(k))
+            .bind(5, std::get<3>(k)).bind(6, std::get<4>(k)).run();
+        check_one(c, "lead_totals");
+    }
+    for (const auto& [k, delta] : analysis) {
+        c.prepare("UPDATE analysis_totals SET weighted = weighted + ? WHERE dim = ? AND team_key = ? AND stage_key = ?"
+                  " AND user_key = ? AND active = ? AND band = ? AND type = ? AND currency = ? AND val = ?")
+            .bind(1, delta).bind(2, std::get<0>(k)).bind(3, std::get<1>(k)).bind(4, std::get<2>(k))
+            .bind(5, std::get<3>(k)).bind(6, std::get<4>(k)).bind(7, std::get<5>(k)).bind(8, std::get<6>(k))
+            .bind(9, std::get<7>(k))
+            .bind(10, std::visit([](const auto& v) { return SqlValue(v); }, std::get<8>(k))).run();
+        check_one(c, "analysis_totals");
+    }
+}
+
+}  // namespace tumen::store

@@ -1,0 +1,25 @@
+// Bulk writes of leads' probabilities (the predictive rebuild's recompute, issue 7). A write of `probability`
+// fires the lead_totals and analysis_totals update triggers: eight statements per lead, about two thirds of a
+// recompute that rewrites most open leads. Here the triggers are paused for the batch (migration totals_pause)
+// and the weighted sums they would have moved are added once per totals row, in the same transaction, so readers
+// of the totals (board, pipeline analysis) see exactly what the triggers would have made.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "store/sqlite.hpp"
+
+namespace tumen::store {
+
+struct ProbabilityWrite {
+    int64_t id = 0;
+    double automated = 0;  // automated_probability
+    double shown = 0;      // probability
+};
+
+// Writes both columns of each lead (ids of existing leads; any order). A lead whose probability band changes
+// (0, between, 100: a key of analysis_totals) is written with the triggers running. Inside the caller's
+// transaction; throws if a totals row a lead counts in is missing (the totals would drift).
+void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& writes);
+
+}  // namespace tumen::store
