@@ -92,9 +92,15 @@ std::string tr(Lang lang, std::string_view key, const Args& args) {
     const bool has_fragments =
         std::any_of(args.begin(), args.end(), [](const auto& a) { return !a.first.empty() && a.first[0] == '_'; });
     if (!has_fragments) return format(tr(lang, key), args);
+    // A fragment may name fragments of its own ("{_reason}" holding "... {_type} ..."): each round words every
+    // fragment again with the previous round's wording, so three rounds settle three levels of nesting.
     Args worded = args;
-    for (auto& [name, value] : worded)
-        if (!name.empty() && name[0] == '_') value = format(tr(lang, value), args);
+    for (int round = 0; round < 3; ++round) {
+        Args next = worded;
+        for (size_t i = 0; i < args.size(); ++i)
+            if (!args[i].first.empty() && args[i].first[0] == '_') next[i].second = format(tr(lang, args[i].second), worded);
+        worded = std::move(next);
+    }
     return format(tr(lang, key), worded);
 }
 

@@ -116,3 +116,19 @@ TEST_CASE("a scoring rule's own filter checks are worded in both languages, unde
     CHECK(i18n::tr(i18n::Lang::mn, "api." + filter_problem->key, filter_problem->args) ==
           "шүүлтүүр буруу: оноо өгөх дүрэм өөрийн нэмдэг оноог уншиж болохгүй (0-р байт)");
 }
+
+TEST_CASE("fragments inside a record field's filter problem are worded too (nested keys)") {
+    FieldErrors fe;
+    filter::add_filter_problem(fe, "assignment_domain", problem("expected_revenue = \"их\""));
+    const FieldError& d = fe.list().front();
+    const std::string mn = i18n::tr(i18n::Lang::mn, "api." + d.key, d.args);
+    INFO(mn);
+    CHECK(mn == "шүүлтүүр буруу: expected_revenue нь мөнгөн дүн: бага нэгжээр илэрхийлсэн бүхэл дүн (1000000) байх "
+                "ёстой, харин текст \"их\" байна (19-р байт)");
+    CHECK(i18n::tr(i18n::Lang::en, "api." + d.key, d.args) == d.message);
+    FieldErrors end;
+    filter::add_filter_problem(end, "filter", problem("country = "));
+    const std::string mn_end = i18n::tr(i18n::Lang::mn, "api." + end.list().front().key, end.list().front().args);
+    CHECK(mn_end.find("api.filter") == std::string::npos);
+    CHECK(mn_end.find("шүүлтүүрийн төгсгөл") != std::string::npos);
+}
