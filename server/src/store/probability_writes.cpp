@@ -12,12 +12,14 @@ namespace tumen::store {
 namespace {
 
 // What the triggers key a lead by, read with the triggers' own expressions (the dimension values keep their
-// SQLite type: analysis_totals.val has no affinity).
+// SQLite type: analysis_totals.val has no affinity), and the move of its weighted sum to probability ?2, rounded
+// by SQLite with the triggers' CAST(round(...)) so the sums cannot differ from theirs by a rounding rule.
 const char* const keys_sql =
     "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
     " expected_revenue, probability, country, coalesce(source_id, 0), coalesce(lost_reason_id, 0),"
-    " coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), coalesce(substr(date_deadline, 1, 7), 0)"
-    " FROM leads WHERE id = ?";
+    " coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), coalesce(substr(date_deadline, 1, 7), 0),"
+    " CAST(round(expected_revenue * ?2 / 100.0) AS INTEGER) - CAST(round(expected_revenue * probability / 100.0) AS INTEGER)"
+    " FROM leads WHERE id = ?1";
 
 // A dimension value (never NULL: analysis_totals.val is NOT NULL).
 using Val = std::variant<int64_t, double, std::string>;
@@ -31,12 +33,6 @@ Val value_at(Statement& s, int col) {
 }
 
 int band(double p) { return p >= 100 ? 2 : p == 0 ? 0 : 1; }
-
-// The triggers' CAST(round(expected_revenue * probability / 100.0) AS INTEGER), computed by SQLite itself so
-// the sums cannot differ from the triggers' by a rounding rule.
-int64_t weighted(Connection& c, int64_t revenue, double p) {
-    return c.prepare("SELECT CAST(round(?1 * ?2 / 100.0) AS INTEGER)").bind(1, revenue).bind(2, p).scalar_int();
-}
 
 using BoardKey = std::tuple<int64_t, int64_t, int64_t, std::string, std::string>;  // team, stage, active, type, currency
 // dim, team, stage, user, active, band, type, currency, val
@@ -55,7 +51,7 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
     std::vector<const ProbabilityWrite*> paused, running;
     for (const auto& w : writes) {
         auto s = c.prepare(keys_sql);
-        s.bind(1, w.id);
+        s.bind(1, w.id).bind(2, w.shown);
         if (!s.step()) continue;  // deleted meanwhile: nothing to write
         const double old_p = s.get_double(7);
         if (band(old_p) != band(w.shown)) {  // the lead moves between analysis rows: the triggers do it
@@ -63,8 +59,7 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
             continue;
         }
         paused.push_back(&w);
-        const int64_t revenue = s.get_int(6);
-        const int64_t delta = weighted(c, revenue, w.shown) - weighted(c, revenue, old_p);
+        const int64_t delta = s.get_int(13);
         if (delta == 0) continue;
         const int64_t team = s.get_int(0), stage = s.get_int(1), user = s.get_int(2), active = s.get_int(3);
         const std::string type = s.get_text(4), currency = s.get_text(5);
