@@ -490,8 +490,11 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
                 case client::GroupLineKind::pending: skeleton_row(ui, dl, g, y, rh); break;
                 case client::GroupLineKind::row: {
                     const std::size_t gi = line.group, ri = line.row;
+                    // A lead with two tags is a row of two tag groups: the group keeps its widgets apart.
+                    ImGui::PushID(list.groups()[gi].id.c_str());
                     draw_row(app, ui, dl, g, c0, c1, list.groups()[gi].rows[ri], y, rh, ri, focused,
                              [&list, gi, ri](bool shift) { list.click_check_in_group(gi, ri, shift); });
+                    ImGui::PopID();
                     break;
                 }
             }

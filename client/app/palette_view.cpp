@@ -33,6 +33,7 @@ const char* kind_key(PaletteItem::Kind k) {
         case PaletteItem::Kind::action: return "palette.kind.action";
         case PaletteItem::Kind::lead: return "palette.kind.lead";
         case PaletteItem::Kind::contact: return "palette.kind.contact";
+        case PaletteItem::Kind::search: return "palette.kind.search";
     }
     return "palette.kind.view";
 }

@@ -140,6 +140,8 @@ bool run_command(AppState& app, std::string_view action) {
 
 void CommandPalette::open() {
     open_ = true;
+    app_.list().favourites().load();
+    app_.board().favourites().load();
     text.clear();
     ranked_ = false;
     searched_.clear();
@@ -174,6 +176,7 @@ void CommandPalette::rank() {
         it.score = std::max(a.value_or(-100000), b.value_or(-100000));
         cmds.push_back(std::move(it));
     }
+    add_favourites(cmds);
     items_ = std::move(cmds);
     for (const auto& r : records_) items_.push_back(r);
     // Best first; ties keep the table's order (views before actions before records).
@@ -182,8 +185,33 @@ void CommandPalette::rank() {
     selected_ = items_.empty() ? 0 : std::clamp(selected_, 0, static_cast<int>(items_.size()) - 1);
 }
 
+// Saved searches of the list and the boards open their view with that search (the board on its current team).
+void CommandPalette::add_favourites(std::vector<PaletteItem>& into) {
+    favourites_seen_ = 0;
+    auto add = [&](SavedSearches& from, const char* view_key, auto route_of) {
+        favourites_seen_ += from.items().size();
+        for (const auto& s : from.items()) {
+            PaletteItem it{Kind::search, "go", route_of(s.query), s.name, app_.tr(view_key), 0};
+            auto score = fuzzy_score(text, it.label);
+            if (!score) continue;
+            it.score = *score;
+            into.push_back(std::move(it));
+        }
+    };
+    add(app_.list().favourites(), "palette.view.list", [](const std::string& q) {
+        Route r = Route::leads();
+        r.query = q;
+        return r;
+    });
+    add(app_.board().favourites(), "palette.view.board",
+        [this](const std::string& q) { return app_.board().route_for(parse_board_query(q)); });
+}
+
 void CommandPalette::update(double now_ms) {
     if (!open_) return;
+    // The favourites came after the palette opened: rank again with them.
+    if (ranked_ && app_.list().favourites().items().size() + app_.board().favourites().items().size() != favourites_seen_)
+        rank();
     if (!ranked_ || text != ranked_for_) {
         const bool text_changed = ranked_ && text != ranked_for_;
         ranked_for_ = text;
@@ -290,7 +318,7 @@ bool CommandPalette::run_selected() {
 }
 
 nlohmann::json CommandPalette::probe() const {
-    static constexpr const char* kinds[] = {"view", "action", "lead", "contact"};
+    static constexpr const char* kinds[] = {"view", "action", "lead", "contact", "search"};
     nlohmann::json items = nlohmann::json::array();
     for (const auto& it : items_)
         items.push_back({{"kind", kinds[static_cast<int>(it.kind)]}, {"label", it.label},

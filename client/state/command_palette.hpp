@@ -20,7 +20,7 @@ namespace tumen::client {
 class AppState;
 
 struct PaletteItem {
-    enum class Kind { view, action, lead, contact };
+    enum class Kind { view, action, lead, contact, search };  // search: a saved favourite of the list or the boards
     Kind kind = Kind::view;
     std::string action;  // "go" for views and records (to `route`), otherwise a run_command() action id
     Route route;
@@ -77,6 +77,8 @@ public:
 
 private:
     void rank();
+    void add_favourites(std::vector<PaletteItem>& into);
+    std::size_t favourites_seen_ = 0;  // how many favourites the last rank() saw (they load after the palette opens)
     void search();
 
     AppState& app_;

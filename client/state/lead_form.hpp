@@ -113,6 +113,7 @@ public:
     // the conflict banner ("changed by someone else") and the edits stay; deleted: a notice; new chatter shown.
     void apply_live(const LiveLead& event);
     void live_reload();
+    void live_references();  // a tag, stage, team ... changed elsewhere: the open form's pickers load again
 
     // --- probability (lead_form_probability.cpp): the automatic value and its explanation, reloaded with the lead ---
     const ProbabilityInfo& probability() const { return probability_; }

@@ -156,11 +156,15 @@ void LeadList::load_references() {
     request("stages.list", "", "", [this](const HttpResponse& reply) {
         stages_ = named_items(reply);
         won_stages_.clear();
+        stage_teams_.clear();
         auto j = json::parse(reply.body, nullptr, false);
         if (j.is_object() && j.contains("items") && j["items"].is_array())
-            for (const auto& s : j["items"])
-                if (s.is_object() && s.value("is_won", false) && s.contains("id") && s["id"].is_number_integer())
-                    won_stages_.insert(s["id"].get<std::int64_t>());
+            for (const auto& s : j["items"]) {
+                if (!s.is_object() || !s.contains("id") || !s["id"].is_number_integer()) continue;
+                const auto id = s["id"].get<std::int64_t>();
+                if (s.value("is_won", false)) won_stages_.insert(id);
+                if (auto team = opt_id(s, "team_id")) stage_teams_[id] = *team;
+            }
         order_groups();  // grouped by stage before the stages came: their order now
         relayout();
     }, nullptr, false);

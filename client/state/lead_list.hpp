@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -102,6 +103,7 @@ public:
     // Live events (live_list.cpp): a loaded row changed or was deleted elsewhere; a reload if loaded.
     void apply_live(const LiveLead& event);
     void live_reload();
+    void live_references();  // a tag, stage, team ... changed elsewhere: the pickers and names load again
 
     ListStatus status() const { return status_; }
     const std::vector<ListRow>& rows() const { return rows_; }
@@ -124,6 +126,7 @@ public:
     std::size_t header_line(std::size_t group) const { return group < line_starts_.size() ? line_starts_[group] : 0; }
     // The group's title in the UI language: a stage, salesperson, team, tag or country name, a month, or "None".
     std::string group_label(const ListGroup& g) const;
+    std::string stage_group_label(std::int64_t stage_id) const;
     // A row's checkbox inside a group; `shift` ranges stay within the group.
     void click_check_in_group(std::size_t group, std::size_t index, bool shift);
 
@@ -234,6 +237,7 @@ private:
     bool references_loaded_ = false;
     std::vector<NamedRef> users_, teams_, stages_, tags_, lost_reasons_;
     std::set<std::int64_t> won_stages_;
+    std::map<std::int64_t, std::int64_t> stage_teams_;  // stage id -> its team (shared stages are absent)
     std::vector<std::string> countries_;
     bool countries_requested_ = false;
     SavedSearches favourites_{app_, "list"};

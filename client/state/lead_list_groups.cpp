@@ -230,6 +230,15 @@ GroupLine LeadList::line_at(std::size_t line) const {
     return out;
 }
 
+// Two teams may both have a "New" stage: grouped over every team, such a name carries its team's.
+std::string LeadList::stage_group_label(std::int64_t id) const {
+    std::string name = name_or_id(stages_, id);
+    const bool shared_name = std::count_if(stages_.begin(), stages_.end(), [&](const NamedRef& s) { return s.name == name; }) > 1;
+    if (!shared_name) return name;
+    const auto team = stage_teams_.find(id);
+    return name + " · " + (team == stage_teams_.end() ? app_.tr("settings.all_teams") : name_or_id(teams_, team->second));
+}
+
 std::string LeadList::group_label(const ListGroup& g) const {
     const json k = json::parse(g.key, nullptr, false);
     const std::string& by = query_.group;
@@ -237,7 +246,7 @@ std::string LeadList::group_label(const ListGroup& g) const {
         return app_.tr(by == "user" ? "list.unassigned" : "list.group.none");
     if (k.is_number_integer()) {
         const auto id = k.get<std::int64_t>();
-        if (by == "stage") return name_or_id(stages_, id);
+        if (by == "stage") return stage_group_label(id);
         if (by == "user") return name_or_id(users_, id);
         if (by == "team") return name_or_id(teams_, id);
         if (by == "tag") return name_or_id(tags_, id);

@@ -7,6 +7,10 @@
 
 namespace tumen::client {
 
+void LeadForm::live_references() {
+    if (id_ != 0) load_references();
+}
+
 void LeadForm::live_reload() {
     if (!lead_ || loading_) return;
     if (dirty()) {

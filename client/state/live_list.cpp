@@ -12,6 +12,10 @@ void LeadList::live_reload() {
     if (status_ == ListStatus::ready) reload();
 }
 
+void LeadList::live_references() {
+    if (references_loaded_) load_references();
+}
+
 void LeadList::apply_live(const LiveLead& ev) {
     // In an expanded group (a lead may be in two tag groups): changed in place, or gone from it.
     for (auto& g : groups_) {

@@ -108,6 +108,13 @@ void LiveUpdates::received(const std::string& id, const std::string& event, cons
         app_.quotations().apply_live(d["id"].get<std::int64_t>(), version);
         return;
     }
+    // A picker's choices changed (a tag, a lost reason, a UTM value, a team or stage name made elsewhere).
+    static const char* const reference_entities[] = {"tag",        "lost_reason",  "utm_source", "utm_medium",
+                                                     "utm_campaign", "team",       "stage"};
+    if (std::find(std::begin(reference_entities), std::end(reference_entities), entity) != std::end(reference_entities)) {
+        app_.list().live_references();
+        app_.lead_form().live_references();
+    }
     // The pipeline's shape changed, or many leads at once: the board and list load again.
     if (entity == "stage" || entity == "team") app_.board().live_reload();
     if (entity == "import") {

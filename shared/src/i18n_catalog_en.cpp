@@ -1595,6 +1595,7 @@ const std::vector<Entry>& catalog_en() {
         {"palette.kind.action", "Action"},
         {"palette.kind.lead", "Lead"},
         {"palette.kind.contact", "Contact"},
+        {"palette.kind.search", "Favourite"},
         {"palette.company", "Company"},
         {"palette.settings_prefix", "Settings: "},
         {"palette.view.board", "Board"},

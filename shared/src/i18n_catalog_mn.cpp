@@ -1595,6 +1595,7 @@ const std::vector<Entry>& catalog_mn() {
         {"palette.kind.action", "Үйлдэл"},
         {"palette.kind.lead", "Сэжим"},
         {"palette.kind.contact", "Харилцагч"},
+        {"palette.kind.search", "Дуртай хайлт"},
         {"palette.company", "Байгууллага"},
         {"palette.settings_prefix", "Тохиргоо: "},
         {"palette.view.board", "Самбар"},

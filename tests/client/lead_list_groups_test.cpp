@@ -260,3 +260,32 @@ TEST_CASE_FIXTURE(Fixture, "stage groups that come before the stages are put in 
     CHECK(list.groups()[2].id == "none");
     CHECK(list.line_count() == 3);
 }
+
+TEST_CASE_FIXTURE(Fixture, "same-named stages of two teams carry their team's name; untagged leads make a tag group") {
+    app.on_url_changed("#/leads?group=stage");
+    app.list().sync(app.route());
+    reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 1}, {"name", "Борлуулалт"}}, {{"id", 2}, {"name", "Түнш"}}})}});
+    reply("/api/v1/stages", 200,
+          {{"items", json::array({{{"id", 10}, {"name", "Шинэ"}, {"team_id", 1}},
+                                  {{"id", 11}, {"name", "Шинэ"}, {"team_id", 2}},
+                                  {{"id", 12}, {"name", "Шинэ"}, {"team_id", nullptr}},
+                                  {{"id", 13}, {"name", "Ялсан"}, {"team_id", 1}}})}});
+    reply("/api/v1/leads/groups?", 200,
+          {{"groups", json::array({group(10, 1, 0, 0), group(11, 1, 0, 0), group(12, 1, 0, 0), group(13, 1, 0, 0)})}});
+    auto& list = app.list();
+    REQUIRE(list.groups().size() == 4);
+    CHECK(list.group_label(list.groups()[0]) == "Шинэ · Борлуулалт");
+    CHECK(list.group_label(list.groups()[1]) == "Шинэ · Түнш");
+    CHECK(list.group_label(list.groups()[2]) == "Шинэ · All teams");
+    CHECK(list.group_label(list.groups()[3]) == "Ялсан");  // a name of its own needs no team
+
+    app.on_url_changed("#/leads?group=tag");
+    list.sync(app.route());
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(nullptr, 2, 0, 0), group(5, 1, 0, 0)})}});
+    reply("/api/v1/leads?", 200, {{"items", json::array()}, {"next", nullptr}, {"total", 3}});
+    REQUIRE(list.groups().size() == 2);
+    CHECK(list.group_label(list.groups()[0]) == "None");
+    list.expand(0);
+    auto req = reply("/api/v1/leads?", 200, rows(3, 2, 10, ""));
+    CHECK(param(req, "filter").find("tag_ids is null") != std::string::npos);
+}

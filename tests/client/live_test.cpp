@@ -314,6 +314,38 @@ TEST_CASE("the leads list refreshes a row changed elsewhere and drops a deleted 
     CHECK(f.app.list().total() == 1);
 }
 
+TEST_CASE("a tag made elsewhere reaches the list's pickers and the open lead form's without a reload") {
+    Fixture f("#/leads");
+    f.app.list().sync(f.app.route());
+    while (!f.net.pending.empty()) f.net.answer(200, R"({"items":[],"total":0})");
+    REQUIRE(f.app.list().status() == ListStatus::ready);
+    CHECK(f.app.list().tags().empty());
+    f.app.lead_form().show(104);
+    while (!f.net.pending.empty()) {
+        const std::string path = f.net.pending.front().request.path;
+        if (path == "/api/v1/leads/104") f.net.answer(200, card(104, "Дөрөв", 10, 1, 3).dump());
+        else f.net.answer(200, R"({"items":[]})");
+    }
+    f.channel.send(90, "tag.created", {{"entity", "tag"}, {"id", 7}, {"action", "created"}, {"payload", json::object()}});
+    const json tags = {{"items", json::array({{{"id", 7}, {"name", "Шинэ шошго"}, {"color", 2}}})}};
+    int tag_requests = 0;
+    while (!f.net.pending.empty()) {
+        const std::string path = f.net.pending.front().request.path;
+        if (path == "/api/v1/tags") {
+            ++tag_requests;
+            f.net.answer(200, tags.dump());
+        } else f.net.answer(200, R"({"items":[]})");
+    }
+    CHECK(tag_requests == 2);  // the list's and the form's
+    REQUIRE(f.app.list().tags().size() == 1);
+    CHECK(f.app.list().tags()[0].name == "Шинэ шошго");
+    REQUIRE(f.app.lead_form().refs().tags.size() == 1);
+    CHECK(f.app.lead_form().refs().tags[0].name == "Шинэ шошго");
+    // A lead's own event is not a reference change: no picker reloads.
+    f.channel.send(91, "lead.updated", lead_event(104, "updated", card(104, "Дөрөв", 10, 1, 4)));
+    for (const auto& p : f.net.pending) CHECK(p.request.path != "/api/v1/tags");
+}
+
 TEST_CASE("the lead form's Activities block and My activities follow activity events") {
     Fixture f("#/lead/104");
     ActivitiesState& acts = f.app.activities();

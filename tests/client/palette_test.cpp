@@ -212,9 +212,42 @@ TEST_CASE("palette: views and actions, best match first, in either language") {
     CHECK(f.palette.items().empty());
 }
 
+TEST_CASE("palette: saved searches of the list and the boards open their view with that search") {
+    Fixture f;
+    f.palette.open();
+    // The favourites load when the palette opens; they join the results when they come.
+    f.reply("/api/v1/saved-searches?view=list", 200,
+            {{"items", json::array({{{"id", 1}, {"name", "Миний ВИП"}, {"query", "f=mine&q=vip"}, {"own", true}}})}});
+    f.reply("/api/v1/saved-searches?view=board", 200,
+            {{"items", json::array({{{"id", 2}, {"name", "Том хэлцэл"}, {"query", "q=big"}, {"shared", true}}})}});
+    f.palette.text = "вип";
+    f.palette.update(0);
+    REQUIRE_FALSE(f.palette.items().empty());
+    CHECK(f.palette.items()[0].label == "Миний ВИП");
+    CHECK(f.palette.items()[0].kind == PaletteItem::Kind::search);
+    CHECK(f.palette.items()[0].detail == "Leads list");
+    CHECK(f.palette.probe()["items"][0]["kind"] == "search");
+    REQUIRE(f.palette.run_selected());
+    CHECK(f.app.route().view == View::leads);
+    CHECK(f.app.route().query == "f=mine&q=vip");
+
+    f.palette.open();
+    f.palette.text = "том";
+    f.palette.update(100);
+    REQUIRE_FALSE(f.palette.items().empty());
+    CHECK(f.palette.items()[0].label == "Том хэлцэл");
+    CHECK(f.palette.items()[0].detail == "Board");
+    REQUIRE(f.palette.run_selected());
+    CHECK(f.app.route().view == View::pipeline);
+    CHECK(f.app.route().query.find("q=big") != std::string::npos);
+}
+
 TEST_CASE("palette: records from the search after a pause, only the newest answer, errors shown") {
     Fixture f;
     f.palette.open();
+    // Opening asks for the saved searches (once per user); then only the record search asks the server.
+    f.reply("/api/v1/saved-searches?view=list", 200, {{"items", json::array()}});
+    f.reply("/api/v1/saved-searches?view=board", 200, {{"items", json::array()}});
     f.palette.text = "Бат";
     f.palette.update(1000);
     CHECK(f.net.pending.empty());  // typing: nothing asked yet

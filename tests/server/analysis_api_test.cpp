@@ -77,6 +77,7 @@ std::map<std::pair<std::string, std::string>, Cell> expected_cells(const std::ve
         if (g == "user") return {r.user};
         if (g == "country") return {r.country};
         if (g == "tag") {
+            if (r.tags.empty()) return {json()};  // untagged: the None group
             std::vector<json> out;
             for (auto t : r.tags) out.emplace_back(t);
             return out;

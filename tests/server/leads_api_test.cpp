@@ -1,5 +1,6 @@
 // Leads over real HTTP: create, read, edit with versions, lifecycle actions, search, board groups, chatter.
 #include <doctest/doctest.h>
+#include <map>
 #include <set>
 
 #include "store/stages.hpp"
@@ -245,6 +246,32 @@ TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the
     CHECK(rest["next"].is_null());
     CHECK(get(s, "/api/v1/leads/groups?group_by=stage&limit=5")["groups"][0]["next"].is_null());
     get(s, "/api/v1/leads/groups?group_by=password", 400);
+}
+
+TEST_CASE("tag groups: untagged leads are the None group (key null), with their own cards and count") {
+    TestServer s;
+    add_stages(s);
+    s.login();
+    const int64_t vip = post(s, "/api/v1/tags", {{"name", "ВИП"}}, 201)["id"];
+    const int64_t hot = post(s, "/api/v1/tags", {{"name", "Халуун"}}, 201)["id"];
+    post(s, "/api/v1/leads", {{"name", "Хоёр шошготой"}, {"tag_ids", {vip, hot}}}, 201);
+    post(s, "/api/v1/leads", {{"name", "Нэг шошготой"}, {"tag_ids", {vip}}}, 201);
+    const int64_t bare1 = post(s, "/api/v1/leads", {{"name", "Шошгогүй 1"}}, 201)["id"];
+    const int64_t bare2 = post(s, "/api/v1/leads", {{"name", "Шошгогүй 2"}}, 201)["id"];
+    const json r = get(s, "/api/v1/leads/groups?group_by=tag&limit=5");
+    std::map<std::string, json> by_key;
+    for (const auto& g : r["groups"]) by_key[g["key"].dump()] = g;
+    REQUIRE(by_key.size() == 3);
+    CHECK(by_key[std::to_string(vip)]["count"] == 2);
+    CHECK(by_key[std::to_string(hot)]["count"] == 1);
+    const json none = by_key["null"];
+    REQUIRE(none.is_object());
+    CHECK(none["count"] == 2);
+    std::set<int64_t> ids;
+    for (const auto& l : none["items"]) ids.insert(l["id"].get<int64_t>());
+    CHECK(ids == std::set<int64_t>{bare1, bare2});
+    // The list's drill-down condition for that group selects the same leads.
+    CHECK(get(s, "/api/v1/leads?total=true&filter=" + url_encode("tag_ids is null"))["total"] == 2);
 }
 
 TEST_CASE("notes are posted to the chatter; empty notes are refused") {

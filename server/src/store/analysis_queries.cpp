@@ -26,7 +26,8 @@ Result<analysis::Answer> analyse_leads(Connection& c, const LeadQuery& q, const 
     if (!where) return where.error();
 
     std::string from = " FROM leads l LEFT JOIN stages s ON s.id = l.stage_id";
-    if (k1->exists || (k2 && k2->exists)) from += " JOIN lead_tags lt ON lt.lead_id = l.id";
+    // LEFT JOIN: untagged leads are the "None" tag group (key null), not left out of the totals.
+    if (k1->exists || (k2 && k2->exists)) from += " LEFT JOIN lead_tags lt ON lt.lead_id = l.id";
     const std::string won = won_sql, lost = lost_sql;
     const std::string sql =
         std::string("SELECT ") + k1->expr + ", " + (k2 ? k2->expr : "NULL") +

@@ -170,7 +170,8 @@ Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragme
 // Counts and sums per group by aggregating the matching leads (the general path; see lead_totals.hpp).
 static std::vector<LeadGroup> aggregate_groups(Connection& c, const GroupKey& group_key, const SqlFragment& where) {
     const GroupKey* key = &group_key;
-    const std::string from = key->exists ? " FROM leads l JOIN lead_tags lt ON lt.lead_id = l.id" : " FROM leads l";
+    // LEFT JOIN: leads without a tag make the "None" group (key null), as Odoo's grouped views show them.
+    const std::string from = key->exists ? " FROM leads l LEFT JOIN lead_tags lt ON lt.lead_id = l.id" : " FROM leads l";
     auto s = c.prepare_uncached(std::string("SELECT ") + key->expr +
                                 ", l.currency, count(*), sum(l.expected_revenue),"
                                 " sum(round(l.expected_revenue * l.probability / 100.0))" +
@@ -205,7 +206,9 @@ Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, co
     if (cards_per_group > 0) {
         for (auto& g : groups) {
             SqlFragment in_group = where.value();
-            if (key->exists) {
+            if (key->exists && g.key.is_null()) {
+                in_group.sql += " AND NOT EXISTS (SELECT 1 FROM lead_tags lt2 WHERE lt2.lead_id = l.id)";
+            } else if (key->exists) {
                 in_group.sql += std::string(" AND ") + key->exists;
                 in_group.params.push_back(json_to_sql(g.key));
             } else if (g.key.is_null()) {
