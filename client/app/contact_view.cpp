@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "board_view.hpp"
+#include "attachments_view.hpp"
 #include "chatter_view.hpp"
 #include "contact_view.hpp"
 #include "lead_view.hpp"
@@ -355,6 +356,7 @@ void chatter(AppState& app, Ui& ui, float width) {
     block(ui, "contact.chatter", app.tr("lead.chatter.title"), width, [&](float w) {
         if (chatter_composer(app, ui, look, feed.note, feed.note_error(), feed.posting(), w)) feed.post_note();
         gap(ui, 20);
+        attachments_block(app, ui, "contact", form.attachments(), w);
         if (chatter_timeline(app, ui, look, feed.messages(), feed.more(), feed.loading(), w)) feed.load_more();
     });
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "attachments_view.hpp"
 #include "lead_widgets.hpp"
 #include "state/money_text.hpp"
 #include "settings_view.hpp"
@@ -17,14 +18,6 @@ using client::AppState;
 using client::ImportWizard;
 
 namespace {
-
-std::string size_text(AppState& app, std::size_t bytes) {
-    if (bytes < (std::size_t{1} << 20))
-        return app.tr("import.size.kb", {{"n", std::to_string(std::max<std::size_t>(1, (bytes + 1023) / 1024))}});
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / (1 << 20));
-    return app.tr("import.size.mb", {{"n", buf}});
-}
 
 std::string field_label(AppState& app, const ImportWizard& w, const std::string& name) {
     for (const auto& f : w.fields())
@@ -263,7 +256,7 @@ void mapping_step(AppState& app, Ui& ui, ImportWizard& w, float width) {
     actions(app, ui, w, width);
     text(ui, "import.file_info",
          app.tr("import.file_info",
-                {{"name", w.file_name()}, {"size", size_text(app, w.file_size())}, {"rows", std::to_string(w.total_rows())}}),
+                {{"name", w.file_name()}, {"size", file_size_text(app, w.file_size())}, {"rows", std::to_string(w.total_rows())}}),
          ui.fonts.strong, color::text);
     ImGui::SameLine(0, ui.px(16));
     if (link(ui, "import.change_file", app.tr("import.change_file"), ui.fonts.body)) w.pick_file();

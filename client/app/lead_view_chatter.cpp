@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "activity_view.hpp"
+#include "attachments_view.hpp"
 #include "chatter_view.hpp"
 #include "lead_view.hpp"
 #include "theme.hpp"
@@ -49,6 +50,7 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
     lead_activities_block(app, ui, inner);
     lead_meetings_block(app, ui, inner);
     lead_quotations_block(app, ui, inner);
+    attachments_block(app, ui, "lead", form.attachments(), inner);
 
     if (chatter_timeline(app, ui, look, form.messages(), form.more_messages(), form.loading_messages(), inner))
         form.load_more_messages();

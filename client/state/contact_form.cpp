@@ -46,7 +46,7 @@ std::string name_in(const std::vector<RefItem>& list, std::int64_t id) {
 
 }  // namespace
 
-ContactForm::ContactForm(AppState& app) : app_(app) {}
+ContactForm::ContactForm(AppState& app) : app_(app), attachments_(app.host()) {}
 
 HttpRequest ContactForm::request(const std::string& method, const std::string& p, std::string body) const {
     const auto& s = app_.session();
@@ -79,6 +79,9 @@ void ContactForm::show(std::int64_t id) {
             send(request(m, p, std::move(b)), std::move(d));
         },
         [this](const HttpResponse& reply) { banner_ = problem_message(reply); });
+    attachments_.open(
+        path(), [this](const std::string& m, const std::string& p, std::string b) { return request(m, p, std::move(b)); },
+        [this](HttpRequest r, AttachmentShelf::Done d) { send(std::move(r), std::move(d)); });
 }
 
 void ContactForm::close() {
@@ -95,6 +98,7 @@ void ContactForm::close() {
     leads_loaded_ = false;
     parent_search_ = ContactSearch{true};
     chatter_.close();
+    attachments_.close();
 }
 
 void ContactForm::load_contact() {
@@ -260,6 +264,25 @@ void ContactForm::discard() {
     draft_ = base_;
     field_errors_.clear();
     if (!conflict_) banner_ = {};
+}
+
+void ContactForm::apply_live(std::int64_t id, const std::string& action, std::optional<std::int64_t> version) {
+    if (id != id_ || !contact_ || loading_) return;
+    if (action == "message") return chatter_.refresh();
+    if (action == "attached" || action == "detached") return attachments_.reload();
+    if (action == "deleted") {
+        banner_ = Message::from_key("contact.deleted_elsewhere");
+        return;
+    }
+    // Our own save answers with this version itself; older news changes nothing.
+    if (!version || *version <= contact_->version || saving_ || busy_) return;
+    if (dirty()) {
+        conflict_ = true;
+        banner_ = Message::from_key("contact.changed_elsewhere");
+        return;
+    }
+    load_contact();
+    chatter_.refresh();  // the change's tracked values
 }
 
 void ContactForm::reload_current() {

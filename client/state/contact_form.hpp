@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "attachment_shelf.hpp"
 #include "chatter_feed.hpp"
 #include "contact_draft.hpp"
 #include "contact_list.hpp"
@@ -58,6 +59,9 @@ public:
     bool saving() const { return saving_; }
     bool conflict() const { return conflict_; }
     void reload_current();
+    // A live event about a contact (entity "contact"): the open one reloads in place, its chatter or its files;
+    // with unsaved edits it only says that someone else changed it.
+    void apply_live(std::int64_t id, const std::string& action, std::optional<std::int64_t> version);
     bool busy() const { return saving_ || busy_; }
 
     // The company (parent) picker: the name of the chosen company, the search, and the choice.
@@ -88,6 +92,7 @@ public:
     void remove();
 
     ChatterFeed& chatter() { return chatter_; }
+    AttachmentShelf& attachments() { return attachments_; }
     const ChatterFeed& chatter() const { return chatter_; }
     std::string author_of(const ChatterMessage& m) const;
     std::string tracked_value_text(const std::string& field, const nlohmann::json& value) const;
@@ -124,6 +129,7 @@ private:
     std::vector<ContactLead> leads_;
     bool leads_loaded_ = false;
     ChatterFeed chatter_;
+    AttachmentShelf attachments_;
 };
 
 }  // namespace tumen::client

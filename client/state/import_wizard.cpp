@@ -5,6 +5,7 @@
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "json_fields.hpp"
+#include "multipart.hpp"
 #include "tumen/csv.hpp"
 #include "tumen/route.hpp"
 
@@ -210,27 +211,14 @@ void ImportWizard::take_preview(const nlohmann::json& j) {
     total_rows_ = opt_int(j, "total_rows").value_or(0);
 }
 
-static std::string multipart_body(const std::string& boundary, const std::string& file_name, const std::string& bytes) {
-    std::string name;
-    for (char c : file_name) name += (c == '"' || c == '\r' || c == '\n') ? '_' : c;
-    std::string out = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
-                      "\"\r\nContent-Type: text/csv\r\n\r\n";
-    out.reserve(out.size() + bytes.size() + boundary.size() + 8);
-    out += bytes;
-    out += "\r\n--" + boundary + "--\r\n";
-    return out;
-}
-
 // The import goes as multipart (the part "file" carries the file name the job records and the recent list shows);
 // the options stay in the query string, which the server reads as well.
 void ImportWizard::run(bool dry_run) {
     if (bytes_.empty() || busy_) return;
     busy_ = true;
     banner_ = notice_ = {};
-    std::string boundary = "tumen-import-5c1f9a7e03d24b68";
-    while (bytes_.find(boundary) != std::string::npos) boundary += "x";
-    io_.send_raw("POST", "/api/v1/imports?" + query(dry_run), multipart_body(boundary, file_name_, bytes_),
-                 "multipart/form-data; boundary=" + boundary,
+    MultipartBody upload = multipart_file(file_name_, "text/csv", bytes_);
+    io_.send_raw("POST", "/api/v1/imports?" + query(dry_run), std::move(upload.body), upload.content_type,
                  [this](const HttpResponse& reply) {
                      busy_ = false;
                      if (!reply.ok()) return fail(reply);

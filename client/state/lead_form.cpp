@@ -12,7 +12,7 @@
 
 namespace tumen::client {
 
-LeadForm::LeadForm(AppState& app) : app_(app), compose_(app), sms_compose_(app) {
+LeadForm::LeadForm(AppState& app) : app_(app), attachments_(app.host()), compose_(app), sms_compose_(app) {
     compose_.on_sent = [this](const nlohmann::json& message) {
         if (auto m = take_message(message)) {
             if (messages_.empty() || messages_.front().id < m->id) messages_.insert(messages_.begin(), std::move(*m));
@@ -54,6 +54,9 @@ void LeadForm::show(std::int64_t id) {
     load_lead();
     load_references();
     load_messages(false);
+    attachments_.open(
+        lead_path(""), [this](const std::string& m, const std::string& p, std::string b) { return request(m, p, std::move(b)); },
+        [this](HttpRequest r, AttachmentShelf::Done d) { send(std::move(r), std::move(d)); });
 }
 
 void LeadForm::close() {
@@ -69,6 +72,7 @@ void LeadForm::close() {
     dialog_error_ = {};
     dialog_busy_ = false;
     messages_.clear();
+    attachments_.close();
     mail_.clear();
     compose_.close();
     sms_.clear();

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "attachment_shelf.hpp"
 #include "lead_draft.hpp"
 #include "lead_probability.hpp"
 #include "mail_compose.hpp"
@@ -145,6 +146,7 @@ public:
     void submit_merge();
 
     // --- chatter ---
+    AttachmentShelf& attachments() { return attachments_; }
     const std::vector<ChatterMessage>& messages() const { return messages_; }
     bool more_messages() const { return more_messages_; }
     bool loading_messages() const { return loading_messages_; }
@@ -210,6 +212,7 @@ private:
     Message banner_;
     bool saving_ = false, busy_ = false, conflict_ = false;
     LeadReferences refs_;
+    AttachmentShelf attachments_;
     bool refs_requested_ = false;
     ProbabilityInfo probability_;
     std::int64_t probability_version_ = -1;  // the lead version the explanation was asked for

@@ -26,6 +26,7 @@ void LeadForm::apply_live(const LiveLead& ev) {
     if (ev.id != id_ || !lead_ || loading_) return;
     if (ev.chatter_only()) {
         if (!loading_messages_) load_messages(true);
+        if (ev.action == "attached" || ev.action == "detached") attachments_.reload();
         return;
     }
     if (ev.gone()) {

@@ -101,6 +101,13 @@ void LiveUpdates::received(const std::string& id, const std::string& event, cons
         return;
     }
     const std::string entity = d.value("entity", "");
+    if (entity == "contact" && d.contains("id") && d["id"].is_number_integer()) {
+        const auto& p = d.contains("payload") ? d["payload"] : nlohmann::json();
+        std::optional<std::int64_t> version;
+        if (p.is_object() && p.contains("version") && p["version"].is_number_integer()) version = p["version"].get<std::int64_t>();
+        app_.contact_form().apply_live(d["id"].get<std::int64_t>(), d.value("action", ""), version);
+        return;
+    }
     if (entity == "quotation" && d.contains("id") && d["id"].is_number_integer()) {
         const auto& p = d.contains("payload") ? d["payload"] : nlohmann::json();
         std::optional<std::int64_t> version;

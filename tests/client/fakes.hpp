@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -84,6 +85,18 @@ public:
         std::string name, mime, bytes;
     };
     std::vector<SavedFile> saved_files;
+};
+
+// A host whose file chooser the test answers.
+struct PickingHost : FakeHost {
+    void pick_file(const std::string& accept, std::size_t max, std::function<void(std::string, std::string)> chosen) override {
+        this->accept = accept;
+        this->max = max;
+        this->chosen = std::move(chosen);
+    }
+    std::string accept;
+    std::size_t max = 0;
+    std::function<void(std::string, std::string)> chosen;
 };
 
 inline std::string header(const HttpRequest& r, const std::string& name) {

@@ -18,18 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-// A host whose file chooser the test answers.
-struct PickingHost : FakeHost {
-    void pick_file(const std::string& accept, std::size_t max, std::function<void(std::string, std::string)> chosen) override {
-        this->accept = accept;
-        this->max = max;
-        this->chosen = std::move(chosen);
-    }
-    std::string accept;
-    std::size_t max = 0;
-    std::function<void(std::string, std::string)> chosen;
-};
-
 const std::string csv = "Нэр,Имэйл хаяг,Тайлбар\nБат,bat@example.mn,a\nДорж,not-an-email,b\n";
 
 json preview_reply(const json& mapping) {

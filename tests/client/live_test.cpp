@@ -392,3 +392,41 @@ TEST_CASE("the lead form's Activities block and My activities follow activity ev
     CHECK(f.requested("/api/v1/activities/mine"));
     CHECK(f.requested("/api/v1/leads/104/activities"));
 }
+
+TEST_CASE("an open contact follows live events: reloads in place, or with edits says someone else changed it") {
+    Fixture f("#/contact/11");
+    ContactForm& form = f.app.contact_form();
+    const json contact = {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}};
+    form.show(11);
+    f.net.answer_path("/api/v1/contacts/11", 200, contact.dump());  // the contact itself: asked first
+    while (!f.net.pending.empty()) f.net.answer(200, R"({"items":[]})");
+    REQUIRE(form.contact());
+    auto event = [&](int64_t id, const char* action, int64_t version) {
+        f.channel.send(90 + version, std::string("contact.") + action,
+                       {{"entity", "contact"}, {"id", id}, {"action", action}, {"payload", {{"version", version}}}});
+    };
+    event(12, "updated", 9);  // another contact: nothing
+    CHECK_FALSE(f.requested("/api/v1/contacts"));
+    event(11, "updated", 3);  // our own save coming back: nothing
+    CHECK_FALSE(f.requested("/api/v1/contacts"));
+    event(11, "updated", 4);
+    json changed = contact;
+    changed["name"] = "Бат-Эрдэнэ";
+    changed["version"] = 4;
+    f.net.answer_path("/api/v1/contacts/11", 200, changed.dump());
+    while (!f.net.pending.empty()) f.net.answer(200, R"({"items":[]})");
+    CHECK(form.contact()->name == "Бат-Эрдэнэ");
+    CHECK(form.banner().empty());
+
+    event(11, "attached", 4);
+    CHECK(f.requested("/api/v1/contacts/11/attachments"));
+    while (!f.net.pending.empty()) f.net.answer(200, R"({"items":[]})");
+
+    form.field("city") = "Дархан";
+    REQUIRE(form.dirty());
+    event(11, "updated", 5);
+    CHECK_FALSE(f.requested("/api/v1/contacts/11"));
+    CHECK(form.conflict());
+    CHECK(form.banner().render(i18n::Lang::en).find("Someone else changed this contact") == 0);
+    CHECK(form.value("city") == "Дархан");  // the edits stay
+}
