@@ -9,6 +9,7 @@
 // The demo database is seeded once (or copied from tumen_bench_api's of the same size). Figures: bench/README.md.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -32,6 +33,7 @@ void scoring_part(int64_t leads, const std::string& dir) {
     app.initialise();
     if (fresh) bench::seed(app, leads);
     app.start();
+    if (const char* b = std::getenv("TUMEN_PLS_BATCH")) app.predictive().set_batch_size(std::atoi(b));  // experiments
     auto& db = app.db();
     const int64_t rows = db.reader().prepare("SELECT count(*) FROM leads").scalar_int();
     const int64_t closed = db.reader()

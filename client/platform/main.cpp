@@ -408,8 +408,16 @@ int main() {
     g->app = std::make_unique<client::AppState>(*g->transport, g->host);
     g->live = std::make_unique<platform::FetchEventChannel>(wake);
     g->app->set_live_channel(g->live.get());
-    // The session check starts now, in parallel with the font downloads.
+    // The session check (and the board's data, see AppState::start) and the font downloads start now, before the
+    // WebGL context and shaders (~0.5-1 s in a software renderer): the server works while the browser sets up.
+    // Their replies are handled once main() has returned to the browser.
     g->app->start(platform::location_hash(), platform::browser_language(), platform::load_setting("tumen.language"));
+    platform::fetch_file("fonts/DejaVuSans.ttf", [](bool ok, std::vector<unsigned char> b) {
+        font_loaded(ok, std::move(b), g->font_files.regular);
+    });
+    platform::fetch_file("fonts/DejaVuSans-Bold.ttf", [](bool ok, std::vector<unsigned char> b) {
+        font_loaded(ok, std::move(b), g->font_files.bold);
+    });
 
     if (!glfwInit()) {
         platform::show_fatal(g->app->tr("error.webgl"));
@@ -449,13 +457,6 @@ int main() {
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = nullptr;
-
-    platform::fetch_file("fonts/DejaVuSans.ttf", [](bool ok, std::vector<unsigned char> b) {
-        font_loaded(ok, std::move(b), g->font_files.regular);
-    });
-    platform::fetch_file("fonts/DejaVuSans-Bold.ttf", [](bool ok, std::vector<unsigned char> b) {
-        font_loaded(ok, std::move(b), g->font_files.bold);
-    });
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -29,6 +29,9 @@ void AppState::start(std::string_view hash, std::string_view browser_language, s
         // 401 simply means "not signed in"; anything else is worth telling (server down, server error).
         signed_out(reply.status == 401 ? Message{} : problem_message(reply));
     });
+    // The board is the first page of most visits: its data is asked for now, in parallel with the session check and
+    // the browser's WebGL and font start-up, instead of after the first frame (issue 5).
+    if (route_.view == View::pipeline) board_.start_early(route_);
 }
 
 void AppState::on_url_changed(std::string_view hash) {

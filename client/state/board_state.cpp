@@ -1,6 +1,7 @@
 #include "board_state.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -48,6 +49,9 @@ std::vector<MoneySum> sums_from_json(const json& arr) {
     std::stable_sort(out.begin(), out.end(), [](const MoneySum& a, const MoneySum& b) { return a.expected > b.expected; });
     return out;
 }
+
+// The team #/pipeline (no team in the address) opened last time in this browser: guessed at the next start.
+constexpr std::string_view board_team_key = "tumen.board.team";
 
 json items_of(const HttpResponse& reply) {
     auto j = json::parse(reply.body, nullptr, false);
@@ -98,8 +102,13 @@ void BoardState::sync(const Route& route) {
     const auto& s = app_.session();
     if (!s) return;
     Key k{s->user.id, route.id, route.query};
+    // The requests start_early() sent (user not known then) are this user's: same browser, same cookie.
+    if (has_wanted_ && wanted_.user == 0 && k.team == wanted_.team && k.query == wanted_.query) {
+        wanted_.user = k.user;
+        return;
+    }
     if (has_wanted_ && k == wanted_) return;
-    if (!has_wanted_ || k.user != wanted_.user) {
+    if (!has_wanted_ || (k.user != wanted_.user && wanted_.user != 0)) {
         references_loaded_ = false;
         references_loading_ = false;
     }
@@ -110,12 +119,34 @@ void BoardState::sync(const Route& route) {
     reload();
 }
 
+void BoardState::start_early(const Route& route) {
+    wanted_ = {0, route.id, route.query};
+    has_wanted_ = true;
+    references_loaded_ = false;
+    references_loading_ = false;
+    requested_team_ = route.id;
+    query_ = parse_board_query(route.query);
+    reload();
+}
+
 void BoardState::reload() {
     ++generation_;
     status_ = BoardStatus::loading;
     creating_stage_ = 0;
-    if (!references_loaded_) load_references();
-    else load_board();
+    load_.reset();
+    if (references_loaded_) {
+        load_board();
+        return;
+    }
+    load_references();
+    // The columns need not wait for the teams list when the team is known (from the address, or the team #/pipeline
+    // opened last time here): both go out now, and load_board() checks the guess when the teams arrive.
+    std::int64_t guess = requested_team_;
+    if (guess == 0) {
+        const std::string last = app_.host().load_preference(board_team_key);
+        guess = std::strtoll(last.c_str(), nullptr, 10);
+    }
+    if (guess > 0) request_columns(guess);
 }
 
 void BoardState::request(std::string_view endpoint, std::vector<std::string> ids, std::string query, std::string body,
@@ -125,9 +156,17 @@ void BoardState::request(std::string_view endpoint, std::vector<std::string> ids
     HttpRequest r = api_request(endpoint, std::move(body), app_.language(), s ? s->csrf_token : std::string());
     r.path = api::expand(r.path, ids);
     if (!query.empty()) r.path += "?" + query;
-    app_.transport().send(std::move(r), [this, gated, gen = generation_, on_ok = std::move(on_ok),
+    const bool early = has_wanted_ && wanted_.user == 0;  // sent by start_early(), before the session check answered
+    app_.transport().send(std::move(r), [this, gated, early, gen = generation_, on_ok = std::move(on_ok),
                                          on_fail = std::move(on_fail)](const HttpResponse& reply) {
         if (reply.status == 401) {
+            if (early) {
+                // Not signed in: the session check says so (the login page). The early load is forgotten, so the
+                // board loads afresh after signing in.
+                if (wanted_.user == 0) has_wanted_ = false;
+                references_loading_ = false;
+                return;
+            }
             app_.session_expired();
             return;
         }
@@ -190,72 +229,84 @@ void BoardState::load_references() {
 }
 
 void BoardState::load_board() {
-    ++generation_;
-    status_ = BoardStatus::loading;
-    team_id_ = 0;
+    std::int64_t team = 0;
     if (!teams_.empty()) {
-        team_id_ = teams_.front().id;
+        team = teams_.front().id;
         for (const auto& t : teams_)
-            if (t.id == requested_team_) team_id_ = t.id;
-        if (requested_team_ != 0 && team_id_ != requested_team_)
+            if (t.id == requested_team_) team = t.id;
+        if (requested_team_ != 0 && team != requested_team_)
             app_.show_error(Message::from_key("board.team_missing", {{"id", std::to_string(requested_team_)}}));
     }
-    // Stages and groups come in parallel; the columns are built when both are in.
-    struct Pending {
-        std::optional<std::vector<Stage>> stages;
-        std::optional<json> groups;
-    };
-    auto pending = std::make_shared<Pending>();
-    auto build = [this, pending] {
-        if (!pending->stages || !pending->groups) return;
-        std::vector<BoardColumn> cols;
-        for (auto& s : *pending->stages) {
-            BoardColumn c;
-            c.stage = std::move(s);
-            // Keep a column the user unfolded open across reloads.
-            if (const BoardColumn* old = column(c.stage.id)) c.unfolded = old->unfolded;
-            cols.push_back(std::move(c));
-        }
-        for (const auto& g : *pending->groups) {
-            if (!g.is_object() || !g.contains("key") || !g["key"].is_number_integer()) continue;
-            const auto key = g["key"].get<std::int64_t>();
-            auto it = std::find_if(cols.begin(), cols.end(), [&](const BoardColumn& c) { return c.stage.id == key; });
-            if (it == cols.end()) continue;
-            it->count = g.value("count", std::int64_t{0});
-            it->sums = sums_from_json(g.value("sums", json::array()));
-            if (g.contains("activity_bar")) it->activity_bar = activity_bar_from_json(g["activity_bar"]);
-            if (g.contains("items") && g["items"].is_array())
-                for (const auto& item : g["items"])
-                    if (auto card = card_from_json(item)) {
-                        take_activity(item);
-                        it->cards.push_back(std::move(*card));
-                    }
-            if (g.contains("next") && g["next"].is_string()) it->next = g["next"].get<std::string>();
-        }
-        columns_ = std::move(cols);
-        status_ = BoardStatus::ready;
-    };
-    auto failed = [this](const HttpResponse&) { status_ = BoardStatus::failed; };
+    if (requested_team_ == 0 && team > 0) app_.host().save_preference(board_team_key, std::to_string(team));
+    team_id_ = team;
+    // The columns asked for at the start are of this team: they count (their replies may be in already).
+    if (load_ && load_->team == team) {
+        load_->confirmed = true;
+        build_columns();
+        return;
+    }
+    ++generation_;
+    status_ = BoardStatus::loading;
+    request_columns(team);
+    load_->confirmed = true;
+}
 
-    request("stages.list", {}, team_id_ > 0 ? query_string({{"team_id", std::to_string(team_id_)}}) : "", "",
-            [this, pending, build](const HttpResponse& reply) {
+void BoardState::request_columns(std::int64_t team) {
+    // Stages and groups come in parallel; the columns are built when both are in (and the team is confirmed).
+    auto load = std::make_shared<BoardLoad>();
+    load->team = team;
+    load_ = load;
+    auto failed = [this](const HttpResponse&) { status_ = BoardStatus::failed; };
+    request("stages.list", {}, team > 0 ? query_string({{"team_id", std::to_string(team)}}) : "", "",
+            [this, load](const HttpResponse& reply) {
                 std::vector<Stage> all;
                 for (const auto& s : items_of(reply))
                     if (auto st = stage_from_json(s)) all.push_back(std::move(st.value()));
-                pending->stages = pipeline_stages(all, team_id_ > 0 ? std::optional<std::int64_t>(team_id_) : std::nullopt);
-                build();
+                load->stages = pipeline_stages(all, load->team > 0 ? std::optional<std::int64_t>(load->team) : std::nullopt);
+                build_columns();
             }, failed);
     const std::string q = query_string({{"group_by", "stage"},
-                                        {"filter", board_filter(query_, team_id_)},
+                                        {"filter", board_filter(query_, team)},
                                         {"q", query_.text},
                                         {"active", std::string(board_active(query_))},
                                         {"limit", std::to_string(page_size)},
                                         {"fields", card_fields}});
-    request("leads.groups", {}, q, "", [pending, build](const HttpResponse& reply) {
+    request("leads.groups", {}, q, "", [this, load](const HttpResponse& reply) {
         auto j = json::parse(reply.body, nullptr, false);
-        pending->groups = j.is_object() && j.contains("groups") && j["groups"].is_array() ? j["groups"] : json::array();
-        build();
+        load->groups = j.is_object() && j.contains("groups") && j["groups"].is_array() ? j["groups"] : json::array();
+        build_columns();
     }, failed);
+}
+
+void BoardState::build_columns() {
+    if (!load_ || !load_->confirmed || !load_->stages || !load_->groups) return;
+    const std::shared_ptr<BoardLoad> done = std::move(load_);
+    std::vector<BoardColumn> cols;
+    for (auto& s : *done->stages) {
+        BoardColumn c;
+        c.stage = std::move(s);
+        // Keep a column the user unfolded open across reloads.
+        if (const BoardColumn* old = column(c.stage.id)) c.unfolded = old->unfolded;
+        cols.push_back(std::move(c));
+    }
+    for (const auto& g : *done->groups) {
+        if (!g.is_object() || !g.contains("key") || !g["key"].is_number_integer()) continue;
+        const auto key = g["key"].get<std::int64_t>();
+        auto it = std::find_if(cols.begin(), cols.end(), [&](const BoardColumn& c) { return c.stage.id == key; });
+        if (it == cols.end()) continue;
+        it->count = g.value("count", std::int64_t{0});
+        it->sums = sums_from_json(g.value("sums", json::array()));
+        if (g.contains("activity_bar")) it->activity_bar = activity_bar_from_json(g["activity_bar"]);
+        if (g.contains("items") && g["items"].is_array())
+            for (const auto& item : g["items"])
+                if (auto card = card_from_json(item)) {
+                    take_activity(item);
+                    it->cards.push_back(std::move(*card));
+                }
+        if (g.contains("next") && g["next"].is_string()) it->next = g["next"].get<std::string>();
+    }
+    columns_ = std::move(cols);
+    status_ = BoardStatus::ready;
 }
 
 std::string BoardState::list_filter(std::int64_t stage_id) const {

@@ -5,9 +5,12 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "board_query.hpp"
 #include "message.hpp"
@@ -75,6 +78,11 @@ public:
     // Shows what `route` (a pipeline route) asks for: loads when the user, team or search changed since the last
     // load. Cheap when nothing changed: the view calls it every frame.
     void sync(const Route& route);
+    // At the app's start, before the session check answers (the browser then builds its WebGL context and fonts):
+    // the board's requests go out at once with the browser's cookie; the team the address names (or the one
+    // #/pipeline opened last time in this browser) is loaded in parallel with the teams list and checked when the
+    // teams arrive. The first sync() of the signed-in user for the same board keeps these requests.
+    void start_early(const Route& route);
     // Loads the board again (after a stage edit, or when the user asks).
     void reload();
     // Live events (live_board.cpp): a lead changed elsewhere; the board's shape changed (reloads if loaded).
@@ -134,8 +142,20 @@ private:
         bool operator==(const Key&) const = default;
     };
 
+    // One load of the board's columns: stages and groups of `team`, built when both are in and the team is confirmed
+    // (the teams list is in and resolves to it; a guess from the address may be replaced by another load).
+    struct BoardLoad {
+        std::int64_t team = 0;
+        bool confirmed = false;
+        std::optional<std::vector<Stage>> stages;
+        std::optional<nlohmann::json> groups;
+    };
+
     void load_references();
+    // With the teams list in: the team to show (the address's, else the first), then its columns.
     void load_board();
+    void request_columns(std::int64_t team);
+    void build_columns();
     void request(std::string_view endpoint, std::vector<std::string> ids, std::string query, std::string body,
                  std::function<void(const HttpResponse&)> on_ok,
                  std::function<void(const HttpResponse&)> on_fail = nullptr, bool gated = true);
@@ -161,6 +181,7 @@ private:
     bool countries_requested_ = false;
     std::vector<UserInfo> users_;
     std::int64_t requested_team_ = 0;
+    std::shared_ptr<BoardLoad> load_;  // the columns load of the current generation (null when none is out)
     std::int64_t team_id_ = 0;
     BoardQuery query_;
     std::vector<BoardColumn> columns_;

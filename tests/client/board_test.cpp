@@ -255,6 +255,113 @@ TEST_CASE_FIXTURE(Fixture, "dragging a column saves the new stage order; a refus
     CHECK(app.last_error() == "Only sales managers may do this");
 }
 
+// Issue 5: the board's requests leave at the app's start, together with the session check (the browser then spends
+// ~1 s on WebGL and fonts), and are checked when the teams list arrives.
+namespace {
+
+std::vector<std::string> pending_paths(const FakeTransport& net) {
+    std::vector<std::string> out;
+    for (const auto& p : net.pending) out.push_back(p.request.path.substr(0, p.request.path.find('?')));
+    return out;
+}
+
+json two_columns() {
+    return {{"groups", json::array({{{"key", 10}, {"count", 1}, {"items", json::array({card(101, "Нэг", 10)})}}})}};
+}
+
+}  // namespace
+
+TEST_CASE("a team's board asks for its teams, stages and cards at once on start, before the session is known") {
+    FakeTransport net;
+    FakeHost host;
+    AppState app{net, host};
+    host.history = {"#/pipeline/3"};
+    app.start("#/pipeline/3", "en-US", "");
+    CHECK(pending_paths(net) == std::vector<std::string>{"/api/v1/session/me", "/api/v1/teams", "/api/v1/tags",
+                                                         "/api/v1/users/directory", "/api/v1/stages",
+                                                         "/api/v1/leads/groups"});
+    CHECK(net.pending[4].request.path == "/api/v1/stages?team_id=3");
+    CHECK(net.pending[5].request.path.find("filter=team_id%20%3D%203") != std::string::npos);
+    net.answer(200, session_body);
+    // The first frame's sync keeps what start() asked for: nothing is asked twice.
+    app.board().sync(app.route());
+    CHECK(net.pending.size() == 5);
+    // Columns before teams: the team is not confirmed yet.
+    net.answer_path("/api/v1/stages", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+    net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
+    CHECK(app.board().status() == BoardStatus::loading);
+    net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 2}, {"name", "Дархан"}}, {{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
+    REQUIRE(app.board().status() == BoardStatus::ready);
+    CHECK(app.board().team_id() == 3);
+    REQUIRE(app.board().columns().size() == 1);
+    CHECK(app.board().columns()[0].cards.size() == 1);
+    CHECK(app.last_error().empty());
+    CHECK(net.pending.size() == 2);  // tags and names, which only decorate cards
+}
+
+TEST_CASE("a team guessed at start that the teams list does not hold is replaced by the first team") {
+    FakeTransport net;
+    FakeHost host;
+    AppState app{net, host};
+    host.history = {"#/pipeline/9"};
+    app.start("#/pipeline/9", "en-US", "");
+    net.answer(200, session_body);
+    app.board().sync(app.route());
+    net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
+    CHECK(app.last_error() == "Team #9 does not exist or is not visible to you; showing another team.");
+    // Team 9's replies come late and count for nothing; team 3's columns are asked for now.
+    net.answer_path("/api/v1/stages?team_id=9", 200, json{{"items", json::array({stage(90, "Other", 1)})}}.dump());
+    net.answer_path("/api/v1/leads/groups?group_by=stage&filter=team_id%20%3D%209", 200, json{{"groups", json::array()}}.dump());
+    CHECK(app.board().status() == BoardStatus::loading);
+    net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+    net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
+    REQUIRE(app.board().status() == BoardStatus::ready);
+    CHECK(app.board().team_id() == 3);
+    CHECK(app.board().columns()[0].stage.id == 10);
+}
+
+TEST_CASE("#/pipeline guesses the team it opened last time in this browser") {
+    FakeTransport net;
+    FakeHost host;
+    {
+        AppState app{net, host};
+        app.start("#/pipeline", "en-US", "");
+        CHECK(pending_paths(net).size() == 4);  // session, teams, tags, names: no team to guess yet
+        net.answer(200, session_body);
+        app.board().sync(app.route());
+        net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
+        net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+        net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
+        CHECK(app.board().status() == BoardStatus::ready);
+        net.pending.clear();
+    }
+    AppState app{net, host};
+    app.start("#/pipeline", "en-US", "");
+    REQUIRE(net.pending.size() == 6);
+    CHECK(net.pending[4].request.path == "/api/v1/stages?team_id=3");
+}
+
+TEST_CASE("signed out: the board's early requests are refused quietly, and signing in loads the board afresh") {
+    FakeTransport net;
+    FakeHost host;
+    AppState app{net, host};
+    host.history = {"#/pipeline/3"};
+    app.start("#/pipeline/3", "en-US", "");
+    const json unauthorized = {{"error", {{"code", "unauthorized"}, {"message", "Sign in first"}, {"field", nullptr}}}};
+    net.answer(401, unauthorized.dump());
+    CHECK(app.view() == "login");
+    while (!net.pending.empty()) net.answer(401, unauthorized.dump());
+    CHECK(app.last_error().empty());
+    app.login_form().login = "bold";
+    app.login_form().password = "secret-1";
+    app.submit_login();
+    net.answer(200, session_body);
+    CHECK(app.view() == "pipeline");
+    app.board().sync(app.route());
+    CHECK(pending_paths(net) == std::vector<std::string>{"/api/v1/teams", "/api/v1/tags", "/api/v1/users/directory",
+                                                         "/api/v1/stages", "/api/v1/leads/groups"});
+}
+
 TEST_CASE("money on the board: exact on cards, short in headers, in the UI language") {
     Money m{150000000, "MNT"};  // 1,500,000.00 ₮
     CHECK(money_text(m, i18n::Lang::en) == "₮1,500,000");

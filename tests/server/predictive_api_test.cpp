@@ -216,6 +216,27 @@ TEST_CASE("predictive: the rebuild job makes the same table as the increments, r
     check_same(rows(s), incremental);
 }
 
+TEST_CASE("predictive: a lead created closed while the rebuild counts lands in the new table (batches end at an existing id)") {
+    TestServer s;
+    s.login();
+    auto h = closed_history(s);
+    const int64_t last = h.lost["id"].get<int64_t>();
+    s.app->db().write([&](store::Connection& c) {
+        store::start_pls_rebuild(c);
+        // The batch's id range reaches past the last lead; the position stops at the last lead itself.
+        CHECK(store::pls_count_batch(c, 1000).seen >= 2);
+    });
+    CHECK(store::load_pls_rebuild_state(s.app->db().reader()).after_id == last);
+    // Created in the won stage meanwhile: its increments go to the live table, and a later batch counts it.
+    auto born_won = new_lead(s, "CN", h.p.won);
+    CHECK(born_won["id"].get<int64_t>() > last);
+    const auto incremental = rows(s);
+    call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
+    settle(s);
+    check_same(rows(s), incremental);
+    check_row(rows(s), "country", "CN", 1.1, 0.1);
+}
+
 TEST_CASE("predictive settings: managers only, unknown fields and bad dates named, stale version 409, rebuild queued") {
     TestServer s;
     s.login();

@@ -65,6 +65,7 @@ void configure_server(httplib::Server& http, const Config& config) {
         } else {
             http.set_mount_point("/", config.web_root, {{"Cache-Control", "no-cache"}});
             statics = std::make_shared<StaticFiles>(config.web_root);
+            statics->warm_in_background();
         }
     }
 

@@ -89,6 +89,23 @@ bool matches(const std::string& header, const std::string& etag) {
 
 StaticFiles::StaticFiles(std::string root) : root_(std::move(root)) {}
 
+StaticFiles::~StaticFiles() {
+    stopping_ = true;
+    if (warmer_.joinable()) warmer_.join();
+}
+
+void StaticFiles::warm_in_background() {
+    if (warmer_.joinable()) return;
+    warmer_ = std::thread([this] {
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(root_, ec), end; !ec && it != end && !stopping_; it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            const std::string rel = fs::relative(it->path(), root_, ec).generic_string();
+            if (!ec && kind_of(rel)) load(rel);
+        }
+    });
+}
+
 std::shared_ptr<const StaticFiles::Entry> StaticFiles::load(const std::string& rel) {
     std::error_code ec;
     const fs::path file = fs::path(root_) / rel;
@@ -147,11 +164,18 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) {
     }
     const bool gzipped = !e->gzip.empty() && accepts_gzip(req);
     if (gzipped) res.set_header("Content-Encoding", "gzip");
-    res.set_content(gzipped ? e->gzip : e->body, e->type);
-    // httplib compresses text/* bodies again (brotli, highest quality) when the request accepts it: the body is final
-    // here, so it must not see the header. The request object is the server's own mutable one (process_request).
-    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+    const std::string& bytes = gzipped ? e->gzip : e->body;
     res.status = 200;
+    if (bytes.empty()) {
+        res.set_content("", e->type);
+        return true;
+    }
+    // Written from the cached entry with its length: httplib compresses a body (text/* with brotli at its highest
+    // quality, on every request) but never a content provider of known length, and the entry is not copied.
+    res.set_content_provider(bytes.size(), e->type,
+                             [e, &bytes](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                 return sink.write(bytes.data() + offset, length);
+                             });
     return true;
 }
 

@@ -238,6 +238,9 @@ private:
         // atomic, and update() checks everything before its first write, so without a savepoint the failed
         // statement has done nothing; should a row fail after an earlier statement of its own, the careful
         // pass (valid rows) or the rollback of the whole file (all or nothing) removes it.
+        // The rows created before it are completed first (their full-text rows, their totals, the triggers back
+        // on for the update): outside the savepoint, so this row's failure cannot undo them.
+        if (duplicate > 0) target_.flush(c);
         if (careful_) c.prepare("SAVEPOINT import_row").run();
         try {
             if (duplicate > 0) {

@@ -6,6 +6,7 @@
 #include "store/contact_rules.hpp"
 #include "store/contacts.hpp"
 #include "store/io_lookups.hpp"
+#include "store/lead_insert_totals.hpp"
 #include "store/leads.hpp"
 #include "store/messages.hpp"
 #include "store/record_rules.hpp"
@@ -129,9 +130,20 @@ std::optional<Error> LeadImportTarget::resolve(store::Connection& c, PreparedRow
 int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     p.lead.id = 0;  // a batch written again inserts the same prepared row again
     p.lead.version = 0;
+    store::pause_insert_totals(c);  // every row: a failed row's rolled-back savepoint may have taken the pause
+    totals_paused_ = true;
     store::insert_lead_row(c, p.lead);
     fts_pending_.push_back(&p.lead);
+    totals_pending_.push_back(p.lead.id);
     return p.lead.id;
+}
+
+void LeadImportTarget::flush(store::Connection& c) {
+    write_pending_fts(c);
+    if (!totals_paused_) return;
+    store::add_inserted_totals(c, totals_pending_);
+    totals_pending_.clear();
+    totals_paused_ = false;
 }
 
 void LeadImportTarget::write_pending_fts(store::Connection& c) {
@@ -140,7 +152,7 @@ void LeadImportTarget::write_pending_fts(store::Connection& c) {
 }
 
 std::optional<Error> LeadImportTarget::update(store::Connection& c, int64_t id, PreparedRow& p) {
-    write_pending_fts(c);  // the lead may have been created earlier in this batch: its row must exist to be replaced
+    flush(c);  // normally done before the row's savepoint; the created lead's full-text row must exist to be replaced
     auto current = store::find_lead(c, id);
     if (!current) return Error::make(ErrorCode::not_found, "the matching lead " + std::to_string(id) + " no longer exists");
     nlohmann::json patch = p.values.patch;
@@ -163,7 +175,7 @@ std::optional<Error> LeadImportTarget::update(store::Connection& c, int64_t id, 
 
 void LeadImportTarget::log_batch(store::Connection& c, int64_t job_id, const std::vector<int64_t>& created,
                                  const std::vector<int64_t>& updated) {
-    write_pending_fts(c);
+    flush(c);
     log_import_batch(c, ctx_, "lead", job_id, created, updated);
 }
 

@@ -46,10 +46,18 @@ public:
     std::optional<Error> prepare(PreparedRow& p) const;
     // Finds or (managers only; not in dry runs) creates the row's tags. Before the row's savepoint.
     std::optional<Error> resolve(store::Connection& c, PreparedRow& p);
-    // A batch is about to be written (again, after a rollback): forgets the full-text rows still to write.
-    void begin_batch() { fts_pending_.clear(); }
-    // Inserts the lead; its full-text row is written for the whole batch in log_batch (same transaction).
+    // A batch is about to be written (again, after a rollback): forgets the full-text rows and totals still to write.
+    void begin_batch() {
+        fts_pending_.clear();
+        totals_pending_.clear();
+        totals_paused_ = false;
+    }
+    // Inserts the lead with the totals' insert triggers paused; its full-text row and its totals are written for
+    // the whole batch by flush (same transaction).
     int64_t create(store::Connection& c, PreparedRow& p);
+    // Writes what create() left for later: before a lead is updated (outside the row's savepoint, so a failed
+    // row cannot take them back) and at the batch's end.
+    void flush(store::Connection& c);
     // Applies the row's non-empty cells to lead `id` as an edit would (tags are added, not replaced).
     std::optional<Error> update(store::Connection& c, int64_t id, PreparedRow& p);
     // Ends the batch inside its transaction: the created leads' full-text rows, then the change-log event.
@@ -68,6 +76,8 @@ private:
     std::vector<std::string> tags_created_;
     bool may_create_tags_ = false;
     std::vector<const Lead*> fts_pending_;  // created in this batch; they live in the batch being written
+    std::vector<int64_t> totals_pending_;   // created with the totals paused, not yet counted
+    bool totals_paused_ = false;
     void write_pending_fts(store::Connection& c);
 };
 
@@ -79,6 +89,7 @@ public:
     // Finds or (not in dry runs) creates the company named in the row, and sets parent_id.
     std::optional<Error> resolve(store::Connection& c, PreparedRow& p);
     void begin_batch() {}  // contacts write their full-text row with the record
+    void flush(store::Connection&) {}
     int64_t create(store::Connection& c, PreparedRow& p);
     std::optional<Error> update(store::Connection& c, int64_t id, PreparedRow& p);
     void log_batch(store::Connection& c, int64_t job_id, const std::vector<int64_t>& created,

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "services/auth_service.hpp"  // unix_now
 #include "services/record_support.hpp"
@@ -80,21 +81,36 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     if (state.after_id > 0) ctx.log("resuming the " + state.phase + " phase after lead " + std::to_string(state.after_id));
     const int64_t total = db_.reader().prepare("SELECT count(*) FROM leads").scalar_int();
     int64_t done = 0, changed = 0;
+    using SteadyClock = std::chrono::steady_clock;
+    auto since = [](SteadyClock::time_point t) { return std::chrono::duration<double>(SteadyClock::now() - t).count(); };
+    auto phase_start = SteadyClock::now();
+    double count_s = 0, train_s = 0;
     auto stopped = [&] { return Error::make(ErrorCode::unavailable, "stopped; resumes at the next start"); };
+    // A count from the first lead gathers the training data on the way; a resumed one leaves it to train_models.
+    std::optional<store::PlsTraining> collected;
+    if (state.phase == "count" && state.after_id == 0) collected.emplace();
+    const int64_t settings_version = store::load_pls_settings(db_.reader()).version;
     // Progress: counting is the first half of the bar, recomputing the second.
     while (state.phase == "count") {
         if (ctx.stop_requested()) return stopped();
-        auto batch = db_.write([&](store::Connection& c) { return store::pls_count_batch(c, batch_size_); });
+        auto batch = db_.write([&](store::Connection& c) {
+            return store::pls_count_batch(c, batch_size_, collected ? &*collected : nullptr);
+        });
         done += batch.seen;
         ctx.progress(std::min(done, total), 2 * total);
         state = store::load_pls_rebuild_state(db_.reader());
     }
+    count_s = since(phase_start);
     const auto settings = store::load_pls_settings(db_.reader());
+    if (settings.version != settings_version) collected.reset();  // counted under other fields: read them again
     const auto schema = scoring::pls_schema(settings, store::load_stages(db_.reader()));
     if (state.phase == "recompute" && state.after_id == 0) {
         if (ctx.stop_requested()) return stopped();
-        train_models(ctx, schema, settings);
+        phase_start = SteadyClock::now();
+        train_models(ctx, schema, settings, collected ? &*collected : nullptr);
+        train_s = since(phase_start);
     }
+    phase_start = SteadyClock::now();
     const scoring::PlsScorer scorer(schema, store::load_all_pls_frequencies(db_.reader()));
     const store::PlsModel model{&scorer, settings.model == "lr" ? store::load_pls_logistic(db_.reader()) : nullptr};
     done = 0;
@@ -109,16 +125,20 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
         state = store::load_pls_rebuild_state(db_.reader());
     }
     ctx.progress(2 * total, 2 * total);
+    char phases[96];  // where a run's time goes (bench/README.md)
+    std::snprintf(phases, sizeof phases, " (count %.2f s, training %.2f s, recompute %.2f s)", count_s, train_s,
+                  since(phase_start));
     ctx.log("rebuilt the frequency table; " + std::to_string(changed) + " automatic probabilities changed (" +
-            (model.lr ? "logistic regression" : "naive Bayes") + ")");
+            (model.lr ? "logistic regression" : "naive Bayes") + ")" + phases);
     return {};
 }
 
-void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings) {
+void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                     store::PlsTraining* collected) {
     // Both models on the same closed leads: the holdout figures for the report, then the logistic regression on
     // all of them (trained whichever model is chosen, so switching to it scores with current weights at once).
     const auto started = std::chrono::steady_clock::now();
-    auto data = store::load_pls_training(db_.reader(), schema, settings);
+    const auto data = collected ? std::move(*collected) : store::load_pls_training(db_.reader(), schema, settings);
     const auto quality = scoring::pls_evaluate(schema, data.train.cases(), data.test.cases());
     const auto lr = scoring::PlsLogistic::train(schema, {&data.train.cases(), &data.test.cases()});
     const int64_t now = unix_now();

@@ -12,6 +12,10 @@
 #include "store/database.hpp"
 #include "tumen/scoring_pls_lead.hpp"
 
+namespace tumen::store {
+struct PlsTraining;
+}
+
 namespace tumen::server {
 
 class PredictiveService {
@@ -34,8 +38,10 @@ public:
     void set_batch_size(int leads) { batch_size_ = leads; }
 
 private:
-    // The holdout quality of both models and the logistic regression's weights, stored before the recompute.
-    void train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
+    // The holdout quality of both models and the logistic regression's weights, stored before the recompute;
+    // from `collected` (the count phase's closed leads) when given, else read again.
+    void train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                      store::PlsTraining* collected);
 
     store::Database& db_;
     JobRunner& jobs_;

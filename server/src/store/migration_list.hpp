@@ -1,7 +1,7 @@
 // The ordered list of schema migrations. Each lives in its own file (schema_*.cpp) as a SQL string;
 // migrations.cpp applies them in this order. Append at the end; never edit or reorder a shipped one.
 // A migration that rebuilds `leads` drops its triggers: it must create the lead_totals and analysis_totals
-// triggers again (the update ones with totals_pause's guard).
+// triggers again (the update ones with totals_pause's guard, the insert ones with insert_totals_pause's).
 #pragma once
 #include <string_view>
 
@@ -28,4 +28,6 @@ extern const std::string_view analysis_totals;
 extern const std::string_view predictive_models;
 extern const std::string_view saved_searches;
 extern const std::string_view totals_pause;
+extern const std::string_view board_index;
+extern const std::string_view insert_totals_pause;
 }  // namespace tumen::store::migration

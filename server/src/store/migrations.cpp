@@ -34,6 +34,8 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::predictive_models,
     &migration::saved_searches,
     &migration::totals_pause,
+    &migration::board_index,
+    &migration::insert_totals_pause,
 };
 
 }  // namespace

@@ -74,7 +74,7 @@ bool write_probability(Connection& c, const Lead& l, double p, std::vector<Proba
     if (shown == l.probability)
         c.prepare("UPDATE leads SET automated_probability = ? WHERE id = ?").bind(1, p).bind(2, l.id).run();
     else
-        shown_moves.push_back({l.id, p, shown});
+        shown_moves.push_back({l.id, p, shown, l.probability});  // read in this batch's transaction
     return true;
 }
 
@@ -239,17 +239,28 @@ void start_pls_rebuild(Connection& c) {
     set_state(c, "count", 0);
 }
 
-PlsBatch pls_count_batch(Connection& c, int limit) {
+PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
     PlsBatch out;
     const auto st = load_pls_rebuild_state(c);
     const auto settings = load_pls_settings(c);
     const auto schema = scoring::pls_schema(settings, load_stages(c));
-    // The batch is the next `limit` ids; only its closed leads (won at 100 %, or archived at 0 %) are decoded.
-    int64_t last_id = 0;
+    // The batch is the id range of `limit` ids from the next lead on (two index seeks, not a walk over the
+    // range's rows: the closed leads' query below is the batch's only pass); only its closed leads (won at
+    // 100 %, or archived at 0 %) are decoded.
+    std::optional<int64_t> first;
     {
-        auto s = c.prepare("SELECT count(*), max(id) FROM (SELECT id FROM leads WHERE id > ? ORDER BY id LIMIT ?)");
-        s.bind(1, st.after_id).bind(2, limit);
-        if (s.step()) out.seen = s.get_int(0), last_id = s.get_int(1);
+        auto s = c.prepare("SELECT min(id) FROM leads WHERE id > ?");
+        s.bind(1, st.after_id);
+        if (s.step()) first = s.get_opt_int(0);
+    }
+    int64_t last_id = 0;
+    if (first) {
+        // The last existing id of the range: a lead created later gets a higher id and is counted by a later
+        // batch (predict_lead only adds leads at or below the position to the staging rows).
+        auto s = c.prepare("SELECT max(id) FROM leads WHERE id <= ?");
+        s.bind(1, *first + limit - 1);
+        if (s.step()) last_id = s.get_int(0);
+        out.seen = last_id - *first + 1;  // ids covered
     }
     std::vector<Lead> leads;
     if (out.seen > 0) {
@@ -272,7 +283,9 @@ PlsBatch pls_count_batch(Connection& c, int limit) {
     for (const auto& l : leads)
         if (scoring::pls_counts(l, settings)) {
             auto pl = scoring::pls_lead(schema, settings, l);
-            if (pl.outcome != scoring::PlsOutcome::open) closed.push_back(std::move(pl));
+            if (pl.outcome == scoring::PlsOutcome::open) continue;
+            if (collect) (l.id % 10 < 7 ? collect->train : collect->test).add(pl);  // as load_pls_training splits
+            closed.push_back(std::move(pl));
         }
     const auto counted = scoring::pls_rebuild(schema, closed);
     for (const auto& [team, table] : counted.teams)

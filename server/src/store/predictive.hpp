@@ -50,19 +50,21 @@ struct PlsBatch {
     int64_t seen = 0;     // leads read
     int64_t changed = 0;  // probabilities written (recompute)
 };
-// count: adds the closed leads after the position to the staging rows; when none is left, swaps the staging
-// rows in as the frequency table and moves on to recompute.
-PlsBatch pls_count_batch(Connection& c, int limit);
-// recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
-// phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
-PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                             const PlsModel& model, int limit);
-
 // The closed leads both models learn from, as patterns with counts, split as eval-scoring does: id % 10 < 7
 // trains, the rest is the holdout.
 struct PlsTraining {
     scoring::PlsCases train, test;
 };
+// count: adds the closed leads among the next `limit` ids after the position to the staging rows (seen = ids
+// covered); when no lead is left, swaps the staging rows in as the frequency table and moves on to recompute.
+// With `collect`, the batch's closed leads are also added to it: a run that counts from the first lead has then
+// read the training data already (no second pass over the closed leads).
+PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect = nullptr);
+// recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
+// phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
+PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                             const PlsModel& model, int limit);
+
 PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
 
 }  // namespace tumen::store

@@ -11,15 +11,16 @@ namespace tumen::store {
 
 namespace {
 
-// What the triggers key a lead by, read with the triggers' own expressions (the dimension values keep their
-// SQLite type: analysis_totals.val has no affinity), and the move of its weighted sum to probability ?2, rounded
-// by SQLite with the triggers' CAST(round(...)) so the sums cannot differ from theirs by a rounding rule.
-const char* const keys_sql =
-    "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
+// The write with the triggers paused, handing back what the triggers key the lead by, read with the triggers'
+// own expressions (the dimension values keep their SQLite type: analysis_totals.val has no affinity), and the
+// move of its weighted sum from the stored probability ?4, rounded by SQLite with the triggers' CAST(round(...))
+// so the sums cannot differ from theirs by a rounding rule. Only the probabilities change: every key is as before.
+const char* const update_returning_sql =
+    "UPDATE leads SET automated_probability = ?2, probability = ?3 WHERE id = ?1 RETURNING"
+    " coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
     " expected_revenue, probability, country, coalesce(source_id, 0), coalesce(lost_reason_id, 0),"
     " coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), coalesce(substr(date_deadline, 1, 7), 0),"
-    " CAST(round(expected_revenue * ?2 / 100.0) AS INTEGER) - CAST(round(expected_revenue * probability / 100.0) AS INTEGER)"
-    " FROM leads WHERE id = ?1";
+    " CAST(round(expected_revenue * probability / 100.0) AS INTEGER) - CAST(round(expected_revenue * ?4 / 100.0) AS INTEGER)";
 
 // A dimension value (never NULL: analysis_totals.val is NOT NULL).
 using Val = std::variant<int64_t, double, std::string>;
@@ -48,33 +49,41 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
     if (writes.empty()) return;
     std::map<BoardKey, int64_t> board;
     std::map<AnalysisKey, int64_t> analysis;
-    std::vector<const ProbabilityWrite*> paused, running;
+    std::vector<std::pair<const ProbabilityWrite*, double>> paused;  // with the stored probability
+    std::vector<const ProbabilityWrite*> running;
     for (const auto& w : writes) {
-        auto s = c.prepare(keys_sql);
-        s.bind(1, w.id).bind(2, w.shown);
-        if (!s.step()) continue;  // deleted meanwhile: nothing to write
-        const double old_p = s.get_double(7);
-        if (band(old_p) != band(w.shown)) {  // the lead moves between analysis rows: the triggers do it
-            running.push_back(&w);
-            continue;
+        std::optional<double> before = w.before;
+        if (!before) {
+            auto s = c.prepare("SELECT probability FROM leads WHERE id = ?");
+            s.bind(1, w.id);
+            if (!s.step()) continue;  // deleted meanwhile: nothing to write
+            before = s.get_double(0);
         }
-        paused.push_back(&w);
-        const int64_t delta = s.get_int(13);
-        if (delta == 0) continue;
-        const int64_t team = s.get_int(0), stage = s.get_int(1), user = s.get_int(2), active = s.get_int(3);
-        const std::string type = s.get_text(4), currency = s.get_text(5);
-        board[{team, stage, active, type, currency}] += delta;
-        const std::array<Val, 6> vals = {int64_t{0}, value_at(s, 8), value_at(s, 9), value_at(s, 10),
-                                              value_at(s, 11), value_at(s, 12)};
-        for (int64_t dim = 0; dim < 6; ++dim)
-            analysis[{dim, team, stage, user, active, band(old_p), type, currency, vals[static_cast<size_t>(dim)]}] += delta;
+        // A lead that moves between analysis rows (band 0, between, 100) is written with the triggers running.
+        if (band(*before) != band(w.shown)) running.push_back(&w);
+        else paused.emplace_back(&w, *before);
     }
-    const char* update = "UPDATE leads SET automated_probability = ?, probability = ? WHERE id = ?";
     if (!paused.empty()) {
         c.exec("INSERT INTO totals_paused VALUES (1)");
-        for (const auto* w : paused) c.prepare(update).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
+        for (const auto& [w, old_p] : paused) {
+            auto s = c.prepare(update_returning_sql);
+            s.bind(1, w->id).bind(2, w->automated).bind(3, w->shown).bind(4, old_p);
+            if (!s.step()) continue;  // deleted meanwhile: nothing written
+            const int64_t delta = s.get_int(13);
+            if (delta != 0) {
+                const int64_t team = s.get_int(0), stage = s.get_int(1), user = s.get_int(2), active = s.get_int(3);
+                const std::string type = s.get_text(4), currency = s.get_text(5);
+                board[{team, stage, active, type, currency}] += delta;
+                const std::array<Val, 6> vals = {int64_t{0}, value_at(s, 8), value_at(s, 9), value_at(s, 10),
+                                                      value_at(s, 11), value_at(s, 12)};
+                for (int64_t dim = 0; dim < 6; ++dim)
+                    analysis[{dim, team, stage, user, active, band(old_p), type, currency, vals[static_cast<size_t>(dim)]}] += delta;
+            }
+            while (s.step()) {}  // one row per id; run the statement to its end
+        }
         c.exec("DELETE FROM totals_paused");
     }
+    const char* update = "UPDATE leads SET automated_probability = ?, probability = ? WHERE id = ?";
     for (const auto* w : running) c.prepare(update).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
     for (const auto& [k, delta] : board) {
         c.prepare("UPDATE lead_totals SET weighted = weighted + ? WHERE team_key = ? AND stage_key = ? AND active = ?"

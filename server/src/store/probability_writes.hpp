@@ -5,6 +5,7 @@
 // of the totals (board, pipeline analysis) see exactly what the triggers would have made.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "store/sqlite.hpp"
@@ -15,6 +16,9 @@ struct ProbabilityWrite {
     int64_t id = 0;
     double automated = 0;  // automated_probability
     double shown = 0;      // probability
+    // The stored `probability` as the caller read it in this same transaction; nullopt: read here. With it a
+    // write costs one statement (the UPDATE hands back the lead's totals keys), not a read and a write.
+    std::optional<double> before;
 };
 
 // Writes both columns of each lead (ids of existing leads; any order). A lead whose probability band changes
