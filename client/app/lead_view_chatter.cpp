@@ -29,16 +29,21 @@ void lead_chatter(AppState& app, Ui& ui, float width) {
         [&form](const std::string& f, const nlohmann::json& v) { return form.tracked_value_text(f, v); },
         [&form](std::int64_t id) { return form.mail_of(id); }, [&form](std::int64_t id) { return form.sms_of(id); }};
     if (chatter_composer(app, ui, look, form.note, form.note_error(), form.posting_note(), inner)) form.post_note();
-    ImGui::SameLine(0, ui.px(10));
-    if (button(ui, "lead.mail.open", app.tr("mail.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+    // The buttons follow Post on its line while they fit (Mongolian labels are long), else on the next line.
+    const float right_edge = origin.x + pad + inner;
+    auto next_to_last = [&](const std::string& label) {
+        const float w = text_size(ui.fonts.strong, label).x + ui.px(32);
+        if (ImGui::GetItemRectMax().x + ui.px(10) + w <= right_edge) ImGui::SameLine(0, ui.px(10));
+        else ImGui::Dummy(ImVec2(0, ui.px(4)));
+        return label;
+    };
+    if (button(ui, "lead.mail.open", next_to_last(app.tr("mail.compose.open")), ButtonKind::secondary, ImVec2(0, ui.px(34)),
                form.lead().has_value()))
         form.open_compose();
-    ImGui::SameLine(0, ui.px(10));
-    if (button(ui, "lead.sms.open", app.tr("sms.compose.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+    if (button(ui, "lead.sms.open", next_to_last(app.tr("sms.compose.open")), ButtonKind::secondary, ImVec2(0, ui.px(34)),
                form.lead().has_value()))
         form.open_sms();
-    ImGui::SameLine(0, ui.px(10));
-    if (button(ui, "lead.meeting.open", app.tr("meeting.open"), ButtonKind::secondary, ImVec2(0, ui.px(34)),
+    if (button(ui, "lead.meeting.open", next_to_last(app.tr("meeting.open")), ButtonKind::secondary, ImVec2(0, ui.px(34)),
                form.lead().has_value())) {
         const auto& l = *form.lead();
         app.calendar().open_dialog(l.id, "", l.contact_name.empty() ? l.partner_name : l.contact_name, l.email);

@@ -137,7 +137,31 @@ EM_JS(void, js_pick_file, (const char* accept, double max), {
     input.addEventListener("change", () => {
         const file = input.files && input.files[0];
         input.remove();
-        if (!file) return;
+        if (file) Module.tumenReadFile(file, max, "_tumen_on_file_picked");
+    });
+    document.body.appendChild(input);
+    input.click();
+});
+
+EM_JS(void, js_install_file_drop, (double max), {
+    const files = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
+    window.addEventListener("dragover", (e) => {
+        if (!files(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = "copy";
+    });
+    window.addEventListener("drop", (e) => {
+        if (!files(e)) return;
+        e.preventDefault();  // the browser would otherwise leave the app to show the file
+        const file = e.dataTransfer.files && e.dataTransfer.files[0];
+        if (file) Module.tumenReadFile(file, max, "_tumen_on_file_dropped");
+    });
+});
+
+// Reads the first `max` bytes of a File and hands name and bytes (on the heap, freed after) to the exported C
+// function `target`, then wakes the loop. Defined once, before a file can be picked or dropped.
+EM_JS(void, js_define_read_file, (), {
+    Module.tumenReadFile = (file, max, target) => {
         const reader = new FileReader();
         reader.onload = () => {
             const bytes = new Uint8Array(reader.result);
@@ -146,13 +170,11 @@ EM_JS(void, js_pick_file, (const char* accept, double max), {
             stringToUTF8(file.name, name, n);
             const data = _malloc(bytes.length + 1);
             HEAPU8.set(bytes, data);
-            try { Module["_tumen_on_file_picked"](name, data, bytes.length); } finally { _free(name); _free(data); }
+            try { Module[target](name, data, bytes.length); } finally { _free(name); _free(data); }
             Module["_tumen_wake"]();
         };
         reader.readAsArrayBuffer(file.slice(0, max));
-    });
-    document.body.appendChild(input);
-    input.click();
+    };
 });
 
 EM_JS(void, js_open_url, (const char* path), {
@@ -184,6 +206,14 @@ void open_url(const std::string& path) { js_open_url(path.c_str()); }
 namespace {
 std::function<void(std::string, std::string)> g_file_chosen;  // the pick under way (one at a time)
 }  // namespace
+
+std::function<void(std::string, std::string)> g_file_dropped;
+
+void install_file_drop(std::size_t max_bytes, std::function<void(std::string, std::string)> dropped) {
+    g_file_dropped = std::move(dropped);
+    js_define_read_file();
+    js_install_file_drop(static_cast<double>(max_bytes) + 1);
+}
 
 void pick_file(const std::string& accept, std::size_t max_bytes, std::function<void(std::string, std::string)> chosen) {
     g_file_chosen = std::move(chosen);
@@ -236,4 +266,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_picked(const char* name, cons
     auto chosen = std::move(tumen::platform::g_file_chosen);
     tumen::platform::g_file_chosen = nullptr;
     if (chosen) chosen(name ? name : "", std::string(data, static_cast<std::size_t>(size > 0 ? size : 0)));
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_dropped(const char* name, const char* data, int size) {
+    if (tumen::platform::g_file_dropped)
+        tumen::platform::g_file_dropped(name ? name : "", std::string(data, static_cast<std::size_t>(size > 0 ? size : 0)));
 }

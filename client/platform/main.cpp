@@ -412,6 +412,8 @@ int main() {
     // WebGL context and shaders (~0.5-1 s in a software renderer): the server works while the browser sets up.
     // Their replies are handled once main() has returned to the browser.
     g->app->start(platform::location_hash(), platform::browser_language(), platform::load_setting("tumen.language"));
+    platform::install_file_drop(client::AttachmentShelf::max_bytes,
+                                [](std::string name, std::string bytes) { g->app->take_dropped_file(std::move(name), std::move(bytes)); });
     platform::fetch_file("fonts/DejaVuSans.ttf", [](bool ok, std::vector<unsigned char> b) {
         font_loaded(ok, std::move(b), g->font_files.regular);
     });

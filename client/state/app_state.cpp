@@ -216,4 +216,19 @@ std::string AppState::last_error() const {
     return shown.render(lang_);
 }
 
+void AppState::take_dropped_file(std::string name, std::string bytes) {
+    if (session_status() != SessionStatus::signed_in) return;
+    switch (route_.view) {
+        case View::import_: return import_.take_file(std::move(name), std::move(bytes));
+        case View::lead:
+            if (lead_form().lead()) return lead_form().attachments().upload(name, bytes);
+            break;
+        case View::contact:
+            if (contact_form().contact()) return contact_form().attachments().upload(name, bytes);
+            break;
+        default: break;
+    }
+    show_error(Message::from_key("drop.not_here", {{"name", name}}));
+}
+
 }  // namespace tumen::client

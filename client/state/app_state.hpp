@@ -126,6 +126,9 @@ public:
     const LiveUpdates& live() const { return live_; }
     // A failed request of a view: shown in the banner (and as the test interface's last_error).
     void show_error(Message m) { banner_ = std::move(m); }
+    // A file dropped on the page: the import takes it on #/import, the open lead's or contact's files on their
+    // form; elsewhere the banner says where files can go.
+    void take_dropped_file(std::string name, std::string bytes);
     const LoginForm& login_form() const { return login_; }
     // The error banner of the views after sign-in (e.g. sign-out failed).
     const Message& banner() const { return banner_; }

@@ -58,8 +58,11 @@ std::string factor_variable(i18n::Lang lang, const ProbabilityFactor& f) {
 
 std::string factor_value(i18n::Lang lang, const LeadReferences& refs, const ProbabilityFactor& f) {
     const auto id = [&] { return static_cast<std::int64_t>(std::strtoll(f.value.c_str(), nullptr, 10)); };
-    if (f.variable == "email_state" || f.variable == "phone_state")
-        return std::string(i18n::tr(lang, f.value.empty() ? "lead.probability.state.missing" : "lead.probability.state." + f.value));
+    if (f.variable == "email_state" || f.variable == "phone_state") {
+        // The models keep an empty state as "False" (Odoo's way of storing it).
+        const bool missing = f.value.empty() || f.value == "False";
+        return std::string(i18n::tr(lang, missing ? "lead.probability.state.missing" : "lead.probability.state." + f.value));
+    }
     if (f.value.empty()) return std::string(i18n::tr(lang, "lead.probability.state.missing"));
     if (f.variable == "stage_id") return refs.stage_name(id());
     if (f.variable == "tag_id") return LeadReferences::name_in(refs.tags, id());

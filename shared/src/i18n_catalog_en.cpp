@@ -249,6 +249,7 @@ const std::vector<Entry>& catalog_en() {
         {"contact.new_opportunity", "New opportunity"},
         {"contact.changed_elsewhere", "Someone else changed this contact while you were editing it. Your edits are still here but not saved. Reload to see the current version."},
         {"contact.deleted_elsewhere", "Someone else deleted this contact."},
+        {"drop.not_here", "Files can be dropped on the import page, a lead or a contact: {name} was not used."},
         {"attachments.title", "Files"},
         {"attachments.attach", "Attach file"},
         {"attachments.none", "No files yet."},

@@ -141,3 +141,25 @@ TEST_CASE("the lead form lists the lead's files and reloads them on a live 'atta
                     json({{"items", json::array({file(9, "Шинэ.pdf", 10), file(8, "Танилцуулга.pptx", 4 << 20)})}}).dump());
     CHECK(app.lead_form().attachments().items().size() == 2);
 }
+
+TEST_CASE_FIXTURE(Fixture, "a dropped file goes to the open contact's files, the import, or the banner says where files go") {
+    const json contact = {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}};
+    net.answer_path("/api/v1/contacts/11", 200, contact.dump());  // the contact itself: asked first
+    while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
+    REQUIRE(app.contact_form().contact());
+    app.take_dropped_file("Гэрээ.pdf", "%PDF-1.4");
+    REQUIRE(uploading());
+    CHECK(net.pending.back().request.path == "/api/v1/contacts/11/attachments");
+    while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
+
+    app.on_url_changed("#/import");
+    app.take_dropped_file("leads.csv", "Нэр,Имэйл хаяг\nБат,bat@gobi.mn\n");
+    CHECK(app.import_wizard().file_name() == "leads.csv");
+    CHECK(app.banner().empty());
+    while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
+
+    app.on_url_changed("#/leads");
+    app.take_dropped_file("photo.jpg", "\xff\xd8\xff");
+    CHECK_FALSE(uploading());
+    CHECK(app.banner().render(i18n::Lang::en) == "Files can be dropped on the import page, a lead or a contact: photo.jpg was not used.");
+}

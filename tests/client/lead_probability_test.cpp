@@ -33,7 +33,7 @@ json explanation(double probability, bool manual) {
               {"probability", 34.5},
               {"factors",
                {{{"variable", "stage_id"}, {"value", "2"}, {"points", 12.2}},
-                {{"variable", "phone_state"}, {"value", ""}, {"points", -7}},
+                {{"variable", "phone_state"}, {"value", "False"}, {"points", -7}},  // the models' empty state
                 {{"variable", "tag_id"}, {"value", "7"}, {"points", 4.3}},
                 {{"variable", "country"}, {"value", "MN"}, {"points", 0}}}}}}};
 }
@@ -96,6 +96,9 @@ TEST_CASE_FIXTURE(Fixture, "probability: the explanation is asked once per versi
     CHECK(factor_text(en, form.refs(), p.factors[2]) == "+4.3 pts Tag: VIP");
     CHECK(factor_text(en, form.refs(), p.factors[3]) == "+0 pts Country: MN");
     CHECK(factor_text(i18n::Lang::mn, form.refs(), p.factors[1]) == "\u22127 пункт Утас: байхгүй");
+    ProbabilityFactor blank = p.factors[1];
+    blank.value = "";
+    CHECK(factor_text(en, form.refs(), blank) == "\u22127 pts Phone: missing");
     CHECK(base_text(en, p) == "Team's base rate: 25%");
     // The logistic model's base is where its sum starts, not a rate the team has had: it is not called one.
     auto lr = explanation(34.5, false);

@@ -160,6 +160,26 @@ describe('the lead form', () => {
     assert.equal(first.id.split('.')[2], noteBody.id.split('.')[2]);
   });
 
+  test('a file picked with Attach file and one dropped on the page are listed; Remove asks first', async () => {
+    const { page } = client;
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'lead.attachments.attach')]);
+    await chooser.setFiles({ name: 'Гэрээ.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n', 'utf8') });
+    const fileRow = (st, name) => st.widgets.find((w) => /^lead\.attachment\.\d+$/.test(w.id) && w.label === name);
+    let s = await waitForState(page, (st) => fileRow(st, 'Гэрээ.pdf'), 'the picked file listed');
+    const picked = fileRow(s, 'Гэрээ.pdf').id;
+    const drop = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['%PDF-1.4 dropped'], 'Тавьсан.pdf', { type: 'application/pdf' }));
+      return d;
+    });
+    await page.dispatchEvent('#canvas', 'drop', { dataTransfer: drop });
+    s = await waitForState(page, (st) => fileRow(st, 'Тавьсан.pdf'), 'the dropped file listed');
+    await click(page, `${picked}.delete`);
+    await waitForState(page, (st) => widget(st, `${picked}.confirm`), 'the row asks first');
+    await click(page, `${picked}.confirm`);
+    s = await waitForState(page, (st) => !fileRow(st, 'Гэрээ.pdf') && fileRow(st, 'Тавьсан.pdf'), 'the picked file removed');
+  });
+
   test('the form in Mongolian', async () => {
     const { page } = client;
     await click(page, 'lang.mn');
