@@ -19,5 +19,7 @@ function(tumen_test_target target)
   target_compile_options(${target} PRIVATE -O0)
   tumen_precompile_common(${target} ${ARGN})
   # main.cpp defines DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN before it includes doctest: it must not get the header early.
-  set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/main.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+  # For the same reason it stays out of unity batches (CMAKE_UNITY_BUILD): a batch includes doctest before it.
+  set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/main.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON
+                              SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()

@@ -19,16 +19,16 @@ using client::AppState;
 
 namespace {
 
-constexpr const char* popup_id = "##dialog.activity";
+constexpr const char* activity_popup_id = "##dialog.activity";
 
-std::string err(AppState& app, const ActivitiesState& st, const std::string& field) {
+std::string activity_err(AppState& app, const ActivitiesState& st, const std::string& field) {
     const client::Message* m = st.error(field);
     return m ? m->render(app.language()) : std::string();
 }
 
 // Opens the modal frame; the caller draws the content and calls ImGui::EndPopup() when this returns true.
 bool begin_modal(Ui& ui, float width) {
-    if (!ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+    if (!ImGui::IsPopupOpen(activity_popup_id)) ImGui::OpenPopup(activity_popup_id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     width = std::min(width, display.x - ui.px(24));
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -37,7 +37,7 @@ bool begin_modal(Ui& ui, float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, ImGui::ColorConvertU32ToFloat4(with_alpha(color::shadow, 0x70)));
-    const bool open = ImGui::BeginPopupModal(popup_id, nullptr,
+    const bool open = ImGui::BeginPopupModal(activity_popup_id, nullptr,
                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleColor();
@@ -74,7 +74,7 @@ void schedule_content(AppState& app, Ui& ui, float inner) {
     const float half = std::floor((inner - ui.px(12)) / 2);
     FieldOptions ot;
     ot.width = half;
-    const std::string e_type = err(app, st, "type_id");
+    const std::string e_type = activity_err(app, st, "type_id");
     ot.error = e_type;
     const ImVec2 row = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
@@ -85,7 +85,7 @@ void schedule_content(AppState& app, Ui& ui, float inner) {
     FieldOptions od;
     od.width = half;
     od.hint = "2026-11-28";
-    const std::string e_due = err(app, st, "due_date");
+    const std::string e_due = activity_err(app, st, "due_date");
     od.error = e_due;
     ImGui::SetCursorScreenPos(ImVec2(row.x + half + ui.px(12), row.y));
     ImGui::BeginGroup();
@@ -96,7 +96,7 @@ void schedule_content(AppState& app, Ui& ui, float inner) {
 
     FieldOptions o;
     o.width = inner;
-    const std::string e_summary = err(app, st, "summary");
+    const std::string e_summary = activity_err(app, st, "summary");
     o.error = e_summary;
     if (form_field(ui, id + ".summary", app.tr("activity.summary"), d.summary, o)) st.clear_error("summary");
     gap(ui, 10);
@@ -109,7 +109,7 @@ void schedule_content(AppState& app, Ui& ui, float inner) {
         users.push_back({*d.user_id, app.session()->user.name});
     FieldOptions ou;
     ou.width = half;
-    const std::string e_user = err(app, st, "user_id");
+    const std::string e_user = activity_err(app, st, "user_id");
     ou.error = e_user;
     if (form_picker(ui, id + ".user", app.tr("activity.assignee"), users, d.user_id, app.tr("activity.unassigned"), ou))
         st.clear_error("user_id");
@@ -117,7 +117,7 @@ void schedule_content(AppState& app, Ui& ui, float inner) {
     FieldOptions on;
     on.width = inner;
     on.multiline_height = ui.px(70);
-    const std::string e_note = err(app, st, "note");
+    const std::string e_note = activity_err(app, st, "note");
     on.error = e_note;
     form_field(ui, id + ".note", app.tr("activity.note"), d.note, on);
     if (!st.dialog_banner().empty()) {
@@ -142,13 +142,13 @@ void done_content(AppState& app, Ui& ui, float inner) {
     FieldOptions o;
     o.width = inner;
     o.multiline_height = ui.px(80);
-    const std::string e = err(app, st, "feedback");
+    const std::string e = activity_err(app, st, "feedback");
     o.error = e;
     o.focus = ImGui::IsWindowAppearing();
     form_field(ui, id + ".feedback", app.tr("activity.feedback"), st.feedback(), o);
     if (!st.dialog_banner().empty() || st.error("state")) {
         gap(ui, 12);
-        const std::string msg = st.error("state") ? err(app, st, "state") : st.dialog_banner().render(app.language());
+        const std::string msg = st.error("state") ? activity_err(app, st, "state") : st.dialog_banner().render(app.language());
         alert(ui, id + ".error", msg, inner);
     }
     gap(ui, 18);
@@ -282,7 +282,7 @@ void lead_activities_block(AppState& app, Ui& ui, float width) {
 void activity_dialog(AppState& app, Ui& ui) {
     auto& st = app.activities();
     if (st.dialog() == ActivityDialog::none) {
-        if (ImGui::IsPopupOpen(popup_id) && ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+        if (ImGui::IsPopupOpen(activity_popup_id) && ImGui::BeginPopupModal(activity_popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }

@@ -10,6 +10,29 @@ namespace tumen::app {
 
 using client::AppState;
 
+namespace {
+
+// While files are dragged over the page: a frame around it and, in the middle, where a drop would go.
+void draw_drop_hint(AppState& app, Ui& ui) {
+    const std::string hint = app.drop_hint();
+    if (hint.empty()) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float inset = ui.px(12);
+    dl->AddRectFilled(ImVec2(0, 0), display, color::scrim);
+    dl->AddRect(ImVec2(inset, inset), ImVec2(display.x - inset, display.y - inset), color::primary, ui.px(12), 0, ui.px(3));
+    const ImVec2 ts = text_size(ui.fonts.strong, hint);
+    const ImVec2 pad = ui.px(28, 18);
+    const ImVec2 box_min(std::floor((display.x - ts.x) * 0.5f - pad.x), std::floor((display.y - ts.y) * 0.5f - pad.y));
+    const ImVec2 box_max(box_min.x + ts.x + 2 * pad.x, box_min.y + ts.y + 2 * pad.y);
+    dl->AddRectFilled(box_min, box_max, color::surface, ui.px(10));
+    dl->AddRect(box_min, box_max, color::primary, ui.px(10), 0, ui.px(2));
+    dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(box_min.x + pad.x, box_min.y + pad.y), color::text, hint.c_str());
+    ui.record("drop.hint", hint, "text", box_min, box_max);
+}
+
+}  // namespace
+
 void draw_app(AppState& app, Ui& ui) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::GetBackgroundDrawList()->AddRectFilledMultiColor(ImVec2(0, 0), display, color::page_top, color::page_top,
@@ -50,6 +73,7 @@ void draw_app(AppState& app, Ui& ui) {
         else if (answer < 0) app.keep_editing();
     }
     if (app.session_status() == client::SessionStatus::signed_in) draw_keyboard_overlays(app, ui);
+    draw_drop_hint(app, ui);
     end_shortcuts_frame(app);
     ImGui::PopFont();
     ImGui::End();

@@ -80,6 +80,8 @@ void attachments_block(AppState& app, Ui& ui, const std::string& id, client::Att
         const float name_room = std::max(ui.px(60), width - note_w - del_w - ui.px(24));
         ImGui::SetCursorScreenPos(ImVec2(p.x, std::floor(p.y + (rh - ui.fonts.body->FontSize) * 0.5f)));
         if (link(ui, rid, fit_text(ui.fonts.body, a.name, name_room), ui.fonts.body)) shelf.download(a.id);
+        // The whole name, which the row may have cut short.
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("attachments.download", {{"name", a.name}}).c_str());
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                     ImVec2(p.x + width - del_w - ui.px(8) - note_w, std::floor(p.y + (rh - ui.fonts.small->FontSize) * 0.5f)),
                     color::text_muted, note.c_str());

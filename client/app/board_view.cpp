@@ -100,7 +100,7 @@ namespace {
 using namespace board;
 
 // A magnifying glass drawn in the search field.
-void search_icon(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thick) {
+void board_search_icon(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thick) {
     dl->AddCircle(ImVec2(c.x - r * 0.2f, c.y - r * 0.2f), r * 0.7f, col, 20, thick);
     dl->AddLine(ImVec2(c.x + r * 0.3f, c.y + r * 0.3f), ImVec2(c.x + r, c.y + r), col, thick);
 }
@@ -125,7 +125,7 @@ bool chip(Ui& ui, std::string_view id, const std::string& label, bool on) {
 
 float chip_width(Ui& ui, const std::string& label) { return text_size(ui.fonts.small, label).x + ui.px(24); }
 
-void toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
+void board_toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& board = app.board();
     auto& vs = view_state();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -237,7 +237,7 @@ void toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
             nq.text = vs.search;
             app.navigate(board.route_for(nq));
         }
-        search_icon(dl, ImVec2(sp.x + ui.px(18), sp.y + ui.px(19)), ui.px(7), color::text_muted, ui.px(1.6f));
+        board_search_icon(dl, ImVec2(sp.x + ui.px(18), sp.y + ui.px(19)), ui.px(7), color::text_muted, ui.px(1.6f));
     }
     for (const auto& c : chips) {
         const std::string label = app.tr(c.key);
@@ -278,7 +278,7 @@ float banner(AppState& app, Ui& ui, ImVec2 origin, float width) {
     return max.y - min.y + ui.px(12);
 }
 
-float column_width(Ui& ui, const std::vector<client::BoardColumn>& cols, float avail) {
+float board_column_width(Ui& ui, const std::vector<client::BoardColumn>& cols, float avail) {
     int open = 0;
     float folded = 0;
     for (const auto& c : cols) {
@@ -399,7 +399,7 @@ void board_body(AppState& app, Ui& ui, float bar_h) {
     const float pad = ui.px(24);
 
     const ImVec2 tb(0, bar_h);
-    toolbar(app, ui, tb, display.x);
+    board_toolbar(app, ui, tb, display.x);
     float y = bar_h + ui.px(toolbar_h);
     // The default favourite, once, when the boards open without a search (issue 5).
     board.favourites().load();
@@ -421,7 +421,7 @@ void board_body(AppState& app, Ui& ui, float bar_h) {
     const float top = y;
     const float bottom = display.y - ui.px(16);
     const float avail = display.x - 2 * pad;
-    const float col_w = column_width(ui, cols, avail);
+    const float col_w = board_column_width(ui, cols, avail);
     float content_w = ui.px(column_min_w) + ui.px(column_gap);  // the "add a stage" column
     for (const auto& c : cols) content_w += (c.folded() ? ui.px(folded_w) : col_w) + ui.px(column_gap);
     const float max_scroll = std::max(0.0f, content_w - avail);

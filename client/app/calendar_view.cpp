@@ -85,7 +85,7 @@ void draw_block(Ui& ui, ImDrawList* dl, ImVec2 a, ImVec2 b, const CalendarItem& 
     dl->PopClipRect();
 }
 
-void toolbar(AppState& app, Ui& ui, float x, float y, float width) {
+void calendar_toolbar(AppState& app, Ui& ui, float x, float y, float width) {
     auto& cal = app.calendar();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     text(ui, "calendar.title", range_title(app, cal), ui.fonts.title, color::text);
@@ -415,7 +415,7 @@ void draw_calendar(AppState& app, Ui& ui) {
     const float pad = display.x < ui.px(900) ? ui.px(16) : ui.px(32);
     const float width = display.x - 2 * pad;
     float y = bar_h + ui.px(12);
-    toolbar(app, ui, pad, y, width);
+    calendar_toolbar(app, ui, pad, y, width);
     y += ui.px(86);
     if (!cal.banner().empty()) {
         ImGui::SetCursorScreenPos(ImVec2(pad, y));

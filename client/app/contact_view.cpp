@@ -48,7 +48,7 @@ std::optional<client::ContactHit> contact_search_field(AppState& app, Ui& ui, st
 
 namespace {
 
-void header(AppState& app, Ui& ui, float width) {
+void contact_header(AppState& app, Ui& ui, float width) {
     auto& form = app.contact_form();
     const auto& c = form.contact();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -361,7 +361,7 @@ void chatter(AppState& app, Ui& ui, float width) {
     });
 }
 
-void conflict_banner(AppState& app, Ui& ui, float width) {
+void contact_conflict_banner(AppState& app, Ui& ui, float width) {
     auto& form = app.contact_form();
     const std::string label = app.tr("lead.conflict_reload");
     const float bw = text_size(ui.fonts.strong, label).x + ui.px(32);
@@ -391,10 +391,10 @@ void draw_contact_form(AppState& app, Ui& ui) {
     const float form_w = wide ? total - side_w - gutter : total;
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + ui.px(26)));
     ImGui::BeginGroup();
-    header(app, ui, total);
+    contact_header(app, ui, total);
     gap(ui, 14);
     if (!form.banner().empty()) {
-        if (form.conflict()) conflict_banner(app, ui, total);
+        if (form.conflict()) contact_conflict_banner(app, ui, total);
         else alert(ui, "contact.error", form.banner().render(app.language()), total);
         gap(ui, 14);
     } else if (const std::string err = app.banner().render(app.language()); !err.empty()) {

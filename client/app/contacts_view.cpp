@@ -32,14 +32,14 @@ ContactsViewState& vs() {
     return s;
 }
 
-struct Column {
+struct ContactColumn {
     const char* id;
     const char* label;  // i18n key
     const char* sort;   // server sort field or nullptr
     float width;        // CSS px (the name column takes the room left)
     bool right;
 };
-constexpr Column columns[] = {
+constexpr ContactColumn columns[] = {
     {"name", "contacts.col.name", "name", 280, false},
     {"email", "contacts.col.email", "email", 280, false},
     {"phone", "contacts.col.phone", nullptr, 150, false},
@@ -48,7 +48,7 @@ constexpr Column columns[] = {
 };
 constexpr std::size_t column_count = sizeof columns / sizeof columns[0];
 
-void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
+void contacts_header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& list = app.contacts();
     const float h = ui.px(list::header_h);
     const std::string title = app.tr("contacts.title");
@@ -109,7 +109,7 @@ void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     list::pop_popup_style();
 }
 
-void search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
+void contacts_search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& list = app.contacts();
     auto& v = vs();
     const ContactListQuery& q = list.query();
@@ -285,7 +285,7 @@ void table(AppState& app, Ui& ui, float x0, float x1, float top, float bottom) {
     const auto& q = list.query();
     float x = x0;
     for (std::size_t k = 0; k < column_count; ++k) {
-        const Column& c = columns[k];
+        const ContactColumn& c = columns[k];
         const float w = widths[k];
         const std::string label = app.tr(c.label);
         const std::string id = std::string("contacts.head.") + c.id;
@@ -398,9 +398,9 @@ void draw_contacts(AppState& app, Ui& ui) {
     const float pad = display.x < ui.px(900) ? ui.px(16) : ui.px(32);
     const float width = display.x - 2 * pad;
     float y = bar_h + ui.px(4);
-    header(app, ui, ImVec2(pad, y), width);
+    contacts_header(app, ui, ImVec2(pad, y), width);
     y += ui.px(list::header_h);
-    search_bar(app, ui, ImVec2(pad, y), width);
+    contacts_search_bar(app, ui, ImVec2(pad, y), width);
     y += ui.px(list::toolbar_h) + ui.px(8);
     const std::string err = app.banner().render(app.language());
     const std::string note = list.notice().render(app.language());

@@ -25,7 +25,7 @@ std::string local_time_text(std::int64_t utc_seconds) {
 
 namespace {
 
-void conflict_banner(AppState& app, Ui& ui, float width) {
+void lead_conflict_banner(AppState& app, Ui& ui, float width) {
     auto& form = app.lead_form();
     const std::string msg = form.banner().render(app.language());
     const float button_w = text_size(ui.fonts.strong, app.tr("lead.conflict_reload")).x + ui.px(32);
@@ -65,7 +65,7 @@ void draw_lead_form(AppState& app, Ui& ui) {
     lead_header(app, ui, total);
     gap(ui, 14);
     if (!form.banner().empty()) {
-        if (form.conflict()) conflict_banner(app, ui, total);
+        if (form.conflict()) lead_conflict_banner(app, ui, total);
         else alert(ui, "lead.error", form.banner().render(app.language()), total);
         gap(ui, 14);
     }

@@ -15,7 +15,7 @@ using client::RefItem;
 
 namespace {
 
-std::vector<PickItem> picks(const std::vector<RefItem>& list) {
+std::vector<PickItem> lead_view_card_picks(const std::vector<RefItem>& list) {
     std::vector<PickItem> out;
     for (const auto& r : list) out.push_back({r.id, r.name});
     return out;
@@ -97,7 +97,7 @@ void lead_card(AppState& app, Ui& ui, float width) {
         const std::string err = error_of(f), none = app.tr(none_key);
         o.error = err;
         o.hint = none;
-        if (form_picker(ui, "lead." + f, app.tr(label_key), picks(list), sel, none, o)) {
+        if (form_picker(ui, "lead." + f, app.tr(label_key), lead_view_card_picks(list), sel, none, o)) {
             form.field(f) = sel ? std::to_string(*sel) : std::string();
             form.clear_field_error(f);
         }

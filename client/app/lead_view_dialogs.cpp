@@ -25,7 +25,7 @@ const char* popup_of(Dialog d) {
     return nullptr;
 }
 
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool lead_view_dialogs_escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
 // Opens the modal frame; the caller draws the content and calls end_dialog() when this returns true.
 bool begin_dialog(AppState& app, Ui& ui, const char* popup, const std::string& id, const std::string& title, float width) {
@@ -86,7 +86,7 @@ bool dialog_footer(AppState& app, Ui& ui, const std::string& id, const std::stri
     return clicked;
 }
 
-std::vector<PickItem> picks(const std::vector<client::RefItem>& list) {
+std::vector<PickItem> lead_view_dialogs_picks(const std::vector<client::RefItem>& list) {
     std::vector<PickItem> out;
     for (const auto& r : list) out.push_back({r.id, r.name});
     return out;
@@ -124,7 +124,7 @@ void lost_dialog(AppState& app, Ui& ui) {
     o.width = inner;
     const std::string none = app.tr("lead.lost.no_reason");
     o.hint = none;
-    form_picker(ui, "lead.lost.reason", app.tr("lead.lost.reason"), picks(form.refs().lost_reasons), d.reason_id, none, o);
+    form_picker(ui, "lead.lost.reason", app.tr("lead.lost.reason"), lead_view_dialogs_picks(form.refs().lost_reasons), d.reason_id, none, o);
     gap(ui, 16);
     FieldOptions n;
     n.width = inner;
@@ -158,10 +158,10 @@ void convert_dialog(AppState& app, Ui& ui) {
         o.width = half;
         const std::string none = app.tr("lead.none"), unassigned = app.tr("lead.unassigned");
         o.hint = none;
-        form_picker(ui, "lead.convert.team", app.tr("lead.field.team_id"), picks(form.refs().teams), d.team_id, none, o);
+        form_picker(ui, "lead.convert.team", app.tr("lead.field.team_id"), lead_view_dialogs_picks(form.refs().teams), d.team_id, none, o);
         ImGui::SetCursorScreenPos(ImVec2(row.x + half + ui.px(16), row.y));
         o.hint = unassigned;
-        form_picker(ui, "lead.convert.user", app.tr("lead.field.user_id"), picks(form.refs().users), d.user_id, unassigned, o);
+        form_picker(ui, "lead.convert.user", app.tr("lead.field.user_id"), lead_view_dialogs_picks(form.refs().users), d.user_id, unassigned, o);
         gap(ui, 22);
         section_title(ui, "lead.convert.duplicates", app.tr("lead.convert.duplicates"), inner);
         if (d.duplicates.empty())
@@ -211,7 +211,7 @@ void lead_dialogs(AppState& app, Ui& ui) {
         case Dialog::merge: merge_dialog(app, ui); break;
         case Dialog::none: break;
     }
-    if (escape_pressed()) form.close_dialog();  // closed in ImGui on the next frame, by the loop above
+    if (lead_view_dialogs_escape_pressed()) form.close_dialog();  // closed in ImGui on the next frame, by the loop above
 }
 
 }  // namespace tumen::app

@@ -14,17 +14,17 @@ using client::AppState;
 
 namespace {
 
-constexpr const char* popup_id = "##dialog.mail";
+constexpr const char* lead_view_mail_popup_id = "##dialog.mail";
 
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool lead_view_mail_escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
-std::string err(AppState& app, const client::MailCompose& c, const std::string& field) {
+std::string lead_view_mail_err(AppState& app, const client::MailCompose& c, const std::string& field) {
     const client::Message* m = c.error(field);
     return m ? m->render(app.language()) : std::string();
 }
 
 // The rendered subject and body in a framed box, with the renderer's complaints in red.
-void preview_box(AppState& app, Ui& ui, const client::MailCompose& c, float inner) {
+void lead_view_mail_preview_box(AppState& app, Ui& ui, const client::MailCompose& c, float inner) {
     const client::MailPreview p = c.preview();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -53,16 +53,16 @@ void lead_compose_dialog(AppState& app, Ui& ui) {
     auto& form = app.lead_form();
     auto& c = form.compose();
     if (!c.is_open()) {
-        if (ImGui::IsPopupOpen(popup_id)) {
+        if (ImGui::IsPopupOpen(lead_view_mail_popup_id)) {
             // closed by the view model (sent) while the popup is up: close it in ImGui too
-            if (ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+            if (ImGui::BeginPopupModal(lead_view_mail_popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
                 ImGui::CloseCurrentPopup();
                 ImGui::EndPopup();
             }
         }
         return;
     }
-    if (!ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+    if (!ImGui::IsPopupOpen(lead_view_mail_popup_id)) ImGui::OpenPopup(lead_view_mail_popup_id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = std::min(ui.px(660), display.x - ui.px(24));
     const float inner = width - ui.px(56);
@@ -72,7 +72,7 @@ void lead_compose_dialog(AppState& app, Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::scrim);  // the palette's dim (theme.hpp)
-    const bool open = ImGui::BeginPopupModal(popup_id, nullptr,
+    const bool open = ImGui::BeginPopupModal(lead_view_mail_popup_id, nullptr,
                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleColor();
@@ -85,7 +85,7 @@ void lead_compose_dialog(AppState& app, Ui& ui) {
     const float half = std::floor((inner - ui.px(16)) * 0.5f);
     FieldOptions o;
     o.width = half;
-    const std::string e_to = err(app, c, "to"), e_cc = err(app, c, "cc");
+    const std::string e_to = lead_view_mail_err(app, c, "to"), e_cc = lead_view_mail_err(app, c, "cc");
     const std::string to_hint = app.tr("mail.compose.to_hint");
     o.error = e_to;
     o.hint = to_hint;
@@ -120,11 +120,11 @@ void lead_compose_dialog(AppState& app, Ui& ui) {
     gap(ui, 14);
 
     if (c.show_preview) {
-        preview_box(app, ui, c, inner);
+        lead_view_mail_preview_box(app, ui, c, inner);
     } else {
         FieldOptions f;
         f.width = inner;
-        const std::string e_subject = err(app, c, "subject"), e_body = err(app, c, "body");
+        const std::string e_subject = lead_view_mail_err(app, c, "subject"), e_body = lead_view_mail_err(app, c, "body");
         f.error = e_subject;
         if (form_field(ui, id + ".subject", app.tr("mail.compose.subject"), c.subject, f)) c.clear_error("subject");
         gap(ui, 12);
@@ -144,7 +144,7 @@ void lead_compose_dialog(AppState& app, Ui& ui) {
     const std::string send = app.tr(c.sending() ? "mail.compose.sending" : "mail.compose.send");
     const float bw = text_size(ui.fonts.strong, send).x + ui.px(32);
     const float cw = text_size(ui.fonts.strong, cancel).x + ui.px(32);
-    bool dismissed = escape_pressed();
+    bool dismissed = lead_view_mail_escape_pressed();
     ImGui::SetCursorScreenPos(ImVec2(row.x + inner - bw - cw - ui.px(10), row.y));
     if (button(ui, id + ".cancel", cancel, ButtonKind::secondary, ImVec2(cw, ui.px(38)))) dismissed = true;
     ImGui::SetCursorScreenPos(ImVec2(row.x + inner - bw, row.y));

@@ -14,9 +14,9 @@ using client::AppState;
 
 namespace {
 
-constexpr const char* popup_id = "##dialog.sms";
+constexpr const char* lead_view_sms_popup_id = "##dialog.sms";
 
-std::string err(AppState& app, const client::SmsCompose& c, const std::string& field) {
+std::string lead_view_sms_err(AppState& app, const client::SmsCompose& c, const std::string& field) {
     const client::Message* m = c.error(field);
     return m ? m->render(app.language()) : std::string();
 }
@@ -26,16 +26,16 @@ std::string err(AppState& app, const client::SmsCompose& c, const std::string& f
 void lead_sms_dialog(AppState& app, Ui& ui) {
     auto& c = app.lead_form().sms_compose();
     if (!c.is_open()) {
-        if (ImGui::IsPopupOpen(popup_id)) {
+        if (ImGui::IsPopupOpen(lead_view_sms_popup_id)) {
             // closed by the view model (sent) while the popup is up: close it in ImGui too
-            if (ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+            if (ImGui::BeginPopupModal(lead_view_sms_popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
                 ImGui::CloseCurrentPopup();
                 ImGui::EndPopup();
             }
         }
         return;
     }
-    if (!ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+    if (!ImGui::IsPopupOpen(lead_view_sms_popup_id)) ImGui::OpenPopup(lead_view_sms_popup_id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = std::min(ui.px(520), display.x - ui.px(24));
     const float inner = width - ui.px(56);
@@ -45,7 +45,7 @@ void lead_sms_dialog(AppState& app, Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::scrim);  // the palette's dim (theme.hpp)
-    const bool open = ImGui::BeginPopupModal(popup_id, nullptr,
+    const bool open = ImGui::BeginPopupModal(lead_view_sms_popup_id, nullptr,
                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleColor();
@@ -57,7 +57,7 @@ void lead_sms_dialog(AppState& app, Ui& ui) {
 
     FieldOptions o;
     o.width = inner;
-    const std::string e_to = err(app, c, "to"), e_text = err(app, c, "text");
+    const std::string e_to = lead_view_sms_err(app, c, "to"), e_text = lead_view_sms_err(app, c, "text");
     o.error = e_to;
     o.hint = "+976 9911 2233";
     if (form_field(ui, id + ".to", app.tr("sms.compose.to"), c.to, o)) c.clear_error("to");

@@ -123,7 +123,7 @@ namespace {
 
 using namespace list;
 
-void search_icon(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thick) {
+void list_search_icon(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thick) {
     dl->AddCircle(ImVec2(c.x - r * 0.2f, c.y - r * 0.2f), r * 0.7f, col, 20, thick);
     dl->AddLine(ImVec2(c.x + r * 0.3f, c.y + r * 0.3f), ImVec2(c.x + r, c.y + r), col, thick);
 }
@@ -133,7 +133,7 @@ std::string count_text(AppState& app, std::int64_t n) {
 }
 
 // Title, count and the export menu.
-void header(AppState& app, Ui& ui, ImVec2 origin, float width) {
+void list_header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& list = app.list();
     const float h = ui.px(header_h);
     const std::string title = app.tr("list.title");
@@ -229,7 +229,7 @@ void pick_chip(AppState& app, Ui& ui, const char* id, const char* key, std::int6
 }
 
 // The search field, the chips and the picks, wrapping onto more rows when the width runs out; returns the height.
-float search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
+float list_search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     auto& list = app.list();
     auto& vs = view_state();
     const LeadListQuery& q = list.query();
@@ -249,7 +249,7 @@ float search_bar(AppState& app, Ui& ui, ImVec2 origin, float width) {
         nq.text = vs.search;
         list.apply(nq);
     }
-    search_icon(dl, ImVec2(sp.x + ui.px(18), sp.y + ui.px(19)), ui.px(7), color::text_muted, ui.px(1.6f));
+    list_search_icon(dl, ImVec2(sp.x + ui.px(18), sp.y + ui.px(19)), ui.px(7), color::text_muted, ui.px(1.6f));
 
     struct ChipDef {
         const char* id;
@@ -440,11 +440,11 @@ void draw_leads_list(AppState& app, Ui& ui) {
     const float width = display.x - 2 * pad;
 
     float y = bar_h + ui.px(4);
-    header(app, ui, ImVec2(pad, y), width);
+    list_header(app, ui, ImVec2(pad, y), width);
     y += ui.px(header_h);
     float toolbar = ui.px(toolbar_h);
     if (!list.selection().empty()) draw_mass_actions(app, ui, ImVec2(pad, y), width);
-    else toolbar = search_bar(app, ui, ImVec2(pad, y), width);
+    else toolbar = list_search_bar(app, ui, ImVec2(pad, y), width);
     y += toolbar + ui.px(8);
     y += messages(app, ui, ImVec2(pad, y), width);
 

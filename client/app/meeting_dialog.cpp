@@ -16,9 +16,9 @@ using client::AppState;
 
 namespace {
 
-constexpr const char* popup_id = "##dialog.meeting";
+constexpr const char* meeting_dialog_popup_id = "##dialog.meeting";
 
-std::string err(AppState& app, const client::CalendarState& c, const std::string& field) {
+std::string meeting_dialog_err(AppState& app, const client::CalendarState& c, const std::string& field) {
     const client::Message* m = c.dialog_error(field);
     return m ? m->render(app.language()) : std::string();
 }
@@ -36,13 +36,13 @@ std::string reminder_label(AppState& app, int minutes) {
 void meeting_dialog(AppState& app, Ui& ui) {
     auto& c = app.calendar();
     if (!c.dialog_open()) {
-        if (ImGui::IsPopupOpen(popup_id) && ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
+        if (ImGui::IsPopupOpen(meeting_dialog_popup_id) && ImGui::BeginPopupModal(meeting_dialog_popup_id, nullptr, ImGuiWindowFlags_NoTitleBar)) {
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
         }
         return;
     }
-    if (!ImGui::IsPopupOpen(popup_id)) ImGui::OpenPopup(popup_id);
+    if (!ImGui::IsPopupOpen(meeting_dialog_popup_id)) ImGui::OpenPopup(meeting_dialog_popup_id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = std::min(ui.px(560), display.x - ui.px(24));
     const float inner = width - ui.px(56);
@@ -53,7 +53,7 @@ void meeting_dialog(AppState& app, Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
     ImGui::PushStyleColor(ImGuiCol_ModalWindowDimBg, color::scrim);  // the palette's dim (theme.hpp)
-    const bool open = ImGui::BeginPopupModal(popup_id, nullptr,
+    const bool open = ImGui::BeginPopupModal(meeting_dialog_popup_id, nullptr,
                                              ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleColor();
@@ -65,14 +65,14 @@ void meeting_dialog(AppState& app, Ui& ui) {
     gap(ui, 12);
     FieldOptions o;
     o.width = inner;
-    const std::string e_title = err(app, c, "title");
+    const std::string e_title = meeting_dialog_err(app, c, "title");
     o.error = e_title;
     if (form_field(ui, id + ".title", app.tr("meeting.title"), d.title, o)) c.clear_dialog_error("title");
     gap(ui, 10);
 
     // Date, start, end on one row.
     const float third = std::floor((inner - ui.px(20)) / 3);
-    const std::string e_date = err(app, c, "date"), e_start = err(app, c, "start_time"), e_end = err(app, c, "end_time");
+    const std::string e_date = meeting_dialog_err(app, c, "date"), e_start = meeting_dialog_err(app, c, "start_time"), e_end = meeting_dialog_err(app, c, "end_time");
     const ImVec2 row = ImGui::GetCursorScreenPos();
     FieldOptions od;
     od.width = d.all_day ? inner : third;

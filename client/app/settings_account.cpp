@@ -14,7 +14,7 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::AccountSettings& a, const std::string& f) {
+std::string settings_account_err(AppState& app, const client::AccountSettings& a, const std::string& f) {
     const client::Message* m = a.error(f);
     return m ? m->render(app.language()) : std::string();
 }
@@ -36,7 +36,7 @@ void preferences_part(AppState& app, Ui& ui, float width) {
     section_title(ui, "settings.account.preferences", app.tr("settings.account.preferences"), width);
     FieldOptions f;
     f.width = std::min(width, ui.px(420));
-    const std::string lang_error = err(app, a, "lang"), tz_error = err(app, a, "tz");
+    const std::string lang_error = settings_account_err(app, a, "lang"), tz_error = settings_account_err(app, a, "tz");
     f.error = lang_error;
     language_picker(ui, "settings.account.lang", app.tr("settings.account.lang"), a.lang, f);
     gap(ui, 12);
@@ -55,15 +55,15 @@ void password_part(AppState& app, Ui& ui, float width) {
     section_title(ui, "settings.account.password", app.tr("settings.account.password"), width);
     const float w = std::min(width, ui.px(420));
     masked_field(ui, "settings.account.old_password", app.tr("settings.account.old_password"), a.old_password,
-                 err(app, a, "old_password"), w);
+                 settings_account_err(app, a, "old_password"), w);
     gap(ui, 12);
     masked_field(ui, "settings.account.new_password", app.tr("settings.account.new_password"), a.new_password,
-                 err(app, a, "new_password"), w);
+                 settings_account_err(app, a, "new_password"), w);
     gap(ui, 4);
     text(ui, "settings.account.password_rule", app.tr("settings.password_hint"), ui.fonts.small, color::text_muted);
     gap(ui, 12);
     masked_field(ui, "settings.account.repeat_password", app.tr("settings.account.repeat_password"), a.repeat_password,
-                 err(app, a, "repeat_password"), w);
+                 settings_account_err(app, a, "repeat_password"), w);
     gap(ui, 16);
     if (button(ui, "settings.account.change_password", app.tr("settings.account.change_password"), ButtonKind::primary,
                ImVec2(0, ui.px(38)), !a.busy()))
@@ -126,7 +126,7 @@ void two_factor_part(AppState& app, Ui& ui, float width) {
                   color::text_secondary, width);
         gap(ui, 12);
         masked_field(ui, "settings.account.confirm_password", app.tr("settings.account.confirm_password"), a.confirm_password,
-                     err(app, a, "password"), w);
+                     settings_account_err(app, a, "password"), w);
         gap(ui, 14);
         if (button(ui, "settings.account.new_codes", app.tr("settings.account.new_codes"), ButtonKind::secondary,
                    ImVec2(0, ui.px(38)), !a.busy()))
@@ -184,7 +184,7 @@ void two_factor_part(AppState& app, Ui& ui, float width) {
     gap(ui, 10);
     FieldOptions f;
     f.width = ui.px(180);
-    const std::string e = err(app, a, "code");
+    const std::string e = settings_account_err(app, a, "code");
     f.error = e;
     f.hint = "123456";
     f.font = ui.fonts.title;

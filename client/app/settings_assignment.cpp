@@ -15,7 +15,7 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::Message* m) { return m ? m->render(app.language()) : std::string(); }
+std::string settings_assignment_err(AppState& app, const client::Message* m) { return m ? m->render(app.language()) : std::string(); }
 
 std::string utc_text(std::int64_t seconds) {
     const std::time_t t = static_cast<std::time_t>(seconds);
@@ -38,7 +38,7 @@ void settings_form(AppState& app, Ui& ui, float width) {
     gap(ui, 8);
     FieldOptions o;
     o.width = std::min(ui.px(200), (width - ui.px(12)) * 0.5f);
-    const std::string e_interval = err(app, a.error("interval_minutes")), e_delay = err(app, a.error("delay_hours"));
+    const std::string e_interval = settings_assignment_err(app, a.error("interval_minutes")), e_delay = settings_assignment_err(app, a.error("delay_hours"));
     if (a.automatic) {
         o.error = e_interval;
         if (form_field(ui, id + ".interval", app.tr("settings.assignment.interval"), a.interval_minutes, o))

@@ -32,7 +32,7 @@ struct TableOptions {
     std::string none_team;           // label of "no team" (stages: "All teams")
 };
 
-float column_width(Ui& ui, const TableColumn& c, bool first) {
+float settings_lists_column_width(Ui& ui, const TableColumn& c, bool first) {
     if (first) return 0;  // the flexible one
     switch (c.kind) {
         case ColumnKind::text: return ui.px(150);
@@ -49,7 +49,7 @@ float column_width(Ui& ui, const TableColumn& c, bool first) {
     return ui.px(100);
 }
 
-std::vector<PickItem> picks(const std::vector<client::PickOption>& list) {
+std::vector<PickItem> settings_lists_picks(const std::vector<client::PickOption>& list) {
     std::vector<PickItem> out;
     for (const auto& p : list) out.push_back({p.id, p.name});
     return out;
@@ -156,7 +156,7 @@ float edit_cell(AppState& app, Ui& ui, SettingsTable& t, client::Draft& d, const
         case ColumnKind::user: {
             std::optional<std::int64_t> sel;
             if (!v.empty()) sel = std::atoll(v.c_str());
-            const auto items = picks(c.kind == ColumnKind::team ? st.teams() : st.people());
+            const auto items = settings_lists_picks(c.kind == ColumnKind::team ? st.teams() : st.people());
             const std::string none = c.kind == ColumnKind::team ? opt.none_team : c.editable ? std::string("—") : std::string();
             const std::string hint = app.tr("settings.choose");
             fo.hint = hint;
@@ -238,7 +238,7 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
     actions_w = std::max(actions_w, row_button_width(ui, save) + row_button_width(ui, cancel) + ui.px(12));
     const float pad_x = ui.px(14);
     float fixed = 0;
-    for (size_t i = 1; i < cols.size(); ++i) fixed += column_width(ui, cols[i], false);
+    for (size_t i = 1; i < cols.size(); ++i) fixed += settings_lists_column_width(ui, cols[i], false);
     // Narrow cards (stages have seven columns) shrink the fixed columns so the row never spills out.
     const float room = width - actions_w - 2 * pad_x - ui.px(170);
     const float scale = fixed > room && fixed > 0 ? std::max(0.6f, room / fixed) : 1.0f;
@@ -246,7 +246,7 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
     std::vector<float> xs, ws;
     float x = pad_x;
     for (size_t i = 0; i < cols.size(); ++i) {
-        const float w = i == 0 ? first_w : std::floor(column_width(ui, cols[i], false) * scale);
+        const float w = i == 0 ? first_w : std::floor(settings_lists_column_width(ui, cols[i], false) * scale);
         xs.push_back(x);
         ws.push_back(w);
         x += w;

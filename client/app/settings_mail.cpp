@@ -16,9 +16,9 @@ using client::AppState;
 
 namespace {
 
-const ImU32& ok_fg = color::success_text;
+const ImU32& settings_mail_ok_fg = color::success_text;
 
-std::string err(AppState& app, const client::MailAdmin& m, const std::string& f) {
+std::string settings_mail_err(AppState& app, const client::MailAdmin& m, const std::string& f) {
     const client::Message* e = m.error(f);
     return e ? e->render(app.language()) : std::string();
 }
@@ -34,7 +34,7 @@ void smtp_part(AppState& app, Ui& ui, float width) {
     const float port_w = ui.px(110), host_w = w - port_w - ui.px(16);
     FieldOptions o;
     o.width = host_w;
-    const std::string e_host = err(app, m, "host"), e_port = err(app, m, "port");
+    const std::string e_host = settings_mail_err(app, m, "host"), e_port = settings_mail_err(app, m, "port");
     o.error = e_host;
     o.hint = "smtp.example.com";
     ImVec2 row = ImGui::GetCursorScreenPos();
@@ -55,26 +55,26 @@ void smtp_part(AppState& app, Ui& ui, float width) {
     std::vector<Choice> sec = {{"none", none}, {"starttls", starttls}, {"tls", tls}};
     int selected = f.security == "none" ? 0 : f.security == "tls" ? 2 : 1;
     if (segmented(ui, id + ".security", sec, selected)) f.security = selected == 0 ? "none" : selected == 2 ? "tls" : "starttls";
-    const std::string e_sec = err(app, m, "security");
+    const std::string e_sec = settings_mail_err(app, m, "security");
     if (!e_sec.empty()) paragraph(ui, id + ".security.error", e_sec, ui.fonts.small, color::danger_text, w);
     gap(ui, 12);
 
     const float half = std::floor((w - ui.px(16)) * 0.5f);
     row = ImGui::GetCursorScreenPos();
     o.width = half;
-    const std::string e_user = err(app, m, "user");
+    const std::string e_user = settings_mail_err(app, m, "user");
     o.error = e_user;
     o.hint = {};
     form_field(ui, id + ".user", app.tr("settings.mail.user"), f.user, o);
     bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(row.x + half + ui.px(16), row.y));
     const std::string keep = app.tr(f.password_set ? "settings.mail.password_kept" : "settings.mail.password_none");
-    masked_field(ui, id + ".password", app.tr("settings.mail.password"), f.password, err(app, m, "password"), half, keep);
+    masked_field(ui, id + ".password", app.tr("settings.mail.password"), f.password, settings_mail_err(app, m, "password"), half, keep);
     ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(bottom, ImGui::GetItemRectMax().y)));
     gap(ui, 12);
 
     o.width = w;
-    const std::string e_from = err(app, m, "default_from");
+    const std::string e_from = settings_mail_err(app, m, "default_from");
     o.error = e_from;
     o.hint = "Tumen CRM <crm@example.com>";
     form_field(ui, id + ".default_from", app.tr("settings.mail.default_from"), f.default_from, o);
@@ -131,7 +131,7 @@ void channels_part(AppState& app, Ui& ui, float width) {
         const std::string st = c.in_error() ? "error" : c.state == "ok" ? "ok" : "unknown";
         pill(ui, rid + ".state", app.tr("settings.mail.state." + st),
              st == "error" ? color::danger : st == "ok" ? lead_color::success_soft : color::surface_muted,
-             st == "error" ? color::on_primary : st == "ok" ? ok_fg : color::text_secondary);
+             st == "error" ? color::on_primary : st == "ok" ? settings_mail_ok_fg : color::text_secondary);
         std::string counts;
         auto add = [&](const char* key, std::int64_t n) {
             counts += (counts.empty() ? "" : " · ") + app.tr(key, {{"count", std::to_string(n)}});
@@ -173,7 +173,7 @@ void channels_part(AppState& app, Ui& ui, float width) {
     ImGui::SetCursorScreenPos(ImVec2(top.x, y + ui.px(26)));
 }
 
-void outbox_part(AppState& app, Ui& ui, float width) {
+void settings_mail_outbox_part(AppState& app, Ui& ui, float width) {
     auto& m = app.settings().mail();
     const std::string id = "settings.mail.outbox";
     section_title(ui, id, app.tr("settings.mail.outbox"), width);
@@ -245,7 +245,7 @@ void settings_mail(AppState& app, Ui& ui, float width) {
     section_messages(app, ui, "settings.mail", m.banner(), m.notice(), width);
     if (app.settings().is_admin()) smtp_part(app, ui, width);
     channels_part(app, ui, width);
-    outbox_part(app, ui, width);
+    settings_mail_outbox_part(app, ui, width);
 }
 
 }  // namespace tumen::app

@@ -14,12 +14,12 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::MailTemplatesAdmin& t, const std::string& f) {
+std::string settings_mail_templates_err(AppState& app, const client::MailTemplatesAdmin& t, const std::string& f) {
     const client::Message* e = t.error(f);
     return e ? e->render(app.language()) : std::string();
 }
 
-void editor(AppState& app, Ui& ui, float width) {
+void settings_mail_templates_editor(AppState& app, Ui& ui, float width) {
     auto& t = app.settings().mail_templates();
     auto& d = t.draft;
     const std::string id = "settings.templates.form";
@@ -35,7 +35,7 @@ void editor(AppState& app, Ui& ui, float width) {
     gap(ui, 12);
     FieldOptions o;
     o.width = inner;
-    const std::string e_name = err(app, t, "name"), e_subject = err(app, t, "subject"), e_body = err(app, t, "body");
+    const std::string e_name = settings_mail_templates_err(app, t, "name"), e_subject = settings_mail_templates_err(app, t, "subject"), e_body = settings_mail_templates_err(app, t, "body");
     o.error = e_name;
     if (form_field(ui, id + ".name", app.tr("settings.templates.name"), d.name, o)) t.clear_error("name");
     gap(ui, 12);
@@ -73,7 +73,7 @@ void settings_mail_templates(AppState& app, Ui& ui, float width) {
                        can_edit ? app.tr("settings.templates.new") : std::string(), width, !t.editing()))
         t.create();
     section_messages(app, ui, "settings.templates", t.banner(), t.notice(), width);
-    if (t.editing()) editor(app, ui, width);
+    if (t.editing()) settings_mail_templates_editor(app, ui, width);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ui.px(14);

@@ -15,7 +15,7 @@ namespace {
 const ImU32& success_text = color::success_text;
 const ImU32& success_border = color::success_border;
 const ImU32& success_bg = color::success_bg;
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool settings_parts_escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 }  // namespace
 
 void notice(Ui& ui, std::string_view id, std::string_view message, float width) {
@@ -117,7 +117,7 @@ bool begin_overlay(Ui& ui, const std::string& id, const std::string& title, floa
         const ImVec2 m = ImGui::GetIO().MousePos;
         if (m.x < p.x || m.x > p.x + width || m.y < p.y || m.y > p.y + h) dismissed = true;
     }
-    if (escape_pressed()) dismissed = true;
+    if (settings_parts_escape_pressed()) dismissed = true;
     card_background(ui, dl, p, ImVec2(p.x + width, p.y + h), ui.px(14));
     ImGui::SetCursorScreenPos(ImVec2(p.x + ui.px(28), p.y + ui.px(24)));
     ImGui::BeginGroup();

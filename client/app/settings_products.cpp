@@ -15,7 +15,7 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::ProductsAdmin& w, const std::string& f) {
+std::string settings_products_err(AppState& app, const client::ProductsAdmin& w, const std::string& f) {
     const client::Message* e = w.error(f);
     return e ? e->render(app.language()) : std::string();
 }
@@ -26,7 +26,7 @@ std::string tax_label(AppState& app, const Product& p) {
     return client::bp_percent_text(p.tax_bp) + " %" + (p.tax_included ? " " + app.tr("settings.products.incl") : "");
 }
 
-void editor(AppState& app, Ui& ui, float width) {
+void settings_products_editor(AppState& app, Ui& ui, float width) {
     auto& w = app.settings().products();
     auto& d = w.draft;
     const std::string id = "settings.products.form";
@@ -41,10 +41,10 @@ void editor(AppState& app, Ui& ui, float width) {
          color::text);
     gap(ui, 12);
     // Each field's error string lives until the frame's end (FieldOptions holds a view of it).
-    const std::string e_name = err(app, w, "name"), e_code = err(app, w, "code"), e_uom = err(app, w, "uom");
-    const std::string e_price = !err(app, w, "price.amount").empty() ? err(app, w, "price.amount") : err(app, w, "price");
-    const std::string e_cur = err(app, w, "price.currency"), e_tax = err(app, w, "tax_bp"),
-                      e_desc = err(app, w, "description");
+    const std::string e_name = settings_products_err(app, w, "name"), e_code = settings_products_err(app, w, "code"), e_uom = settings_products_err(app, w, "uom");
+    const std::string e_price = !settings_products_err(app, w, "price.amount").empty() ? settings_products_err(app, w, "price.amount") : settings_products_err(app, w, "price");
+    const std::string e_cur = settings_products_err(app, w, "price.currency"), e_tax = settings_products_err(app, w, "tax_bp"),
+                      e_desc = settings_products_err(app, w, "description");
     FieldOptions o;
     // Fields side by side, each row placed by hand: an error under one field must not shift its neighbours.
     float bottom = 0;
@@ -114,7 +114,7 @@ void settings_products(AppState& app, Ui& ui, float width) {
                        can_edit ? app.tr("settings.products.new") : std::string(), width, !w.editing()))
         w.create();
     section_messages(app, ui, "settings.products", w.banner(), w.notice(), width);
-    if (w.editing()) editor(app, ui, width);
+    if (w.editing()) settings_products_editor(app, ui, width);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ui.px(14);

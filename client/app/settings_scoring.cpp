@@ -21,9 +21,9 @@ std::string signed_int(std::int64_t v) {
     return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + std::to_string(v < 0 ? -v : v);
 }
 
-std::string err(AppState& app, const client::Message* m) { return m ? m->render(app.language()) : std::string(); }
+std::string settings_scoring_err(AppState& app, const client::Message* m) { return m ? m->render(app.language()) : std::string(); }
 
-void preview_box(AppState& app, Ui& ui, client::ScoringAdmin& s, float width) {
+void settings_scoring_preview_box(AppState& app, Ui& ui, client::ScoringAdmin& s, float width) {
     const std::string id = "settings.scoring.preview";
     const auto& p = s.preview_result();
     if (!p) {
@@ -42,7 +42,7 @@ void preview_box(AppState& app, Ui& ui, client::ScoringAdmin& s, float width) {
         paragraph(ui, id + ".outdated", app.tr("settings.scoring.preview_outdated"), ui.fonts.small, color::danger_text, width);
 }
 
-void editor(AppState& app, Ui& ui, float width) {
+void settings_scoring_editor(AppState& app, Ui& ui, float width) {
     auto& s = app.settings().scoring();
     auto& d = s.draft;
     const std::string id = "settings.scoring.form";
@@ -59,8 +59,8 @@ void editor(AppState& app, Ui& ui, float width) {
     const float gap_x = ui.px(12);
     const float points_w = ui.px(110), team_w = std::min(ui.px(240), inner * 0.3f);
     const float name_w = std::max(ui.px(120), inner - points_w - team_w - 2 * gap_x);
-    const std::string e_name = err(app, s.error("name")), e_points = err(app, s.error("points")),
-                      e_filter = err(app, s.error("filter")), e_team = err(app, s.error("team_id"));
+    const std::string e_name = settings_scoring_err(app, s.error("name")), e_points = settings_scoring_err(app, s.error("points")),
+                      e_filter = settings_scoring_err(app, s.error("filter")), e_team = settings_scoring_err(app, s.error("team_id"));
     bool changed = false;
     const ImVec2 row = ImGui::GetCursorScreenPos();  // name, points and team side by side on one row
     o.width = name_w;
@@ -114,7 +114,7 @@ void editor(AppState& app, Ui& ui, float width) {
     ImGui::SameLine(0, ui.px(10));
     if (button(ui, id + ".cancel", app.tr("settings.cancel"), ButtonKind::ghost, ImVec2(0, ui.px(36)))) s.cancel();
     gap(ui, 10);
-    preview_box(app, ui, s, inner);
+    settings_scoring_preview_box(app, ui, s, inner);
     ImGui::EndGroup();
     ui.remember(id + ".h", ImGui::GetItemRectMax().y + pad - p.y);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h));
@@ -261,13 +261,13 @@ void predictive(AppState& app, Ui& ui, float width) {
         if (checkbox(ui, id + ".field." + f, i18n::has(app.language(), key) ? app.tr(key) : f, on)) pr.set_field(f, on);
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + row_h * static_cast<float>((avail.size() + cols - 1) / cols) + ui.px(6)));
-    const std::string e_fields = err(app, pr.error("fields"));
+    const std::string e_fields = settings_scoring_err(app, pr.error("fields"));
     if (!e_fields.empty()) text(ui, id + ".fields_error", e_fields, ui.fonts.small, color::danger_text);
     FieldOptions o;
     o.width = std::min(width, ui.px(220));
     const std::string start_hint = app.tr("settings.predictive.start_hint");
     o.hint = start_hint;
-    const std::string e_start = err(app, pr.error("start_date"));
+    const std::string e_start = settings_scoring_err(app, pr.error("start_date"));
     o.error = e_start;
     form_field(ui, id + ".start_date", app.tr("settings.predictive.start_date"), pr.start_date, o);
     gap(ui, 12);
@@ -311,7 +311,7 @@ void settings_scoring(AppState& app, Ui& ui, float width) {
                        app.tr("settings.scoring.new"), width, !s.editing()))
         s.create();
     section_messages(app, ui, "settings.scoring", s.banner(), s.notice(), width);
-    if (s.editing()) editor(app, ui, width);
+    if (s.editing()) settings_scoring_editor(app, ui, width);
     rules_list(app, ui, width);
     predictive(app, ui, width);
     if (s.confirm_delete) {

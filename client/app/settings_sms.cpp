@@ -15,9 +15,9 @@ using client::AppState;
 
 namespace {
 
-const ImU32& ok_fg = color::success_text;
+const ImU32& settings_sms_ok_fg = color::success_text;
 
-std::string err(AppState& app, const client::SmsAdmin& m, const std::string& f) {
+std::string settings_sms_err(AppState& app, const client::SmsAdmin& m, const std::string& f) {
     const client::Message* e = m.error(f);
     return e ? e->render(app.language()) : std::string();
 }
@@ -32,7 +32,7 @@ void gateway_part(AppState& app, Ui& ui, float width) {
     const float w = std::min(width, ui.px(720));
     FieldOptions o;
     o.width = w;
-    const std::string e_url = err(app, m, "url");
+    const std::string e_url = settings_sms_err(app, m, "url");
     o.error = e_url;
     o.hint = "https://sms.example.mn/send?to={{to_digits}}&text={{text}}";
     form_field(ui, id + ".url", app.tr("settings.sms.url"), f.url, o);
@@ -56,7 +56,7 @@ void gateway_part(AppState& app, Ui& ui, float width) {
             if (f.content_type == types[i]) kind = i;
         if (segmented(ui, id + ".content_type", kinds, kind)) f.content_type = types[kind];
         gap(ui, 12);
-        const std::string e_body = err(app, m, "body");
+        const std::string e_body = settings_sms_err(app, m, "body");
         o.error = e_body;
         o.hint = R"({"to":"{{to}}","text":"{{text}}","from":"{{sender}}"})";
         o.multiline_height = ui.px(84);
@@ -70,7 +70,7 @@ void gateway_part(AppState& app, Ui& ui, float width) {
     const float half = std::floor((w - ui.px(16)) * 0.5f);
     ImVec2 row = ImGui::GetCursorScreenPos();
     o.width = half;
-    const std::string e_header = err(app, m, "auth_header");
+    const std::string e_header = settings_sms_err(app, m, "auth_header");
     o.error = e_header;
     o.hint = "Authorization";
     form_field(ui, id + ".auth_header", app.tr("settings.sms.auth_header"), f.auth_header, o);
@@ -78,15 +78,15 @@ void gateway_part(AppState& app, Ui& ui, float width) {
     ImGui::SetCursorScreenPos(ImVec2(row.x + half + ui.px(16), row.y));
     const std::string keep = app.tr(f.auth_value_set ? "settings.sms.auth_value_kept" : "settings.sms.auth_value_none");
     // The auth header's value is write-only: masked, never shown back.
-    masked_field(ui, id + ".auth_value", app.tr("settings.sms.auth_value"), f.auth_value, err(app, m, "auth_value"), half, keep);
+    masked_field(ui, id + ".auth_value", app.tr("settings.sms.auth_value"), f.auth_value, settings_sms_err(app, m, "auth_value"), half, keep);
     ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(bottom, ImGui::GetItemRectMax().y)));
     gap(ui, 12);
 
     row = ImGui::GetCursorScreenPos();
     const float third = std::floor((w - ui.px(32)) / 3.0f);
     o.width = third;
-    const std::string e_pattern = err(app, m, "success_pattern"), e_sender = err(app, m, "sender"),
-                      e_country = err(app, m, "country_code");
+    const std::string e_pattern = settings_sms_err(app, m, "success_pattern"), e_sender = settings_sms_err(app, m, "sender"),
+                      e_country = settings_sms_err(app, m, "country_code");
     o.error = e_pattern;
     o.hint = "\"status\":\"OK\"";
     form_field(ui, id + ".success_pattern", app.tr("settings.sms.success_pattern"), f.success_pattern, o);
@@ -113,7 +113,7 @@ void gateway_part(AppState& app, Ui& ui, float width) {
     // The test send: a real SMS to the number typed, with the form as it is.
     row = ImGui::GetCursorScreenPos();
     o.width = half;
-    const std::string e_to = err(app, m, "to");
+    const std::string e_to = settings_sms_err(app, m, "to");
     o.error = e_to;
     o.hint = "+976 9911 2233";
     form_field(ui, id + ".test_to", app.tr("settings.sms.test_to"), m.test_to, o);
@@ -151,7 +151,7 @@ void channel_part(AppState& app, Ui& ui, float width) {
     const std::string st = c.in_error() ? "error" : c.state == "ok" ? "ok" : "unknown";
     pill(ui, id + ".state", app.tr("settings.mail.state." + st),
          st == "error" ? color::danger : st == "ok" ? lead_color::success_soft : color::surface_muted,
-         st == "error" ? color::on_primary : st == "ok" ? ok_fg : color::text_secondary);
+         st == "error" ? color::on_primary : st == "ok" ? settings_sms_ok_fg : color::text_secondary);
     const std::string counts = app.tr("settings.mail.count.sent", {{"count", std::to_string(c.sent)}}) + " · " +
                                app.tr("settings.mail.count.failed", {{"count", std::to_string(c.failed)}});
     ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + ui.px(38)));
@@ -172,7 +172,7 @@ void channel_part(AppState& app, Ui& ui, float width) {
     ImGui::SetCursorScreenPos(ImVec2(top.x, y + ui.px(26)));
 }
 
-void outbox_part(AppState& app, Ui& ui, float width) {
+void settings_sms_outbox_part(AppState& app, Ui& ui, float width) {
     auto& m = app.settings().sms();
     const std::string id = "settings.sms.outbox";
     section_title(ui, id, app.tr("settings.sms.outbox"), width);
@@ -233,7 +233,7 @@ void settings_sms(AppState& app, Ui& ui, float width) {
     section_messages(app, ui, "settings.sms", m.banner(), m.notice(), width);
     gateway_part(app, ui, width);
     channel_part(app, ui, width);
-    outbox_part(app, ui, width);
+    settings_sms_outbox_part(app, ui, width);
 }
 
 }  // namespace tumen::app

@@ -12,7 +12,7 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::TokensAdmin& t, const std::string& f) {
+std::string settings_tokens_err(AppState& app, const client::TokensAdmin& t, const std::string& f) {
     const client::Message* m = t.error(f);
     return m ? m->render(app.language()) : std::string();
 }
@@ -94,7 +94,7 @@ void settings_api_keys(AppState& app, Ui& ui, float width) {
             FieldOptions f;
             const float life_w = ui.px(170);
             f.width = inner - bw - ui.px(200) - life_w - ui.px(16);
-            const std::string e = err(app, t, "name");
+            const std::string e = settings_tokens_err(app, t, "name");
             f.error = e;
             const std::string hint = app.tr("settings.api_keys.name_hint");
             f.hint = hint;
@@ -155,7 +155,7 @@ void settings_kiosk_tokens(AppState& app, Ui& ui, float width) {
         panel(ui, "settings.kiosk.form", width, [&](float inner) {
             FieldOptions f;
             f.width = std::min(inner, ui.px(420));
-            const std::string e = err(app, t, "name");
+            const std::string e = settings_tokens_err(app, t, "name");
             f.error = e;
             const std::string hint = app.tr("settings.kiosk.name_hint");
             f.hint = hint;
@@ -179,7 +179,7 @@ void settings_kiosk_tokens(AppState& app, Ui& ui, float width) {
                 ImGui::SetCursorScreenPos(ImVec2(x, at.y));
             }
             ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetItemRectMax().y + ui.px(4)));
-            if (const std::string te = err(app, t, "team_ids"); !te.empty()) {
+            if (const std::string te = settings_tokens_err(app, t, "team_ids"); !te.empty()) {
                 gap(ui, 4);
                 paragraph(ui, "settings.kiosk.teams.error", te, ui.fonts.small, color::danger_text, inner);
             }

@@ -25,7 +25,7 @@ std::int64_t role_index(const std::string& role) {
     return it == roles.end() ? 0 : (it - roles.begin()) + 1;
 }
 
-std::string err(AppState& app, const client::UsersAdmin& u, const std::string& f) {
+std::string settings_users_err(AppState& app, const client::UsersAdmin& u, const std::string& f) {
     const client::Message* m = u.error(f);
     return m ? m->render(app.language()) : std::string();
 }
@@ -87,14 +87,14 @@ void create_form(AppState& app, Ui& ui, float width) {
     pair(
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "login");
+            const std::string e = settings_users_err(app, u, "login");
             f.error = e;
             f.focus = ui.remembered("settings.users.form.shown", 0) == 0;
             form_field(ui, "settings.users.new.login", app.tr("settings.users.login"), u.draft.login, f);
         },
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "name");
+            const std::string e = settings_users_err(app, u, "name");
             f.error = e;
             form_field(ui, "settings.users.new.name", app.tr("settings.users.name"), u.draft.name, f);
         });
@@ -102,13 +102,13 @@ void create_form(AppState& app, Ui& ui, float width) {
     pair(
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "email");
+            const std::string e = settings_users_err(app, u, "email");
             f.error = e;
             form_field(ui, "settings.users.new.email", app.tr("settings.users.email"), u.draft.email, f);
         },
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "role");
+            const std::string e = settings_users_err(app, u, "role");
             f.error = e;
             std::optional<std::int64_t> sel = role_index(u.draft.role);
             if (form_picker(ui, "settings.users.new.role", app.tr("settings.users.role"), role_items(app), sel, "", f) && sel)
@@ -117,7 +117,7 @@ void create_form(AppState& app, Ui& ui, float width) {
     pair(
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "password");
+            const std::string e = settings_users_err(app, u, "password");
             f.error = e;
             const std::string hint = app.tr("settings.password_hint");
             f.hint = hint;
@@ -128,14 +128,14 @@ void create_form(AppState& app, Ui& ui, float width) {
         },
         [&] {
             auto f = o;
-            const std::string e = err(app, u, "lang");
+            const std::string e = settings_users_err(app, u, "lang");
             f.error = e;
             if (u.draft.lang.empty()) u.draft.lang = std::string(i18n::code(app.language()));  // the admin's, to start
             language_picker(ui, "settings.users.new.lang", app.tr("settings.users.lang"), u.draft.lang, f);
         });
     {
         auto f = o;
-        const std::string e = err(app, u, "tz");
+        const std::string e = settings_users_err(app, u, "tz");
         f.error = e;
         time_zone_picker(ui, "settings.users.new.tz", app.tr("settings.users.tz"), u.draft.tz, f);
     }
@@ -143,7 +143,7 @@ void create_form(AppState& app, Ui& ui, float width) {
     text(ui, "settings.users.new.teams_label", app.tr("settings.users.teams"), ui.fonts.small, color::text_secondary);
     gap(ui, 6);
     team_checkboxes(app, ui, "settings.users.new.team", u.draft.team_ids, inner);
-    if (const std::string e = err(app, u, "team_ids"); !e.empty()) {
+    if (const std::string e = settings_users_err(app, u, "team_ids"); !e.empty()) {
         gap(ui, 4);
         text(ui, "settings.users.new.teams_error", e, ui.fonts.small, color::danger_text);
     }
@@ -200,7 +200,7 @@ void password_dialog(AppState& app, Ui& ui) {
     gap(ui, 14);
     FieldOptions f;
     f.width = inner;
-    const std::string e = err(app, u, "password");
+    const std::string e = settings_users_err(app, u, "password");
     f.error = e;
     const std::string hint = app.tr("settings.password_hint");
     f.hint = hint;

@@ -15,7 +15,7 @@ using client::AppState;
 
 namespace {
 
-std::string err(AppState& app, const client::WebFormAdmin& m, const std::string& f) {
+std::string settings_web_form_err(AppState& app, const client::WebFormAdmin& m, const std::string& f) {
     const client::Message* e = m.error(f);
     return e ? e->render(app.language()) : std::string();
 }
@@ -66,7 +66,7 @@ void settings_web_form(AppState& app, Ui& ui, float width) {
     const float half = std::floor((w - ui.px(16)) * 0.5f);
     FieldOptions o;
     o.width = half;
-    const std::string e_team = err(app, m, "team_id"), e_user = err(app, m, "user_id");
+    const std::string e_team = settings_web_form_err(app, m, "team_id"), e_user = settings_web_form_err(app, m, "user_id");
     ImVec2 row = ImGui::GetCursorScreenPos();
     std::optional<std::int64_t> team = f.team_id ? std::optional<std::int64_t>(f.team_id) : std::nullopt;
     o.error = e_team;
@@ -83,7 +83,7 @@ void settings_web_form(AppState& app, Ui& ui, float width) {
     gap(ui, 12);
 
     o.width = w;
-    const std::string e_origins = err(app, m, "allowed_origins");
+    const std::string e_origins = settings_web_form_err(app, m, "allowed_origins");
     o.error = e_origins;
     o.hint = "https://www.example.mn";
     o.multiline_height = ui.px(72);
@@ -96,7 +96,7 @@ void settings_web_form(AppState& app, Ui& ui, float width) {
     row = ImGui::GetCursorScreenPos();
     const float url_w = w - ui.px(160) - ui.px(16);
     o.width = url_w;
-    const std::string e_url = err(app, m, "thank_you_url"), e_rate = err(app, m, "rate_limit_per_hour");
+    const std::string e_url = settings_web_form_err(app, m, "thank_you_url"), e_rate = settings_web_form_err(app, m, "rate_limit_per_hour");
     o.error = e_url;
     o.hint = "/contact/thanks";
     form_field(ui, id + ".thank_you_url", app.tr("settings.web_form.thank_you_url"), f.thank_you_url, o);

@@ -14,9 +14,9 @@ using client::AppState;
 
 namespace {
 
-const ImU32& ok_fg = color::success_text;
+const ImU32& settings_webhooks_ok_fg = color::success_text;
 
-std::string err(AppState& app, const client::WebhooksAdmin& w, const std::string& f) {
+std::string settings_webhooks_err(AppState& app, const client::WebhooksAdmin& w, const std::string& f) {
     const client::Message* e = w.error(f);
     return e ? e->render(app.language()) : std::string();
 }
@@ -29,10 +29,10 @@ void state_pill(AppState& app, Ui& ui, const std::string& id, const std::string&
     const bool bad = state == "failed", good = state == "delivered";
     pill(ui, id, app.tr("settings.webhooks.state." + (state.empty() ? std::string("none") : state)),
          bad ? color::danger : good ? lead_color::success_soft : color::surface_muted,
-         bad ? color::on_primary : good ? ok_fg : color::text_secondary);
+         bad ? color::on_primary : good ? settings_webhooks_ok_fg : color::text_secondary);
 }
 
-void editor(AppState& app, Ui& ui, float width) {
+void settings_webhooks_editor(AppState& app, Ui& ui, float width) {
     auto& w = app.settings().webhooks();
     auto& d = w.draft;
     const std::string id = "settings.webhooks.form";
@@ -48,7 +48,7 @@ void editor(AppState& app, Ui& ui, float width) {
     gap(ui, 12);
     FieldOptions o;
     o.width = inner;
-    const std::string e_name = err(app, w, "name"), e_url = err(app, w, "url"), e_events = err(app, w, "events");
+    const std::string e_name = settings_webhooks_err(app, w, "name"), e_url = settings_webhooks_err(app, w, "url"), e_events = settings_webhooks_err(app, w, "events");
     o.error = e_name;
     if (form_field(ui, id + ".name", app.tr("settings.webhooks.name"), d.name, o)) w.clear_error("name");
     gap(ui, 12);
@@ -158,7 +158,7 @@ void settings_webhooks(AppState& app, Ui& ui, float width) {
             w.dismiss_secret();
         gap(ui, 20);
     }
-    if (w.editing()) editor(app, ui, width);
+    if (w.editing()) settings_webhooks_editor(app, ui, width);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = ui.px(14);

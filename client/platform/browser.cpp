@@ -145,14 +145,27 @@ EM_JS(void, js_pick_file, (const char* accept, double max), {
 
 EM_JS(void, js_install_file_drop, (double max), {
     const files = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes("Files");
+    // The hint stays while dragover keeps firing (every ~50 ms); dragleave is unreliable across child elements,
+    // so a quiet spell of 300 ms, a drop or Esc ends it.
+    let over = false, quiet = 0;
+    const drag = (on) => {
+        clearTimeout(quiet);
+        if (on) quiet = setTimeout(() => drag(false), 300);
+        if (on === over) return;
+        over = on;
+        Module["_tumen_on_file_drag"](on ? 1 : 0);
+        Module["_tumen_wake"]();
+    };
     window.addEventListener("dragover", (e) => {
         if (!files(e)) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = "copy";
+        drag(true);
     });
     window.addEventListener("drop", (e) => {
         if (!files(e)) return;
         e.preventDefault();  // the browser would otherwise leave the app to show the file
+        drag(false);
         const file = e.dataTransfer.files && e.dataTransfer.files[0];
         if (file) Module.tumenReadFile(file, max, "_tumen_on_file_dropped");
     });
@@ -208,9 +221,12 @@ std::function<void(std::string, std::string)> g_file_chosen;  // the pick under 
 }  // namespace
 
 std::function<void(std::string, std::string)> g_file_dropped;
+std::function<void(bool)> g_file_drag;
 
-void install_file_drop(std::size_t max_bytes, std::function<void(std::string, std::string)> dropped) {
+void install_file_drop(std::size_t max_bytes, std::function<void(std::string, std::string)> dropped,
+                       std::function<void(bool)> dragging) {
     g_file_dropped = std::move(dropped);
+    g_file_drag = std::move(dragging);
     js_define_read_file();
     js_install_file_drop(static_cast<double>(max_bytes) + 1);
 }
@@ -266,6 +282,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_picked(const char* name, cons
     auto chosen = std::move(tumen::platform::g_file_chosen);
     tumen::platform::g_file_chosen = nullptr;
     if (chosen) chosen(name ? name : "", std::string(data, static_cast<std::size_t>(size > 0 ? size : 0)));
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_drag(int over) {
+    if (tumen::platform::g_file_drag) tumen::platform::g_file_drag(over != 0);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tumen_on_file_dropped(const char* name, const char* data, int size) {

@@ -28,7 +28,8 @@
 //  [X] The client's shortcuts keep keys the browser would take: Ctrl/Cmd+K, Ctrl/Cmd+S, F1, Alt+1..7, "/" (key_guard.hpp).
 //  [X] Test interface: window.tumen.state() -> JSON of route, view, language, last error, frame count, widgets.
 //  [X] File upload: Host::pick_file through a hidden <input type=file> and FileReader (the CSV import, a
-//      record's files). A file dropped on the page goes to AppState::take_dropped_file (install_file_drop).
+//      record's files). A file dropped on the page goes to AppState::take_dropped_file (install_file_drop);
+//      while files are dragged over it, AppState::drop_hint says where a drop would go.
 //  [X] File download: bytes fetched by the app (leads export) saved through a Blob URL and <a download>.
 //  [X] IME / composed input (dead keys, CJK) and the mobile on-screen keyboard: a transparent, click-through
 //      <input> (web/input.js) sits over the active field from its caret and has the focus while a field is active
@@ -88,8 +89,9 @@ void open_url(const std::string& path);
 // The browser's file chooser; `chosen(name, bytes)` once a file was chosen and read (see Host::pick_file).
 void pick_file(const std::string& accept, std::size_t max_bytes, std::function<void(std::string, std::string)> chosen);
 // Files dragged over the page may be dropped (the first one is read, at most max_bytes + 1 bytes) and handed to
-// `dropped(name, bytes)`; the loop is woken.
-void install_file_drop(std::size_t max_bytes, std::function<void(std::string, std::string)> dropped);
+// `dropped(name, bytes)`; `dragging(true/false)` while they are over the page (for a hint); the loop is woken.
+void install_file_drop(std::size_t max_bytes, std::function<void(std::string, std::string)> dropped,
+                       std::function<void(bool)> dragging);
 
 std::string location_hash();
 void history_push(const std::string& hash);

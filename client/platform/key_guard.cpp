@@ -24,16 +24,16 @@ EM_JS(void, js_install_key_guard, (), {
 
 EM_JS(void, js_set_text_input, (int typing), { Module.tumenTyping = !!typing; });
 
-int shown = -1;
+int key_guard_shown = -1;
 
 }  // namespace
 
 void install_key_guard() { js_install_key_guard(); }
 
 void set_text_input(bool typing) {
-    if ((typing ? 1 : 0) == shown) return;
-    shown = typing ? 1 : 0;
-    js_set_text_input(shown);
+    if ((typing ? 1 : 0) == key_guard_shown) return;
+    key_guard_shown = typing ? 1 : 0;
+    js_set_text_input(key_guard_shown);
 }
 
 }  // namespace tumen::platform

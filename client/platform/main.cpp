@@ -19,11 +19,11 @@
 #include "browser.hpp"
 #include "event_source.hpp"
 #include "fetch.hpp"
+#include "gl_renderer.hpp"
 #include "key_guard.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the active field's frame and caret, for the composition overlay
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "state/app_state.hpp"
 #include "state/frame_timer.hpp"
 #include "state/input_trickle.hpp"
@@ -41,6 +41,8 @@ constexpr int settle_frames = 3;
 
 struct Client {
     GLFWwindow* window = nullptr;
+    platform::GlRenderer renderer;    // ImGui's draw data to WebGL2 (gl_renderer.hpp)
+    bool render_failed = false;       // the shaders did not link: the page says so, the loop stops
     platform::BrowserHost host;
     std::unique_ptr<platform::FetchTransport> transport;
     std::unique_ptr<platform::FetchEventChannel> live;  // GET /api/v1/events while signed in
@@ -85,7 +87,7 @@ struct Client {
 Client* g = nullptr;
 
 void wake() {
-    if (!g) return;
+    if (!g || g->render_failed) return;
     // A wall display has no pointer or typing to settle: one frame per change (each costs a full-screen draw).
     const bool kiosk = g->app && g->app->route().view == View::kiosk;
     g->dirty_frames = std::max(g->dirty_frames, kiosk ? 1 : settle_frames);
@@ -180,8 +182,7 @@ void update_geometry() {
         g->built_dark = g->app->dark_theme() ? 1 : 0;
         app::apply_theme(g->ui.dpr, g->built_dark == 1);
         platform::set_page_theme(g->built_dark == 1);
-        if (g->fonts_built) ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g->renderer.create_font_texture();  // replaces the old atlas' texture
         g->fonts_built = true;
     }
 }
@@ -261,7 +262,6 @@ void frame() {
         else
             ImGui::GetIO().AddInputCharactersUTF8(e.utf8.c_str());
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (g->touch.owns_pointer()) {
@@ -283,11 +283,15 @@ void frame() {
     ImGui::Render();
 
     const double render_start = emscripten_get_now();
-    glViewport(0, 0, g->canvas.width, g->canvas.height);
     const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(app::color::page_bottom);
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!g->renderer.render(ImGui::GetDrawData(), g->canvas.width, g->canvas.height, clear)) {
+        // Nothing can be drawn: the page says so (the console has the shader log) and the loop stops.
+        g->render_failed = true;
+        platform::show_fatal(g->app->tr("error.webgl_shader"));
+        g->paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
     g->render_timer.add(emscripten_get_now() - render_start);
     g->ui.end_frame();
     g->frame_timer.add(emscripten_get_now() - frame_start);
@@ -413,7 +417,8 @@ int main() {
     // Their replies are handled once main() has returned to the browser.
     g->app->start(platform::location_hash(), platform::browser_language(), platform::load_setting("tumen.language"));
     platform::install_file_drop(client::AttachmentShelf::max_bytes,
-                                [](std::string name, std::string bytes) { g->app->take_dropped_file(std::move(name), std::move(bytes)); });
+                                [](std::string name, std::string bytes) { g->app->take_dropped_file(std::move(name), std::move(bytes)); },
+                                [](bool over) { g->app->set_file_drag(over); });
     platform::fetch_file("fonts/DejaVuSans.ttf", [](bool ok, std::vector<unsigned char> b) {
         font_loaded(ok, std::move(b), g->font_files.regular);
     });
@@ -455,7 +460,8 @@ int main() {
     glfwSetKeyCallback(g->window, on_key);        // replaces the backend's; frame() feeds it the queued events
     glfwSetCharCallback(g->window, on_char);      // likewise
     platform::install_key_guard();                // after GLFW's listeners: Ctrl+K, Ctrl+S, F1, Alt+n stay ours
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Shaders compile in the GPU process while the fonts and the board's data are on their way.
+    g->renderer.init();
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = nullptr;

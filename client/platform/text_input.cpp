@@ -15,16 +15,16 @@ EM_JS(void, js_hide_text_input, (), {
     if (window.tumenInput) window.tumenInput.hide();
 });
 
-bool shown = false;
+bool text_input_shown = false;
 
 }  // namespace
 
 void place_text_input(bool active, float x, float y, float w, float h, float font_px, bool secret) {
     if (active) {
-        shown = true;
+        text_input_shown = true;
         js_place_text_input(x, y, w, h, font_px, secret ? 1 : 0);
-    } else if (shown) {
-        shown = false;
+    } else if (text_input_shown) {
+        text_input_shown = false;
         js_hide_text_input();
     }
 }

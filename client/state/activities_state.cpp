@@ -1,6 +1,7 @@
 #include "activities_state.hpp"
 
 #include "app_state.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
@@ -8,15 +9,11 @@ namespace {
 
 using nlohmann::json;
 
-std::string text_of(const json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
 std::string activity_path(std::int64_t id, const std::string& tail = "") {
     return "/api/v1/activities/" + std::to_string(id) + tail;
 }
 
-std::vector<ActivityItem> items_of(const json& list) {
+std::vector<ActivityItem> activities_items_of(const json& list) {
     std::vector<ActivityItem> out;
     if (!list.is_array()) return out;
     for (const auto& j : list)
@@ -45,12 +42,12 @@ std::optional<ActivityItem> activity_item_from_json(const json& j) {
     if (!a) return std::nullopt;
     ActivityItem it;
     it.activity = std::move(a.value());
-    it.type_name = text_of(j, "type_name");
-    it.type_code = text_of(j, "type_code");
-    it.icon = text_of(j, "icon");
-    it.category = text_of(j, "category");
-    it.due_state = text_of(j, "due_state");
-    it.lead_name = text_of(j, "lead_name");
+    it.type_name = str(j, "type_name");
+    it.type_code = str(j, "type_code");
+    it.icon = str(j, "icon");
+    it.category = str(j, "category");
+    it.due_state = str(j, "due_state");
+    it.lead_name = str(j, "lead_name");
     return it;
 }
 
@@ -180,8 +177,8 @@ void ActivitiesState::reload_lead() {
                      return;
                  }
                  const json j = reply_json(reply);
-                 lead_items_ = items_of(j.value("items", json::array()));
-                 today_ = parse_date(text_of(j, "today"));
+                 lead_items_ = activities_items_of(j.value("items", json::array()));
+                 today_ = parse_date(str(j, "today"));
                  lead_loaded_ = true;
              });
 }
@@ -298,7 +295,7 @@ void ActivitiesState::submit_done() {
             return;
         }
         const json j = reply_json(reply);
-        scheduled_ = items_of(j.value("scheduled", json::array()));
+        scheduled_ = activities_items_of(j.value("scheduled", json::array()));
         suggested_.clear();
         if (j.contains("suggested_type_ids") && j["suggested_type_ids"].is_array())
             for (const auto& id : j["suggested_type_ids"])
@@ -399,7 +396,7 @@ void ActivitiesState::load_mine(std::optional<std::int64_t> user_id) {
             if (j.contains("items") && j["items"].is_array())
                 for (const auto& u : j["items"])
                     if (u.is_object() && u.contains("id") && u["id"].is_number_integer())
-                        users_.push_back({u["id"].get<std::int64_t>(), text_of(u, "name")});
+                        users_.push_back({u["id"].get<std::int64_t>(), str(u, "name")});
         });
     }
     if (user_id != mine_user_) mine_loaded_ = false;
@@ -414,10 +411,10 @@ void ActivitiesState::load_mine(std::optional<std::int64_t> user_id) {
         }
         const json j = reply_json(reply);
         const json groups = j.value("groups", json::object());
-        overdue_ = items_of(groups.value("overdue", json::array()));
-        today_items_ = items_of(groups.value("today", json::array()));
-        planned_ = items_of(groups.value("planned", json::array()));
-        mine_today_ = parse_date(text_of(j, "today"));
+        overdue_ = activities_items_of(groups.value("overdue", json::array()));
+        today_items_ = activities_items_of(groups.value("today", json::array()));
+        planned_ = activities_items_of(groups.value("planned", json::array()));
+        mine_today_ = parse_date(str(j, "today"));
         mine_loaded_ = true;
     });
 }

@@ -231,4 +231,20 @@ void AppState::take_dropped_file(std::string name, std::string bytes) {
     show_error(Message::from_key("drop.not_here", {{"name", name}}));
 }
 
+std::string AppState::drop_hint() const {
+    if (!file_drag_ || session_status() != SessionStatus::signed_in) return {};
+    // The same places take_dropped_file() puts a file.
+    switch (route_.view) {
+        case View::import_: return tr("drop.hint.import");
+        case View::lead:
+            if (lead_.lead()) return tr("drop.hint.lead", {{"name", lead_.lead()->name}});
+            break;
+        case View::contact:
+            if (contact_form_.contact()) return tr("drop.hint.contact", {{"name", contact_form_.contact()->name}});
+            break;
+        default: break;
+    }
+    return tr("drop.hint.nowhere");
+}
+
 }  // namespace tumen::client

@@ -129,6 +129,9 @@ public:
     // A file dropped on the page: the import takes it on #/import, the open lead's or contact's files on their
     // form; elsewhere the banner says where files can go.
     void take_dropped_file(std::string name, std::string bytes);
+    // Files are being dragged over the page: the hint says where a drop would go ("" when nothing is dragged).
+    void set_file_drag(bool over) { file_drag_ = over; }
+    std::string drop_hint() const;
     const LoginForm& login_form() const { return login_; }
     // The error banner of the views after sign-in (e.g. sign-out failed).
     const Message& banner() const { return banner_; }
@@ -169,6 +172,7 @@ private:
     ImportWizard import_{import_io_};
     Keyboard keyboard_{*this};
     Message banner_;
+    bool file_drag_ = false;
     bool logging_out_ = false;
     UiPrefs prefs_;
     std::optional<Route> pending_leave_;

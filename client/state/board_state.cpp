@@ -23,7 +23,7 @@ constexpr const char* card_fields =
     "name,partner_name,contact_name,expected_revenue,probability,priority,tag_ids,user_id,stage_id,team_id,active,"
     "date_last_stage_update,create_date,lost_reason_id,type,next_activity,no_next_step,score,score_explanation";
 
-std::optional<std::int64_t> opt_id(const json& j, const char* key) {
+std::optional<std::int64_t> board_opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
 }
@@ -53,7 +53,7 @@ std::vector<MoneySum> sums_from_json(const json& arr) {
 // The team #/pipeline (no team in the address) opened last time in this browser: guessed at the next start.
 constexpr std::string_view board_team_key = "tumen.board.team";
 
-json items_of(const HttpResponse& reply) {
+json board_items_of(const HttpResponse& reply) {
     auto j = json::parse(reply.body, nullptr, false);
     if (j.is_object() && j.contains("items") && j["items"].is_array()) return j["items"];
     return json::array();
@@ -83,10 +83,10 @@ std::optional<Lead> card_from_json(const json& j) {
     if (j.contains("tag_ids") && j["tag_ids"].is_array())
         for (const auto& t : j["tag_ids"])
             if (t.is_number_integer()) l.tag_ids.push_back(t.get<std::int64_t>());
-    l.user_id = opt_id(j, "user_id");
-    l.team_id = opt_id(j, "team_id");
-    l.stage_id = opt_id(j, "stage_id");
-    l.lost_reason_id = opt_id(j, "lost_reason_id");
+    l.user_id = board_opt_id(j, "user_id");
+    l.team_id = board_opt_id(j, "team_id");
+    l.stage_id = board_opt_id(j, "stage_id");
+    l.lost_reason_id = board_opt_id(j, "lost_reason_id");
     if (j.contains("active") && j["active"].is_boolean()) l.active = j["active"].get<bool>();
     l.type = str(j, "type") == "opportunity" ? LeadType::opportunity : LeadType::lead;
     l.create_date = time_of(j, "create_date").value_or(0);
@@ -199,7 +199,7 @@ void BoardState::load_references() {
     // Teams decide which board opens; tags and names only decorate cards, so the board does not wait for them.
     request("teams.list", {}, "", "", [this](const HttpResponse& reply) {
         teams_.clear();
-        for (const auto& t : items_of(reply))
+        for (const auto& t : board_items_of(reply))
             if (t.is_object() && t.contains("id") && t["id"].is_number_integer())
                 teams_.push_back({t["id"].get<std::int64_t>(), str(t, "name")});
         references_loaded_ = true;
@@ -209,9 +209,19 @@ void BoardState::load_references() {
         references_loading_ = false;
         status_ = BoardStatus::failed;
     }, false);
+    load_tags();
+    request("users.directory", {}, "", "", [this](const HttpResponse& reply) {
+        users_.clear();
+        for (const auto& u : board_items_of(reply))
+            if (u.is_object() && u.contains("id") && u["id"].is_number_integer())
+                users_.push_back({u["id"].get<std::int64_t>(), str(u, "name")});
+    }, nullptr, false);
+}
+
+void BoardState::load_tags() {
     request("tags.list", {}, "", "", [this](const HttpResponse& reply) {
         tags_.clear();
-        for (const auto& t : items_of(reply)) {
+        for (const auto& t : board_items_of(reply)) {
             if (!t.is_object() || !t.contains("id") || !t["id"].is_number_integer()) continue;
             Tag tag;
             tag.id = t["id"].get<std::int64_t>();
@@ -219,12 +229,6 @@ void BoardState::load_references() {
             tag.color = t.value("color", 0);
             tags_.push_back(std::move(tag));
         }
-    }, nullptr, false);
-    request("users.directory", {}, "", "", [this](const HttpResponse& reply) {
-        users_.clear();
-        for (const auto& u : items_of(reply))
-            if (u.is_object() && u.contains("id") && u["id"].is_number_integer())
-                users_.push_back({u["id"].get<std::int64_t>(), str(u, "name")});
     }, nullptr, false);
 }
 
@@ -260,7 +264,7 @@ void BoardState::request_columns(std::int64_t team) {
     request("stages.list", {}, team > 0 ? query_string({{"team_id", std::to_string(team)}}) : "", "",
             [this, load](const HttpResponse& reply) {
                 std::vector<Stage> all;
-                for (const auto& s : items_of(reply))
+                for (const auto& s : board_items_of(reply))
                     if (auto st = stage_from_json(s)) all.push_back(std::move(st.value()));
                 load->stages = pipeline_stages(all, load->team > 0 ? std::optional<std::int64_t>(load->team) : std::nullopt);
                 build_columns();
@@ -522,7 +526,7 @@ void BoardState::reorder_stage(std::int64_t stage_id, std::size_t index) {
     request("stages.reorder", {}, "", json{{"ids", ids}}.dump(),
         [this](const HttpResponse& reply) {
             // New sequences (and versions) of every stage.
-            for (const auto& s : items_of(reply))
+            for (const auto& s : board_items_of(reply))
                 if (auto st = stage_from_json(s))
                     if (BoardColumn* c = column_of(st->id)) c->stage = std::move(st.value());
         },
@@ -635,7 +639,7 @@ void BoardState::take_activity(const json& item) {
         a.state = str(n, "state");
         a.icon = str(n, "icon");
         a.summary = str(n, "summary");
-        a.type_id = opt_id(n, "type_id");
+        a.type_id = board_opt_id(n, "type_id");
     }
     a.no_next_step = item.contains("no_next_step") && item["no_next_step"].is_boolean() && item["no_next_step"].get<bool>();
     card_activity_[item["id"].get<std::int64_t>()] = std::move(a);

@@ -88,6 +88,7 @@ public:
     // Live events (live_board.cpp): a lead changed elsewhere; the board's shape changed (reloads if loaded).
     void apply_live(const LiveLead& event);
     void live_reload();
+    void live_tags();  // a tag was made, renamed, recoloured or deleted elsewhere
 
     // Cards.
     void load_more(std::int64_t stage_id);
@@ -152,6 +153,7 @@ private:
     };
 
     void load_references();
+    void load_tags();
     // With the teams list in: the team to show (the address's, else the first), then its columns.
     void load_board();
     void request_columns(std::int64_t team);

@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "app_state.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
 
 using nlohmann::json;
-
-std::string text_of(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 std::optional<std::int64_t> id_of(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
@@ -35,30 +32,30 @@ const std::vector<int>& reminder_choices() {
 std::optional<CalendarItem> calendar_item_of(const json& j) {
     if (!j.is_object()) return std::nullopt;
     CalendarItem it;
-    it.kind = j.contains("kind") ? text_of(j, "kind") : "meeting";
+    it.kind = j.contains("kind") ? str(j, "kind") : "meeting";
     auto id = id_of(j, "id");
     if (!id) return std::nullopt;
     it.id = *id;
-    it.title = text_of(j, "title");
-    it.location = text_of(j, "location");
-    it.description = text_of(j, "description");
-    it.lead_name = text_of(j, "lead_name");
+    it.title = str(j, "title");
+    it.location = str(j, "location");
+    it.description = str(j, "description");
+    it.lead_name = str(j, "lead_name");
     it.lead_id = id_of(j, "lead_id");
     it.version = id_of(j, "version").value_or(0);
     it.all_day = j.value("all_day", false);
     if (j.contains("attendees") && j["attendees"].is_array())
         for (const auto& a : j["attendees"]) {
-            std::string n = text_of(a, "name");
-            if (n.empty()) n = text_of(a, "email");
+            std::string n = str(a, "name");
+            if (n.empty()) n = str(a, "email");
             if (!n.empty()) it.attendee_names.push_back(n);
         }
     if (it.all_day) {
-        auto s = parse_date(text_of(j, "start_date")), e = parse_date(text_of(j, "end_date"));
+        auto s = parse_date(str(j, "start_date")), e = parse_date(str(j, "end_date"));
         if (!s || !e) return std::nullopt;
         it.start_date = *s;
         it.end_date = *e;
     } else {
-        auto s = parse_local_datetime(text_of(j, "local_start")), e = parse_local_datetime(text_of(j, "local_end"));
+        auto s = parse_local_datetime(str(j, "local_start")), e = parse_local_datetime(str(j, "local_end"));
         if (!s || !e) return std::nullopt;
         it.start = *s;
         it.end = *e;
@@ -160,7 +157,7 @@ void CalendarState::load() {
         }
         const json j = reply_json(reply);
         const bool first = !today_known_;
-        if (auto t = parse_date(text_of(j, "today"))) {
+        if (auto t = parse_date(str(j, "today"))) {
             today_ = *t;
             today_known_ = true;
         }

@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 // The export holds the list's columns (and imports back without a mapping).
-constexpr const char* export_fields = "name,is_company,parent_name,function,email,phone,mobile,street,city,zip,country";
+constexpr const char* contact_list_export_fields = "name,is_company,parent_name,function,email,phone,mobile,street,city,zip,country";
 
 }  // namespace
 
@@ -190,7 +190,7 @@ std::string ContactList::export_url(std::string_view format) const {
                                         {"q", query_.text},
                                         {"active", std::string(contact_active(query_))},
                                         {"sort", contact_sort(query_)},
-                                        {"fields", export_fields},
+                                        {"fields", contact_list_export_fields},
                                         {"header", std::string(i18n::code(app_.language()))}});
     return q.empty() ? path : path + "?" + q;
 }

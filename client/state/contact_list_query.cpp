@@ -9,11 +9,11 @@
 namespace tumen::client {
 
 namespace {
-constexpr std::array<std::string_view, 5> sortable = {"name", "email", "city", "country", "create_date"};
+constexpr std::array<std::string_view, 5> contact_list_query_sortable = {"name", "email", "city", "country", "create_date"};
 }
 
 bool contact_sortable(std::string_view field) {
-    return std::find(sortable.begin(), sortable.end(), field) != sortable.end();
+    return std::find(contact_list_query_sortable.begin(), contact_list_query_sortable.end(), field) != contact_list_query_sortable.end();
 }
 
 void ContactListQuery::toggle_sort(std::string_view field) {

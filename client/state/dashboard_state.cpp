@@ -23,7 +23,7 @@ constexpr const char* open_filter = "type = \"opportunity\" and stage.is_won = f
 constexpr const char* overdue_filter = "type = \"opportunity\" and stage.is_won = false and date_deadline < today";
 constexpr const char* unassigned_filter = "user_id is null";
 
-std::map<std::string, std::int64_t> sums_of(const json& j) {
+std::map<std::string, std::int64_t> dashboard_sums_of(const json& j) {
     if (j.is_object() && j.contains("expected") && j["expected"].is_object())
         return j["expected"].get<std::map<std::string, std::int64_t>>();
     return {};
@@ -104,10 +104,10 @@ void DashboardState::load() {
                  const json j = reply_json(reply);
                  auto& f = figures_;
                  f.open_count = count_of(j.value("open", json()));
-                 f.open_expected = sums_of(j.value("open", json()));
+                 f.open_expected = dashboard_sums_of(j.value("open", json()));
                  f.unassigned = j.value("unassigned", std::int64_t{0});
                  f.won_count = count_of(j.value("won_this_month", json()));
-                 f.won_expected = sums_of(j.value("won_this_month", json()));
+                 f.won_expected = dashboard_sums_of(j.value("won_this_month", json()));
                  f.month = j.value("month", "");
                  f.invoiced.clear();
                  f.invoiced_count = 0;

@@ -18,4 +18,6 @@ inline std::optional<std::int64_t> opt_int(const nlohmann::json& j, const char* 
     return std::nullopt;
 }
 
+inline std::int64_t int_or_zero(const nlohmann::json& j, const char* key) { return opt_int(j, key).value_or(0); }
+
 }  // namespace tumen::client

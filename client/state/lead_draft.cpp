@@ -22,7 +22,7 @@ bool is_one_of(const std::vector<std::string>& list, const std::string& f) {
 
 std::string id_text(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : std::string(); }
 
-std::string trimmed(const std::string& s) {
+std::string lead_draft_trimmed(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
     const auto e = s.find_last_not_of(" \t\r\n");
@@ -137,7 +137,7 @@ PatchResult patch_of(const Draft& base, const Draft& draft) {
         const std::string v = get(f);
         if (is_one_of(text_fields, f)) {
             // Names and addresses lose stray spaces; the description is sent as typed.
-            r.body[f] = f == "description" ? v : trimmed(v);
+            r.body[f] = f == "description" ? v : lead_draft_trimmed(v);
         } else if (is_one_of(id_fields, f)) {
             if (v.empty()) r.body[f] = nullptr;
             else if (auto id = parse_id(v)) r.body[f] = *id;
@@ -151,25 +151,25 @@ PatchResult patch_of(const Draft& base, const Draft& draft) {
         } else if (f == "expected_revenue" || f == "currency") {
             if (money_done) continue;
             money_done = true;
-            std::string currency = trimmed(get("currency"));
+            std::string currency = lead_draft_trimmed(get("currency"));
             for (auto& c : currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             if (!is_known_currency(currency)) {
                 r.errors["currency"] = bad("lead.error.currency", "currency");
                 continue;
             }
-            const std::string amount = trimmed(get("expected_revenue"));
+            const std::string amount = lead_draft_trimmed(get("expected_revenue"));
             auto m = parse_money(amount.empty() ? "0" : amount, currency);
             if (!m) r.errors["expected_revenue"] = bad("lead.error.amount", "expected_revenue");
             else r.body["expected_revenue"] = {{"amount", m->amount}, {"currency", m->currency}};
         } else if (f == "probability") {
-            const std::string t = trimmed(v);
+            const std::string t = lead_draft_trimmed(v);
             char* end = nullptr;
             const double p = std::strtod(t.c_str(), &end);
             if (t.empty() || end != t.c_str() + t.size() || !(p >= 0 && p <= 100))
                 r.errors[f] = bad("lead.error.percent", f);
             else r.body[f] = p;
         } else if (f == "date_deadline") {
-            const std::string t = trimmed(v);
+            const std::string t = lead_draft_trimmed(v);
             if (t.empty()) r.body[f] = nullptr;
             else if (parse_date(t)) r.body[f] = t;
             else r.errors[f] = bad("lead.error.date", f);

@@ -18,11 +18,11 @@ using nlohmann::json;
 
 constexpr const char* row_fields = list_row_fields;
 // The export holds the list's columns, with names instead of ids (and imports back without a mapping).
-constexpr const char* export_fields =
+constexpr const char* lead_list_export_fields =
     "name,partner_name,contact_name,email,phone,user,team,stage,expected_revenue,currency,probability,priority,"
     "create_date";
 
-std::optional<std::int64_t> opt_id(const json& j, const char* key) {
+std::optional<std::int64_t> lead_list_opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
 }
@@ -57,9 +57,9 @@ std::optional<ListRow> list_row_from_json(const json& j) {
     r.contact_name = str(j, "contact_name");
     r.email = str(j, "email");
     r.phone = str(j, "phone");
-    r.user_id = opt_id(j, "user_id");
-    r.team_id = opt_id(j, "team_id");
-    r.stage_id = opt_id(j, "stage_id");
+    r.user_id = lead_list_opt_id(j, "user_id");
+    r.team_id = lead_list_opt_id(j, "team_id");
+    r.stage_id = lead_list_opt_id(j, "stage_id");
     if (j.contains("expected_revenue") && j["expected_revenue"].is_object()) {
         const auto& m = j["expected_revenue"];
         r.expected_revenue.amount = m.value("amount", std::int64_t{0});
@@ -163,7 +163,7 @@ void LeadList::load_references() {
                 if (!s.is_object() || !s.contains("id") || !s["id"].is_number_integer()) continue;
                 const auto id = s["id"].get<std::int64_t>();
                 if (s.value("is_won", false)) won_stages_.insert(id);
-                if (auto team = opt_id(s, "team_id")) stage_teams_[id] = *team;
+                if (auto team = lead_list_opt_id(s, "team_id")) stage_teams_[id] = *team;
             }
         order_groups();  // grouped by stage before the stages came: their order now
         relayout();
@@ -383,7 +383,7 @@ std::string LeadList::export_url(std::string_view format) const {
                                         {"q", query_.text},
                                         {"active", std::string(list_active(query_))},
                                         {"sort", list_sort(query_)},
-                                        {"fields", export_fields},
+                                        {"fields", lead_list_export_fields},
                                         {"header", std::string(i18n::code(app_.language()))}});
     return q.empty() ? path : path + "?" + q;
 }

@@ -19,7 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<Money> sums_of(const json& sums, const char* field) {
+std::vector<Money> lead_list_groups_sums_of(const json& sums, const char* field) {
     std::vector<Money> out;
     if (!sums.is_array()) return out;
     for (const auto& s : sums) {
@@ -85,8 +85,8 @@ void LeadList::take_groups(const HttpResponse& reply, const std::set<std::string
             if (lg.clause.empty()) continue;  // a key the list could not select the leads of
             lg.count = g.value("count", std::int64_t{0});
             if (g.contains("sums")) {
-                lg.expected = sums_of(g["sums"], "expected_revenue");
-                lg.weighted = sums_of(g["sums"], "weighted_revenue");
+                lg.expected = lead_list_groups_sums_of(g["sums"], "expected_revenue");
+                lg.weighted = lead_list_groups_sums_of(g["sums"], "weighted_revenue");
             }
             out.push_back(std::move(lg));
         }

@@ -12,7 +12,7 @@ namespace tumen::client {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> sortable = {"name",        "partner_name", "contact_name", "expected_revenue",
+constexpr std::array<std::string_view, 7> lead_list_query_sortable = {"name",        "partner_name", "contact_name", "expected_revenue",
                                                       "probability", "priority",     "create_date"};
 
 std::int64_t id_value(std::string_view query, std::string_view key) {
@@ -25,7 +25,7 @@ std::int64_t id_value(std::string_view query, std::string_view key) {
 }  // namespace
 
 bool list_sortable(std::string_view field) {
-    return std::find(sortable.begin(), sortable.end(), field) != sortable.end();
+    return std::find(lead_list_query_sortable.begin(), lead_list_query_sortable.end(), field) != lead_list_query_sortable.end();
 }
 
 bool list_groupable(std::string_view key) {

@@ -12,6 +12,11 @@ void BoardState::live_reload() {
     if (status_ == BoardStatus::ready) reload();
 }
 
+void BoardState::live_tags() {
+    // Only the chips' names and colours changed: the cards stay where they are.
+    if (references_loaded_) load_tags();
+}
+
 void BoardState::apply_live(const LiveLead& ev) {
     if (status_ != BoardStatus::ready) return;
     auto where = locate(ev.id);

@@ -122,6 +122,7 @@ void LiveUpdates::received(const std::string& id, const std::string& event, cons
         app_.list().live_references();
         app_.lead_form().live_references();
     }
+    if (entity == "tag") app_.board().live_tags();
     // The pipeline's shape changed, or many leads at once: the board and list load again.
     if (entity == "stage" || entity == "team") app_.board().live_reload();
     if (entity == "import") {

@@ -3,14 +3,11 @@
 #include "api_io.hpp"
 #include "app_state.hpp"
 #include "tumen/account.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
 std::vector<std::string> codes_of(const nlohmann::json& j) {
     std::vector<std::string> out;
     if (j.is_object() && j.contains("recovery_codes") && j["recovery_codes"].is_array())
@@ -59,10 +56,10 @@ void AccountSettings::load() {
             return;
         }
         profile_.id = j.value("id", std::int64_t{0});
-        profile_.login = text_of(j, "login");
-        profile_.name = text_of(j, "name");
-        profile_.email = text_of(j, "email");
-        profile_.role = text_of(j, "role");
+        profile_.login = str(j, "login");
+        profile_.name = str(j, "name");
+        profile_.email = str(j, "email");
+        profile_.role = str(j, "role");
         profile_.totp_enabled = j.value("totp_enabled", false);
         profile_.recovery_codes_left = j.value("recovery_codes_left", std::int64_t{0});
         take_preferences(j);
@@ -91,8 +88,8 @@ void AccountSettings::start(const std::string& path, const nlohmann::json& body,
 }
 
 void AccountSettings::take_preferences(const nlohmann::json& j) {
-    profile_.lang = text_of(j, "lang");
-    profile_.tz = text_of(j, "tz");
+    profile_.lang = str(j, "lang");
+    profile_.tz = str(j, "tz");
     profile_.activity_digest = j.value("activity_digest", false);
     lang = profile_.lang;
     tz = profile_.tz;
@@ -146,8 +143,8 @@ void AccountSettings::begin_setup() {
     code.clear();
     start("/api/v1/account/totp/setup", nlohmann::json::object(), [this](const HttpResponse& reply) {
         const auto j = reply_json(reply);
-        secret_ = text_of(j, "secret");
-        uri_ = text_of(j, "otpauth_uri");
+        secret_ = str(j, "secret");
+        uri_ = str(j, "otpauth_uri");
         if (secret_.empty()) banner_ = Message::from_key("error.bad_response");
     });
 }

@@ -18,7 +18,7 @@ std::optional<std::int64_t> whole(const std::string& s) {
     return static_cast<std::int64_t>(v);
 }
 
-std::optional<std::int64_t> opt_id(const json& j, const char* key) {
+std::optional<std::int64_t> settings_assignment_opt_id(const json& j, const char* key) {
     if (j.contains(key) && j[key].is_number_integer()) return j[key].get<std::int64_t>();
     return std::nullopt;
 }
@@ -31,8 +31,8 @@ std::optional<AssignmentLogRow> assignment_log_row_of(const json& j) {
     r.id = j["id"].get<std::int64_t>();
     r.lead_id = j.value("lead_id", std::int64_t{0});
     r.run_at = j.value("run_at", std::int64_t{0});
-    r.team_id = opt_id(j, "team_id");
-    r.user_id = opt_id(j, "user_id");
+    r.team_id = settings_assignment_opt_id(j, "team_id");
+    r.user_id = settings_assignment_opt_id(j, "user_id");
     r.rule = j.value("rule", std::string());
     r.forced = j.value("forced", false);
     if (j.contains("lead_name") && j["lead_name"].is_string()) r.lead_name = j["lead_name"].get<std::string>();

@@ -1,16 +1,13 @@
 #include "settings_calendar_feed.hpp"
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
 
 constexpr const char* feed_path = "/api/v1/account/calendar-feed";
-
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 }  // namespace
 
@@ -25,9 +22,9 @@ void CalendarFeedSettings::reset() {
 
 void CalendarFeedSettings::take(const nlohmann::json& j) {
     active_ = j.is_object() && j.value("active", false);
-    prefix_ = text_of(j, "prefix");
-    created_at_ = text_of(j, "created_at");
-    last_used_at_ = text_of(j, "last_used_at");
+    prefix_ = str(j, "prefix");
+    created_at_ = str(j, "created_at");
+    last_used_at_ = str(j, "last_used_at");
 }
 
 void CalendarFeedSettings::ensure_loaded() {
@@ -56,7 +53,7 @@ void CalendarFeedSettings::rotate(const std::string& origin) {
         }
         const auto j = reply_json(reply);
         take(j);
-        url_ = origin + text_of(j, "path");
+        url_ = origin + str(j, "path");
     });
 }
 

@@ -3,44 +3,37 @@
 #include <algorithm>
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
 
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-std::int64_t int_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number_integer() ? j[key].get<std::int64_t>() : 0;
-}
-
-JobRow row_of(const nlohmann::json& j) {
+JobRow settings_jobs_row_of(const nlohmann::json& j) {
     JobRow r;
-    r.id = int_of(j, "id");
-    r.kind = text_of(j, "kind");
-    r.state = text_of(j, "state");
-    r.next_run = text_of(j, "next_run");
-    r.last_finish = text_of(j, "last_finish");
-    r.last_success = text_of(j, "last_success");
-    r.last_error = text_of(j, "last_error");
+    r.id = int_or_zero(j, "id");
+    r.kind = str(j, "kind");
+    r.state = str(j, "state");
+    r.next_run = str(j, "next_run");
+    r.last_finish = str(j, "last_finish");
+    r.last_success = str(j, "last_success");
+    r.last_error = str(j, "last_error");
     r.recurring = j.value("recurring", false);
     r.active = j.value("active", true);
-    r.interval_s = int_of(j, "interval_s");
-    r.attempts = int_of(j, "attempts");
-    r.max_attempts = int_of(j, "max_attempts");
-    r.version = int_of(j, "version");
+    r.interval_s = int_or_zero(j, "interval_s");
+    r.attempts = int_or_zero(j, "attempts");
+    r.max_attempts = int_or_zero(j, "max_attempts");
+    r.version = int_or_zero(j, "version");
     if (j.contains("progress") && j["progress"].is_object()) {
-        r.done = int_of(j["progress"], "done");
-        r.total = int_of(j["progress"], "total");
+        r.done = int_or_zero(j["progress"], "done");
+        r.total = int_or_zero(j["progress"], "total");
     }
     return r;
 }
 
 }  // namespace
 
-JobRow job_row_of(const nlohmann::json& j) { return row_of(j); }
+JobRow job_row_of(const nlohmann::json& j) { return settings_jobs_row_of(j); }
 
 Message interval_message(std::int64_t s) {
     if (s <= 0) return Message::from_key("settings.jobs.on_demand");
@@ -74,7 +67,7 @@ void JobsAdmin::reload() {
         }
         jobs_.clear();
         for (const auto& item : j["items"])
-            if (item.is_object()) jobs_.push_back(row_of(item));
+            if (item.is_object()) jobs_.push_back(settings_jobs_row_of(item));
     });
 }
 
@@ -102,11 +95,11 @@ void JobsAdmin::run_now(std::int64_t id) {
             banner_ = problem_message(reply);
             if (auto current = stale_current(reply))
                 for (auto& row : jobs_)
-                    if (row.id == id) row = row_of(*current);
+                    if (row.id == id) row = settings_jobs_row_of(*current);
             return;
         }
         for (auto& row : jobs_)
-            if (row.id == id && j.is_object()) row = row_of(j);
+            if (row.id == id && j.is_object()) row = settings_jobs_row_of(j);
         notice_ = Message::from_key("settings.jobs.started");
     });
 }
@@ -120,7 +113,7 @@ void JobsAdmin::patch(std::int64_t id, nlohmann::json body) {
         const auto j = reply_json(reply);
         auto replace = [&](const nlohmann::json& with) {
             for (auto& r : jobs_)
-                if (r.id == id) r = row_of(with);
+                if (r.id == id) r = settings_jobs_row_of(with);
         };
         if (!reply.ok()) {
             banner_ = problem_message(reply);

@@ -5,20 +5,13 @@
 
 #include "api_io.hpp"
 #include "mail_status.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
 
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-std::int64_t int_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number_integer() ? j[key].get<std::int64_t>() : 0;
-}
-
-const nlohmann::json* items_of(const nlohmann::json& j) {
+const nlohmann::json* settings_mail_items_of(const nlohmann::json& j) {
     if (j.is_object() && j.contains("items") && j["items"].is_array()) return &j["items"];
     if (j.is_array()) return &j;
     return nullptr;
@@ -26,33 +19,33 @@ const nlohmann::json* items_of(const nlohmann::json& j) {
 
 MailChannel channel_of(const nlohmann::json& j) {
     MailChannel c;
-    c.id = int_of(j, "id");
-    c.name = text_of(j, "name");
-    c.direction = text_of(j, "direction");
-    c.state = text_of(j, "state");
-    c.last_error = text_of(j, "last_error");
+    c.id = int_or_zero(j, "id");
+    c.name = str(j, "name");
+    c.direction = str(j, "direction");
+    c.state = str(j, "state");
+    c.last_error = str(j, "last_error");
     c.last_error_at = time_text(j.value("last_error_at", nlohmann::json()));
     c.last_success_at = time_text(j.value("last_success_at", nlohmann::json()));
     // Counters may come flat or under "counters".
     const nlohmann::json& n = j.contains("counters") && j["counters"].is_object() ? j["counters"] : j;
-    c.received = int_of(n, "received");
-    c.created = int_of(n, "created");
-    c.appended = int_of(n, "appended");
-    c.rejected = int_of(n, "rejected");
-    c.sent = int_of(n, "sent");
-    c.failed = int_of(n, "failed");
+    c.received = int_or_zero(n, "received");
+    c.created = int_or_zero(n, "created");
+    c.appended = int_or_zero(n, "appended");
+    c.rejected = int_or_zero(n, "rejected");
+    c.sent = int_or_zero(n, "sent");
+    c.failed = int_or_zero(n, "failed");
     return c;
 }
 
 OutboxRow outbox_row_of(const nlohmann::json& j) {
     OutboxRow r;
-    r.id = int_of(j, "id");
-    r.res_model = text_of(j, "res_model");
-    r.res_id = int_of(j, "res_id");
-    r.state = text_of(j, "state");
-    r.subject = text_of(j, "subject");
-    r.last_error = text_of(j, "last_error");
-    r.attempts = int_of(j, "attempts");
+    r.id = int_or_zero(j, "id");
+    r.res_model = str(j, "res_model");
+    r.res_id = int_or_zero(j, "res_id");
+    r.state = str(j, "state");
+    r.subject = str(j, "subject");
+    r.last_error = str(j, "last_error");
+    r.attempts = int_or_zero(j, "attempts");
     r.created_at = time_text(j.value("created_at", nlohmann::json()));
     r.sent_at = time_text(j.value("sent_at", nlohmann::json()));
     r.next_try_at = time_text(j.value("next_try_at", nlohmann::json()));
@@ -122,15 +115,15 @@ void MailAdmin::reload() {
 
 void MailAdmin::take_smtp(const nlohmann::json& j) {
     if (!j.is_object()) return;
-    smtp.host = text_of(j, "host");
+    smtp.host = str(j, "host");
     if (j.contains("port") && j["port"].is_number_integer()) smtp.port = std::to_string(j["port"].get<std::int64_t>());
-    else smtp.port = text_of(j, "port");
-    smtp.security = text_of(j, "security");
+    else smtp.port = str(j, "port");
+    smtp.security = str(j, "security");
     if (smtp.security.empty()) smtp.security = "starttls";
-    smtp.user = text_of(j, "username");
-    smtp.default_from = text_of(j, "default_from");
-    smtp.company_name = text_of(j, "company_name");
-    smtp.version = int_of(j, "version");
+    smtp.user = str(j, "username");
+    smtp.default_from = str(j, "default_from");
+    smtp.company_name = str(j, "company_name");
+    smtp.version = int_or_zero(j, "version");
     smtp.password_set = j.value("password_set", false);
     smtp.use_user_from = j.value("use_user_from", false);
     smtp.password.clear();
@@ -159,7 +152,7 @@ void MailAdmin::load_lists() {
         }
         channels_.clear();
         const auto j = reply_json(reply);
-        if (auto items = items_of(j))
+        if (auto items = settings_mail_items_of(j))
             for (const auto& it : *items)
                 if (it.is_object()) channels_.push_back(channel_of(it));
     });
@@ -173,7 +166,7 @@ void MailAdmin::load_lists() {
         }
         outbox_.clear();
         const auto j = reply_json(reply);
-        if (auto items = items_of(j))
+        if (auto items = settings_mail_items_of(j))
             for (const auto& it : *items)
                 if (it.is_object()) outbox_.push_back(outbox_row_of(it));
     });
@@ -213,7 +206,7 @@ void MailAdmin::save_smtp() {
         if (!reply.ok()) {
             if (auto current = stale_current(reply)) {
                 // Someone else saved meanwhile: the edits stay, saving again overwrites knowingly.
-                smtp.version = int_of(*current, "version");
+                smtp.version = int_or_zero(*current, "version");
                 smtp.password_set = current->value("password_set", smtp.password_set);
                 banner_ = problem_message(reply);
                 return;
@@ -237,8 +230,8 @@ void MailAdmin::test_smtp() {
         const auto j = reply_json(reply);
         if (reply.ok() && j.is_object()) {
             test_ok_ = j.value("ok", true);
-            test_answer_ = text_of(j, "message");
-            if (test_answer_.empty()) test_answer_ = text_of(j, "answer");
+            test_answer_ = str(j, "message");
+            if (test_answer_.empty()) test_answer_ = str(j, "answer");
         } else {
             test_ok_ = false;
             errors_ = field_messages(reply);

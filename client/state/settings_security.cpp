@@ -1,13 +1,11 @@
 #include "settings_security.hpp"
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 constexpr int page_size = 50;
 }  // namespace
 
@@ -42,7 +40,7 @@ void SecurityLog::load_locks() {
         locks_.clear();
         for (const auto& l : j["items"]) {
             if (!l.is_object()) continue;
-            locks_.push_back({text_of(l, "kind"), text_of(l, "key"), text_of(l, "locked_until"), text_of(l, "last_failure_at"),
+            locks_.push_back({str(l, "kind"), str(l, "key"), str(l, "locked_until"), str(l, "last_failure_at"),
                               l.value("failures", std::int64_t{0}), l.value("locks", std::int64_t{0}), l.value("locked", false)});
         }
     });
@@ -62,8 +60,8 @@ void SecurityLog::load_events(bool more) {
         if (!more) events_.clear();
         for (const auto& e : j["items"]) {
             if (!e.is_object()) continue;
-            events_.push_back({e.value("id", std::int64_t{0}), text_of(e, "at"), text_of(e, "kind"), text_of(e, "login"),
-                               text_of(e, "client_addr"), text_of(e, "detail")});
+            events_.push_back({e.value("id", std::int64_t{0}), str(e, "at"), str(e, "kind"), str(e, "login"),
+                               str(e, "client_addr"), str(e, "detail")});
         }
         next_before_ = j.contains("next_before_id") && j["next_before_id"].is_number_integer()
                            ? j["next_before_id"].get<std::int64_t>()

@@ -3,30 +3,23 @@
 #include <algorithm>
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 #include "settings_mail.hpp"  // time_text
 
 namespace tumen::client {
 
 namespace {
 
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-std::int64_t int_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number_integer() ? j[key].get<std::int64_t>() : 0;
-}
-
-SmsOutboxRow row_of(const nlohmann::json& j) {
+SmsOutboxRow settings_sms_row_of(const nlohmann::json& j) {
     SmsOutboxRow r;
-    r.id = int_of(j, "id");
-    r.lead_id = int_of(j, "lead_id");
-    r.attempts = int_of(j, "attempts");
-    r.gateway_status = int_of(j, "gateway_status");
-    r.to = text_of(j, "to");
-    r.body = text_of(j, "body");
-    r.state = text_of(j, "state");
-    r.last_error = text_of(j, "last_error");
+    r.id = int_or_zero(j, "id");
+    r.lead_id = int_or_zero(j, "lead_id");
+    r.attempts = int_or_zero(j, "attempts");
+    r.gateway_status = int_or_zero(j, "gateway_status");
+    r.to = str(j, "to");
+    r.body = str(j, "body");
+    r.state = str(j, "state");
+    r.last_error = str(j, "last_error");
     r.created_at = time_text(j.value("created_at", nlohmann::json()));
     r.sent_at = time_text(j.value("sent_at", nlohmann::json()));
     return r;
@@ -64,27 +57,27 @@ void SmsAdmin::reload() {
 
 void SmsAdmin::take(const nlohmann::json& j) {
     if (!j.is_object()) return;
-    gateway.url = text_of(j, "url");
-    gateway.method = text_of(j, "method");
+    gateway.url = str(j, "url");
+    gateway.method = str(j, "method");
     if (gateway.method.empty()) gateway.method = "POST";
-    gateway.body = text_of(j, "body");
-    gateway.content_type = text_of(j, "content_type");
+    gateway.body = str(j, "body");
+    gateway.content_type = str(j, "content_type");
     if (gateway.content_type.empty()) gateway.content_type = "application/json";
-    gateway.auth_header = text_of(j, "auth_header");
+    gateway.auth_header = str(j, "auth_header");
     gateway.auth_value.clear();
     gateway.auth_value_set = j.value("auth_value_set", false);
-    gateway.success_pattern = text_of(j, "success_pattern");
-    gateway.sender = text_of(j, "sender");
-    gateway.country_code = text_of(j, "country_code");
-    gateway.version = int_of(j, "version");
+    gateway.success_pattern = str(j, "success_pattern");
+    gateway.sender = str(j, "sender");
+    gateway.country_code = str(j, "country_code");
+    gateway.version = int_or_zero(j, "version");
     if (j.contains("channel") && j["channel"].is_object()) {
         const auto& c = j["channel"];
-        channel_.state = text_of(c, "state");
-        channel_.last_error = text_of(c, "last_error");
+        channel_.state = str(c, "state");
+        channel_.last_error = str(c, "last_error");
         channel_.last_error_at = time_text(c.value("last_error_at", nlohmann::json()));
         channel_.last_success_at = time_text(c.value("last_success_at", nlohmann::json()));
-        channel_.sent = int_of(c, "sent");
-        channel_.failed = int_of(c, "failed");
+        channel_.sent = int_or_zero(c, "sent");
+        channel_.failed = int_or_zero(c, "failed");
     }
     loaded_form_ = true;
 }
@@ -122,7 +115,7 @@ void SmsAdmin::load_outbox() {
         const auto j = reply_json(reply);
         if (j.is_object() && j.contains("items") && j["items"].is_array())
             for (const auto& it : j["items"])
-                if (it.is_object()) outbox_.push_back(row_of(it));
+                if (it.is_object()) outbox_.push_back(settings_sms_row_of(it));
     });
 }
 
@@ -155,7 +148,7 @@ void SmsAdmin::save() {
         saving_ = false;
         if (!reply.ok()) {
             if (auto current = stale_current(reply)) {
-                gateway.version = int_of(*current, "version");  // the edits stay; saving again overwrites knowingly
+                gateway.version = int_or_zero(*current, "version");  // the edits stay; saving again overwrites knowingly
                 banner_ = problem_message(reply);
                 return;
             }
@@ -184,7 +177,7 @@ void SmsAdmin::test() {
         const auto j = reply_json(reply);
         if (reply.ok() && j.is_object()) {
             test_ok_ = j.value("ok", false);
-            test_answer_ = text_of(j, "reply");
+            test_answer_ = str(j, "reply");
             if (j.contains("status") && j["status"].is_number_integer() && j["status"] != 0)
                 test_answer_ = "HTTP " + std::to_string(j["status"].get<std::int64_t>()) + (test_answer_.empty() ? "" : ": " + test_answer_);
         } else {
@@ -207,7 +200,7 @@ void SmsAdmin::retry(std::int64_t id) {
                  }
                  const auto j = reply_json(reply);
                  for (auto& r : outbox_)
-                     if (r.id == id) r = j.is_object() && j.contains("state") ? row_of(j) : r;
+                     if (r.id == id) r = j.is_object() && j.contains("state") ? settings_sms_row_of(j) : r;
                  notice_ = Message::from_key("settings.sms.retry_queued");
              });
 }

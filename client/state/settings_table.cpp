@@ -14,7 +14,7 @@ bool all_digits(const std::string& s) {
     return !s.empty() && s.size() <= 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string trimmed(const std::string& s) {
+std::string settings_table_trimmed(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return {};
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
@@ -35,7 +35,7 @@ std::vector<std::int64_t> picked_ids(const std::string& text) {
     std::size_t at = 0;
     while (at <= text.size()) {
         const std::size_t comma = std::min(text.find(',', at), text.size());
-        const std::string part = trimmed(text.substr(at, comma - at));
+        const std::string part = settings_table_trimmed(text.substr(at, comma - at));
         if (all_digits(part)) out.push_back(std::atoll(part.c_str()));
         at = comma + 1;
     }
@@ -162,7 +162,7 @@ std::optional<nlohmann::json> SettingsTable::body_of(const Draft& d, const std::
         auto col = std::find_if(spec_.columns.begin(), spec_.columns.end(), [&](const auto& c) { return c.field == f; });
         if (col == spec_.columns.end()) continue;
         auto it = d.find(f);
-        const std::string v = it == d.end() ? std::string() : trimmed(it->second);
+        const std::string v = it == d.end() ? std::string() : settings_table_trimmed(it->second);
         switch (col->kind) {
             case ColumnKind::text: body[f] = it == d.end() ? std::string() : it->second; break;
             case ColumnKind::flag: body[f] = v == "true"; break;
@@ -279,7 +279,7 @@ void SettingsTable::submit_new() {
     for (const auto& c : spec_.columns) {
         if (!c.on_create) continue;
         const auto it = new_.find(c.field);
-        const bool blank = it == new_.end() || trimmed(it->second).empty();
+        const bool blank = it == new_.end() || settings_table_trimmed(it->second).empty();
         // Empty optional values are left to the server's defaults; the name is always sent (so "required" comes back).
         if (!blank || c.kind == ColumnKind::text) fields.push_back(c.field);
     }

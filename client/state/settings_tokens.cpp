@@ -3,16 +3,13 @@
 #include <algorithm>
 
 #include "api_io.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
 
-std::string text_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
-bool items_of(const HttpResponse& reply, nlohmann::json& items) {
+bool settings_tokens_items_of(const HttpResponse& reply, nlohmann::json& items) {
     const auto j = reply_json(reply);
     if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return false;
     items = j["items"];
@@ -51,15 +48,15 @@ void TokensAdmin::load_keys() {
         loading_keys_ = false;
         keys_loaded_ = true;  // also after a failure: no retry every frame
         nlohmann::json items;
-        if (!reply.ok() || !items_of(reply, items)) {
+        if (!reply.ok() || !settings_tokens_items_of(reply, items)) {
             banner_ = reply.ok() ? Message::from_key("error.bad_response") : problem_message(reply);
             return;
         }
         keys_.clear();
         for (const auto& k : items) {
             if (!k.is_object()) continue;
-            keys_.push_back({k.value("id", std::int64_t{0}), text_of(k, "name"), text_of(k, "prefix"), text_of(k, "user_login"),
-                             text_of(k, "created_at"), text_of(k, "last_used_at"), text_of(k, "expires_at"),
+            keys_.push_back({k.value("id", std::int64_t{0}), str(k, "name"), str(k, "prefix"), str(k, "user_login"),
+                             str(k, "created_at"), str(k, "last_used_at"), str(k, "expires_at"),
                              k.value("read_only", false), k.value("expired", false)});
         }
         keys_loaded_ = true;
@@ -72,7 +69,7 @@ void TokensAdmin::load_kiosks() {
         loading_kiosks_ = false;
         kiosks_loaded_ = true;
         nlohmann::json items;
-        if (!reply.ok() || !items_of(reply, items)) {
+        if (!reply.ok() || !settings_tokens_items_of(reply, items)) {
             banner_ = reply.ok() ? Message::from_key("error.bad_response") : problem_message(reply);
             return;
         }
@@ -81,10 +78,10 @@ void TokensAdmin::load_kiosks() {
             if (!k.is_object()) continue;
             KioskRow r;
             r.id = k.value("id", std::int64_t{0});
-            r.name = text_of(k, "name");
-            r.prefix = text_of(k, "prefix");
-            r.created_at = text_of(k, "created_at");
-            r.last_used_at = text_of(k, "last_used_at");
+            r.name = str(k, "name");
+            r.prefix = str(k, "prefix");
+            r.created_at = str(k, "created_at");
+            r.last_used_at = str(k, "last_used_at");
             r.leaderboard = k.value("leaderboard", false);
             if (k.contains("team_ids") && k["team_ids"].is_array())
                 for (const auto& t : k["team_ids"])
@@ -126,7 +123,7 @@ void TokensAdmin::create_key() {
         busy_ = false;
         if (!reply.ok()) return failed(reply);
         const auto j = reply_json(reply);
-        secret_ = text_of(j, "key");
+        secret_ = str(j, "key");
         secret_of_ = {"api_key", j.value("id", std::int64_t{0})};
         key_name.clear();
         key_read_only = false;
@@ -152,7 +149,7 @@ void TokensAdmin::create_kiosk() {
         busy_ = false;
         if (!reply.ok()) return failed(reply);
         const auto j = reply_json(reply);
-        secret_ = text_of(j, "token");
+        secret_ = str(j, "token");
         secret_of_ = {"kiosk", j.value("id", std::int64_t{0})};
         kiosk_name.clear();
         kiosk_teams.clear();

@@ -4,14 +4,11 @@
 
 #include "api_io.hpp"
 #include "tumen/web_form.hpp"
+#include "json_fields.hpp"
 
 namespace tumen::client {
 
 namespace {
-
-std::int64_t int_of(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number_integer() ? j[key].get<std::int64_t>() : 0;
-}
 
 }  // namespace
 
@@ -54,14 +51,14 @@ void WebFormAdmin::take(const nlohmann::json& j) {
     form.version = s.version;
     if (j.contains("channel") && j["channel"].is_object()) {
         const auto& c = j["channel"];
-        counters_.received = int_of(c, "received");
-        counters_.created = int_of(c, "created");
-        counters_.rejected = int_of(c, "rejected");
+        counters_.received = int_or_zero(c, "received");
+        counters_.created = int_or_zero(c, "created");
+        counters_.rejected = int_or_zero(c, "rejected");
         counters_.state = c.value("state", std::string());
         counters_.last_error = c.value("last_error", std::string());
     }
-    counters_.spam = int_of(j, "spam_last_30_days");
-    counters_.throttled = int_of(j, "throttled_last_30_days");
+    counters_.spam = int_or_zero(j, "spam_last_30_days");
+    counters_.throttled = int_or_zero(j, "throttled_last_30_days");
     form_url_ = j.value("form_url", std::string());
     snippet_ = j.value("snippet", std::string());
     loaded_ = true;
@@ -88,7 +85,7 @@ void WebFormAdmin::save() {
         if (!reply.ok()) {
             if (auto current = stale_current(reply)) {
                 // Someone else saved meanwhile: the edits stay, saving again overwrites knowingly.
-                form.version = int_of(*current, "version");
+                form.version = int_or_zero(*current, "version");
                 banner_ = problem_message(reply);
                 return;
             }

@@ -11,22 +11,19 @@ namespace tumen::client {
 using nlohmann::json;
 
 namespace {
-std::string text_of(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 }  // namespace
 
 std::optional<WebhookDeliveryRow> webhook_delivery_of(const json& j) {
     if (!j.is_object() || !opt_int(j, "id")) return std::nullopt;
     WebhookDeliveryRow d;
     d.id = *opt_int(j, "id");
-    d.event = text_of(j, "event");
-    d.state = text_of(j, "state");
+    d.event = str(j, "event");
+    d.state = str(j, "state");
     d.response_status = opt_int(j, "response_status");
-    d.last_error = text_of(j, "last_error");
-    d.response_excerpt = text_of(j, "response_excerpt");
+    d.last_error = str(j, "last_error");
+    d.response_excerpt = str(j, "response_excerpt");
     d.attempts = static_cast<int>(opt_int(j, "attempts").value_or(0));
-    d.created_at = text_of(j, "created_at");
+    d.created_at = str(j, "created_at");
     d.lead_id = opt_int(j, "lead_id");
     return d;
 }
@@ -35,8 +32,8 @@ std::optional<WebhookRow> webhook_row_of(const json& j) {
     if (!j.is_object() || !opt_int(j, "id")) return std::nullopt;
     WebhookRow h;
     h.id = *opt_int(j, "id");
-    h.name = text_of(j, "name");
-    h.url = text_of(j, "url");
+    h.name = str(j, "name");
+    h.url = str(j, "url");
     if (j.contains("events") && j["events"].is_array())
         for (const auto& e : j["events"])
             if (e.is_string()) h.events.push_back(e.get<std::string>());
@@ -84,8 +81,8 @@ void WebhooksAdmin::reload() {
             for (const auto& e : j["events"])
                 if (e.is_string()) events_.push_back(e.get<std::string>());
         if (j.contains("channel") && j["channel"].is_object()) {
-            channel_state_ = text_of(j["channel"], "state");
-            channel_error_ = text_of(j["channel"], "last_error");
+            channel_state_ = str(j["channel"], "state");
+            channel_error_ = str(j["channel"], "last_error");
         }
     });
 }

@@ -28,7 +28,7 @@ FieldSpec<ChatterMessage> tracking_field() {
             }};
 }
 
-const RecordCodec<ChatterMessage>& codec() {
+const RecordCodec<ChatterMessage>& chatter_codec() {
     static const RecordCodec<ChatterMessage> c({
         record_id_field(mem(&ChatterMessage::id)),
         text_field("res_model", mem(&ChatterMessage::res_model), {.max_chars = 64, .check = check_model_name}),
@@ -48,7 +48,7 @@ const RecordCodec<ChatterMessage>& codec() {
     return c;
 }
 
-void check_record(const ChatterMessage& m, FieldErrors& e) {
+void chatter_check_record(const ChatterMessage& m, FieldErrors& e) {
     if (m.res_id <= 0) e.add("res_id", "is required", "error.required");
     if (m.kind == MessageKind::tracking ? m.tracking_values.empty() : m.body.empty() && m.subject.empty())
         e.add(m.kind == MessageKind::tracking ? "tracking_values" : "body", "is required", "error.required");
@@ -63,12 +63,12 @@ std::string_view to_string(MessageKind kind) {
 
 void to_json(nlohmann::json& j, const TrackingValue& t) { j = {{"field", t.field}, {"old", t.old_value}, {"new", t.new_value}}; }
 
-void to_json(nlohmann::json& j, const ChatterMessage& m) { j = codec().to_json(m); }
-Result<ChatterMessage> chatter_message_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_record); }
+void to_json(nlohmann::json& j, const ChatterMessage& m) { j = chatter_codec().to_json(m); }
+Result<ChatterMessage> chatter_message_from_json(const nlohmann::json& j) { return decode_record(chatter_codec(), j, chatter_check_record); }
 FieldErrors apply_patch(ChatterMessage& m, const nlohmann::json& patch) {
-    return patch_record(codec(), m, patch, check_record);
+    return patch_record(chatter_codec(), m, patch, chatter_check_record);
 }
-FieldErrors validate(const ChatterMessage& m) { return validate_record(codec(), m, check_record); }
+FieldErrors validate(const ChatterMessage& m) { return validate_record(chatter_codec(), m, chatter_check_record); }
 
 std::optional<ChatterMessage> tracking_message(std::string_view res_model, std::int64_t res_id,
                                                std::vector<TrackingValue> changes, std::optional<std::int64_t> author_id,

@@ -36,27 +36,27 @@ std::vector<FieldSpec<Contact>> contact_fields() {
     return f;
 }
 
-const RecordCodec<Contact>& codec() {
+const RecordCodec<Contact>& contact_json_codec() {
     static const RecordCodec<Contact> c(contact_fields());
     return c;
 }
 
-void check_record(const Contact& c, FieldErrors& e) {
+void contact_json_check_record(const Contact& c, FieldErrors& e) {
     if (c.name.empty()) e.add("name", "is required", "error.required");
     if (c.parent_id && c.id != 0 && *c.parent_id == c.id) e.add("parent_id", "cannot be the contact itself", "error.cycle");
 }
 
 }  // namespace
 
-void to_json(nlohmann::json& j, const Contact& contact) { j = codec().to_json(contact); }
+void to_json(nlohmann::json& j, const Contact& contact) { j = contact_json_codec().to_json(contact); }
 
-Result<Contact> contact_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_record); }
+Result<Contact> contact_from_json(const nlohmann::json& j) { return decode_record(contact_json_codec(), j, contact_json_check_record); }
 
 FieldErrors apply_patch(Contact& contact, const nlohmann::json& patch) {
-    return patch_record(codec(), contact, patch, check_record);
+    return patch_record(contact_json_codec(), contact, patch, contact_json_check_record);
 }
 
-FieldErrors validate(const Contact& contact) { return validate_record(codec(), contact, check_record); }
+FieldErrors validate(const Contact& contact) { return validate_record(contact_json_codec(), contact, contact_json_check_record); }
 
 std::int64_t commercial_id(const Contact& contact) {
     return !contact.is_company && contact.parent_id ? *contact.parent_id : contact.id;

@@ -12,7 +12,7 @@ bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool email_phone_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Letters, digits and hyphens; bytes >= 0x80 belong to UTF-8 letters of an internationalised label.
 bool is_valid_domain_label(std::string_view label) {
@@ -91,7 +91,7 @@ std::string normalize_phone(std::string_view text) {
     std::string out;
     if (!trimmed.empty() && trimmed.front() == '+') out += '+';
     for (char c : trimmed)
-        if (is_digit(c)) out += c;
+        if (email_phone_is_digit(c)) out += c;
     return out;
 }
 
@@ -100,7 +100,7 @@ bool is_valid_phone(std::string_view text) {
     static constexpr std::string_view allowed = "0123456789 +-()./";
     if (trimmed.find_first_not_of(allowed) != std::string_view::npos) return false;
     if (trimmed.find('+', 1) != std::string_view::npos) return false;
-    const auto digits = std::count_if(trimmed.begin(), trimmed.end(), is_digit);
+    const auto digits = std::count_if(trimmed.begin(), trimmed.end(), email_phone_is_digit);
     return digits >= 3 && digits <= 20;
 }
 

@@ -99,7 +99,7 @@ void fill_from_contact(Lead& lead, const Contact& c, const std::vector<Contact>&
     if (lead.contact_name.empty() && !c.is_company) lead.contact_name = c.name;
 }
 
-Error invalid(const std::string& field, const std::string& message) {
+Error lead_convert_invalid(const std::string& field, const std::string& message) {
     FieldErrors e;
     e.add(field, message, "error.invalid");
     return e.to_error();
@@ -158,7 +158,7 @@ Result<Conversion> convert_to_opportunity(const Lead& lead, const ConvertRequest
     if (request.action == ConvertAction::exist) {
         const Contact* c = request.partner_id ? find_contact(contacts, *request.partner_id)
                                               : find_matching_contact(lead, contacts, false);
-        if (!c) return invalid("partner_id", request.partner_id ? "is not a known contact" : "is required: no matching contact");
+        if (!c) return lead_convert_invalid("partner_id", request.partner_id ? "is not a known contact" : "is required: no matching contact");
         fill_from_contact(after, *c, contacts);
     } else if (request.action == ConvertAction::create) {
         out.create = plan_new_customer(lead, contacts);

@@ -78,12 +78,12 @@ std::vector<FieldSpec<Lead>> lead_fields() {
     return f;
 }
 
-const RecordCodec<Lead>& codec() {
+const RecordCodec<Lead>& lead_json_codec() {
     static const RecordCodec<Lead> c(lead_fields());
     return c;
 }
 
-void check_record(const Lead& lead, FieldErrors& e) {
+void lead_json_check_record(const Lead& lead, FieldErrors& e) {
     if (lead.name.empty()) e.add("name", "is required", "error.required");
 }
 
@@ -91,12 +91,12 @@ void check_record(const Lead& lead, FieldErrors& e) {
 
 std::string_view to_string(LeadType type) { return type == LeadType::lead ? "lead" : "opportunity"; }
 
-void to_json(nlohmann::json& j, const Lead& lead) { j = codec().to_json(lead); }
+void to_json(nlohmann::json& j, const Lead& lead) { j = lead_json_codec().to_json(lead); }
 
-Result<Lead> lead_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_record); }
+Result<Lead> lead_from_json(const nlohmann::json& j) { return decode_record(lead_json_codec(), j, lead_json_check_record); }
 
-FieldErrors apply_patch(Lead& lead, const nlohmann::json& patch) { return patch_record(codec(), lead, patch, check_record); }
+FieldErrors apply_patch(Lead& lead, const nlohmann::json& patch) { return patch_record(lead_json_codec(), lead, patch, lead_json_check_record); }
 
-FieldErrors validate(const Lead& lead) { return validate_record(codec(), lead, check_record); }
+FieldErrors validate(const Lead& lead) { return validate_record(lead_json_codec(), lead, lead_json_check_record); }
 
 }  // namespace tumen

@@ -13,7 +13,7 @@ using detail::enter_stage;
 
 Error conflict(std::string message) { return Error::make(ErrorCode::conflict, std::move(message)); }
 
-Error invalid(const std::string& field, const std::string& message, const std::string& key = "error.invalid") {
+Error lead_lifecycle_invalid(const std::string& field, const std::string& message, const std::string& key = "error.invalid") {
     FieldErrors e;
     e.add(field, message, key);
     return e.to_error();
@@ -83,7 +83,7 @@ std::optional<Error> settle_probability(Lead& lead, const nlohmann::json& patch,
     if (!patch.contains("probability")) return std::nullopt;
     const Stage* stage = stage_of(lead, stages);
     if (stage && stage->is_won && typed != 100)
-        return invalid("probability", "is 100 for a won opportunity; move it out of the won stage first", "error.won_probability");
+        return lead_lifecycle_invalid("probability", "is 100 for a won opportunity; move it out of the won stage first", "error.won_probability");
     lead.probability = typed;
     lead.probability_manual = typed != lead.automated_probability;
     return std::nullopt;
@@ -127,7 +127,7 @@ Result<LeadChange> edit_lead(const Lead& before, const nlohmann::json& patch, co
     FieldErrors e = apply_patch(after, patch);
     if (e.empty() && patch.contains("stage_id")) check_stage(after, stages, e);
     if (!e.empty()) return e.to_error();
-    if (!after.stage_id && before.stage_id) return invalid("stage_id", "cannot be cleared", "error.required");
+    if (!after.stage_id && before.stage_id) return lead_lifecycle_invalid("stage_id", "cannot be cleared", "error.required");
     const bool wanted_active = after.active;
     const double typed_probability = after.probability;
     after.active = before.active;
@@ -149,9 +149,9 @@ Result<LeadChange> edit_lead(const Lead& before, const nlohmann::json& patch, co
 Result<LeadChange> move_to_stage(const Lead& lead, std::int64_t stage_id, const std::vector<Stage>& stages,
                                  Timestamp now) {
     const Stage* target = find_stage(stages, stage_id);
-    if (!target) return invalid("stage_id", "is not a known stage", "error.not_found");
+    if (!target) return lead_lifecycle_invalid("stage_id", "is not a known stage", "error.not_found");
     if (!stage_fits_team(*target, lead.team_id))
-        return invalid("stage_id", "belongs to another team's pipeline", "error.stage_team");
+        return lead_lifecycle_invalid("stage_id", "belongs to another team's pipeline", "error.stage_team");
     if (!lead.active) return conflict("The lead is archived; restore it before moving it.");
     Lead after = lead;
     enter_stage(after, stages, *target, now);
@@ -179,7 +179,7 @@ Result<LeadChange> mark_lost(const Lead& lead, const std::vector<Stage>& stages,
     const auto status = won_status(lead, stages);
     if (status == WonStatus::won) return conflict("A won opportunity cannot be marked lost; move it out of the won stage first.");
     if (status == WonStatus::lost) return conflict("The lead is already lost.");
-    if (lost_reason_id && *lost_reason_id <= 0) return invalid("lost_reason_id", "must be a positive integer id", "error.id");
+    if (lost_reason_id && *lost_reason_id <= 0) return lead_lifecycle_invalid("lost_reason_id", "must be a positive integer id", "error.id");
     Lead after = lead;
     FieldErrors e;
     detail::read_text(std::string(note), "lost_note", after.lost_note, {.max_chars = 10000, .multiline = true}, e);

@@ -10,7 +10,7 @@ namespace tumen {
 
 namespace {
 
-Error invalid(const std::string& message) {
+Error lead_merge_invalid(const std::string& message) {
     FieldErrors e;
     e.add("ids", message, "error.merge");
     return e.to_error();
@@ -24,13 +24,13 @@ auto confidence(const Lead& l, const std::vector<Stage>& stages) {
 }
 
 std::optional<Error> check_inputs(const std::vector<Lead>& leads, const MergeOptions& options) {
-    if (leads.size() < 2) return invalid("select at least two records to merge");
+    if (leads.size() < 2) return lead_merge_invalid("select at least two records to merge");
     if (options.max_records && leads.size() > options.max_records)
-        return invalid("at most " + std::to_string(options.max_records) + " records can be merged at once");
+        return lead_merge_invalid("at most " + std::to_string(options.max_records) + " records can be merged at once");
     std::set<std::int64_t> ids;
     for (const auto& l : leads) {
-        if (l.id <= 0) return invalid("only stored records can be merged");
-        if (!ids.insert(l.id).second) return invalid("record " + std::to_string(l.id) + " is listed twice");
+        if (l.id <= 0) return lead_merge_invalid("only stored records can be merged");
+        if (!ids.insert(l.id).second) return lead_merge_invalid("record " + std::to_string(l.id) + " is listed twice");
     }
     return std::nullopt;
 }

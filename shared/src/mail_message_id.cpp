@@ -20,7 +20,7 @@ bool is_hex(std::string_view s) {
     });
 }
 
-std::optional<int64_t> parse_id(std::string_view s) {
+std::optional<int64_t> mail_message_id_parse_id(std::string_view s) {
     if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
     int64_t v = 0;
@@ -63,8 +63,8 @@ std::optional<MessageIdRef> parse_our_message_id(std::string_view id) {
     const auto dash2 = rest.find("-m");
     const auto dot = rest.find('.');
     if (dash2 == std::string_view::npos || dot == std::string_view::npos || dot < dash2) return std::nullopt;
-    const auto res_id = parse_id(rest.substr(0, dash2));
-    const auto mail_id = parse_id(rest.substr(dash2 + 2, dot - dash2 - 2));
+    const auto res_id = mail_message_id_parse_id(rest.substr(0, dash2));
+    const auto mail_id = mail_message_id_parse_id(rest.substr(dash2 + 2, dot - dash2 - 2));
     if (!is_lower_word(model) || !res_id || !mail_id || *res_id <= 0 || !is_hex(rest.substr(dot + 1)))
         return std::nullopt;
     return MessageIdRef{std::string(model), *res_id, *mail_id};

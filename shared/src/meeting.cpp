@@ -84,7 +84,7 @@ FieldSpec<Meeting> reminder_field() {
             }};
 }
 
-const RecordCodec<Meeting>& codec() {
+const RecordCodec<Meeting>& meeting_codec() {
     static const RecordCodec<Meeting> c({
         record_id_field(mem(&Meeting::id)),
         text_field("title", mem(&Meeting::title), {.max_chars = 200, .required = true}),
@@ -143,10 +143,10 @@ void check_meeting(const Meeting& m, FieldErrors& e) {
 
 std::string_view to_string(AttendeeResponse r) { return response_names().at(static_cast<std::size_t>(r)); }
 
-void to_json(nlohmann::json& j, const Meeting& m) { j = codec().to_json(m); }
-Result<Meeting> meeting_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_meeting); }
-FieldErrors apply_patch(Meeting& m, const nlohmann::json& patch) { return patch_record(codec(), m, patch, check_meeting); }
-FieldErrors validate(const Meeting& m) { return validate_record(codec(), m, check_meeting); }
+void to_json(nlohmann::json& j, const Meeting& m) { j = meeting_codec().to_json(m); }
+Result<Meeting> meeting_from_json(const nlohmann::json& j) { return decode_record(meeting_codec(), j, check_meeting); }
+FieldErrors apply_patch(Meeting& m, const nlohmann::json& patch) { return patch_record(meeting_codec(), m, patch, check_meeting); }
+FieldErrors validate(const Meeting& m) { return validate_record(meeting_codec(), m, check_meeting); }
 
 bool meeting_needs_new_sequence(const Meeting& a, const Meeting& b) {
     return a.title != b.title || a.all_day != b.all_day || a.start != b.start || a.end != b.end ||

@@ -36,7 +36,7 @@ const CurrencyInfo* find_currency(std::string_view code) {
 
 Error amount_error(std::string message) { return Error::make(ErrorCode::validation, std::move(message)); }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool money_is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_group_separator(char32_t cp) {
     return cp == U',' || cp == U' ' || cp == U'\'' || cp == U'_' || cp == 0x00A0 || cp == 0x202F || cp == 0x2009;
@@ -47,7 +47,7 @@ char decimal_separator(std::string_view s) {
     if (s.find('.') != std::string_view::npos) return '.';
     if (std::count(s.begin(), s.end(), ',') != 1) return 0;
     const auto after = s.substr(s.find(',') + 1);
-    const auto digits = static_cast<std::size_t>(std::find_if_not(after.begin(), after.end(), is_digit) - after.begin());
+    const auto digits = static_cast<std::size_t>(std::find_if_not(after.begin(), after.end(), money_is_digit) - after.begin());
     return digits == after.size() && digits != 3 ? ',' : 0;
 }
 
@@ -125,7 +125,7 @@ Result<std::int64_t> parse_amount(std::string_view text, int minor_digits) {
     const auto split = dec ? s.find(dec) : std::string_view::npos;
     const auto whole = strip_groups(s.substr(0, split));
     std::string_view frac = split == std::string_view::npos ? std::string_view{} : s.substr(split + 1);
-    if (!whole || !std::all_of(frac.begin(), frac.end(), is_digit) || (whole->empty() && frac.empty()))
+    if (!whole || !std::all_of(frac.begin(), frac.end(), money_is_digit) || (whole->empty() && frac.empty()))
         return amount_error("is not a decimal number");
     while (frac.size() > static_cast<std::size_t>(minor_digits) && frac.back() == '0') frac.remove_suffix(1);
     if (frac.size() > static_cast<std::size_t>(minor_digits))

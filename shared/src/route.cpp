@@ -20,7 +20,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 // A positive decimal id that fits int64; digits only (no sign, no spaces).
-bool parse_id(std::string_view s, std::int64_t& out) {
+bool route_parse_id(std::string_view s, std::int64_t& out) {
     if (s.empty()) return false;
     for (char c : s)
         if (c < '0' || c > '9') return false;
@@ -66,14 +66,14 @@ Route parse_path(std::string_view path) {
     if (parts.size() == 1 && parts[0] == "activities") return Route::activities();
     if (parts.size() == 1 && parts[0] == "kiosk") return Route::kiosk({});
     std::int64_t id = 0;
-    if (parts.size() == 2 && parts[0] == "pipeline" && parse_id(parts[1], id)) {
+    if (parts.size() == 2 && parts[0] == "pipeline" && route_parse_id(parts[1], id)) {
         Route r = Route::pipeline();
         r.id = id;
         return r;
     }
-    if (parts.size() == 2 && parts[0] == "lead" && parse_id(parts[1], id)) return Route::lead(id);
-    if (parts.size() == 2 && parts[0] == "contact" && parse_id(parts[1], id)) return Route::contact(id);
-    if (parts.size() == 2 && parts[0] == "quotation" && parse_id(parts[1], id)) return Route::quotation(id);
+    if (parts.size() == 2 && parts[0] == "lead" && route_parse_id(parts[1], id)) return Route::lead(id);
+    if (parts.size() == 2 && parts[0] == "contact" && route_parse_id(parts[1], id)) return Route::contact(id);
+    if (parts.size() == 2 && parts[0] == "quotation" && route_parse_id(parts[1], id)) return Route::quotation(id);
     if (parts.size() == 2 && parts[0] == "settings" && is_section_name(parts[1]))
         return Route::settings(std::string(parts[1]));
     Route r;

@@ -10,7 +10,7 @@ namespace tumen::scoring {
 
 namespace {
 
-const std::string empty_state = "False";  // as the naive Bayes stores an empty email/phone state
+const std::string scoring_pls_logistic_empty_state = "False";  // as the naive Bayes stores an empty email/phone state
 constexpr char sep = '\x1f';
 
 bool keeps_empty(const PlsSchema& schema, const std::string& field) {
@@ -24,7 +24,7 @@ template <class Fn>
 void for_each_value(const PlsSchema& schema, const PlsLead& lead, Fn&& fn) {
     for (std::size_t f = 0; f < schema.fields.size() && f < lead.values.size(); ++f) {
         if (!lead.values[f].empty()) fn(std::string_view(schema.fields[f]), lead.values[f]);
-        else if (keeps_empty(schema, schema.fields[f])) fn(std::string_view(schema.fields[f]), empty_state);
+        else if (keeps_empty(schema, schema.fields[f])) fn(std::string_view(schema.fields[f]), scoring_pls_logistic_empty_state);
     }
     for (const auto& tag : lead.tags) fn(pls_tag_variable, tag);
 }

@@ -14,7 +14,7 @@ const PlsCounts* PlsTable::find(std::string_view variable, const std::string& va
 
 namespace {
 
-const std::string empty_state = "False";  // Odoo stores an empty email/phone state as this text
+const std::string scoring_predictive_tables_empty_state = "False";  // Odoo stores an empty email/phone state as this text
 
 // Calls fn(variable, value) for every row a lead closed as `outcome` counts on: every field value (empty ones
 // only for keep_empty fields), each tag, and the stages: all of them when won, those with sequence <= the
@@ -25,7 +25,7 @@ void for_each_row(const PlsSchema& schema, const PlsLead& lead, PlsOutcome outco
         const std::string& name = schema.fields[f];
         if (!lead.values[f].empty()) fn(std::string_view(name), lead.values[f]);
         else if (std::find(schema.keep_empty.begin(), schema.keep_empty.end(), name) != schema.keep_empty.end())
-            fn(std::string_view(name), empty_state);
+            fn(std::string_view(name), scoring_predictive_tables_empty_state);
     }
     for (const auto& tag : lead.tags) fn(pls_tag_variable, tag);
     if (lead.stage && *lead.stage < schema.stages.size()) {
@@ -115,7 +115,7 @@ PlsFrequencies pls_rebuild(const PlsSchema& schema, const std::vector<PlsLead>& 
         auto count = [won](PlsCounts& c) { (won ? c.won : c.lost) += 1; };
         for (std::size_t f = 0; f < schema.fields.size() && f < lead.values.size(); ++f) {
             if (!lead.values[f].empty()) count(team->fields[f][lead.values[f]]);
-            else if (keep_empty[f]) count(team->fields[f][empty_state]);
+            else if (keep_empty[f]) count(team->fields[f][scoring_predictive_tables_empty_state]);
         }
         for (const auto& tag : lead.tags) count(team->tags[tag]);
         if (lead.stage && *lead.stage < schema.stages.size()) {

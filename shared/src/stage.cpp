@@ -9,7 +9,7 @@ namespace {
 
 using namespace detail;
 
-const RecordCodec<Stage>& codec() {
+const RecordCodec<Stage>& stage_codec() {
     static const RecordCodec<Stage> c({
         record_id_field(mem(&Stage::id)),
         text_field("name", mem(&Stage::name), {.max_chars = 120, .required = true}),
@@ -26,7 +26,7 @@ const RecordCodec<Stage>& codec() {
     return c;
 }
 
-void check_record(const Stage& s, FieldErrors& e) {
+void stage_check_record(const Stage& s, FieldErrors& e) {
     if (s.name.empty()) e.add("name", "is required", "error.required");
 }
 
@@ -38,12 +38,12 @@ bool board_order(const Stage& a, const Stage& b) {
 
 }  // namespace
 
-void to_json(nlohmann::json& j, const Stage& stage) { j = codec().to_json(stage); }
-Result<Stage> stage_from_json(const nlohmann::json& j) { return decode_record(codec(), j, check_record); }
+void to_json(nlohmann::json& j, const Stage& stage) { j = stage_codec().to_json(stage); }
+Result<Stage> stage_from_json(const nlohmann::json& j) { return decode_record(stage_codec(), j, stage_check_record); }
 FieldErrors apply_patch(Stage& stage, const nlohmann::json& patch) {
-    return patch_record(codec(), stage, patch, check_record);
+    return patch_record(stage_codec(), stage, patch, stage_check_record);
 }
-FieldErrors validate(const Stage& stage) { return validate_record(codec(), stage, check_record); }
+FieldErrors validate(const Stage& stage) { return validate_record(stage_codec(), stage, stage_check_record); }
 
 bool stage_fits_team(const Stage& stage, const std::optional<std::int64_t>& team_id) {
     return !stage.team_id || stage.team_id == team_id;

@@ -19,12 +19,12 @@ using nlohmann::json;
 
 namespace {
 
-struct Fixture {
+struct AnalysisFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    explicit Fixture(const char* hash) {
+    explicit AnalysisFixture(const char* hash) {
         host.history = {hash};
         app.start(hash, "en-US", "");
         net.answer(200, R"({"user":{"id":1,"login":"admin","name":"Admin","role":"admin"},"csrf_token":"tok-1"})");
@@ -92,7 +92,7 @@ TEST_CASE("analysis: settings round-trip through the route; unknown values fall 
 }
 
 TEST_CASE("analysis: loads the answer, builds the pivot and chart table, words values, drills, exports CSV") {
-    Fixture f("#/analysis?group_by2=country");
+    AnalysisFixture f("#/analysis?group_by2=country");
     REQUIRE(f.net.pending.size() == 1);
     auto req = f.net.answer(200, json{{"group_by", "stage"},
                                       {"group_by2", "country"},
@@ -146,7 +146,7 @@ TEST_CASE("analysis: loads the answer, builds the pivot and chart table, words v
 }
 
 TEST_CASE("analysis: a win rate counts lost leads; a new group-by loads again; errors are shown, then cleared") {
-    Fixture f("#/analysis");
+    AnalysisFixture f("#/analysis");
     f.net.answer(200, R"({"group_by":"stage","group_by2":"","cells":[]})");
     auto& a = f.app.analysis();
     a.set_measure(analysis::Measure::win_rate);
@@ -171,7 +171,7 @@ TEST_CASE("analysis: a win rate counts lost leads; a new group-by loads again; e
 }
 
 TEST_CASE("analysis: the stage flow tab loads stage names, then the flow") {
-    Fixture f("#/analysis?tab=flow");
+    AnalysisFixture f("#/analysis?tab=flow");
     REQUIRE(f.net.pending.size() == 1);
     CHECK(f.net.answer(200, R"({"items":[{"id":1,"name":"New"},{"id":2,"name":"Won"}]})").path == "/api/v1/stages");
     REQUIRE(f.net.pending.size() == 1);
@@ -186,7 +186,7 @@ TEST_CASE("analysis: the stage flow tab loads stage names, then the flow") {
 }
 
 TEST_CASE("dashboard: figures, overdue with the tile's own filter, target progress, team picker, click-through") {
-    Fixture f("#/dashboard?team=3");
+    AnalysisFixture f("#/dashboard?team=3");
     auto& d = f.app.dashboard();
     REQUIRE(f.net.pending.size() == 3);
     CHECK(f.net.answer(200, R"({"items":[{"id":3,"name":"Ulaanbaatar"},{"id":4,"name":"Darkhan"}]})").path == "/api/v1/teams");

@@ -16,22 +16,22 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* attachments_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
 json file(int64_t id, const std::string& name, int64_t size) {
     return {{"id", id},         {"res_model", "contact"}, {"res_id", 11},   {"name", name}, {"mimetype", "application/pdf"},
             {"size", size},     {"sha256", "00"},         {"created_by", 7}, {"create_date", "2026-11-29T08:00:00Z"}};
 }
 
-struct Fixture {
+struct AttachmentsFixture {
     FakeTransport net;
     PickingHost host;
     AppState app{net, host};
 
-    Fixture() {
+    AttachmentsFixture() {
         host.history = {"#/contact/11"};
         app.start("#/contact/11", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, attachments_session_body);
         app.contact_form().show(11);
     }
     HttpRequest reply(const std::string& prefix, int status, const json& body) {
@@ -47,7 +47,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "the contact's files are listed; one is attached from the picker as multipart and the list reloads") {
+TEST_CASE_FIXTURE(AttachmentsFixture, "the contact's files are listed; one is attached from the picker as multipart and the list reloads") {
     auto list = reply("/api/v1/contacts/11/attachments", 200, {{"items", json::array({file(3, "Гэрээ.pdf", 2048)})}});
     CHECK(list.method == "GET");
     REQUIRE(shelf().items().size() == 1);
@@ -85,7 +85,7 @@ TEST_CASE_FIXTURE(Fixture, "the contact's files are listed; one is attached from
     CHECK(shelf().items().size() == 1);
 }
 
-TEST_CASE_FIXTURE(Fixture, "refusals are shown: too large for the server, empty or too large before sending") {
+TEST_CASE_FIXTURE(AttachmentsFixture, "refusals are shown: too large for the server, empty or too large before sending") {
     reply("/api/v1/contacts/11/attachments", 200, {{"items", json::array()}});
     shelf().upload("big.zip", "PK..");
     reply("/api/v1/contacts/11/attachments", 413,
@@ -102,7 +102,7 @@ TEST_CASE_FIXTURE(Fixture, "refusals are shown: too large for the server, empty 
     CHECK(shelf().error().render(i18n::Lang::en) == "huge.iso is larger than 64 MB and was not attached.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a file chosen after the form moved to another record is not attached to either") {
+TEST_CASE_FIXTURE(AttachmentsFixture, "a file chosen after the form moved to another record is not attached to either") {
     reply("/api/v1/contacts/11/attachments", 200, {{"items", json::array()}});
     shelf().attach();
     REQUIRE(host.chosen);
@@ -119,7 +119,7 @@ TEST_CASE("the lead form lists the lead's files and reloads them on a live 'atta
     AppState app{net, host};
     host.history = {"#/lead/5"};
     app.start("#/lead/5", "en-US", "");
-    net.answer(200, session_body);
+    net.answer(200, attachments_session_body);
     app.lead_form().show(5);
     const json lead = {{"id", 5},        {"version", 2},      {"name", "Сэжим"}, {"stage_id", 10}, {"priority", 0},
                        {"expected_revenue", {{"amount", 0}, {"currency", "MNT"}}}, {"probability", 10.0}, {"active", true}};
@@ -142,7 +142,7 @@ TEST_CASE("the lead form lists the lead's files and reloads them on a live 'atta
     CHECK(app.lead_form().attachments().items().size() == 2);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a dropped file goes to the open contact's files, the import, or the banner says where files go") {
+TEST_CASE_FIXTURE(AttachmentsFixture, "a dropped file goes to the open contact's files, the import, or the banner says where files go") {
     const json contact = {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}};
     net.answer_path("/api/v1/contacts/11", 200, contact.dump());  // the contact itself: asked first
     while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
@@ -162,4 +162,23 @@ TEST_CASE_FIXTURE(Fixture, "a dropped file goes to the open contact's files, the
     app.take_dropped_file("photo.jpg", "\xff\xd8\xff");
     CHECK_FALSE(uploading());
     CHECK(app.banner().render(i18n::Lang::en) == "Files can be dropped on the import page, a lead or a contact: photo.jpg was not used.");
+}
+
+TEST_CASE_FIXTURE(AttachmentsFixture, "while files are dragged over the page the hint names where a drop would go") {
+    const json contact = {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}};
+    net.answer_path("/api/v1/contacts/11", 200, contact.dump());
+    while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
+    REQUIRE(app.contact_form().contact());
+    CHECK(app.drop_hint().empty());  // nothing dragged
+    app.set_file_drag(true);
+    CHECK(app.drop_hint() == "Drop to attach the file to “Бат”");
+    app.on_url_changed("#/import");
+    CHECK(app.drop_hint() == "Drop the file to import it");
+    app.on_url_changed("#/leads");
+    while (!net.pending.empty()) net.answer(200, R"({"items":[],"total":0})");
+    CHECK(app.drop_hint() == "Open a lead or a contact to attach files, or Import to import them");
+    app.set_language(i18n::Lang::mn);
+    CHECK(app.drop_hint() == "Файл хавсаргахын тулд сэжим эсвэл харилцагч нээнэ үү, импортлохын тулд Импорт руу орно уу");
+    app.set_file_drag(false);
+    CHECK(app.drop_hint().empty());
 }

@@ -15,13 +15,13 @@ using nlohmann::json;
 
 namespace {
 
-json stage(int64_t id, const char* name, int seq) {
+json board_activity_stage(int64_t id, const char* name, int seq) {
     return {{"id", id}, {"name", name}, {"team_id", 3}, {"sequence", seq}, {"fold", false}, {"is_won", false},
             {"requirements", ""}, {"default_probability", nullptr}, {"rotting_days", 0}, {"wip_limit", 0},
             {"version", 1}};
 }
 
-json card(int64_t id, json next, bool no_next_step) {
+json board_activity_card(int64_t id, json next, bool no_next_step) {
     return {{"id", id}, {"version", 1}, {"name", "Карт"}, {"stage_id", 10}, {"priority", 0},
             {"expected_revenue", {{"amount", 0}, {"currency", "MNT"}}}, {"probability", 10.0},
             {"tag_ids", json::array()}, {"user_id", 7}, {"team_id", 3}, {"active", true},
@@ -51,13 +51,13 @@ TEST_CASE("board activities: cards carry their next activity or no next step; co
     f.reply("/api/v1/teams", {{"items", json::array({{{"id", 3}, {"name", "УБ"}}})}});
     f.reply("/api/v1/tags", {{"items", json::array()}});
     f.reply("/api/v1/users/directory", {{"items", json::array()}});
-    f.reply("/api/v1/stages", {{"items", json::array({stage(10, "New", 1), stage(11, "Won", 2)})}});
+    f.reply("/api/v1/stages", {{"items", json::array({board_activity_stage(10, "New", 1), board_activity_stage(11, "Won", 2)})}});
     const json overdue = {{"id", 5}, {"type_id", 1}, {"summary", "Залгах"}, {"due_date", "2026-11-20"},
                           {"state", "overdue"}, {"icon", "phone"}, {"category", "call"}};
     json groups = {{"groups", json::array({{{"key", 10}, {"count", 9},
                                             {"sums", json::array()},
                                             {"activity_bar", {{"overdue", 2}, {"today", 1}, {"planned", 3}, {"none", 3}}},
-                                            {"items", json::array({card(1, overdue, false), card(2, nullptr, true)})},
+                                            {"items", json::array({board_activity_card(1, overdue, false), board_activity_card(2, nullptr, true)})},
                                             {"next", "c-2"}},
                                            {{"key", 11}, {"count", 0}, {"sums", json::array()}, {"items", json::array()}}})}};
     HttpRequest g = f.reply("/api/v1/leads/groups", groups);
@@ -81,7 +81,7 @@ TEST_CASE("board activities: cards carry their next activity or no next step; co
     f.app.board().load_more(10);
     json today = overdue;
     today["state"] = "today";
-    f.reply("/api/v1/leads", {{"items", json::array({card(3, today, false)})}, {"next", nullptr}});
+    f.reply("/api/v1/leads", {{"items", json::array({board_activity_card(3, today, false)})}, {"next", nullptr}});
     REQUIRE(board.card_activity(3));
     CHECK(board.card_activity(3)->state == "today");
 }

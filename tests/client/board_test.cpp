@@ -15,29 +15,29 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* board_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
-json stage(int64_t id, const char* name, int seq, bool won = false, bool fold = false) {
+json board_stage(int64_t id, const char* name, int seq, bool won = false, bool fold = false) {
     return {{"id", id}, {"name", name}, {"team_id", 3}, {"sequence", seq}, {"fold", fold}, {"is_won", won},
             {"requirements", ""}, {"default_probability", nullptr}, {"rotting_days", 0}, {"wip_limit", 2},
             {"version", 1}};
 }
 
-json card(int64_t id, const char* name, int64_t stage_id, int priority = 0, int64_t amount = 100000, int version = 1) {
+json board_card(int64_t id, const char* name, int64_t stage_id, int priority = 0, int64_t amount = 100000, int version = 1) {
     return {{"id", id}, {"version", version}, {"name", name}, {"partner_name", "Говь ХК"}, {"stage_id", stage_id},
             {"priority", priority}, {"expected_revenue", {{"amount", amount}, {"currency", "MNT"}}},
             {"probability", 50.0}, {"tag_ids", json::array({1})}, {"user_id", 7}, {"team_id", 3}, {"active", true}};
 }
 
-struct Fixture {
+struct BoardStateFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    Fixture() {
+    BoardStateFixture() {
         host.history = {"#/pipeline"};
         app.start("#/pipeline", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, board_session_body);
     }
 
     // Answers the oldest pending request whose path starts with `prefix`; returns it.
@@ -52,7 +52,7 @@ struct Fixture {
         reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}});
         reply("/api/v1/tags", 200, {{"items", json::array({{{"id", 1}, {"name", "VIP"}, {"color", 2}}})}});
         reply("/api/v1/users/directory", 200, {{"items", json::array({{{"id", 7}, {"name", "Болд Бат"}}})}});
-        auto stages = reply("/api/v1/stages", 200, {{"items", json::array({stage(20, "Won", 2, true), stage(10, "New", 1)})}});
+        auto stages = reply("/api/v1/stages", 200, {{"items", json::array({board_stage(20, "Won", 2, true), board_stage(10, "New", 1)})}});
         CHECK(stages.path == "/api/v1/stages?team_id=3");
         json groups = {{"group_by", "stage"},
                        {"groups", json::array({{{"key", 10},
@@ -60,8 +60,8 @@ struct Fixture {
                                                 {"sums", json::array({{{"currency", "MNT"},
                                                                        {"expected_revenue", 500000},
                                                                        {"weighted_revenue", 250000}}})},
-                                                {"items", json::array({card(105, "Таван", 10, 3), card(104, "Дөрөв", 10, 1),
-                                                                       card(103, "Гурав", 10)})},
+                                                {"items", json::array({board_card(105, "Таван", 10, 3), board_card(104, "Дөрөв", 10, 1),
+                                                                       board_card(103, "Гурав", 10)})},
                                                 {"next", "cursor-103"}}})}};
         auto g = reply("/api/v1/leads/groups", 200, groups);
         CHECK(g.path.find("filter=team_id%20%3D%203") != std::string::npos);
@@ -72,7 +72,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "the board loads a team's stages in order with counts, sums and the first cards") {
+TEST_CASE_FIXTURE(BoardStateFixture, "the board loads a team's stages in order with counts, sums and the first cards") {
     open_board();
     const auto& cols = app.board().columns();
     REQUIRE(cols.size() == 2);
@@ -94,14 +94,14 @@ TEST_CASE_FIXTURE(Fixture, "the board loads a team's stages in order with counts
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "an empty column says zero in the board's currency, not the default one") {
+TEST_CASE_FIXTURE(BoardStateFixture, "an empty column says zero in the board's currency, not the default one") {
     CHECK(app.board().currency() == "MNT");  // nothing loaded yet
     app.on_url_changed("#/pipeline");
     app.board().sync(app.route());
     reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "International"}}})}});
     reply("/api/v1/tags", 200, {{"items", json::array()}});
     reply("/api/v1/users/directory", 200, {{"items", json::array()}});
-    reply("/api/v1/stages", 200, {{"items", json::array({stage(10, "New", 1), stage(20, "Won", 2, true)})}});
+    reply("/api/v1/stages", 200, {{"items", json::array({board_stage(10, "New", 1), board_stage(20, "Won", 2, true)})}});
     auto sums = [](const char* cur, int64_t amount) {
         return json::array({{{"currency", cur}, {"expected_revenue", amount}, {"weighted_revenue", amount / 2}}});
     };
@@ -113,7 +113,7 @@ TEST_CASE_FIXTURE(Fixture, "an empty column says zero in the board's currency, n
     CHECK(app.board().currency() == "USD");  // the largest sum's
 }
 
-TEST_CASE_FIXTURE(Fixture, "a card moves at once and stays where the server confirms it") {
+TEST_CASE_FIXTURE(BoardStateFixture, "a card moves at once and stays where the server confirms it") {
     open_board();
     app.board().move_card(104, 20);
     const auto& cols = app.board().columns();
@@ -123,7 +123,7 @@ TEST_CASE_FIXTURE(Fixture, "a card moves at once and stays where the server conf
     REQUIRE(cols[1].cards.size() == 1);
     CHECK(cols[1].cards[0].id == 104);
     CHECK(cols[0].sums[0].expected == 400000);
-    auto moved = card(104, "Дөрөв", 20, 1, 100000, 2);
+    auto moved = board_card(104, "Дөрөв", 20, 1, 100000, 2);
     moved["probability"] = 100.0;
     auto req = reply("/api/v1/leads/104/move", 200, moved);
     CHECK(req.method == "POST");
@@ -134,11 +134,11 @@ TEST_CASE_FIXTURE(Fixture, "a card moves at once and stays where the server conf
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a stale move (409) puts the card back in its place and says why") {
+TEST_CASE_FIXTURE(BoardStateFixture, "a stale move (409) puts the card back in its place and says why") {
     open_board();
     app.board().move_card(104, 20);
     json err = {{"error", {{"code", "conflict"}, {"message", "Someone changed this lead since you opened it; reload and try again"},
-                           {"field", "version"}, {"current", card(104, "Дөрөв (edited)", 10, 1, 100000, 5)}}}};
+                           {"field", "version"}, {"current", board_card(104, "Дөрөв (edited)", 10, 1, 100000, 5)}}}};
     reply("/api/v1/leads/104/move", 409, err);
     const auto& cols = app.board().columns();
     CHECK(cols[0].count == 5);
@@ -152,7 +152,7 @@ TEST_CASE_FIXTURE(Fixture, "a stale move (409) puts the card back in its place a
     CHECK(app.last_error() == "Someone changed this lead since you opened it; reload and try again");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a move the server cannot be reached for goes back too, with the network message") {
+TEST_CASE_FIXTURE(BoardStateFixture, "a move the server cannot be reached for goes back too, with the network message") {
     open_board();
     app.board().move_card(105, 20);
     reply("/api/v1/leads/105/move", 0, json(nullptr));
@@ -161,14 +161,14 @@ TEST_CASE_FIXTURE(Fixture, "a move the server cannot be reached for goes back to
     CHECK(app.last_error() == i18n::tr(i18n::Lang::en, "error.network"));
 }
 
-TEST_CASE_FIXTURE(Fixture, "load more continues a column from the server's cursor, once per card") {
+TEST_CASE_FIXTURE(BoardStateFixture, "load more continues a column from the server's cursor, once per card") {
     open_board();
     app.board().load_more(10);
     CHECK(app.board().columns()[0].loading_more);
     app.board().load_more(10);  // a second click while loading sends nothing
     REQUIRE(net.pending.size() == 1);
     auto req = reply("/api/v1/leads?", 200,
-                     {{"items", json::array({card(102, "Хоёр", 10), card(103, "Гурав", 10), card(101, "Нэг", 10)})},
+                     {{"items", json::array({board_card(102, "Хоёр", 10), board_card(103, "Гурав", 10), board_card(101, "Нэг", 10)})},
                       {"next", nullptr}});
     CHECK(req.path.find("after=cursor-103") != std::string::npos);
     CHECK(req.path.find("sort=priority%20desc") != std::string::npos);
@@ -183,11 +183,11 @@ TEST_CASE_FIXTURE(Fixture, "load more continues a column from the server's curso
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a priority star changes at once and is saved with the version; a refusal puts it back") {
+TEST_CASE_FIXTURE(BoardStateFixture, "a priority star changes at once and is saved with the version; a refusal puts it back") {
     open_board();
     app.board().set_priority(103, 2);
     CHECK(app.board().columns()[0].cards[2].priority == 2);
-    auto req = reply("/api/v1/leads/103", 200, card(103, "Гурав", 10, 2, 100000, 2));
+    auto req = reply("/api/v1/leads/103", 200, board_card(103, "Гурав", 10, 2, 100000, 2));
     CHECK(req.method == "PATCH");
     CHECK(json::parse(req.body) == json{{"priority", 2}, {"version", 1}});
     CHECK(app.board().columns()[0].cards[2].version == 2);
@@ -199,11 +199,11 @@ TEST_CASE_FIXTURE(Fixture, "a priority star changes at once and is saved with th
     CHECK(app.last_error() == "You may not change this lead");
 }
 
-TEST_CASE_FIXTURE(Fixture, "quick-create posts the name with the column's stage and team and shows the card on top") {
+TEST_CASE_FIXTURE(BoardStateFixture, "quick-create posts the name with the column's stage and team and shows the card on top") {
     open_board();
     app.board().quick_create(10, "Шинэ харилцагч");
     CHECK(app.board().creating(10));
-    auto req = reply("/api/v1/leads", 201, card(106, "Шинэ харилцагч", 10));
+    auto req = reply("/api/v1/leads", 201, board_card(106, "Шинэ харилцагч", 10));
     CHECK(req.method == "POST");
     CHECK(json::parse(req.body) == json{{"name", "Шинэ харилцагч"}, {"stage_id", 10}, {"team_id", 3}});
     CHECK_FALSE(app.board().creating(10));
@@ -216,7 +216,7 @@ TEST_CASE_FIXTURE(Fixture, "quick-create posts the name with the column's stage 
     CHECK(app.board().columns()[0].count == 6);
 }
 
-TEST_CASE_FIXTURE(Fixture, "search and chips live in the address and become the groups request's parameters") {
+TEST_CASE_FIXTURE(BoardStateFixture, "search and chips live in the address and become the groups request's parameters") {
     open_board();
     BoardQuery q;
     q.text = "ёс";
@@ -227,7 +227,7 @@ TEST_CASE_FIXTURE(Fixture, "search and chips live in the address and become the 
     CHECK(parse_board_query(r.query) == q);
     app.navigate(r);
     app.board().sync(app.route());
-    auto stages = reply("/api/v1/stages", 200, {{"items", json::array({stage(10, "New", 1)})}});
+    auto stages = reply("/api/v1/stages", 200, {{"items", json::array({board_stage(10, "New", 1)})}});
     auto g = reply("/api/v1/leads/groups", 200, {{"groups", json::array()}});
     CHECK(g.path.find("q=%D1%91%D1%81") != std::string::npos);
     CHECK(g.path.find("active=false") != std::string::npos);
@@ -236,14 +236,14 @@ TEST_CASE_FIXTURE(Fixture, "search and chips live in the address and become the 
     CHECK(app.board().columns()[0].count == 0);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed board load is never silent") {
+TEST_CASE_FIXTURE(BoardStateFixture, "a failed board load is never silent") {
     app.board().sync(app.route());
     reply("/api/v1/teams", 500, {{"error", {{"code", "internal"}, {"message", "Database is locked"}, {"field", nullptr}}}});
     CHECK(app.board().status() == BoardStatus::failed);
     CHECK(app.last_error() == "Database is locked");
 }
 
-TEST_CASE_FIXTURE(Fixture, "dragging a column saves the new stage order; a refusal restores it") {
+TEST_CASE_FIXTURE(BoardStateFixture, "dragging a column saves the new stage order; a refusal restores it") {
     open_board();
     app.board().reorder_stage(20, 0);
     CHECK(app.board().columns()[0].stage.id == 20);
@@ -266,7 +266,7 @@ std::vector<std::string> pending_paths(const FakeTransport& net) {
 }
 
 json two_columns() {
-    return {{"groups", json::array({{{"key", 10}, {"count", 1}, {"items", json::array({card(101, "Нэг", 10)})}}})}};
+    return {{"groups", json::array({{{"key", 10}, {"count", 1}, {"items", json::array({board_card(101, "Нэг", 10)})}}})}};
 }
 
 }  // namespace
@@ -282,12 +282,12 @@ TEST_CASE("a team's board asks for its teams, stages and cards at once on start,
                                                          "/api/v1/leads/groups"});
     CHECK(net.pending[4].request.path == "/api/v1/stages?team_id=3");
     CHECK(net.pending[5].request.path.find("filter=team_id%20%3D%203") != std::string::npos);
-    net.answer(200, session_body);
+    net.answer(200, board_session_body);
     // The first frame's sync keeps what start() asked for: nothing is asked twice.
     app.board().sync(app.route());
     CHECK(net.pending.size() == 5);
     // Columns before teams: the team is not confirmed yet.
-    net.answer_path("/api/v1/stages", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+    net.answer_path("/api/v1/stages", 200, json{{"items", json::array({board_stage(10, "New", 1)})}}.dump());
     net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
     CHECK(app.board().status() == BoardStatus::loading);
     net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 2}, {"name", "Дархан"}}, {{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
@@ -305,15 +305,15 @@ TEST_CASE("a team guessed at start that the teams list does not hold is replaced
     AppState app{net, host};
     host.history = {"#/pipeline/9"};
     app.start("#/pipeline/9", "en-US", "");
-    net.answer(200, session_body);
+    net.answer(200, board_session_body);
     app.board().sync(app.route());
     net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
     CHECK(app.last_error() == "Team #9 does not exist or is not visible to you; showing another team.");
     // Team 9's replies come late and count for nothing; team 3's columns are asked for now.
-    net.answer_path("/api/v1/stages?team_id=9", 200, json{{"items", json::array({stage(90, "Other", 1)})}}.dump());
+    net.answer_path("/api/v1/stages?team_id=9", 200, json{{"items", json::array({board_stage(90, "Other", 1)})}}.dump());
     net.answer_path("/api/v1/leads/groups?group_by=stage&filter=team_id%20%3D%209", 200, json{{"groups", json::array()}}.dump());
     CHECK(app.board().status() == BoardStatus::loading);
-    net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+    net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({board_stage(10, "New", 1)})}}.dump());
     net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
     REQUIRE(app.board().status() == BoardStatus::ready);
     CHECK(app.board().team_id() == 3);
@@ -327,10 +327,10 @@ TEST_CASE("#/pipeline guesses the team it opened last time in this browser") {
         AppState app{net, host};
         app.start("#/pipeline", "en-US", "");
         CHECK(pending_paths(net).size() == 4);  // session, teams, tags, names: no team to guess yet
-        net.answer(200, session_body);
+        net.answer(200, board_session_body);
         app.board().sync(app.route());
         net.answer_path("/api/v1/teams", 200, json{{"items", json::array({{{"id", 3}, {"name", "Улаанбаатар"}}})}}.dump());
-        net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({stage(10, "New", 1)})}}.dump());
+        net.answer_path("/api/v1/stages?team_id=3", 200, json{{"items", json::array({board_stage(10, "New", 1)})}}.dump());
         net.answer_path("/api/v1/leads/groups", 200, two_columns().dump());
         CHECK(app.board().status() == BoardStatus::ready);
         net.pending.clear();
@@ -355,7 +355,7 @@ TEST_CASE("signed out: the board's early requests are refused quietly, and signi
     app.login_form().login = "bold";
     app.login_form().password = "secret-1";
     app.submit_login();
-    net.answer(200, session_body);
+    net.answer(200, board_session_body);
     CHECK(app.view() == "pipeline");
     app.board().sync(app.route());
     CHECK(pending_paths(net) == std::vector<std::string>{"/api/v1/teams", "/api/v1/tags", "/api/v1/users/directory",

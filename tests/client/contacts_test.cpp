@@ -17,7 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* contacts_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
 json person(int64_t id, const std::string& name, std::optional<int64_t> parent = std::nullopt, int64_t version = 3) {
     return {{"id", id},          {"is_company", false}, {"name", name},     {"parent_id", parent ? json(*parent) : json(nullptr)},
@@ -31,15 +31,15 @@ json company(int64_t id, const std::string& name) {
     return j;
 }
 
-struct Fixture {
+struct ContactsFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    Fixture() {
+    ContactsFixture() {
         host.history = {"#/contacts"};
         app.start("#/contacts", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, contacts_session_body);
     }
 
     // Answers the first pending request whose path starts with `prefix`.
@@ -75,7 +75,7 @@ TEST_CASE("the contacts search round-trips through the address and becomes the A
     CHECK(odd == ContactListQuery{});
 }
 
-TEST_CASE_FIXTURE(Fixture, "the list asks for the search of the address, pages on, and names people with their company") {
+TEST_CASE_FIXTURE(ContactsFixture, "the list asks for the search of the address, pages on, and names people with their company") {
     app.on_url_changed("#/contacts?q=%D0%B1%D0%BE%D0%BB%D0%B4&f=people");
     app.contacts().sync(app.route());
     json items = json::array({person(11, "Бат", 5), company(5, "Говь ХК")});
@@ -111,7 +111,7 @@ TEST_CASE_FIXTURE(Fixture, "the list asks for the search of the address, pages o
     CHECK(host.url() == "#/contacts?q=%D0%B1%D0%BE%D0%BB%D0%B4&f=companies");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed page is shown, and New contact creates the person and opens the form") {
+TEST_CASE_FIXTURE(ContactsFixture, "a failed page is shown, and New contact creates the person and opens the form") {
     app.contacts().sync(app.route());
     reply("/api/v1/contacts?", 500, {{"error", {{"code", "internal"}, {"message", "Disk full"}}}});
     CHECK(app.contacts().status() == ListStatus::failed);
@@ -135,7 +135,7 @@ TEST_CASE_FIXTURE(Fixture, "a failed page is shown, and New contact creates the 
     CHECK_FALSE(list.new_dialog().open);
 }
 
-TEST_CASE_FIXTURE(Fixture, "the form saves the changed fields with the version; 422 lands at the field, 409 keeps the edits") {
+TEST_CASE_FIXTURE(ContactsFixture, "the form saves the changed fields with the version; 422 lands at the field, 409 keeps the edits") {
     app.on_url_changed("#/contact/11");
     auto& form = app.contact_form();
     form.show(11);
@@ -183,7 +183,7 @@ TEST_CASE_FIXTURE(Fixture, "the form saves the changed fields with the version; 
     CHECK(form.contact()->version == 5);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a company's form lists its people and the leads of the company and its people") {
+TEST_CASE_FIXTURE(ContactsFixture, "a company's form lists its people and the leads of the company and its people") {
     app.on_url_changed("#/contact/5");
     auto& form = app.contact_form();
     form.show(5);
@@ -210,7 +210,7 @@ TEST_CASE_FIXTURE(Fixture, "a company's form lists its people and the leads of t
     CHECK(host.url() == "#/lead/71");
 }
 
-TEST_CASE_FIXTURE(Fixture, "the contact's chatter pages back and posts notes") {
+TEST_CASE_FIXTURE(ContactsFixture, "the contact's chatter pages back and posts notes") {
     app.on_url_changed("#/contact/11");
     auto& form = app.contact_form();
     form.show(11);
@@ -242,7 +242,7 @@ TEST_CASE_FIXTURE(Fixture, "the contact's chatter pages back and posts notes") {
     CHECK(feed.note.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "the keyboard moves through the contacts like the leads list: Down/Up (j/k), Enter opens") {
+TEST_CASE_FIXTURE(ContactsFixture, "the keyboard moves through the contacts like the leads list: Down/Up (j/k), Enter opens") {
     // The keys reach the list through the shortcut table (contacts scope) and Keyboard::request.
     KeyContext ctx;
     ctx.view = View::contacts;

@@ -43,7 +43,7 @@ json suggested() {
             {{"column", 2}, {"header", "Тайлбар"}, {"field", nullptr}}};
 }
 
-json job(const std::string& state, int done, int total, int created = 0, int failed = 0, bool dry = false) {
+json import_wizard_job(const std::string& state, int done, int total, int created = 0, int failed = 0, bool dry = false) {
     json errors = json::array();
     if (failed) errors.push_back({{"line", 3}, {"field", "email"}, {"column", "Имэйл хаяг"}, {"message", "not an e-mail"}});
     return {{"id", 9}, {"entity", "lead"}, {"state", state}, {"dry_run", dry}, {"file_name", "leads.csv"},
@@ -172,7 +172,7 @@ TEST_CASE_FIXTURE(ImportFixture, "import: mapping edits and options become the r
 TEST_CASE_FIXTURE(ImportFixture, "import: the job's progress is polled to the end; failed rows download as CSV") {
     to_mapping();
     w().run(false);
-    auto sent = reply("POST", "/api/v1/imports?", 202, job("queued", 0, 2).dump());
+    auto sent = reply("POST", "/api/v1/imports?", 202, import_wizard_job("queued", 0, 2).dump());
     // Multipart, so the job records the file's name; the CSV goes as it is.
     CHECK(header(sent, "Content-Type").rfind("multipart/form-data; boundary=", 0) == 0);
     CHECK(sent.body.find("filename=\"leads.csv\"") != std::string::npos);
@@ -180,19 +180,19 @@ TEST_CASE_FIXTURE(ImportFixture, "import: the job's progress is polled to the en
     CHECK(query_value(sent.path.substr(sent.path.find('?') + 1), "dedupe") == "email");
     CHECK(w().step() == ImportWizard::Step::running);
     w().poll(1000);
-    reply("GET", "/api/v1/imports/9", 200, job("running", 1, 2).dump());
+    reply("GET", "/api/v1/imports/9", 200, import_wizard_job("running", 1, 2).dump());
     CHECK(w().job()->fraction() == doctest::Approx(0.5));
     w().poll(1200);  // too soon: no request
     CHECK_FALSE(has("GET", "/api/v1/imports/9"));
     w().poll(1600);
-    reply("GET", "/api/v1/imports/9", 200, job("done", 2, 2, 1, 1).dump());
+    reply("GET", "/api/v1/imports/9", 200, import_wizard_job("done", 2, 2, 1, 1).dump());
     CHECK(w().step() == ImportWizard::Step::finished);
     CHECK(w().job()->created == 1);
     CHECK(w().job()->failed == 1);
     REQUIRE(w().job()->errors.size() == 1);
     CHECK(w().job()->errors[0].line == 3);
     // The recent list is read again once the job ended.
-    reply("GET", "/api/v1/imports", 200, json{{"items", {job("done", 2, 2, 1, 1)}}}.dump());
+    reply("GET", "/api/v1/imports", 200, json{{"items", {import_wizard_job("done", 2, 2, 1, 1)}}}.dump());
     w().poll(5000);
     CHECK_FALSE(has("GET", "/api/v1/imports/9"));
     w().download_errors();
@@ -205,17 +205,17 @@ TEST_CASE_FIXTURE(ImportFixture, "import: the job's progress is polled to the en
 TEST_CASE_FIXTURE(ImportFixture, "import: cancel stops the job; a failed poll is shown and ends the polling") {
     to_mapping();
     w().run(false);
-    reply("POST", "/api/v1/imports?", 202, job("running", 0, 2).dump());
+    reply("POST", "/api/v1/imports?", 202, import_wizard_job("running", 0, 2).dump());
     w().cancel();
     CHECK(w().cancelling());
-    reply("POST", "/api/v1/imports/9/cancel", 200, job("cancelled", 1, 2).dump());
+    reply("POST", "/api/v1/imports/9/cancel", 200, import_wizard_job("cancelled", 1, 2).dump());
     CHECK(w().step() == ImportWizard::Step::finished);
     CHECK(w().job()->state == "cancelled");
 
     w().start_over();
     to_mapping();
     w().run(false);
-    reply("POST", "/api/v1/imports?", 202, job("running", 0, 2).dump());
+    reply("POST", "/api/v1/imports?", 202, import_wizard_job("running", 0, 2).dump());
     w().poll(100000);
     reply("GET", "/api/v1/imports/9", 0);
     CHECK(w().banner().key == "error.network");
@@ -225,7 +225,7 @@ TEST_CASE_FIXTURE(ImportFixture, "import: cancel stops the job; a failed poll is
 TEST_CASE_FIXTURE(ImportFixture, "import: a dry run shows what would happen, then back to the mapping or import for real") {
     to_mapping();
     w().run(true);
-    const auto sent = reply("POST", "/api/v1/imports?", 202, job("done", 2, 2, 1, 1, true).dump());
+    const auto sent = reply("POST", "/api/v1/imports?", 202, import_wizard_job("done", 2, 2, 1, 1, true).dump());
     CHECK(query_value(sent.path.substr(sent.path.find('?') + 1), "dry_run") == "true");
     CHECK(w().step() == ImportWizard::Step::finished);
     CHECK(w().job()->dry_run);
@@ -240,7 +240,7 @@ TEST_CASE_FIXTURE(ImportFixture, "import: a dry run shows what would happen, the
 
 TEST_CASE_FIXTURE(ImportFixture, "import: my recent imports are listed; sign-out forgets the wizard") {
     w().ensure_loaded();
-    reply("GET", "/api/v1/imports", 200, json{{"items", {job("done", 2, 2, 2, 0)}}}.dump());
+    reply("GET", "/api/v1/imports", 200, json{{"items", {import_wizard_job("done", 2, 2, 2, 0)}}}.dump());
     REQUIRE(w().recent().size() == 1);
     CHECK(w().recent()[0].created == 2);
     to_mapping();

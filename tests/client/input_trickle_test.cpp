@@ -8,17 +8,17 @@ using tumen::client::InputEvent;
 using tumen::client::InputTrickle;
 
 namespace {
-constexpr int ctrl = 341, key_a = 65, key_c = 67, del = 261, press = 1, release = 0, repeat = 2;
+constexpr int ctrl = 341, key_a = 65, key_c = 67, del = 261, input_trickle_press = 1, release = 0, repeat = 2;
 InputEvent ev(int key, int action) { return InputEvent::key_event(key, 0, action, 0); }
 InputEvent ch(unsigned int c) { return InputEvent::character(c); }
 
 // One line per frame: "+65 -65 'x'" style, to read sequences at a glance.
-std::string frames(InputTrickle& t) {
+std::string input_trickle_frames(InputTrickle& t) {
     std::string out;
     while (!t.empty()) {
         for (const auto& e : t.take_frame()) {
             if (e.kind == InputEvent::Kind::character) out += "'" + std::to_string(e.codepoint) + "' ";
-            else out += (e.action == press ? "+" : e.action == release ? "-" : "~") + std::to_string(e.key) + " ";
+            else out += (e.action == input_trickle_press ? "+" : e.action == release ? "-" : "~") + std::to_string(e.key) + " ";
         }
         out += "| ";
     }
@@ -28,55 +28,55 @@ std::string frames(InputTrickle& t) {
 
 TEST_CASE("a tap within one frame is seen down in one frame and up in the next") {
     InputTrickle t;
-    t.push(ev(key_a, press));
+    t.push(ev(key_a, input_trickle_press));
     t.push(ev(key_a, release));
-    CHECK(frames(t) == "+65 | -65 | ");
+    CHECK(input_trickle_frames(t) == "+65 | -65 | ");
 }
 
 TEST_CASE("Ctrl+A then Ctrl+C before a frame reach the UI as two separate chords") {
     InputTrickle t;
-    for (auto e : {ev(ctrl, press), ev(key_a, press), ev(key_a, release), ev(ctrl, release), ev(ctrl, press),
-                   ev(key_c, press), ev(key_c, release), ev(ctrl, release)})
+    for (auto e : {ev(ctrl, input_trickle_press), ev(key_a, input_trickle_press), ev(key_a, release), ev(ctrl, release), ev(ctrl, input_trickle_press),
+                   ev(key_c, input_trickle_press), ev(key_c, release), ev(ctrl, release)})
         t.push(e);
-    CHECK(frames(t) == "+341 +65 | -65 -341 | +341 +67 | -67 -341 | ");
+    CHECK(input_trickle_frames(t) == "+341 +65 | -65 -341 | +341 +67 | -67 -341 | ");
 }
 
 TEST_CASE("characters never overtake the keys typed before them") {
     InputTrickle t;
     // Ctrl+A, Delete, then "Өө" (U+04E8, U+04E9): the text must land in the emptied field, not before the delete.
-    for (auto e : {ev(ctrl, press), ev(key_a, press), ev(key_a, release), ev(ctrl, release), ev(del, press),
+    for (auto e : {ev(ctrl, input_trickle_press), ev(key_a, input_trickle_press), ev(key_a, release), ev(ctrl, release), ev(del, input_trickle_press),
                    ev(del, release), ch(0x4E8), ch(0x4E9)})
         t.push(e);
-    CHECK(frames(t) == "+341 +65 | -65 -341 +261 | -261 | '1256' '1257' | ");
+    CHECK(input_trickle_frames(t) == "+341 +65 | -65 -341 +261 | -261 | '1256' '1257' | ");
 }
 
 TEST_CASE("plain typing goes one character per frame, chars ahead of the keys of the same frame") {
     InputTrickle t;
-    for (auto e : {ev(key_a, press), ch('a'), ev(key_a, release), ev(key_c, press), ch('c'), ev(key_c, release)})
+    for (auto e : {ev(key_a, input_trickle_press), ch('a'), ev(key_a, release), ev(key_c, input_trickle_press), ch('c'), ev(key_c, release)})
         t.push(e);
-    CHECK(frames(t) == "+65 | '97' -65 +67 | '99' -67 | ");
+    CHECK(input_trickle_frames(t) == "+65 | '97' -65 +67 | '99' -67 | ");
 }
 
 TEST_CASE("a character typed right before Ctrl+S is not in the frame where Ctrl goes down") {
     InputTrickle t;
     constexpr int key_3 = 51, key_s = 83;
-    for (auto e : {ev(key_3, press), ch('3'), ev(key_3, release), ev(ctrl, press), ev(key_s, press)}) t.push(e);
-    CHECK(frames(t) == "+51 | '51' -51 | +341 +83 | ");
+    for (auto e : {ev(key_3, input_trickle_press), ch('3'), ev(key_3, release), ev(ctrl, input_trickle_press), ev(key_s, input_trickle_press)}) t.push(e);
+    CHECK(input_trickle_frames(t) == "+51 | '51' -51 | +341 +83 | ");
 }
 
 TEST_CASE("repeats of a held key pass without holding the queue back") {
     InputTrickle t;
-    t.push(ev(key_a, press));
+    t.push(ev(key_a, input_trickle_press));
     t.push(ev(key_a, repeat));
     t.push(ev(key_a, repeat));
-    t.push(ev(key_c, press));
+    t.push(ev(key_c, input_trickle_press));
     CHECK(t.take_frame().size() == 4);
     CHECK(t.empty());
 }
 
 TEST_CASE("a pasted text waits behind the keys before it, like typed characters") {
     InputTrickle t;
-    t.push(ev(del, press));
+    t.push(ev(del, input_trickle_press));
     t.push(ev(del, release));
     t.push(InputEvent::text("Өө Үү"));
     auto f1 = t.take_frame();

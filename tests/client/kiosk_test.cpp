@@ -45,7 +45,7 @@ json board_body(const std::string& team, std::vector<json> fresh_cards) {
             {"users", json::array({{{"id", 7}, {"name", "Болд Бат"}}})}};
 }
 
-json card(int64_t id, const std::string& name, int64_t stage, int64_t version = 1) {
+json kiosk_card(int64_t id, const std::string& name, int64_t stage, int64_t version = 1) {
     return {{"id", id}, {"version", version}, {"name", name}, {"partner_name", "Говь ХХК"}, {"stage_id", stage},
             {"team_id", 4}, {"user_id", 7}, {"active", true}, {"priority", 0},
             {"expected_revenue", {{"amount", 500000}, {"currency", "MNT"}}}};
@@ -67,7 +67,7 @@ struct Kiosk {
     void open_playlist() {
         auto me = net.answer(200, json{{"id", 1}, {"name", "Лобби"}, {"team_ids", {4}}, {"leaderboard", true}}.dump());
         CHECK(me.path == "/api/v1/kiosk/me?kiosk_token=kt_1%2B2");
-        auto b = net.answer(200, board_body("Хойд", {card(10, "Шинэ ТВ", 1), card(11, "Сервер", 1)}).dump());
+        auto b = net.answer(200, board_body("Хойд", {kiosk_card(10, "Шинэ ТВ", 1), kiosk_card(11, "Сервер", 1)}).dump());
         CHECK(b.path == "/api/v1/kiosk/boards/4?kiosk_token=kt_1%2B2");
         auto l = net.answer(200, json{{"month", "2026-11"},
                                       {"cells", json::array({{{"key1", 7}, {"label1", "Болд Бат"}, {"count", 2},
@@ -140,14 +140,14 @@ TEST_CASE("live events move and add cards in place; a won deal is highlighted fo
     t.k().tick(0);
     // A new card appears without a reload.
     t.channel.send(5, "lead.created", {{"entity", "lead"}, {"id", 12}, {"action", "created"}, {"version", 1},
-                                       {"lead", card(12, "Шинэ гэрээ", 1)}});
+                                       {"lead", kiosk_card(12, "Шинэ гэрээ", 1)}});
     const KioskBoard* b = t.k().board(4);
     CHECK(b->columns[0].count == 3);
     CHECK(b->columns[0].cards.front().title == "Шинэ гэрээ");  // newest first
     CHECK(b->columns[0].sums.at("MNT") == 1500000);
     // Won elsewhere: the card moves to the won column and the deal is celebrated.
     t.channel.send(6, "lead.won", {{"entity", "lead"}, {"id", 10}, {"action", "won"}, {"version", 2},
-                                   {"lead", card(10, "Шинэ ТВ", 2, 2)}});
+                                   {"lead", kiosk_card(10, "Шинэ ТВ", 2, 2)}});
     CHECK(b->columns[0].count == 2);
     REQUIRE(b->columns[1].cards.size() == 1);
     CHECK(b->columns[1].cards[0].title == "Шинэ ТВ");
@@ -163,9 +163,9 @@ TEST_CASE("live events move and add cards in place; a won deal is highlighted fo
     CHECK_FALSE(t.k().highlight());
     // Old news (the version the card already has) changes nothing; a lost deal leaves the board.
     t.channel.send(7, "lead.updated", {{"entity", "lead"}, {"id", 10}, {"action", "updated"}, {"version", 2},
-                                       {"lead", card(10, "Хуучин нэр", 2, 2)}});
+                                       {"lead", kiosk_card(10, "Хуучин нэр", 2, 2)}});
     CHECK(b->columns[1].cards[0].title == "Шинэ ТВ");
-    json lost = card(11, "Сервер", 1, 2);
+    json lost = kiosk_card(11, "Сервер", 1, 2);
     lost["active"] = false;
     t.channel.send(8, "lead.lost", {{"entity", "lead"}, {"id", 11}, {"action", "lost"}, {"version", 2}, {"lead", lost}});
     CHECK(b->columns[0].count == 1);

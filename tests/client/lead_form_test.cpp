@@ -14,9 +14,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
+const char* lead_form_session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
 
-json lead_json(std::int64_t version = 3) {
+json lead_form_lead_json(std::int64_t version = 3) {
     return {{"id", 42},
             {"type", "lead"},
             {"name", "Office chairs"},
@@ -35,17 +35,17 @@ json lead_json(std::int64_t version = 3) {
             {"version", version}};
 }
 
-struct Fixture {
+struct LeadFormFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
     LeadForm& form = app.lead_form();
 
     // Signed in, on #/lead/42, with the form's requests answered: the lead, the pickers' lists, the chatter.
-    void open(json lead = lead_json()) {
+    void open(json lead = lead_form_lead_json()) {
         host.history = {"#/lead/42"};
         app.start("#/lead/42", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, lead_form_session_body);
         form.show(app.route().id);
         while (!net.pending.empty()) {
             const std::string path = net.pending.front().request.path;
@@ -71,7 +71,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "opening a lead loads it, the pickers' lists and the chatter") {
+TEST_CASE_FIXTURE(LeadFormFixture, "opening a lead loads it, the pickers' lists and the chatter") {
     open();
     REQUIRE(form.lead().has_value());
     CHECK(form.lead()->name == "Office chairs");
@@ -89,13 +89,13 @@ TEST_CASE_FIXTURE(Fixture, "opening a lead loads it, the pickers' lists and the 
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a lead without a team shows the pipeline its stage belongs to") {
-    auto lead = lead_json();
+TEST_CASE_FIXTURE(LeadFormFixture, "a lead without a team shows the pipeline its stage belongs to") {
+    auto lead = lead_form_lead_json();
     lead["team_id"] = nullptr;
     lead["stage_id"] = 21;
     host.history = {"#/lead/42"};
     app.start("#/lead/42", "en-US", "");
-    net.answer(200, session_body);
+    net.answer(200, lead_form_session_body);
     form.show(42);
     while (!net.pending.empty()) {
         const std::string path = net.pending.front().request.path;
@@ -111,10 +111,10 @@ TEST_CASE_FIXTURE(Fixture, "a lead without a team shows the pipeline its stage b
     CHECK(stages[1].id == 22);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a missing lead shows the server's message") {
+TEST_CASE_FIXTURE(LeadFormFixture, "a missing lead shows the server's message") {
     host.history = {"#/lead/42"};
     app.start("#/lead/42", "en-US", "");
-    net.answer(200, session_body);
+    net.answer(200, lead_form_session_body);
     form.show(42);
     net.answer(404, R"({"error":{"code":"not_found","message":"No lead 42","field":null}})");
     while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
@@ -122,7 +122,7 @@ TEST_CASE_FIXTURE(Fixture, "a missing lead shows the server's message") {
     CHECK(app.last_error() == "No lead 42");
 }
 
-TEST_CASE_FIXTURE(Fixture, "saving sends only the changed fields with the version read, Cyrillic as typed") {
+TEST_CASE_FIXTURE(LeadFormFixture, "saving sends only the changed fields with the version read, Cyrillic as typed") {
     open();
     form.field("name") = "Оффисын сандал ";
     form.field("expected_revenue") = "2 500 000,50";
@@ -131,7 +131,7 @@ TEST_CASE_FIXTURE(Fixture, "saving sends only the changed fields with the versio
     form.save();
     CHECK(form.saving());
     REQUIRE(net.pending.size() == 1);
-    auto reply = lead_json(4);
+    auto reply = lead_form_lead_json(4);
     reply["name"] = "Оффисын сандал";
     reply["priority"] = 3;
     reply["expected_revenue"] = {{"amount", 250000050}, {"currency", "MNT"}};
@@ -149,7 +149,7 @@ TEST_CASE_FIXTURE(Fixture, "saving sends only the changed fields with the versio
     CHECK(form.value("expected_revenue") == "2,500,000.50");
 }
 
-TEST_CASE_FIXTURE(Fixture, "text that cannot be sent is marked at its field before any request") {
+TEST_CASE_FIXTURE(LeadFormFixture, "text that cannot be sent is marked at its field before any request") {
     open();
     form.field("expected_revenue") = "lots";
     form.field("probability") = "140";
@@ -163,7 +163,7 @@ TEST_CASE_FIXTURE(Fixture, "text that cannot be sent is marked at its field befo
     CHECK_FALSE(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "422 puts the server's message at each field it names") {
+TEST_CASE_FIXTURE(LeadFormFixture, "422 puts the server's message at each field it names") {
     open();
     form.field("email") = "not an address";
     form.field("phone") = "x";
@@ -183,7 +183,7 @@ TEST_CASE_FIXTURE(Fixture, "422 puts the server's message at each field it names
     form.field("email") = "bold@nomad.mn";
     form.field("phone") = "+976 9911 2233";
     form.save();
-    auto ok = lead_json(4);
+    auto ok = lead_form_lead_json(4);
     ok["phone"] = "+976 9911 2233";
     answer(200, ok.dump());
     CHECK(form.field_error("email") == nullptr);
@@ -191,11 +191,11 @@ TEST_CASE_FIXTURE(Fixture, "422 puts the server's message at each field it names
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "409 keeps the edits, overwrites nothing and offers the current record") {
+TEST_CASE_FIXTURE(LeadFormFixture, "409 keeps the edits, overwrites nothing and offers the current record") {
     open();
     form.field("city") = "Дархан";
     form.save();
-    auto current = lead_json(5);
+    auto current = lead_form_lead_json(5);
     current["city"] = "Эрдэнэт";
     json conflict = {{"error", {{"code", "conflict"}, {"message", "The lead was changed"}, {"current", current}}}};
     answer(409, conflict.dump());
@@ -216,12 +216,12 @@ TEST_CASE_FIXTURE(Fixture, "409 keeps the edits, overwrites nothing and offers t
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a stage click posts move with the version and keeps unsaved edits") {
+TEST_CASE_FIXTURE(LeadFormFixture, "a stage click posts move with the version and keeps unsaved edits") {
     open();
     form.field("contact_name") = "Болд";
     form.move_to(2);
     HttpRequest sent;
-    auto moved = lead_json(4);
+    auto moved = lead_form_lead_json(4);
     moved["stage_id"] = 2;
     moved["probability"] = 40;
     json body = answer(200, moved.dump(), &sent);
@@ -246,7 +246,7 @@ TEST_CASE_FIXTURE(Fixture, "a stage click posts move with the version and keeps 
     CHECK(form.tracked_value_text("user_id", json()) == "—");
 }
 
-TEST_CASE_FIXTURE(Fixture, "the lost dialog sends reason and note; the server's refusal stays in the dialog") {
+TEST_CASE_FIXTURE(LeadFormFixture, "the lost dialog sends reason and note; the server's refusal stays in the dialog") {
     open();
     form.open_lost();
     CHECK(form.dialog() == Dialog::lost);
@@ -260,7 +260,7 @@ TEST_CASE_FIXTURE(Fixture, "the lost dialog sends reason and note; the server's 
     CHECK(form.dialog() == Dialog::lost);
     CHECK(form.dialog_error().render(i18n::Lang::en) == "Unknown lost reason");
     form.submit_lost();
-    auto lost = lead_json(4);
+    auto lost = lead_form_lead_json(4);
     lost["active"] = false;
     lost["probability"] = 0;
     lost["lost_reason_id"] = 4;
@@ -270,14 +270,14 @@ TEST_CASE_FIXTURE(Fixture, "the lost dialog sends reason and note; the server's 
     // restore
     while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
     form.restore();
-    auto restored = lead_json(5);
+    auto restored = lead_form_lead_json(5);
     body = answer(200, restored.dump(), &sent);
     CHECK(sent.path == "/api/v1/leads/42/restore");
     CHECK(body == json{{"version", 4}});
     CHECK(form.status().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "closing the lost dialog sends nothing") {
+TEST_CASE_FIXTURE(LeadFormFixture, "closing the lost dialog sends nothing") {
     open();
     form.open_lost();
     form.lost().note = "x";
@@ -286,7 +286,7 @@ TEST_CASE_FIXTURE(Fixture, "closing the lost dialog sends nothing") {
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "won from the header; a lifecycle refusal shows the server's message") {
+TEST_CASE_FIXTURE(LeadFormFixture, "won from the header; a lifecycle refusal shows the server's message") {
     open();
     form.mark_won();
     answer(409, R"({"error":{"code":"conflict","message":"This pipeline has no won stage"}})");
@@ -294,7 +294,7 @@ TEST_CASE_FIXTURE(Fixture, "won from the header; a lifecycle refusal shows the s
     CHECK(app.last_error() == "This pipeline has no won stage");
 }
 
-TEST_CASE_FIXTURE(Fixture, "convert: the proposal fills the dialog; the result may be another lead") {
+TEST_CASE_FIXTURE(LeadFormFixture, "convert: the proposal fills the dialog; the result may be another lead") {
     open();
     form.open_convert();
     net.answer(200, R"({"action":"exist","partner_id":9,"partner":{"id":9,"name":"Nomad LLC","is_company":true,"email":""},
@@ -310,7 +310,7 @@ TEST_CASE_FIXTURE(Fixture, "convert: the proposal fills the dialog; the result m
     CHECK_FALSE(c.duplicates[1].checked);
     form.submit_convert();
     HttpRequest sent;
-    auto merged = lead_json(1);
+    auto merged = lead_form_lead_json(1);
     merged["id"] = 77;
     merged["type"] = "opportunity";
     json body = answer(200, merged.dump(), &sent);
@@ -322,7 +322,7 @@ TEST_CASE_FIXTURE(Fixture, "convert: the proposal fills the dialog; the result m
     CHECK(host.url() == "#/lead/77");
 }
 
-TEST_CASE_FIXTURE(Fixture, "convert or merge not available on the server: the error is shown in the dialog") {
+TEST_CASE_FIXTURE(LeadFormFixture, "convert or merge not available on the server: the error is shown in the dialog") {
     open();
     form.open_merge();
     net.answer(404, R"({"error":{"code":"not_found","message":"No such endpoint"}})");
@@ -333,13 +333,13 @@ TEST_CASE_FIXTURE(Fixture, "convert or merge not available on the server: the er
     CHECK_FALSE(form.dialog_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "merge posts this lead and the ticked ones") {
+TEST_CASE_FIXTURE(LeadFormFixture, "merge posts this lead and the ticked ones") {
     open();
     form.open_merge();
     net.answer(200, R"({"items":[{"id":50,"name":"Older","reason":"same_email","strict":true}]})");
     form.submit_merge();
     HttpRequest sent;
-    auto kept = lead_json(9);
+    auto kept = lead_form_lead_json(9);
     kept["id"] = 50;
     json body = answer(200, kept.dump(), &sent);
     CHECK(sent.path == "/api/v1/leads/merge");
@@ -347,7 +347,7 @@ TEST_CASE_FIXTURE(Fixture, "merge posts this lead and the ticked ones") {
     CHECK(app.route() == Route::lead(50));
 }
 
-TEST_CASE_FIXTURE(Fixture, "notes: empty ones are refused locally, a posted one goes on top") {
+TEST_CASE_FIXTURE(LeadFormFixture, "notes: empty ones are refused locally, a posted one goes on top") {
     open();
     form.note = "  ";
     form.post_note();
@@ -364,13 +364,13 @@ TEST_CASE_FIXTURE(Fixture, "notes: empty ones are refused locally, a posted one 
     CHECK(form.messages()[0].id == 12);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a reply for a lead the user has left is dropped; 401 ends the session") {
+TEST_CASE_FIXTURE(LeadFormFixture, "a reply for a lead the user has left is dropped; 401 ends the session") {
     open();
     form.field("name") = "Changed";
     form.save();
     app.navigate(Route::pipeline());
     CHECK(form.id() == 0);
-    answer(200, lead_json(4).dump());
+    answer(200, lead_form_lead_json(4).dump());
     CHECK_FALSE(form.lead().has_value());
     app.navigate(Route::lead(42));
     form.show(42);

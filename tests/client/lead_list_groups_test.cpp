@@ -17,9 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* lead_list_groups_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
-json row(int64_t id, int64_t stage) {
+json lead_list_groups_row(int64_t id, int64_t stage) {
     return {{"id", id},          {"version", 1},       {"name", "Сэжим " + std::to_string(id)},
             {"user_id", 7},      {"stage_id", stage},  {"expected_revenue", {{"amount", 100000}, {"currency", "MNT"}}},
             {"probability", 20}, {"active", true}};
@@ -27,7 +27,7 @@ json row(int64_t id, int64_t stage) {
 
 json rows(int64_t first, int count, int64_t stage, const std::string& next) {
     json items = json::array();
-    for (int i = 0; i < count; ++i) items.push_back(row(first - i, stage));
+    for (int i = 0; i < count; ++i) items.push_back(lead_list_groups_row(first - i, stage));
     return {{"items", items}, {"next", next.empty() ? json(nullptr) : json(next)}};
 }
 
@@ -44,15 +44,15 @@ std::string param(const HttpRequest& r, const std::string& key) {
     return q == std::string::npos ? std::string() : query_value(std::string_view(r.path).substr(q + 1), key);
 }
 
-struct Fixture {
+struct LeadListGroupsFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    Fixture() {
+    LeadListGroupsFixture() {
         host.history = {"#/leads"};
         app.start("#/leads", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, lead_list_groups_session_body);
     }
 
     HttpRequest reply(const std::string& prefix, int status, const json& body) {
@@ -95,7 +95,7 @@ TEST_CASE("the grouping round-trips through the address and is not a filter") {
     CHECK(list_filter(q) == "user_id = me");
 }
 
-TEST_CASE_FIXTURE(Fixture, "group headers come from /leads/groups, collapsed, in the pipeline's order") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "group headers come from /leads/groups, collapsed, in the pipeline's order") {
     auto req = open();
     CHECK(param(req, "group_by") == "stage");
     CHECK(param(req, "limit") == "0");  // counts and sums only: no cards
@@ -120,7 +120,7 @@ TEST_CASE_FIXTURE(Fixture, "group headers come from /leads/groups, collapsed, in
     CHECK(net.pending.empty());  // no rows until a group opens
 }
 
-TEST_CASE_FIXTURE(Fixture, "expanding a group asks /leads for its rows with the search and the group's condition") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "expanding a group asks /leads for its rows with the search and the group's condition") {
     open("#/leads?f=mine&group=stage&sort=name%20desc");
     auto& list = app.list();
     list.expand(1);  // New
@@ -157,7 +157,7 @@ TEST_CASE_FIXTURE(Fixture, "expanding a group asks /leads for its rows with the 
     CHECK(param(none, "filter") == "user_id = me and stage_id is null");
 }
 
-TEST_CASE_FIXTURE(Fixture, "collapsing drops the group's rows and their ticks; a late page is ignored") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "collapsing drops the group's rows and their ticks; a late page is ignored") {
     open();
     auto& list = app.list();
     list.expand(1);
@@ -177,7 +177,7 @@ TEST_CASE_FIXTURE(Fixture, "collapsing drops the group's rows and their ticks; a
     CHECK(list.line_count() == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed group page says why and folds the group back") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "a failed group page says why and folds the group back") {
     open();
     auto& list = app.list();
     list.expand(0);
@@ -186,7 +186,7 @@ TEST_CASE_FIXTURE(Fixture, "a failed group page says why and folds the group bac
     CHECK_FALSE(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "ticks in a group (shift ranges too) feed a mass action; the reload keeps the group open") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "ticks in a group (shift ranges too) feed a mass action; the reload keeps the group open") {
     open();
     auto& list = app.list();
     list.expand(1);
@@ -212,7 +212,7 @@ TEST_CASE_FIXTURE(Fixture, "ticks in a group (shift ranges too) feed a mass acti
     CHECK(list.groups()[1].rows.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "months are named in the UI language and select a UTC month; tags count the list itself") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "months are named in the UI language and select a UTC month; tags count the list itself") {
     open("#/leads?group=create_month");
     // The fixture's reply was for stages; answer again as months.
     app.on_url_changed("#/leads?group=create_month&q=x");
@@ -235,7 +235,7 @@ TEST_CASE_FIXTURE(Fixture, "months are named in the UI language and select a UTC
     CHECK(list.total() == 4);
 }
 
-TEST_CASE_FIXTURE(Fixture, "an empty grouping is ready with no groups; the probe lists groups") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "an empty grouping is ready with no groups; the probe lists groups") {
     app.on_url_changed("#/leads?group=country");
     app.list().sync(app.route());
     reply("/api/v1/leads/groups?", 200, {{"groups", json::array()}});
@@ -247,7 +247,7 @@ TEST_CASE_FIXTURE(Fixture, "an empty grouping is ready with no groups; the probe
     CHECK(probe["groups"].empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "stage groups that come before the stages are put in the pipeline's order when they come") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "stage groups that come before the stages are put in the pipeline's order when they come") {
     app.on_url_changed("#/leads?group=stage");
     app.list().sync(app.route());
     reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(nullptr, 1, 0, 0), group(10, 2, 0, 0), group(20, 3, 0, 0)})}});
@@ -261,7 +261,7 @@ TEST_CASE_FIXTURE(Fixture, "stage groups that come before the stages are put in 
     CHECK(list.line_count() == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "same-named stages of two teams carry their team's name; untagged leads make a tag group") {
+TEST_CASE_FIXTURE(LeadListGroupsFixture, "same-named stages of two teams carry their team's name; untagged leads make a tag group") {
     app.on_url_changed("#/leads?group=stage");
     app.list().sync(app.route());
     reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 1}, {"name", "Борлуулалт"}}, {{"id", 2}, {"name", "Түнш"}}})}});

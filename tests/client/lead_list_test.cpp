@@ -17,9 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* lead_list_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
-json row(int64_t id, const std::string& name, int64_t user = 7) {
+json lead_list_row(int64_t id, const std::string& name, int64_t user = 7) {
     return {{"id", id},
             {"version", 1},
             {"name", name},
@@ -37,21 +37,21 @@ json row(int64_t id, const std::string& name, int64_t user = 7) {
 
 json page(int64_t first_id, int count, const std::string& next, int64_t total = -1) {
     json items = json::array();
-    for (int i = 0; i < count; ++i) items.push_back(row(first_id - i, "Сэжим " + std::to_string(first_id - i)));
+    for (int i = 0; i < count; ++i) items.push_back(lead_list_row(first_id - i, "Сэжим " + std::to_string(first_id - i)));
     json out = {{"items", items}, {"next", next.empty() ? json(nullptr) : json(next)}};
     if (total >= 0) out["total"] = total;
     return out;
 }
 
-struct Fixture {
+struct LeadListFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    Fixture() {
+    LeadListFixture() {
         host.history = {"#/leads"};
         app.start("#/leads", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, lead_list_session_body);
     }
 
     HttpRequest reply(const std::string& prefix, int status, const json& body) {
@@ -132,7 +132,7 @@ TEST_CASE("archived shows every inactive lead; won only active ones") {
     CHECK(list_filter(w) == "stage.is_won = true");
 }
 
-TEST_CASE_FIXTURE(Fixture, "the first page comes with the total, sorted newest first, asking only for the shown fields") {
+TEST_CASE_FIXTURE(LeadListFixture, "the first page comes with the total, sorted newest first, asking only for the shown fields") {
     auto req = open();
     CHECK(req.method == "GET");
     CHECK(has_param(req, "sort=create_date%20desc"));
@@ -155,7 +155,7 @@ TEST_CASE_FIXTURE(Fixture, "the first page comes with the total, sorted newest f
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "scrolling near the end of the loaded rows fetches the next page once, with the cursor") {
+TEST_CASE_FIXTURE(LeadListFixture, "scrolling near the end of the loaded rows fetches the next page once, with the cursor") {
     open();
     auto& list = app.list();
     list.want_rows(50);  // well inside the loaded rows
@@ -180,7 +180,7 @@ TEST_CASE_FIXTURE(Fixture, "scrolling near the end of the loaded rows fetches th
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a page that fails leaves the loaded rows and says why") {
+TEST_CASE_FIXTURE(LeadListFixture, "a page that fails leaves the loaded rows and says why") {
     open();
     app.list().want_rows(190);
     reply("/api/v1/leads?", 0, json(nullptr));
@@ -189,7 +189,7 @@ TEST_CASE_FIXTURE(Fixture, "a page that fails leaves the loaded rows and says wh
     CHECK_FALSE(app.list().loading_more());
 }
 
-TEST_CASE_FIXTURE(Fixture, "clicking a header sorts ascending, then descending, then back to the default, in the address") {
+TEST_CASE_FIXTURE(LeadListFixture, "clicking a header sorts ascending, then descending, then back to the default, in the address") {
     open();
     app.list().sort_by("name");
     CHECK(host.url() == "#/leads?sort=name%20asc");
@@ -217,7 +217,7 @@ TEST_CASE_FIXTURE(Fixture, "clicking a header sorts ascending, then descending, 
     CHECK(app.list().query().sort_desc);
 }
 
-TEST_CASE_FIXTURE(Fixture, "chips and the search become the filter; a new search drops the selection") {
+TEST_CASE_FIXTURE(LeadListFixture, "chips and the search become the filter; a new search drops the selection") {
     open();
     app.list().click_check(0, false);
     LeadListQuery q = app.list().query();
@@ -233,7 +233,7 @@ TEST_CASE_FIXTURE(Fixture, "chips and the search become the filter; a new search
     CHECK(app.list().total() == 1);
 }
 
-TEST_CASE_FIXTURE(Fixture, "checkboxes: toggle, shift ranges both ways, header box for every loaded row") {
+TEST_CASE_FIXTURE(LeadListFixture, "checkboxes: toggle, shift ranges both ways, header box for every loaded row") {
     open();
     auto& list = app.list();
     list.click_check(2, false);
@@ -253,7 +253,7 @@ TEST_CASE_FIXTURE(Fixture, "checkboxes: toggle, shift ranges both ways, header b
     CHECK(list.header_check() == HeaderCheck::none);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a mass action sends the selected ids, reloads the rows and says how many changed") {
+TEST_CASE_FIXTURE(LeadListFixture, "a mass action sends the selected ids, reloads the rows and says how many changed") {
     open();
     auto& list = app.list();
     list.click_check(0, false);
@@ -273,7 +273,7 @@ TEST_CASE_FIXTURE(Fixture, "a mass action sends the selected ids, reloads the ro
     CHECK(has_param(again, "total=true"));
 }
 
-TEST_CASE_FIXTURE(Fixture, "every mass action's body") {
+TEST_CASE_FIXTURE(LeadListFixture, "every mass action's body") {
     open();
     auto& list = app.list();
     auto run = [&](auto action) {
@@ -297,7 +297,7 @@ TEST_CASE_FIXTURE(Fixture, "every mass action's body") {
     CHECK(net.pending.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a 422 names the leads that cannot take the action and keeps the selection") {
+TEST_CASE_FIXTURE(LeadListFixture, "a 422 names the leads that cannot take the action and keeps the selection") {
     open();
     auto& list = app.list();
     list.click_check(0, false);
@@ -327,7 +327,7 @@ TEST_CASE_FIXTURE(Fixture, "a 422 names the leads that cannot take the action an
     CHECK(list.failed_ids().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "merge needs two leads, then opens the kept one") {
+TEST_CASE_FIXTURE(LeadListFixture, "merge needs two leads, then opens the kept one") {
     open();
     auto& list = app.list();
     list.click_check(0, false);
@@ -335,13 +335,13 @@ TEST_CASE_FIXTURE(Fixture, "merge needs two leads, then opens the kept one") {
     CHECK(net.pending.empty());
     list.click_check(3, false);
     list.merge();
-    auto req = reply("/api/v1/leads/merge", 200, row(997, "Сэжим 997"));
+    auto req = reply("/api/v1/leads/merge", 200, lead_list_row(997, "Сэжим 997"));
     CHECK(json::parse(req.body) == json{{"ids", {997, 1000}}});
     CHECK(host.url() == "#/lead/997");
     CHECK(list.selection().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "export fetches the current search and hands the file to the browser; a refusal shows") {
+TEST_CASE_FIXTURE(LeadListFixture, "export fetches the current search and hands the file to the browser; a refusal shows") {
     open("#/leads?q=%D0%B3%D0%BE%D0%B2%D1%8C&f=mine&sort=name%20desc");
     auto& list = app.list();
     const std::string url = list.export_url("xlsx");
@@ -362,7 +362,7 @@ TEST_CASE_FIXTURE(Fixture, "export fetches the current search and hands the file
     CHECK(app.last_error() == "unknown field");
 }
 
-TEST_CASE_FIXTURE(Fixture, "the probe lists rows on screen with their rectangles and the selection") {
+TEST_CASE_FIXTURE(LeadListFixture, "the probe lists rows on screen with their rectangles and the selection") {
     open();
     app.list().click_check(1, false);
     std::vector<WidgetInfo> widgets = {{"list.row.999", "Сэжим 999", "row", 0, 100, 800, 44, ""},
@@ -379,7 +379,7 @@ TEST_CASE_FIXTURE(Fixture, "the probe lists rows on screen with their rectangles
     CHECK(j["rows"][0]["check"]["x"] == 10);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a reply to an earlier search is dropped") {
+TEST_CASE_FIXTURE(LeadListFixture, "a reply to an earlier search is dropped") {
     app.on_url_changed("#/leads?q=a");
     app.list().sync(app.route());
     answer_references();

@@ -15,9 +15,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
+const char* lead_probability_session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
 
-json lead_json(std::int64_t version, double probability, bool manual) {
+json lead_probability_lead_json(std::int64_t version, double probability, bool manual) {
     return {{"id", 42},          {"type", "opportunity"}, {"name", "Office chairs"},     {"stage_id", 2},
             {"team_id", 5},      {"probability", probability}, {"automated_probability", 34.5},
             {"probability_manual", manual}, {"active", true}, {"version", version}};
@@ -38,7 +38,7 @@ json explanation(double probability, bool manual) {
                 {{"variable", "country"}, {"value", "MN"}, {"points", 0}}}}}}};
 }
 
-struct Fixture {
+struct LeadProbabilityFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
@@ -61,7 +61,7 @@ struct Fixture {
     void open(json lead) {
         host.history = {"#/lead/42"};
         app.start("#/lead/42", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, lead_probability_session_body);
         form.show(42);
         while (!net.pending.empty()) {
             const std::string path = net.pending.front().request.path;
@@ -76,8 +76,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "probability: the explanation is asked once per version and worded with names") {
-    open(lead_json(3, 34.5, false));
+TEST_CASE_FIXTURE(LeadProbabilityFixture, "probability: the explanation is asked once per version and worded with names") {
+    open(lead_probability_lead_json(3, 34.5, false));
     CHECK_FALSE(form.probability().loaded);
     form.ensure_probability();
     form.ensure_probability();  // each frame: no second request while the same version is shown
@@ -111,8 +111,8 @@ TEST_CASE_FIXTURE(Fixture, "probability: the explanation is asked once per versi
     CHECK_FALSE(asked("GET", "/api/v1/leads/42/probability"));
 }
 
-TEST_CASE_FIXTURE(Fixture, "probability: set by hand, Reset to automatic sends the version and asks again") {
-    open(lead_json(5, 80, true));
+TEST_CASE_FIXTURE(LeadProbabilityFixture, "probability: set by hand, Reset to automatic sends the version and asks again") {
+    open(lead_probability_lead_json(5, 80, true));
     REQUIRE(form.lead()->probability_manual);
     form.ensure_probability();
     reply("GET", "/api/v1/leads/42/probability", 200, explanation(80, true).dump());
@@ -120,7 +120,7 @@ TEST_CASE_FIXTURE(Fixture, "probability: set by hand, Reset to automatic sends t
     CHECK(form.probability().automated == doctest::Approx(34.5));
 
     form.reset_probability();
-    auto sent = reply("POST", "/api/v1/leads/42/probability/reset", 200, lead_json(6, 34.5, false).dump());
+    auto sent = reply("POST", "/api/v1/leads/42/probability/reset", 200, lead_probability_lead_json(6, 34.5, false).dump());
     CHECK(json::parse(sent.body) == json({{"version", 5}}));
     CHECK_FALSE(form.lead()->probability_manual);
     CHECK(form.lead()->probability == doctest::Approx(34.5));
@@ -129,11 +129,11 @@ TEST_CASE_FIXTURE(Fixture, "probability: set by hand, Reset to automatic sends t
     CHECK_FALSE(form.probability().manual);
 }
 
-TEST_CASE_FIXTURE(Fixture, "probability: a stale reset shows the conflict; no model yet; errors are kept") {
-    open(lead_json(5, 80, true));
+TEST_CASE_FIXTURE(LeadProbabilityFixture, "probability: a stale reset shows the conflict; no model yet; errors are kept") {
+    open(lead_probability_lead_json(5, 80, true));
     form.reset_probability();
     reply("POST", "/api/v1/leads/42/probability/reset", 409,
-          json{{"error", {{"code", "conflict"}, {"message", "changed"}, {"field", "version"}, {"current", lead_json(7, 60, true)}}}}.dump());
+          json{{"error", {{"code", "conflict"}, {"message", "changed"}, {"field", "version"}, {"current", lead_probability_lead_json(7, 60, true)}}}}.dump());
     CHECK(form.conflict());
     while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
 
@@ -146,7 +146,7 @@ TEST_CASE_FIXTURE(Fixture, "probability: a stale reset shows the conflict; no mo
     CHECK(form.probability().factors.empty());
 
     form.close();
-    open(lead_json(8, 80, true));
+    open(lead_probability_lead_json(8, 80, true));
     form.ensure_probability();
     reply("GET", "/api/v1/leads/42/probability", 403, R"({"error":{"code":"forbidden","message":"Not yours"}})");
     CHECK(form.probability().error.render(i18n::Lang::en) == "Not yours");

@@ -11,11 +11,11 @@ using namespace tumen::client::testing;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":1,"login":"admin","name":"Өлзий Үүрцайх","role":"admin"},"csrf_token":"tok-1"})";
+const char* login_session_body = R"({"user":{"id":1,"login":"admin","name":"Өлзий Үүрцайх","role":"admin"},"csrf_token":"tok-1"})";
 const char* wrong_password =
     R"({"error":{"code":"unauthorized","message":"Wrong login or password","field":"password"}})";
 
-struct Fixture {
+struct LoginFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
@@ -31,7 +31,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "a wrong password shows the server's message and keeps the user on the login page") {
+TEST_CASE_FIXTURE(LoginFixture, "a wrong password shows the server's message and keeps the user on the login page") {
     open_signed_out();
     CHECK(app.view() == "login");
     app.login_form().login = "admin";
@@ -55,7 +55,7 @@ TEST_CASE_FIXTURE(Fixture, "a wrong password shows the server's message and keep
     CHECK(app.session_status() == SessionStatus::signed_out);
 }
 
-TEST_CASE_FIXTURE(Fixture, "status 0 means the server cannot be reached, in the user's language") {
+TEST_CASE_FIXTURE(LoginFixture, "status 0 means the server cannot be reached, in the user's language") {
     open_signed_out("#/login", "mn-MN");
     CHECK(app.language() == i18n::Lang::mn);
     app.login_form().login = "admin";
@@ -67,7 +67,7 @@ TEST_CASE_FIXTURE(Fixture, "status 0 means the server cannot be reached, in the 
     CHECK(app.last_error() == "Cannot reach the server. Check your connection and try again.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "an error reply without the JSON shape names the status") {
+TEST_CASE_FIXTURE(LoginFixture, "an error reply without the JSON shape names the status") {
     open_signed_out();
     app.login_form().login = "admin";
     app.login_form().password = "x";
@@ -76,7 +76,7 @@ TEST_CASE_FIXTURE(Fixture, "an error reply without the JSON shape names the stat
     CHECK(app.last_error() == "The server answered with an unexpected error (HTTP 502).");
 }
 
-TEST_CASE_FIXTURE(Fixture, "empty fields are caught before any request") {
+TEST_CASE_FIXTURE(LoginFixture, "empty fields are caught before any request") {
     open_signed_out();
     app.submit_login();
     CHECK(net.pending.empty());
@@ -88,7 +88,7 @@ TEST_CASE_FIXTURE(Fixture, "empty fields are caught before any request") {
     CHECK(app.last_error() == "Enter your password.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a second submit while one is under way sends nothing") {
+TEST_CASE_FIXTURE(LoginFixture, "a second submit while one is under way sends nothing") {
     open_signed_out();
     app.login_form().login = "admin";
     app.login_form().password = "pw";
@@ -97,12 +97,12 @@ TEST_CASE_FIXTURE(Fixture, "a second submit while one is under way sends nothing
     CHECK(net.pending.size() == 1);
 }
 
-TEST_CASE_FIXTURE(Fixture, "signing in opens the pipeline in place of the login page") {
+TEST_CASE_FIXTURE(LoginFixture, "signing in opens the pipeline in place of the login page") {
     open_signed_out();
     app.login_form().login = "admin";
     app.login_form().password = "right";
     app.submit_login();
-    net.answer(200, session_body);
+    net.answer(200, login_session_body);
     CHECK(app.session_status() == SessionStatus::signed_in);
     REQUIRE(app.session().has_value());
     CHECK(app.session()->user.name == "Өлзий Үүрцайх");
@@ -115,7 +115,7 @@ TEST_CASE_FIXTURE(Fixture, "signing in opens the pipeline in place of the login 
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a success reply that is not a session is reported, not trusted") {
+TEST_CASE_FIXTURE(LoginFixture, "a success reply that is not a session is reported, not trusted") {
     open_signed_out();
     app.login_form().login = "admin";
     app.login_form().password = "right";
@@ -125,7 +125,7 @@ TEST_CASE_FIXTURE(Fixture, "a success reply that is not a session is reported, n
     CHECK(app.last_error() == "The server sent a reply this client does not understand.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "an account that needs a one-time code goes on to the code step, without an error") {
+TEST_CASE_FIXTURE(LoginFixture, "an account that needs a one-time code goes on to the code step, without an error") {
     open_signed_out();
     app.login_form().login = "admin";
     app.login_form().password = "right";

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Fixture {
+struct LoginTotpFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
@@ -32,11 +32,11 @@ struct Fixture {
     }
 };
 
-const char* session_body = R"({"user":{"id":7,"login":"altan","name":"Алтан","role":"sales_own"},"csrf_token":"t"})";
+const char* login_totp_session_body = R"({"user":{"id":7,"login":"altan","name":"Алтан","role":"sales_own"},"csrf_token":"t"})";
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "a six-digit code is posted with the challenge and signs in") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "a six-digit code is posted with the challenge and signs in") {
     at_code_step();
     app.login_form().code = "123 456";
     app.submit_login();
@@ -45,7 +45,7 @@ TEST_CASE_FIXTURE(Fixture, "a six-digit code is posted with the challenge and si
     CHECK(sent.method == "POST");
     CHECK(sent.path == "/api/v1/session/totp");
     CHECK(json::parse(sent.body) == json{{"challenge", "ch-42"}, {"code", "123456"}});
-    net.answer(200, session_body);
+    net.answer(200, login_totp_session_body);
     CHECK(app.session_status() == SessionStatus::signed_in);
     CHECK(app.session()->user.login == "altan");
     CHECK_FALSE(app.login_form().second_step());
@@ -53,16 +53,16 @@ TEST_CASE_FIXTURE(Fixture, "a six-digit code is posted with the challenge and si
     CHECK(host.url() == "#/pipeline");
 }
 
-TEST_CASE_FIXTURE(Fixture, "anything else than six digits is sent as a recovery code") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "anything else than six digits is sent as a recovery code") {
     at_code_step();
     app.login_form().code = "abcd-efgh-ijkl";
     app.submit_login();
-    const HttpRequest sent = net.answer(200, session_body);
+    const HttpRequest sent = net.answer(200, login_totp_session_body);
     CHECK(json::parse(sent.body) == json{{"challenge", "ch-42"}, {"recovery_code", "abcd-efgh-ijkl"}});
     CHECK(app.session_status() == SessionStatus::signed_in);
 }
 
-TEST_CASE_FIXTURE(Fixture, "an empty code is not sent") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "an empty code is not sent") {
     at_code_step();
     app.submit_login();
     CHECK(net.pending.empty());
@@ -70,7 +70,7 @@ TEST_CASE_FIXTURE(Fixture, "an empty code is not sent") {
     CHECK(app.last_error() == "Enter the code from your authenticator app.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a wrong code keeps the code step, clears the field and says so at the field") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "a wrong code keeps the code step, clears the field and says so at the field") {
     at_code_step();
     app.login_form().code = "000000";
     app.submit_login();
@@ -84,7 +84,7 @@ TEST_CASE_FIXTURE(Fixture, "a wrong code keeps the code step, clears the field a
     CHECK(app.last_error().find("Код буруу") != std::string::npos);
 }
 
-TEST_CASE_FIXTURE(Fixture, "an expired challenge goes back to the password") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "an expired challenge goes back to the password") {
     at_code_step();
     app.login_form().code = "123456";
     app.submit_login();
@@ -94,7 +94,7 @@ TEST_CASE_FIXTURE(Fixture, "an expired challenge goes back to the password") {
     CHECK(app.login_form().take_focus_request() == "password");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a lock or a network failure is shown and the code can be tried again") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "a lock or a network failure is shown and the code can be tried again") {
     at_code_step();
     app.login_form().code = "123456";
     app.submit_login();
@@ -108,7 +108,7 @@ TEST_CASE_FIXTURE(Fixture, "a lock or a network failure is shown and the code ca
     CHECK(app.last_error() == "Too many attempts; try again in 60 seconds");
 }
 
-TEST_CASE_FIXTURE(Fixture, "Back returns to the password step and forgets the challenge") {
+TEST_CASE_FIXTURE(LoginTotpFixture, "Back returns to the password step and forgets the challenge") {
     at_code_step();
     app.login_form().code = "12";
     app.login_form().cancel_second_step();

@@ -17,9 +17,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
+const char* mail_compose_session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
 
-json lead_json() {
+json mail_compose_lead_json() {
     return {{"id", 42},          {"type", "opportunity"},       {"name", "Office chairs"}, {"contact_name", "Болд"},
             {"partner_name", "Nomad LLC"}, {"email", "bold@nomad.mn"}, {"stage_id", 2},         {"team_id", 5},
             {"user_id", 1},      {"expected_revenue", {{"amount", 150000000}, {"currency", "MNT"}}},
@@ -54,11 +54,11 @@ struct MailFixture {
     void open(const json& messages = json::array()) {
         host.history = {"#/lead/42"};
         app.start("#/lead/42", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, mail_compose_session_body);
         form.show(42);
         while (!net.pending.empty()) {
             const std::string path = net.pending.front().request.path;
-            if (path == "/api/v1/leads/42") net.answer(200, lead_json().dump());
+            if (path == "/api/v1/leads/42") net.answer(200, mail_compose_lead_json().dump());
             else if (path == "/api/v1/stages")
                 net.answer(200, R"({"items":[{"id":1,"name":"New","sequence":1},{"id":2,"name":"Qualified","sequence":2}]})");
             else if (path == "/api/v1/teams") net.answer(200, R"({"items":[{"id":5,"name":"Борлуулалт"}]})");

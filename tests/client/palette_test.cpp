@@ -18,18 +18,18 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* palette_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
-struct Fixture {
+struct PaletteFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
     CommandPalette& palette = app.keyboard().palette;
 
-    explicit Fixture(const char* hash = "#/contacts") {
+    explicit PaletteFixture(const char* hash = "#/contacts") {
         host.history = {hash};
         app.start(hash, "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, palette_session_body);
         while (!net.pending.empty()) net.answer(200, R"({"items":[]})");
     }
     std::vector<std::string> labels() const {
@@ -43,7 +43,7 @@ struct Fixture {
     }
 };
 
-KeyPress press(int key, bool ctrl = false) {
+KeyPress palette_press(int key, bool ctrl = false) {
     KeyPress p;
     p.key = key;
     p.ctrl = ctrl;
@@ -85,50 +85,50 @@ TEST_CASE("fold_case keeps invalid UTF-8 bytes instead of dropping them") {
 TEST_CASE("shortcut table: scopes, typing and modifiers") {
     KeyContext board;
     board.view = View::pipeline;
-    const Shortcut* s = find_shortcut(press(key::letter('k'), true), board);
+    const Shortcut* s = find_shortcut(palette_press(key::letter('k'), true), board);
     REQUIRE(s);
     CHECK(s->action == "palette");
     // Plain letters: only on their views, never while typing, never with Ctrl held.
-    REQUIRE(find_shortcut(press(key::letter('n')), board));
-    CHECK(find_shortcut(press(key::letter('n')), board)->action == "new_lead");
-    CHECK_FALSE(find_shortcut(press(key::letter('n'), true), board));
+    REQUIRE(find_shortcut(palette_press(key::letter('n')), board));
+    CHECK(find_shortcut(palette_press(key::letter('n')), board)->action == "new_lead");
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('n'), true), board));
     KeyContext typing = board;
     typing.typing = true;
-    CHECK_FALSE(find_shortcut(press(key::letter('n')), typing));
-    CHECK_FALSE(find_shortcut(press(key::slash), typing));
-    REQUIRE(find_shortcut(press(key::letter('k'), true), typing));  // Ctrl+K works in a field
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('n')), typing));
+    CHECK_FALSE(find_shortcut(palette_press(key::slash), typing));
+    REQUIRE(find_shortcut(palette_press(key::letter('k'), true), typing));  // Ctrl+K works in a field
     KeyContext contacts;
     contacts.view = View::contacts;
-    CHECK_FALSE(find_shortcut(press(key::letter('n')), contacts));
-    REQUIRE(find_shortcut(press(key::letter('c')), contacts));
-    CHECK(find_shortcut(press(key::letter('c')), contacts)->action == "new_contact");
-    CHECK_FALSE(find_shortcut(press(key::letter('c'), true), contacts));  // Ctrl+C copies
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('n')), contacts));
+    REQUIRE(find_shortcut(palette_press(key::letter('c')), contacts));
+    CHECK(find_shortcut(palette_press(key::letter('c')), contacts)->action == "new_contact");
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('c'), true), contacts));  // Ctrl+C copies
     // j/k and the arrows move rows in the leads list only; on the board k is nothing.
     KeyContext list;
     list.view = View::leads;
-    CHECK(find_shortcut(press(key::letter('j')), list)->action == "row.down");
-    CHECK(find_shortcut(press(key::up), list)->action == "row.up");
-    CHECK(find_shortcut(press(key::space), list)->action == "row.toggle");
-    CHECK_FALSE(find_shortcut(press(key::letter('j')), board));
+    CHECK(find_shortcut(palette_press(key::letter('j')), list)->action == "row.down");
+    CHECK(find_shortcut(palette_press(key::up), list)->action == "row.up");
+    CHECK(find_shortcut(palette_press(key::space), list)->action == "row.toggle");
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('j')), board));
     // Ctrl+S on forms only.
     KeyContext form;
     form.view = View::lead;
     form.typing = true;
-    CHECK(find_shortcut(press(key::letter('s'), true), form)->action == "save");
-    CHECK_FALSE(find_shortcut(press(key::letter('s'), true), board));
+    CHECK(find_shortcut(palette_press(key::letter('s'), true), form)->action == "save");
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('s'), true), board));
     // Alt+digits switch views; not while typing; nothing on the login page.
-    KeyPress alt3 = press(key::digit(3));
+    KeyPress alt3 = palette_press(key::digit(3));
     alt3.alt = true;
     CHECK(find_shortcut(alt3, board)->action == "view.contacts");
     CHECK_FALSE(find_shortcut(alt3, typing));
     KeyContext login;
     login.view = View::login;
     login.signed_in = false;
-    CHECK_FALSE(find_shortcut(press(key::letter('k'), true), login));
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('k'), true), login));
     // A dialog (or a menu) open: it has the keys, Ctrl+K and Alt+digits included.
     KeyContext dialog = board;
     dialog.dialog_open = true;
-    CHECK_FALSE(find_shortcut(press(key::letter('k'), true), dialog));
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('k'), true), dialog));
     CHECK_FALSE(find_shortcut(alt3, dialog));
 }
 
@@ -142,11 +142,11 @@ TEST_CASE("shortcut table: '?' as a typed character, Cmd on macOS, overlays") {
     board.typing = true;
     CHECK_FALSE(find_shortcut(q, board));  // "?" typed into a field stays text
     board.typing = false;
-    CHECK(find_shortcut(press(key::f1), board)->action == "help");
+    CHECK(find_shortcut(palette_press(key::f1), board)->action == "help");
 
     KeyContext mac;
     mac.mac = true;
-    KeyPress cmd_k = press(key::letter('k'));
+    KeyPress cmd_k = palette_press(key::letter('k'));
     cmd_k.super = true;
     CHECK(find_shortcut(cmd_k, mac)->action == "palette");
     CHECK_FALSE(find_shortcut(cmd_k, KeyContext{}));  // Super is no modifier elsewhere
@@ -156,11 +156,11 @@ TEST_CASE("shortcut table: '?' as a typed character, Cmd on macOS, overlays") {
     pal.view = View::leads;
     pal.palette_open = true;
     pal.typing = true;
-    CHECK(find_shortcut(press(key::down), pal)->action == "palette.down");
-    CHECK(find_shortcut(press(key::enter), pal)->action == "palette.run");
-    CHECK(find_shortcut(press(key::escape), pal)->action == "close");
-    CHECK(find_shortcut(press(key::letter('k'), true), pal)->action == "palette");
-    KeyPress alt1 = press(key::digit(1));
+    CHECK(find_shortcut(palette_press(key::down), pal)->action == "palette.down");
+    CHECK(find_shortcut(palette_press(key::enter), pal)->action == "palette.run");
+    CHECK(find_shortcut(palette_press(key::escape), pal)->action == "close");
+    CHECK(find_shortcut(palette_press(key::letter('k'), true), pal)->action == "palette");
+    KeyPress alt1 = palette_press(key::digit(1));
     alt1.alt = true;
     CHECK_FALSE(find_shortcut(alt1, pal));
     // The help open: "?", F1 and Esc close it; the list's keys do not reach the list behind.
@@ -168,8 +168,8 @@ TEST_CASE("shortcut table: '?' as a typed character, Cmd on macOS, overlays") {
     help.view = View::leads;
     help.help_open = true;
     CHECK(find_shortcut(q, help)->action == "help");
-    CHECK(find_shortcut(press(key::escape), help)->action == "close");
-    CHECK_FALSE(find_shortcut(press(key::down), help));
+    CHECK(find_shortcut(palette_press(key::escape), help)->action == "close");
+    CHECK_FALSE(find_shortcut(palette_press(key::down), help));
 }
 
 TEST_CASE("shortcut table: every entry has an en and mn label and a readable chord") {
@@ -188,7 +188,7 @@ TEST_CASE("shortcut table: every entry has an en and mn label and a readable cho
 }
 
 TEST_CASE("palette: views and actions, best match first, in either language") {
-    Fixture f;
+    PaletteFixture f;
     f.palette.open();
     CHECK(f.palette.items().size() > 10);  // everything while nothing is typed
     f.palette.text = "cont";
@@ -213,7 +213,7 @@ TEST_CASE("palette: views and actions, best match first, in either language") {
 }
 
 TEST_CASE("palette: saved searches of the list and the boards open their view with that search") {
-    Fixture f;
+    PaletteFixture f;
     f.palette.open();
     // The favourites load when the palette opens; they join the results when they come.
     f.reply("/api/v1/saved-searches?view=list", 200,
@@ -243,7 +243,7 @@ TEST_CASE("palette: saved searches of the list and the boards open their view wi
 }
 
 TEST_CASE("palette: records from the search after a pause, only the newest answer, errors shown") {
-    Fixture f;
+    PaletteFixture f;
     f.palette.open();
     // Opening asks for the saved searches (once per user); then only the record search asks the server.
     f.reply("/api/v1/saved-searches?view=list", 200, {{"items", json::array()}});
@@ -288,7 +288,7 @@ TEST_CASE("palette: records from the search after a pause, only the newest answe
 }
 
 TEST_CASE("palette: moving the selection stays in the list; commands run") {
-    Fixture f;
+    PaletteFixture f;
     f.palette.open();
     f.palette.move(-1);
     CHECK(f.palette.selected() == 0);
@@ -320,7 +320,7 @@ TEST_CASE("palette: moving the selection stays in the list; commands run") {
 }
 
 TEST_CASE("palette: settings sections the user has, and the open lead's actions") {
-    Fixture f;
+    PaletteFixture f;
     f.palette.open();
     bool users = false, stages = false;
     for (const auto& it : f.palette.items()) {
@@ -345,9 +345,9 @@ TEST_CASE("list focus: Up/Down stay within the rows") {
 }
 
 TEST_CASE("a dialog on screen stops every shortcut behind it: ImGui's popups, the app's own dialogs, the discard question") {
-    Fixture f("#/settings");
+    PaletteFixture f("#/settings");
     auto& kb = f.app.keyboard();
-    KeyPress alt2 = press(key::digit(2));
+    KeyPress alt2 = palette_press(key::digit(2));
     alt2.alt = true;
     KeyPress help;
     help.ch = U'?';
@@ -356,7 +356,7 @@ TEST_CASE("a dialog on screen stops every shortcut behind it: ImGui's popups, th
     KeyContext ctx = key_context(f.app, false, false, false);
     CHECK_FALSE(ctx.dialog_open);
     REQUIRE(find_shortcut(alt2, ctx));
-    CHECK(find_shortcut(press(key::escape), ctx)->action == "close");
+    CHECK(find_shortcut(palette_press(key::escape), ctx)->action == "close");
 
     // A confirmation drawn by the app (settings' "Delete stage?"): it says so while it draws (note_dialog); the next
     // frame's keys see it, and none of them acts: not Alt+2, "?", Ctrl+K, nor Esc (the dialog takes Esc itself).
@@ -366,9 +366,9 @@ TEST_CASE("a dialog on screen stops every shortcut behind it: ImGui's popups, th
     CHECK(ctx.dialog_open);
     CHECK_FALSE(find_shortcut(alt2, ctx));
     CHECK_FALSE(find_shortcut(help, ctx));
-    CHECK_FALSE(find_shortcut(press(key::letter('k'), true), ctx));
-    CHECK_FALSE(find_shortcut(press(key::escape), ctx));
-    CHECK_FALSE(find_shortcut(press(key::enter), ctx));
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('k'), true), ctx));
+    CHECK_FALSE(find_shortcut(palette_press(key::escape), ctx));
+    CHECK_FALSE(find_shortcut(palette_press(key::enter), ctx));
     // Closed (not drawn in a frame): the keys are back.
     kb.begin_frame();
     ctx = key_context(f.app, false, false, false);
@@ -379,13 +379,13 @@ TEST_CASE("a dialog on screen stops every shortcut behind it: ImGui's popups, th
 }
 
 TEST_CASE("the discard question is a dialog too: no shortcut leaves the form behind it") {
-    Fixture f("#/contact/11");
+    PaletteFixture f("#/contact/11");
     f.app.contact_form().show(11);
     while (!f.net.pending.empty())
         f.net.answer(200, R"({"id":11,"is_company":false,"name":"Бат","active":true,"version":3})");
     REQUIRE(f.app.contact_form().contact());
     f.app.contact_form().field("city") = "Эрдэнэт";
-    KeyPress alt2 = press(key::digit(2));
+    KeyPress alt2 = palette_press(key::digit(2));
     alt2.alt = true;
     f.app.keyboard().begin_frame();
     CHECK(find_shortcut(alt2, key_context(f.app, false, false, false)));
@@ -394,5 +394,5 @@ TEST_CASE("the discard question is a dialog too: no shortcut leaves the form beh
     const KeyContext ctx = key_context(f.app, false, false, false);
     CHECK(ctx.dialog_open);
     CHECK_FALSE(find_shortcut(alt2, ctx));
-    CHECK_FALSE(find_shortcut(press(key::letter('s'), true), ctx));  // Ctrl+S neither
+    CHECK_FALSE(find_shortcut(palette_press(key::letter('s'), true), ctx));  // Ctrl+S neither
 }

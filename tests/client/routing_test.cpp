@@ -9,9 +9,9 @@ using namespace tumen::client::testing;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bat","name":"Бат-Өлзий"},"csrf_token":"csrf-7"})";
+const char* routing_session_body = R"({"user":{"id":7,"login":"bat","name":"Бат-Өлзий"},"csrf_token":"csrf-7"})";
 
-struct Fixture {
+struct RoutingFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
@@ -20,7 +20,7 @@ struct Fixture {
         host.history = {hash};
         app.start(hash, "en", "");
         if (signed_in) {
-            net.answer(200, session_body);
+            net.answer(200, routing_session_body);
             return;
         }
         // The session check and whatever else start() asked for (a board's data) are refused alike.
@@ -35,24 +35,24 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "an empty address becomes #/pipeline without a history entry") {
+TEST_CASE_FIXTURE(RoutingFixture, "an empty address becomes #/pipeline without a history entry") {
     host.history = {""};
     app.start("", "en", "");
     CHECK(host.url() == "#/pipeline");
     CHECK(host.pushes.empty());
     CHECK(app.view() == "loading");  // until the server says who we are
-    net.answer(200, session_body);
+    net.answer(200, routing_session_body);
     CHECK(app.view() == "pipeline");
 }
 
-TEST_CASE_FIXTURE(Fixture, "reload on a signed-in page keeps the page") {
+TEST_CASE_FIXTURE(RoutingFixture, "reload on a signed-in page keeps the page") {
     open("#/lead/42", true);
     CHECK(app.route() == Route::lead(42));
     CHECK(app.view() == "lead");
     CHECK(host.url() == "#/lead/42");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of a deep page signs in and lands there") {
+TEST_CASE_FIXTURE(RoutingFixture, "a signed-out visitor of a deep page signs in and lands there") {
     open("#/lead/42", false);
     CHECK(app.view() == "login");
     CHECK(host.url() == "#/login?next=%2Flead%2F42");
@@ -60,34 +60,34 @@ TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of a deep page signs in and lan
     app.login_form().login = "bat";
     app.login_form().password = "pw";
     app.submit_login();
-    net.answer(200, session_body);
+    net.answer(200, routing_session_body);
     CHECK(app.route() == Route::lead(42));
     CHECK(host.url() == "#/lead/42");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of the pipeline gets a plain login address") {
+TEST_CASE_FIXTURE(RoutingFixture, "a signed-out visitor of the pipeline gets a plain login address") {
     open("#/pipeline", false);
     CHECK(host.url() == "#/login");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a signed-out visitor of one team's board signs in onto that board") {
+TEST_CASE_FIXTURE(RoutingFixture, "a signed-out visitor of one team's board signs in onto that board") {
     open("#/pipeline/3", false);
     CHECK(host.url() == "#/login?next=%2Fpipeline%2F3");
     app.login_form().login = "bat";
     app.login_form().password = "pw";
     app.submit_login();
-    net.answer(200, session_body);
+    net.answer(200, routing_session_body);
     CHECK(app.route().view == View::pipeline);
     CHECK(app.route().id == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "a signed-in visitor of the login page goes on to the pipeline") {
+TEST_CASE_FIXTURE(RoutingFixture, "a signed-in visitor of the login page goes on to the pipeline") {
     open("#/login", true);
     CHECK(app.view() == "pipeline");
     CHECK(host.url() == "#/pipeline");
 }
 
-TEST_CASE_FIXTURE(Fixture, "when the server is down at start the login page says so") {
+TEST_CASE_FIXTURE(RoutingFixture, "when the server is down at start the login page says so") {
     host.history = {"#/pipeline"};
     app.start("#/pipeline", "en", "");
     net.answer(0);
@@ -95,7 +95,7 @@ TEST_CASE_FIXTURE(Fixture, "when the server is down at start the login page says
     CHECK(app.last_error() == "Cannot reach the server. Check your connection and try again.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "back and forward follow the address bar") {
+TEST_CASE_FIXTURE(RoutingFixture, "back and forward follow the address bar") {
     open("#/pipeline", true);
     app.navigate(Route::lead(5));
     CHECK(host.pushes == std::vector<std::string>{"#/lead/5"});
@@ -108,14 +108,14 @@ TEST_CASE_FIXTURE(Fixture, "back and forward follow the address bar") {
     CHECK(app.route().path == "/nowhere/1");
 }
 
-TEST_CASE_FIXTURE(Fixture, "navigating to the same page adds no history entry") {
+TEST_CASE_FIXTURE(RoutingFixture, "navigating to the same page adds no history entry") {
     open("#/pipeline", true);
     app.navigate(Route::pipeline());
     app.on_url_changed("#/pipeline/");
     CHECK(host.pushes.empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "sign out posts with the CSRF token and returns to the login page") {
+TEST_CASE_FIXTURE(RoutingFixture, "sign out posts with the CSRF token and returns to the login page") {
     open("#/pipeline", true);
     app.logout();
     CHECK(app.logging_out());
@@ -132,7 +132,7 @@ TEST_CASE_FIXTURE(Fixture, "sign out posts with the CSRF token and returns to th
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed sign out keeps the session and shows why") {
+TEST_CASE_FIXTURE(RoutingFixture, "a failed sign out keeps the session and shows why") {
     open("#/pipeline", true);
     app.logout();
     net.answer(0);
@@ -143,7 +143,7 @@ TEST_CASE_FIXTURE(Fixture, "a failed sign out keeps the session and shows why") 
     CHECK(app.last_error().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "an expired session sends the user to sign in again with a reason") {
+TEST_CASE_FIXTURE(RoutingFixture, "an expired session sends the user to sign in again with a reason") {
     open("#/lead/3", true);
     app.session_expired();
     CHECK(app.view() == "login");

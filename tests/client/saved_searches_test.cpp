@@ -17,17 +17,17 @@ using nlohmann::json;
 
 namespace {
 
-const char* session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+const char* saved_searches_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
 
-struct Fixture {
+struct SavedSearchesFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
 
-    Fixture() {
+    SavedSearchesFixture() {
         host.history = {"#/leads"};
         app.start("#/leads", "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, saved_searches_session_body);
         net.pending.clear();  // whatever the start asked for besides the session
     }
 
@@ -40,7 +40,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "favourites: loaded once per user for their view, own default before a shared one, once") {
+TEST_CASE_FIXTURE(SavedSearchesFixture, "favourites: loaded once per user for their view, own default before a shared one, once") {
     SavedSearches& fav = app.list().favourites();
     CHECK_FALSE(fav.take_default(""));  // not loaded yet: nothing decided
     fav.load();
@@ -62,7 +62,7 @@ TEST_CASE_FIXTURE(Fixture, "favourites: loaded once per user for their view, own
     CHECK_FALSE(board.take_default("f=mine"));
 }
 
-TEST_CASE_FIXTURE(Fixture, "favourites: saving sends the current search and reloads; a refusal names the field") {
+TEST_CASE_FIXTURE(SavedSearchesFixture, "favourites: saving sends the current search and reloads; a refusal names the field") {
     SavedSearches& fav = app.list().favourites();
     bool done = false;
     fav.save("VIP this month", "tag=3&date=create_date%3Athis_month", true, false, [&] { done = true; });
@@ -83,7 +83,7 @@ TEST_CASE_FIXTURE(Fixture, "favourites: saving sends the current search and relo
     CHECK(net.pending.empty());  // no reload after a refusal
 }
 
-TEST_CASE_FIXTURE(Fixture, "favourites: delete asks the server, reloads, and a refusal shows in the banner") {
+TEST_CASE_FIXTURE(SavedSearchesFixture, "favourites: delete asks the server, reloads, and a refusal shows in the banner") {
     SavedSearches& fav = app.list().favourites();
     fav.remove(5);
     auto req = net.answer_path("/api/v1/saved-searches/5", 204, "");

@@ -32,7 +32,7 @@ json predictive_settings(int64_t version = 2, const std::string& phase = "idle")
             {"rows", 120}};
 }
 
-json job(int64_t id, const std::string& state, int64_t done, int64_t total) {
+json scoring_settings_job(int64_t id, const std::string& state, int64_t done, int64_t total) {
     return {{"id", id}, {"kind", "scoring.predictive_rebuild"}, {"recurring", false}, {"interval_s", 0}, {"active", true},
             {"state", state}, {"attempts", 0}, {"max_attempts", 5}, {"last_error", ""},
             {"progress", {{"done", done}, {"total", total}}}, {"version", 1}};
@@ -175,18 +175,18 @@ TEST_CASE_FIXTURE(ScoringFixture, "predictive: save fields and start date with t
           json({{"fields", {"email_state", "tag_ids"}}, {"start_date", "2026-01-01"}, {"model", "nb"}, {"version", 2}}));
     CHECK_FALSE(pr.dirty());
     // The server queued a rebuild: its job is found in the runner's list.
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(4, "done", 10, 10), job(9, "queued", 0, 0)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {scoring_settings_job(4, "done", 10, 10), scoring_settings_job(9, "queued", 0, 0)}}}.dump());
     REQUIRE(pr.job().has_value());
     CHECK(pr.job()->id == 9);
     CHECK(pr.rebuilding());
 
     pr.poll(1000);
-    reply("GET", "/api/v1/jobs/9", 200, job(9, "running", 30, 120).dump());
+    reply("GET", "/api/v1/jobs/9", 200, scoring_settings_job(9, "running", 30, 120).dump());
     CHECK(pr.job()->fraction() == doctest::Approx(0.25));
     pr.poll(1500);  // less than a second later: nothing asked
     CHECK_FALSE(has("GET", "/api/v1/jobs/9"));
     pr.poll(2100);
-    reply("GET", "/api/v1/jobs/9", 200, job(9, "done", 120, 120).dump());
+    reply("GET", "/api/v1/jobs/9", 200, scoring_settings_job(9, "done", 120, 120).dump());
     CHECK_FALSE(pr.rebuilding());
     CHECK(pr.notice().key == "settings.predictive.rebuild_done");
     reply("GET", "/api/v1/scoring/predictive", 200, saved.dump());  // rows after the rebuild
@@ -202,9 +202,9 @@ TEST_CASE_FIXTURE(ScoringFixture, "predictive: Rebuild now, a 409 on stale setti
     reply("POST", "/api/v1/scoring/predictive/rebuild", 202, R"({"job_id":12})");
     CHECK_FALSE(has("POST", "/api/v1/scoring/predictive/rebuild"));
     CHECK(pr.notice().key == "settings.predictive.rebuild_started");
-    reply("GET", "/api/v1/jobs/12", 200, job(12, "running", 5, 10).dump());
+    reply("GET", "/api/v1/jobs/12", 200, scoring_settings_job(12, "running", 5, 10).dump());
     pr.poll(5000);
-    auto failed = job(12, "failed", 5, 10);
+    auto failed = scoring_settings_job(12, "failed", 5, 10);
     failed["last_error"] = "database is locked";
     reply("GET", "/api/v1/jobs/12", 200, failed.dump());
     CHECK(pr.banner().render(i18n::Lang::en) == "database is locked");

@@ -20,7 +20,7 @@ namespace {
 struct JobsFixture : SettingsFixture {
 };
 
-json job(int64_t id, const std::string& state, int64_t done, int64_t total, int64_t version = 1) {
+json settings_jobs_job(int64_t id, const std::string& state, int64_t done, int64_t total, int64_t version = 1) {
     return {{"id", id}, {"kind", "score_rules.recompute"}, {"recurring", id == 1}, {"interval_s", id == 1 ? 86400 : 0},
             {"active", true}, {"state", state}, {"next_run", id == 1 ? json("2026-11-28T10:00:00Z") : json()},
             {"attempts", 0}, {"max_attempts", 5}, {"last_error", state == "retrying" ? "database is busy" : ""},
@@ -39,7 +39,7 @@ TEST_CASE_FIXTURE(JobsFixture, "jobs: listed for managers, not for salespeople; 
     s = app.settings().sections();
     CHECK(std::find(s.begin(), s.end(), "jobs") != s.end());
     CHECK(app.settings().current() == "jobs");
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(1, "idle", 0, 0), job(7, "running", 50, 200)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {settings_jobs_job(1, "idle", 0, 0), settings_jobs_job(7, "running", 50, 200)}}}.dump());
     const auto& rows = app.settings().jobs().jobs();
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].recurring);
@@ -52,17 +52,17 @@ TEST_CASE_FIXTURE(JobsFixture, "jobs: listed for managers, not for salespeople; 
 TEST_CASE_FIXTURE(JobsFixture, "jobs: run now, interval and pause send the version; 409 takes the server's row") {
     sign_in();
     open("jobs", "admin");
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(1, "idle", 0, 0, 3)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {settings_jobs_job(1, "idle", 0, 0, 3)}}}.dump());
     auto& jobs = app.settings().jobs();
 
     jobs.run_now(1);
-    reply("POST", "/api/v1/jobs/1/run", 202, job(1, "queued", 0, 0, 4).dump());
+    reply("POST", "/api/v1/jobs/1/run", 202, settings_jobs_job(1, "queued", 0, 0, 4).dump());
     CHECK(jobs.jobs()[0].state == "queued");
     CHECK(jobs.notice().key == "settings.jobs.started");
 
     jobs.set_interval(1, 3600);
     auto sent = reply("PATCH", "/api/v1/jobs/1", 200, [] {
-        auto j = job(1, "queued", 0, 0, 5);
+        auto j = settings_jobs_job(1, "queued", 0, 0, 5);
         j["interval_s"] = 3600;
         return j.dump();
     }());
@@ -70,7 +70,7 @@ TEST_CASE_FIXTURE(JobsFixture, "jobs: run now, interval and pause send the versi
     CHECK(jobs.jobs()[0].interval_s == 3600);
 
     jobs.set_active(1, false);
-    auto current = job(1, "running", 3, 9, 9);
+    auto current = settings_jobs_job(1, "running", 3, 9, 9);
     reply("PATCH", "/api/v1/jobs/1", 409,
           json{{"error", {{"code", "conflict"}, {"message", "This job was changed since you read it"}, {"field", "version"},
                           {"current", current}}}}
@@ -84,17 +84,17 @@ TEST_CASE_FIXTURE(JobsFixture, "jobs: run now, interval and pause send the versi
 TEST_CASE_FIXTURE(JobsFixture, "jobs: the list polls while a job is busy, and stops when all are idle") {
     sign_in();
     open("jobs", "admin");
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(7, "running", 10, 100)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {settings_jobs_job(7, "running", 10, 100)}}}.dump());
     auto& jobs = app.settings().jobs();
     jobs.poll(5000);
     REQUIRE(has("GET", "/api/v1/jobs"));
     jobs.poll(5500);  // one request under way: no second one
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(7, "running", 60, 100)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {settings_jobs_job(7, "running", 60, 100)}}}.dump());
     CHECK(jobs.jobs()[0].done == 60);
     jobs.poll(5600);  // less than a second since the last poll
     CHECK_FALSE(has("GET", "/api/v1/jobs"));
     jobs.poll(6100);
-    reply("GET", "/api/v1/jobs", 200, json{{"items", {job(7, "done", 100, 100)}}}.dump());
+    reply("GET", "/api/v1/jobs", 200, json{{"items", {settings_jobs_job(7, "done", 100, 100)}}}.dump());
     jobs.poll(9000);
     CHECK_FALSE(has("GET", "/api/v1/jobs"));
     CHECK(interval_message(0).key == "settings.jobs.on_demand");

@@ -17,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-struct Fixture : SettingsFixture {
-    Fixture() {
+struct SettingsPageFixture : SettingsFixture {
+    SettingsPageFixture() {
         teams_reply = R"({"items":[{"id":3,"name":"Улаанбаатар","active":true}]})";
         users_reply = R"({"items":[{"id":1,"name":"Админ"},{"id":5,"name":"Бат"}]})";
     }
@@ -30,7 +30,7 @@ const char* reasons = R"({"items":[{"id":1,"name":"Too expensive","active":true,
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Fixture, "the sections follow the role from /account; admin-only ones are not listed for others") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "the sections follow the role from /account; admin-only ones are not listed for others") {
     sign_in();
     app.settings().open("");
     // Before /account answers only what everyone has is listed.
@@ -49,7 +49,7 @@ TEST_CASE_FIXTURE(Fixture, "the sections follow the role from /account; admin-on
     CHECK_FALSE(has("GET", "/api/v1/users"));
 }
 
-TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users list loads") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "an administrator has every section and the users list loads") {
     sign_in();
     open("users");
     const auto s = app.settings().sections();
@@ -62,7 +62,7 @@ TEST_CASE_FIXTURE(Fixture, "an administrator has every section and the users lis
     CHECK(app.settings().users().rows()[0].name == "Админ");
 }
 
-TEST_CASE_FIXTURE(Fixture, "lost reasons: load, add one in Cyrillic, the new row is listed") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "lost reasons: load, add one in Cyrillic, the new row is listed") {
     sign_in();
     open("lost-reasons");
     reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
@@ -79,7 +79,7 @@ TEST_CASE_FIXTURE(Fixture, "lost reasons: load, add one in Cyrillic, the new row
     CHECK(t.rows().back().text("name") == "Үнэ өндөр");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a 422 lands at its field, worded from the catalog in both languages") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "a 422 lands at its field, worded from the catalog in both languages") {
     sign_in();
     open("lost-reasons");
     reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
@@ -96,7 +96,7 @@ TEST_CASE_FIXTURE(Fixture, "a 422 lands at its field, worded from the catalog in
     CHECK(app.last_error() == "Required.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "editing sends only the changed fields with the version; a stale version keeps the edits") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "editing sends only the changed fields with the version; a stale version keeps the edits") {
     sign_in();
     open("lost-reasons");
     reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
@@ -119,7 +119,7 @@ TEST_CASE_FIXTURE(Fixture, "editing sends only the changed fields with the versi
     CHECK(t.row(2)->text("name") == "Өрсөлдөгч хямд");
 }
 
-TEST_CASE_FIXTURE(Fixture, "a duplicate name (409 naming the field) is shown at the name") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "a duplicate name (409 naming the field) is shown at the name") {
     sign_in();
     open("tags");
     reply("GET", "/api/v1/tags", 200, R"({"items":[]})");
@@ -135,7 +135,7 @@ TEST_CASE_FIXTURE(Fixture, "a duplicate name (409 naming the field) is shown at 
     CHECK(t.error("name")->render(i18n::Lang::en) == "This name is already used.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "delete waits for the confirmation; a reason in use says to archive it") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "delete waits for the confirmation; a reason in use says to archive it") {
     sign_in();
     open("lost-reasons");
     reply("GET", "/api/v1/lost-reasons?active=all", 200, reasons);
@@ -157,7 +157,7 @@ TEST_CASE_FIXTURE(Fixture, "delete waits for the confirmation; a reason in use s
     CHECK(t.row(2) == nullptr);
 }
 
-TEST_CASE_FIXTURE(Fixture, "stages: a bad probability is caught before sending; ↓ posts the new order") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "stages: a bad probability is caught before sending; ↓ posts the new order") {
     sign_in();
     open("stages");
     reply("GET", "/api/v1/stages", 200,
@@ -184,7 +184,7 @@ TEST_CASE_FIXTURE(Fixture, "stages: a bad probability is caught before sending; 
     CHECK(t.rows()[1].record["version"] == 3);
 }
 
-TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; adding posts the user, capacity and preferred domain") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "teams: Members loads the chosen team's members; adding posts the user, capacity and preferred domain") {
     sign_in();
     open("teams");
     reply("GET", "/api/v1/teams?active=all", 200, R"({"items":[{"id":3,"name":"Улаанбаатар","active":true,"version":1}]})");
@@ -204,7 +204,7 @@ TEST_CASE_FIXTURE(Fixture, "teams: Members loads the chosen team's members; addi
     CHECK(app.settings().person_name(5) == "Бат");
 }
 
-TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, set password, deactivate, reset 2FA") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "users: create (password rule checked first), role, set password, deactivate, reset 2FA") {
     sign_in();
     open("users");
     reply("GET", "/api/v1/users", 200,
@@ -258,7 +258,7 @@ TEST_CASE_FIXTURE(Fixture, "users: create (password rule checked first), role, s
     CHECK(u.creating());
 }
 
-TEST_CASE_FIXTURE(Fixture, "users: teams are chosen when creating and changed later in the teams dialog") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "users: teams are chosen when creating and changed later in the teams dialog") {
     sign_in();
     open("users");
     reply("GET", "/api/v1/users", 200,
@@ -295,7 +295,7 @@ TEST_CASE_FIXTURE(Fixture, "users: teams are chosen when creating and changed la
     CHECK(u.notice().render(i18n::Lang::en) == "Teams saved for Бат.");
 }
 
-TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done or after leaving the settings") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "an API key's secret is shown once: gone after Done or after leaving the settings") {
     sign_in();
     open("api-keys");
     reply("GET", "/api/v1/api-keys", 200, R"({"items":[]})");
@@ -336,7 +336,7 @@ TEST_CASE_FIXTURE(Fixture, "an API key's secret is shown once: gone after Done o
           json{{"name", "Forever"}, {"read_only", false}});  // no lifetime: never expires
 }
 
-TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is shown once") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "kiosk tokens need a name and a team; the token is shown once") {
     sign_in();
     open("kiosk-tokens");
     reply("GET", "/api/v1/kiosk-tokens", 200, R"({"items":[]})");
@@ -353,7 +353,7 @@ TEST_CASE_FIXTURE(Fixture, "kiosk tokens need a name and a team; the token is sh
     CHECK(t.secret_of().kind == "kiosk");
 }
 
-TEST_CASE_FIXTURE(Fixture, "my account: language, time zone and digest are read, and only what changed is saved") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "my account: language, time zone and digest are read, and only what changed is saved") {
     sign_in();
     app.navigate(Route::settings("account"));
     app.settings().open("account");
@@ -387,7 +387,7 @@ TEST_CASE_FIXTURE(Fixture, "my account: language, time zone and digest are read,
     CHECK(a.error("tz") == nullptr);
 }
 
-TEST_CASE_FIXTURE(Fixture, "my account: password change checks locally, then two-step set-up, enable, recovery codes") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "my account: password change checks locally, then two-step set-up, enable, recovery codes") {
     sign_in();
     open("account");
     reply("GET", "/api/v1/account/calendar-feed", 200, R"({"active":false})");  // the section's feed part
@@ -441,7 +441,7 @@ TEST_CASE_FIXTURE(Fixture, "my account: password change checks locally, then two
     CHECK(a.recovery_codes().empty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed load shows in the banner; a 401 ends the session") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "a failed load shows in the banner; a 401 ends the session") {
     sign_in();
     open("tags");
     reply("GET", "/api/v1/tags", 0);
@@ -454,7 +454,7 @@ TEST_CASE_FIXTURE(Fixture, "a failed load shows in the banner; a 401 ends the se
     CHECK(app.view() == "login");
 }
 
-TEST_CASE_FIXTURE(Fixture, "another user signing in does not see the previous user's settings") {
+TEST_CASE_FIXTURE(SettingsPageFixture, "another user signing in does not see the previous user's settings") {
     sign_in();
     open("users");
     reply("GET", "/api/v1/users", 200, R"({"items":[{"id":1,"login":"admin","name":"Админ","role":"admin"}]})");

@@ -48,7 +48,7 @@ struct SmsFixture {
     }
 };
 
-json lead_json(const std::string& phone, const std::string& mobile) {
+json sms_compose_lead_json(const std::string& phone, const std::string& mobile) {
     return {{"id", 42}, {"type", "lead"}, {"name", "Office chairs"}, {"contact_name", "Болд"}, {"phone", phone},
             {"mobile", mobile}, {"active", true}, {"version", 3}};
 }
@@ -62,7 +62,7 @@ json sms_message(std::int64_t id, const std::string& state, const std::string& e
 }  // namespace
 
 TEST_CASE_FIXTURE(SmsFixture, "sms dialog: prefilled with the mobile, else the phone; the segment count follows the text") {
-    open(lead_json("7011 0000", "9911 2233"));
+    open(sms_compose_lead_json("7011 0000", "9911 2233"));
     form.open_sms();
     auto& c = form.sms_compose();
     REQUIRE(c.is_open());
@@ -78,13 +78,13 @@ TEST_CASE_FIXTURE(SmsFixture, "sms dialog: prefilled with the mobile, else the p
     c.close();
 
     SmsFixture other;
-    other.open(lead_json("7011 0000", ""));
+    other.open(sms_compose_lead_json("7011 0000", ""));
     other.form.open_sms();
     CHECK(other.form.sms_compose().to == "7011 0000");
 }
 
 TEST_CASE_FIXTURE(SmsFixture, "sms dialog: empty text and a bad phone are caught locally; a 422 lands on its field") {
-    open(lead_json("", "9911 2233"));
+    open(sms_compose_lead_json("", "9911 2233"));
     form.open_sms();
     auto& c = form.sms_compose();
     c.to = "call me";
@@ -108,7 +108,7 @@ TEST_CASE_FIXTURE(SmsFixture, "sms dialog: empty text and a bad phone are caught
 }
 
 TEST_CASE_FIXTURE(SmsFixture, "sms dialog: a queued SMS goes on top of the timeline and the form polls until it settles") {
-    open(lead_json("", "9911 2233"), json::array({sms_message(3, "failed", "HTTP 400: invalid number")}));
+    open(sms_compose_lead_json("", "9911 2233"), json::array({sms_message(3, "failed", "HTTP 400: invalid number")}));
     REQUIRE(form.sms_of(3));
     CHECK(form.sms_of(3)->failed());
     CHECK(form.sms_of(3)->last_error == "HTTP 400: invalid number");

@@ -14,7 +14,7 @@ using tumen::client::TouchGestures;
 
 namespace {
 // One entry per frame: "x,y" and "D" while the button is down, "-" for nowhere, "w<x>,<y>" for wheel notches.
-std::string frames(TouchGestures& t) {
+std::string touch_input_frames(TouchGestures& t) {
     std::string out;
     for (int guard = 0; t.pending() && guard < 50; ++guard) {
         const PointerFrame f = t.take_frame();
@@ -34,7 +34,7 @@ TEST_CASE("a tap: the pointer is there a frame before the press, the release get
     t.start(1, 100, 200);
     t.end(1, 100, 200);  // all before the next frame
     CHECK(t.owns_pointer());
-    CHECK(frames(t) == "100,200 | 100,200D | 100,200 | - | ");
+    CHECK(touch_input_frames(t) == "100,200 | 100,200D | 100,200 | - | ");
     CHECK(t.mode() == TouchGestures::Mode::idle);
 }
 
@@ -45,41 +45,41 @@ TEST_CASE("a drag arriving between two frames still reads as press, move, releas
     t.move(1, 150, 200);
     t.move(1, 400, 220);
     t.end(1, 420, 230);
-    CHECK(frames(t) == "100,200 | 100,200D | 420,230D | 420,230 | - | ");
+    CHECK(touch_input_frames(t) == "100,200 | 100,200D | 420,230D | 420,230 | - | ");
 }
 
 TEST_CASE("moves are shown frame by frame while the finger is down") {
     TouchGestures t;
     t.start(7, 10, 10);
-    CHECK(frames(t) == "10,10 | 10,10D | ");
+    CHECK(touch_input_frames(t) == "10,10 | 10,10D | ");
     t.move(7, 30, 10);
-    CHECK(frames(t) == "30,10D | ");
+    CHECK(touch_input_frames(t) == "30,10D | ");
     t.move(7, 60, 12);
-    CHECK(frames(t) == "60,12D | ");
+    CHECK(touch_input_frames(t) == "60,12D | ");
     t.end(7, 60, 12);
-    CHECK(frames(t) == "60,12 | - | ");
+    CHECK(touch_input_frames(t) == "60,12 | - | ");
 }
 
 TEST_CASE("a second finger before any drag turns the gesture into a scroll at the midpoint, nothing clicked") {
     TouchGestures t;
     t.configure(10, 100);
     t.start(1, 100, 300);
-    CHECK(frames(t) == "100,300 | 100,300D | ");
+    CHECK(touch_input_frames(t) == "100,300 | 100,300D | ");
     t.start(2, 200, 300);
     CHECK(t.mode() == TouchGestures::Mode::scroll);
     // Let go away from everything, then point at the midpoint without a button.
-    CHECK(frames(t) == "-D | - | 150,300 | ");
+    CHECK(touch_input_frames(t) == "-D | - | 150,300 | ");
     // Both fingers up by 50 px: the content follows them (wheel -0.5 notch), twice.
     t.move(1, 100, 250);
     t.move(2, 200, 250);
-    CHECK(frames(t) == "150,250 w0,-5 | ");
+    CHECK(touch_input_frames(t) == "150,250 w0,-5 | ");
     t.move(1, 120, 200);
     t.move(2, 220, 200);
-    CHECK(frames(t) == "170,200 w2,-5 | ");
+    CHECK(touch_input_frames(t) == "170,200 w2,-5 | ");
     t.end(1, 120, 200);
     t.move(2, 220, 100);  // the finger left alone does nothing
     t.end(2, 220, 100);
-    CHECK(frames(t) == "- | ");
+    CHECK(touch_input_frames(t) == "- | ");
     CHECK(t.mode() == TouchGestures::Mode::idle);
 }
 
@@ -88,21 +88,21 @@ TEST_CASE("a second finger during a drag is ignored and the drag goes on") {
     t.configure(10, 100);
     t.start(1, 100, 100);
     t.move(1, 150, 100);
-    CHECK(frames(t) == "100,100 | 100,100D | 150,100D | ");
+    CHECK(touch_input_frames(t) == "100,100 | 100,100D | 150,100D | ");
     t.start(2, 500, 500);
     CHECK(t.mode() == TouchGestures::Mode::pointer);
     t.move(2, 520, 520);
     t.move(1, 200, 100);
     t.end(1, 200, 100);
     t.end(2, 520, 520);
-    CHECK(frames(t) == "200,100D | 200,100 | - | ");
+    CHECK(touch_input_frames(t) == "200,100D | 200,100 | - | ");
 }
 
 TEST_CASE("a cancelled touch lets go away from everything") {
     TouchGestures t;
     t.start(1, 100, 100);
     t.cancel(1);
-    CHECK(frames(t) == "100,100 | 100,100D | -D | - | ");
+    CHECK(touch_input_frames(t) == "100,100 | 100,100D | -D | - | ");
 }
 
 TEST_CASE("the real mouse takes the pointer back") {

@@ -14,9 +14,9 @@ using namespace tumen::client::testing;
 using nlohmann::json;
 
 namespace {
-const char* session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
+const char* ui_prefs_session_body = R"({"user":{"id":1,"login":"admin","name":"Админ","role":"admin"},"csrf_token":"tok-1"})";
 
-struct Fixture {
+struct UiPrefsFixture {
     FakeTransport net;
     FakeHost host;
     AppState app{net, host};
@@ -24,7 +24,7 @@ struct Fixture {
     void start(const std::string& hash) {
         host.history = {hash};
         app.start(hash, "en-US", "");
-        net.answer(200, session_body);
+        net.answer(200, ui_prefs_session_body);
     }
     // Answers everything pending: the record asked for with `record`, every list with no items.
     void drain(const std::string& path, const json& record) {
@@ -72,7 +72,7 @@ TEST_CASE("System follows the host's colour scheme; Light and Dark do not") {
     CHECK(p.dark(false));
 }
 
-TEST_CASE_FIXTURE(Fixture, "the choice is saved per browser and read at the next start, before sign-in") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "the choice is saved per browser and read at the next start, before sign-in") {
     start("#/pipeline");
     app.set_theme(ThemeChoice::dark);
     app.set_ui_scale(125);
@@ -97,7 +97,7 @@ TEST_CASE_FIXTURE(Fixture, "the choice is saved per browser and read at the next
     CHECK(next.dark_theme());
 }
 
-TEST_CASE_FIXTURE(Fixture, "leaving a lead with unsaved edits waits for Keep editing or Discard") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "leaving a lead with unsaved edits waits for Keep editing or Discard") {
     open_lead();
     CHECK_FALSE(app.unsaved_edits());
     app.lead_form().field("name") = "Office chairs x40";
@@ -120,7 +120,7 @@ TEST_CASE_FIXTURE(Fixture, "leaving a lead with unsaved edits waits for Keep edi
     CHECK(app.lead_form().lead() == std::nullopt);  // the draft is gone
 }
 
-TEST_CASE_FIXTURE(Fixture, "the back button over unsaved edits puts the form's address back until discarded") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "the back button over unsaved edits puts the form's address back until discarded") {
     open_lead();
     app.lead_form().field("city") = "Дархан";
     app.on_url_changed("#/pipeline");  // back button: the address already moved
@@ -135,7 +135,7 @@ TEST_CASE_FIXTURE(Fixture, "the back button over unsaved edits puts the form's a
     CHECK(host.url() == "#/pipeline");
 }
 
-TEST_CASE_FIXTURE(Fixture, "another lead from a dirty form asks too, and discarding opens it without the old draft") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "another lead from a dirty form asks too, and discarding opens it without the old draft") {
     open_lead();
     app.lead_form().field("name") = "changed";
     app.navigate(Route::lead(43));
@@ -145,7 +145,7 @@ TEST_CASE_FIXTURE(Fixture, "another lead from a dirty form asks too, and discard
     CHECK_FALSE(app.lead_form().dirty());
 }
 
-TEST_CASE_FIXTURE(Fixture, "an untouched form, or one whose edits are being saved, leaves at once") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "an untouched form, or one whose edits are being saved, leaves at once") {
     open_lead();
     app.navigate(Route::leads());
     CHECK(app.route().view == View::leads);
@@ -161,7 +161,7 @@ TEST_CASE_FIXTURE(Fixture, "an untouched form, or one whose edits are being save
     CHECK_FALSE(app.pending_leave());
 }
 
-TEST_CASE_FIXTURE(Fixture, "the contact form's unsaved edits are guarded the same way") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "the contact form's unsaved edits are guarded the same way") {
     start("#/contact/11");
     app.contact_form().show(11);
     drain("/api/v1/contacts/11", {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}});
@@ -177,7 +177,7 @@ TEST_CASE_FIXTURE(Fixture, "the contact form's unsaved edits are guarded the sam
     CHECK(app.route().view == View::contacts);
 }
 
-TEST_CASE_FIXTURE(Fixture, "signing out over unsaved edits asks the same question; Discard signs out, Keep stays") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "signing out over unsaved edits asks the same question; Discard signs out, Keep stays") {
     open_lead();
     app.lead_form().field("name") = "Office chairs x40";
     app.logout();  // the user menu or the palette
@@ -201,7 +201,7 @@ TEST_CASE_FIXTURE(Fixture, "signing out over unsaved edits asks the same questio
     CHECK_FALSE(app.pending_leave());
 }
 
-TEST_CASE_FIXTURE(Fixture, "a failed sign-out after Discard keeps the form and its edits; leaving by a link still asks") {
+TEST_CASE_FIXTURE(UiPrefsFixture, "a failed sign-out after Discard keeps the form and its edits; leaving by a link still asks") {
     start("#/contact/11");
     app.contact_form().show(11);
     drain("/api/v1/contacts/11", {{"id", 11}, {"is_company", false}, {"name", "Бат"}, {"active", true}, {"version", 3}});

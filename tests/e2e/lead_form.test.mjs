@@ -172,8 +172,18 @@ describe('the lead form', () => {
       d.items.add(new File(['%PDF-1.4 dropped'], 'Тавьсан.pdf', { type: 'application/pdf' }));
       return d;
     });
+    // While the file is over the page a hint says where it will go; the drop takes it away.
+    // (A real drag repeats dragover every ~50 ms; the hint goes after 300 ms without one.)
+    await page.evaluate((d) => {
+      const over = () => document.getElementById('canvas').dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: d }));
+      over();
+      window.e2eDragging = setInterval(over, 100);
+    }, drop);
+    s = await waitForState(page, (st) => /^Drop to attach the file to “.+”$/.test(widget(st, 'drop.hint')?.label ?? ''), 'the drop hint');
+    await screenshot(page, 'lead-form-drop-hint-en.png');
+    await page.evaluate(() => clearInterval(window.e2eDragging));
     await page.dispatchEvent('#canvas', 'drop', { dataTransfer: drop });
-    s = await waitForState(page, (st) => fileRow(st, 'Тавьсан.pdf'), 'the dropped file listed');
+    s = await waitForState(page, (st) => fileRow(st, 'Тавьсан.pdf') && !widget(st, 'drop.hint'), 'the dropped file listed');
     await click(page, `${picked}.delete`);
     await waitForState(page, (st) => widget(st, `${picked}.confirm`), 'the row asks first');
     await click(page, `${picked}.confirm`);

@@ -15,7 +15,7 @@ namespace tz = tumen::server::tz;
 
 namespace {
 
-int64_t make_lead(httplib::Client& c, json body = {{"name", "Үйл ажиллагааны тендер"}}) {
+int64_t activities_make_lead(httplib::Client& c, json body = {{"name", "Үйл ажиллагааны тендер"}}) {
     auto r = post_json(c, "/api/v1/leads", body);
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 201, r->body);
@@ -25,20 +25,20 @@ int64_t make_lead(httplib::Client& c, json body = {{"name", "Үйл ажилла
 std::string lead_acts(int64_t id) { return "/api/v1/leads/" + std::to_string(id) + "/activities"; }
 std::string act_path(int64_t id) { return "/api/v1/activities/" + std::to_string(id); }
 
-json schedule(httplib::Client& c, int64_t lead, const json& body, int status = 201) {
+json activities_schedule(httplib::Client& c, int64_t lead, const json& body, int status = 201) {
     auto r = post_json(c, lead_acts(lead), body);
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == status, r->body);
     return body_of(r);
 }
 
-bool has_field_error(const json& body, const std::string& field) {
+bool activities_has_field_error(const json& body, const std::string& field) {
     for (const auto& d : body["error"]["details"])
         if (d["field"] == field) return true;
     return body["error"]["field"] == field;
 }
 
-void set_zone(httplib::Client& c, const std::string& zone) {
+void activities_set_zone(httplib::Client& c, const std::string& zone) {
     auto r = patch_json(c, "/api/v1/account", {{"tz", zone}});
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 200, r->body);
@@ -61,11 +61,11 @@ TEST_CASE("activities: seeded types; managers add and rename them, sales users o
 
     auto bad = post_json(s.client, "/api/v1/activity-types", {{"name", ""}, {"delay_unit", "hours"}});
     REQUIRE(bad->status == 422);
-    CHECK(has_field_error(body_of(bad), "name"));
-    CHECK(has_field_error(body_of(bad), "delay_unit"));
+    CHECK(activities_has_field_error(body_of(bad), "name"));
+    CHECK(activities_has_field_error(body_of(bad), "delay_unit"));
     auto no_such = post_json(s.client, "/api/v1/activity-types", {{"name", "Демо"}, {"chaining", "trigger"}, {"triggered_id", 999}});
     REQUIRE(no_such->status == 422);
-    CHECK(has_field_error(body_of(no_such), "triggered_id"));
+    CHECK(activities_has_field_error(body_of(no_such), "triggered_id"));
 
     auto made = post_json(s.client, "/api/v1/activity-types", {{"name", "Демо үзүүлэх"}, {"icon", "desktop"},
                                                                {"delay_count", 1}, {"delay_unit", "weeks"}});
@@ -92,9 +92,9 @@ TEST_CASE("activities: seeded types; managers add and rename them, sales users o
 TEST_CASE("activities: schedule with type defaults, edit with the version, 422 naming fields, snooze, cancel") {
     TestServer s;
     s.login();  // admin, Asia/Ulaanbaatar
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = activities_make_lead(s.client);
     // Call: 2 days after today (in the user's zone); the assignee defaults to the caller.
-    json a = schedule(s.client, lead, {{"type_id", 1}, {"summary", "Үнийн санал ярих"}});
+    json a = activities_schedule(s.client, lead, {{"type_id", 1}, {"summary", "Үнийн санал ярих"}});
     CHECK(a["due_date"] == local_today("Asia/Ulaanbaatar", 2));
     CHECK(a["due_state"] == "planned");
     CHECK(a["state"] == "open");
@@ -105,14 +105,14 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
 
     auto bad = post_json(s.client, lead_acts(lead), {{"type_id", 999}, {"due_date", "2026-02-30"}, {"user_id", 999}});
     REQUIRE(bad->status == 422);
-    CHECK(has_field_error(body_of(bad), "due_date"));
+    CHECK(activities_has_field_error(body_of(bad), "due_date"));
     auto bad_refs = post_json(s.client, lead_acts(lead), {{"type_id", 999}, {"user_id", 999}, {"due_date", "2026-12-01"}});
     REQUIRE(bad_refs->status == 422);
-    CHECK(has_field_error(body_of(bad_refs), "type_id"));
-    CHECK(has_field_error(body_of(bad_refs), "user_id"));
+    CHECK(activities_has_field_error(body_of(bad_refs), "type_id"));
+    CHECK(activities_has_field_error(body_of(bad_refs), "user_id"));
     auto no_due = post_json(s.client, lead_acts(lead), {{"summary", "no type, no date"}});
     REQUIRE(no_due->status == 422);
-    CHECK(has_field_error(body_of(no_due), "due_date"));
+    CHECK(activities_has_field_error(body_of(no_due), "due_date"));
     CHECK(post_json(s.client, lead_acts(987654), {{"due_date", "2026-12-01"}})->status == 404);
 
     auto stale = patch_json(s.client, act_path(id), {{"version", 4}, {"summary", "x"}});
@@ -120,7 +120,7 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
     CHECK(body_of(stale)["error"]["current"]["summary"] == "Үнийн санал ярих");
     auto no_version = patch_json(s.client, act_path(id), {{"summary", "x"}});
     REQUIRE(no_version->status == 422);
-    CHECK(has_field_error(body_of(no_version), "version"));
+    CHECK(activities_has_field_error(body_of(no_version), "version"));
     auto moved = patch_json(s.client, act_path(id), {{"version", 1}, {"due_date", local_today("Asia/Ulaanbaatar", -3)}});
     REQUIRE_MESSAGE(moved->status == 200, moved->body);
     CHECK(body_of(moved)["due_state"] == "overdue");
@@ -134,7 +134,7 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
     CHECK(body_of(sn_stale)["error"]["current"]["due_date"] == local_today("Asia/Ulaanbaatar", -3));
     auto sn_no_version = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}});
     REQUIRE(sn_no_version->status == 422);
-    CHECK(has_field_error(body_of(sn_no_version), "version"));
+    CHECK(activities_has_field_error(body_of(sn_no_version), "version"));
     // Snoozing an overdue activity counts from today.
     auto sn = post_json(s.client, act_path(id) + "/snooze", {{"days", 1}, {"version", 2}});
     REQUIRE_MESSAGE(sn->status == 200, sn->body);
@@ -143,7 +143,7 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
     CHECK(body_of(sn)["version"] == 3);
     auto sn_bad = post_json(s.client, act_path(id) + "/snooze", {{"days", 0}, {"version", 3}});
     REQUIRE(sn_bad->status == 422);
-    CHECK(has_field_error(body_of(sn_bad), "days"));
+    CHECK(activities_has_field_error(body_of(sn_bad), "days"));
 
     auto listed = body_of(s.client.Get(lead_acts(lead)));
     REQUIRE(listed["items"].size() == 1);
@@ -158,14 +158,14 @@ TEST_CASE("activities: schedule with type defaults, edit with the version, 422 n
 TEST_CASE("activities: done writes feedback to the chatter, schedules the triggered type, returns suggestions") {
     TestServer s;
     s.login();
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = activities_make_lead(s.client);
     // E-mail (2) triggers a Call (1); To-do (4) suggests E-mail and Meeting.
     auto t2 = patch_json(s.client, "/api/v1/activity-types/2", {{"version", 1}, {"chaining", "trigger"}, {"triggered_id", 1}});
     REQUIRE_MESSAGE(t2->status == 200, t2->body);
     auto t4 = patch_json(s.client, "/api/v1/activity-types/4", {{"version", 1}, {"suggested_ids", {2, 3}}});
     REQUIRE_MESSAGE(t4->status == 200, t4->body);
 
-    json mail = schedule(s.client, lead, {{"type_id", 2}, {"summary", "Танилцуулга илгээх"}, {"due_date", "2026-11-20"}});
+    json mail = activities_schedule(s.client, lead, {{"type_id", 2}, {"summary", "Танилцуулга илгээх"}, {"due_date", "2026-11-20"}});
     auto done = post_json(s.client, act_path(mail["id"]) + "/done", {{"feedback", "Илгээсэн, хариу хүлээж байна"}});
     REQUIRE_MESSAGE(done->status == 200, done->body);
     json d = body_of(done);
@@ -187,10 +187,10 @@ TEST_CASE("activities: done writes feedback to the chatter, schedules the trigge
     CHECK(post_json(s.client, act_path(mail["id"]) + "/done", json::object())->status == 422);  // already done
 
     // Suggestions, and a next activity picked by the caller (validated before anything is written).
-    json todo = schedule(s.client, lead, {{"type_id", 4}, {"due_date", "2026-12-01"}});
+    json todo = activities_schedule(s.client, lead, {{"type_id", 4}, {"due_date", "2026-12-01"}});
     auto bad_next = post_json(s.client, act_path(todo["id"]) + "/done", {{"next", {{"type_id", 999}}}});
     REQUIRE(bad_next->status == 422);
-    CHECK(has_field_error(body_of(bad_next), "next.type_id"));
+    CHECK(activities_has_field_error(body_of(bad_next), "next.type_id"));
     CHECK(body_of(s.client.Get(lead_acts(lead)))["items"].size() == 2);  // nothing changed
     auto stale = post_json(s.client, act_path(todo["id"]) + "/done", {{"version", 9}});
     REQUIRE(stale->status == 409);
@@ -214,8 +214,8 @@ TEST_CASE("activities: an activity follows its lead's record rules") {
     const int64_t other_id = create_user(s, "other", "sales_own", {{"team_ids", {team}}})["id"];
     auto own = sign_in(s, "own");
     auto other = sign_in(s, "other");
-    const int64_t lead = make_lead(s.client, {{"name", "Нууц"}, {"user_id", other_id}, {"team_id", team}});
-    json a = schedule(s.client, lead, {{"type_id", 1}, {"user_id", own_id}, {"due_date", "2026-11-01"}});
+    const int64_t lead = activities_make_lead(s.client, {{"name", "Нууц"}, {"user_id", other_id}, {"team_id", team}});
+    json a = activities_schedule(s.client, lead, {{"type_id", 1}, {"user_id", own_id}, {"due_date", "2026-11-01"}});
     const int64_t id = a["id"];
     CHECK(own.client->Get(lead_acts(lead))->status == 404);
     CHECK(post_json(*own.client, lead_acts(lead), {{"due_date", "2026-12-01"}})->status == 404);
@@ -239,15 +239,15 @@ TEST_CASE("activities: today is the assigned user's local day, not UTC's") {
     TestServer s;
     s.login();
     // Kiritimati (UTC+14) and Pago Pago (UTC-11) are always on different dates, whatever the time now.
-    set_zone(s.client, "Pacific/Kiritimati");
+    activities_set_zone(s.client, "Pacific/Kiritimati");
     const int64_t far_west = create_user(s, "west", "sales_all", {{"tz", "Pacific/Pago_Pago"}})["id"];
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = activities_make_lead(s.client);
     const std::string kiri_today = local_today("Pacific/Kiritimati");
-    json mine_a = schedule(s.client, lead, {{"summary", "мин"}, {"due_date", kiri_today}});
+    json mine_a = activities_schedule(s.client, lead, {{"summary", "мин"}, {"due_date", kiri_today}});
     CHECK(mine_a["due_state"] == "today");
-    json west_a = schedule(s.client, lead, {{"summary", "баруун"}, {"due_date", kiri_today}, {"user_id", far_west}});
+    json west_a = activities_schedule(s.client, lead, {{"summary", "баруун"}, {"due_date", kiri_today}, {"user_id", far_west}});
     CHECK(west_a["due_state"] == "planned");  // still yesterday in Pago Pago
-    json west_b = schedule(s.client, lead, {{"summary", "өчигдөр"}, {"due_date", local_today("Pacific/Pago_Pago")},
+    json west_b = activities_schedule(s.client, lead, {{"summary", "өчигдөр"}, {"due_date", local_today("Pacific/Pago_Pago")},
                                              {"user_id", far_west}});
     CHECK(west_b["due_state"] == "today");
 
@@ -261,18 +261,18 @@ TEST_CASE("activities: today is the assigned user's local day, not UTC's") {
     CHECK(west["groups"]["planned"].size() == 1);
     CHECK(west["groups"]["overdue"].empty());
     // Ulaanbaatar: today there is today in the lead's list for a UB user.
-    set_zone(s.client, "Asia/Ulaanbaatar");
-    json ub = schedule(s.client, lead, {{"summary", "УБ"}, {"due_date", local_today("Asia/Ulaanbaatar")}});
+    activities_set_zone(s.client, "Asia/Ulaanbaatar");
+    json ub = activities_schedule(s.client, lead, {{"summary", "УБ"}, {"due_date", local_today("Asia/Ulaanbaatar")}});
     CHECK(ub["due_state"] == "today");
 }
 
 TEST_CASE("activities: lead list and board cards carry the next activity and the no-next-step flag") {
     TestServer s;
     s.login();
-    const int64_t busy = make_lead(s.client, {{"name", "Завгүй"}});
-    const int64_t idle = make_lead(s.client, {{"name", "Сул"}});
-    schedule(s.client, busy, {{"type_id", 3}, {"summary", "later"}, {"due_date", local_today("Asia/Ulaanbaatar", 5)}});
-    json first = schedule(s.client, busy, {{"type_id", 1}, {"summary", "first"}, {"due_date", local_today("Asia/Ulaanbaatar", -1)}});
+    const int64_t busy = activities_make_lead(s.client, {{"name", "Завгүй"}});
+    const int64_t idle = activities_make_lead(s.client, {{"name", "Сул"}});
+    activities_schedule(s.client, busy, {{"type_id", 3}, {"summary", "later"}, {"due_date", local_today("Asia/Ulaanbaatar", 5)}});
+    json first = activities_schedule(s.client, busy, {{"type_id", 1}, {"summary", "first"}, {"due_date", local_today("Asia/Ulaanbaatar", -1)}});
 
     auto page = body_of(s.client.Get("/api/v1/leads?limit=50"));
     json busy_row, idle_row;

@@ -19,7 +19,7 @@ namespace tz = tumen::server::tz;
 
 namespace {
 
-int64_t new_lead(httplib::Client& c, const std::string& name) {
+int64_t activity_board_new_lead(httplib::Client& c, const std::string& name) {
     auto r = post_json(c, "/api/v1/leads", {{"name", name}});
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 201, r->body);
@@ -34,7 +34,7 @@ json plan(httplib::Client& c, int64_t lead, int offset_days, const char* zone = 
     return body_of(r);
 }
 
-json column_of(const json& groups, int64_t lead) {
+json activity_board_column_of(const json& groups, int64_t lead) {
     for (const auto& g : groups["groups"])
         for (const auto& it : g["items"])
             if (it["id"] == lead) return g;
@@ -47,10 +47,10 @@ TEST_CASE("activities board: a column's activity bar counts each lead once by it
     TestServer s;
     s.login();
     REQUIRE(patch_json(s.client, "/api/v1/account", {{"tz", "Asia/Ulaanbaatar"}})->status == 200);
-    const int64_t late = new_lead(s.client, "Хоцорсон");
-    const int64_t now = new_lead(s.client, "Өнөөдөр");
-    const int64_t later = new_lead(s.client, "Дараа");
-    const int64_t idle = new_lead(s.client, "Алхамгүй");
+    const int64_t late = activity_board_new_lead(s.client, "Хоцорсон");
+    const int64_t now = activity_board_new_lead(s.client, "Өнөөдөр");
+    const int64_t later = activity_board_new_lead(s.client, "Дараа");
+    const int64_t idle = activity_board_new_lead(s.client, "Алхамгүй");
     plan(s.client, late, -3);
     plan(s.client, late, 4);  // the next one is the overdue one: counted once, as overdue
     plan(s.client, now, 0);
@@ -61,9 +61,9 @@ TEST_CASE("activities board: a column's activity bar counts each lead once by it
 
     const json groups = body_of(s.client.Get(("/api/v1/leads/groups?group_by=stage&filter=" +
                                               url_encode("name != \"x\"")).c_str()));
-    const json col = column_of(groups, late);
+    const json col = activity_board_column_of(groups, late);
     REQUIRE(col.is_object());
-    CHECK(column_of(groups, idle) == col);  // all new leads share the first stage
+    CHECK(activity_board_column_of(groups, idle) == col);  // all new leads share the first stage
     REQUIRE(col.contains("activity_bar"));
     const json bar = col["activity_bar"];
     CHECK(bar["overdue"] == 1);
@@ -75,7 +75,7 @@ TEST_CASE("activities board: a column's activity bar counts each lead once by it
     // A filter narrows the bar like the counts: only the idle lead.
     const json one = body_of(s.client.Get(("/api/v1/leads/groups?group_by=stage&filter=" +
                                            url_encode("id = " + std::to_string(idle))).c_str()));
-    const json c1 = column_of(one, idle);
+    const json c1 = activity_board_column_of(one, idle);
     REQUIRE(c1.is_object());
     CHECK(c1["activity_bar"] == json{{"overdue", 0}, {"today", 0}, {"planned", 0}, {"none", 1}});
 
@@ -89,7 +89,7 @@ TEST_CASE("activities board: the lead's activity list names the caller's local t
     TestServer s;
     s.login();
     REQUIRE(patch_json(s.client, "/api/v1/account", {{"tz", "America/Los_Angeles"}})->status == 200);
-    const int64_t lead = new_lead(s.client, "Өдөр");
+    const int64_t lead = activity_board_new_lead(s.client, "Өдөр");
     const json list = body_of(s.client.Get(("/api/v1/leads/" + std::to_string(lead) + "/activities").c_str()));
     CHECK(list["items"].empty());
     CHECK(list["today"] == tumen::format_date(tz::local_day("America/Los_Angeles", std::time(nullptr))));
@@ -100,11 +100,11 @@ TEST_CASE("activities filter: activity_overdue selects what the evaluator matche
     s.login();
     const char* zone = "Pacific/Kiritimati";  // UTC+14: its today often differs from Ulaanbaatar's
     REQUIRE(patch_json(s.client, "/api/v1/account", {{"tz", zone}})->status == 200);
-    const int64_t late = new_lead(s.client, "Хоцорсон");
-    const int64_t today = new_lead(s.client, "Өнөөдөр");
-    const int64_t done_only = new_lead(s.client, "Хийсэн");
-    const int64_t future = new_lead(s.client, "Ирээдүй");
-    const int64_t none = new_lead(s.client, "Алга");
+    const int64_t late = activity_board_new_lead(s.client, "Хоцорсон");
+    const int64_t today = activity_board_new_lead(s.client, "Өнөөдөр");
+    const int64_t done_only = activity_board_new_lead(s.client, "Хийсэн");
+    const int64_t future = activity_board_new_lead(s.client, "Ирээдүй");
+    const int64_t none = activity_board_new_lead(s.client, "Алга");
     plan(s.client, late, -1, zone);
     plan(s.client, late, 3, zone);
     plan(s.client, today, 0, zone);

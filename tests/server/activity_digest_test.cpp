@@ -16,7 +16,7 @@ const tumen::DayNumber nov29 = tumen::days_from_civil(2026, 11, 29);
 // 2026-11-28 23:30 UTC = 29 Nov 07:30 in Ulaanbaatar (UTC+8) = 28 Nov 18:30 in New York (UTC-5).
 const tumen::Timestamp at_0730_ub = tumen::start_of_day(nov29) - 30 * 60;
 
-int64_t schedule(httplib::Client& c, int64_t lead, int64_t user, tumen::DayNumber due, const std::string& summary) {
+int64_t activity_digest_schedule(httplib::Client& c, int64_t lead, int64_t user, tumen::DayNumber due, const std::string& summary) {
     auto r = post_json(c, "/api/v1/leads/" + std::to_string(lead) + "/activities",
                        {{"type_id", 1}, {"user_id", user}, {"due_date", tumen::format_date(due)}, {"summary", summary}});
     REQUIRE(r);
@@ -48,11 +48,11 @@ TEST_CASE("activity digest: once per local day from the digest hour, overdue and
                                    {{"email", "john@tumen.mn"}, {"tz", "America/New_York"}, {"lang", "en"}})["id"];
     const int64_t quiet = create_user(w.server, "quiet", "sales_all", {{"email", "quiet@tumen.mn"}})["id"];
     const int64_t lead = w.lead("Говь ХХК-ийн тендер");
-    schedule(w.server.client, lead, ub, nov29 - 3, "Үнийн санал илгээх");
-    schedule(w.server.client, lead, ub, nov29, "Залгах");
-    schedule(w.server.client, lead, ub, nov29 + 4, "Дараа долоо хоног");
-    schedule(w.server.client, lead, ny, nov29 - 1, "Follow up");  // 28 Nov is still today in New York
-    schedule(w.server.client, lead, quiet, nov29 + 10, "Much later");
+    activity_digest_schedule(w.server.client, lead, ub, nov29 - 3, "Үнийн санал илгээх");
+    activity_digest_schedule(w.server.client, lead, ub, nov29, "Залгах");
+    activity_digest_schedule(w.server.client, lead, ub, nov29 + 4, "Дараа долоо хоног");
+    activity_digest_schedule(w.server.client, lead, ny, nov29 - 1, "Follow up");  // 28 Nov is still today in New York
+    activity_digest_schedule(w.server.client, lead, quiet, nov29 + 10, "Much later");
 
     // 06:30 in Ulaanbaatar: before its digest hour (7); New York is past it (13:30 there).
     CHECK(send_due(w, at_0730_ub - 3600) == 1);
@@ -90,7 +90,7 @@ TEST_CASE("activity digest: opting out, hidden leads and a missing sender") {
     const int64_t hidden = w.lead("Нууц");
     REQUIRE(patch_json(w.server.client, "/api/v1/leads/" + std::to_string(hidden),
                        {{"user_id", other}, {"team_id", team}, {"version", 1}})->status == 200);
-    schedule(w.server.client, hidden, own, nov29, "Үл харагдах");
+    activity_digest_schedule(w.server.client, hidden, own, nov29, "Үл харагдах");
     const tumen::Timestamp noon = tumen::start_of_day(nov29) + 12 * 3600;
 
     SUBCASE("a lead the user may not see stays out of their digest") {
@@ -99,7 +99,7 @@ TEST_CASE("activity digest: opting out, hidden leads and a missing sender") {
         const int64_t visible = w.lead("Нээлттэй");
         REQUIRE(patch_json(w.server.client, "/api/v1/leads/" + std::to_string(visible),
                            {{"user_id", own}, {"team_id", team}, {"version", 1}})->status == 200);
-        schedule(w.server.client, visible, own, nov29, "Харагдах");
+        activity_digest_schedule(w.server.client, visible, own, nov29, "Харагдах");
         CHECK(send_due(w, noon + 60) == 0);  // that day's digest is done: nothing was due then
         CHECK(send_due(w, noon + 86400) == 1);
         REQUIRE(eventually([&] { return w.sink.messages().size() == 1; }));
@@ -112,7 +112,7 @@ TEST_CASE("activity digest: opting out, hidden leads and a missing sender") {
         const int64_t visible = w.lead("Нээлттэй");
         REQUIRE(patch_json(w.server.client, "/api/v1/leads/" + std::to_string(visible),
                            {{"user_id", own}, {"team_id", team}, {"version", 1}})->status == 200);
-        schedule(w.server.client, visible, own, nov29, "Харагдах");
+        activity_digest_schedule(w.server.client, visible, own, nov29, "Харагдах");
         std::vector<std::string> log;
         CHECK(send_due(w, noon, &log) == 0);
         REQUIRE(log.size() == 1);
@@ -125,7 +125,7 @@ TEST_CASE("activity digest: opting out, hidden leads and a missing sender") {
         const int64_t visible = w.lead("Нээлттэй");
         REQUIRE(patch_json(w.server.client, "/api/v1/leads/" + std::to_string(visible),
                            {{"user_id", own}, {"team_id", team}, {"version", 1}})->status == 200);
-        schedule(w.server.client, visible, own, nov29, "Харагдах");
+        activity_digest_schedule(w.server.client, visible, own, nov29, "Харагдах");
         auto session = sign_in(w.server, "own");
         auto bad = patch_json(*session.client, "/api/v1/account", {{"activity_digest", "no"}});
         REQUIRE(bad);

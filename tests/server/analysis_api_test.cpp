@@ -40,7 +40,7 @@ std::string text_of(TestServer& s, const std::string& sql) {
 
 json opt_int(tumen::store::Statement& s, int col) { return s.is_null(col) ? json() : json(s.get_int(col)); }
 
-std::vector<Row> rows_of(TestServer& s, const std::string& where) {
+std::vector<Row> analysis_api_rows_of(TestServer& s, const std::string& where) {
     std::map<int64_t, Row> rows;
     auto st = s.app->db().reader().prepare_uncached(
         "SELECT l.id, l.stage_id, l.user_id, l.country, l.currency, l.expected_revenue, l.probability, l.active,"
@@ -113,7 +113,7 @@ Answer get_analysis(httplib::Client& c, const std::string& query) {
     return json::parse(r->body).get<Answer>();
 }
 
-void check_same(const Answer& got, const std::map<std::pair<std::string, std::string>, Cell>& want) {
+void analysis_api_check_same(const Answer& got, const std::map<std::pair<std::string, std::string>, Cell>& want) {
     CHECK(got.cells.size() == want.size());
     for (const auto& c : got.cells) {
         auto it = want.find({c.key1.dump(), c.key2.dump()});
@@ -137,7 +137,7 @@ TEST_CASE("the analysis equals a recomputation from the leads, for one and two g
         c.demo_leads = 600;
     });
     s.login();
-    const auto everything = rows_of(s, "1");
+    const auto everything = analysis_api_rows_of(s, "1");
     REQUIRE(everything.size() >= 600);
     int won = 0, lost = 0;
     for (const auto& r : everything) {
@@ -147,12 +147,12 @@ TEST_CASE("the analysis equals a recomputation from the leads, for one and two g
     REQUIRE(won > 0);  // the demo data has both, or the test would prove little
     REQUIRE(lost > 0);
 
-    check_same(get_analysis(s.client, "group_by=stage&active=all"), expected_cells(everything, "stage", ""));
-    check_same(get_analysis(s.client, "group_by=stage&group_by2=user&active=all"),
+    analysis_api_check_same(get_analysis(s.client, "group_by=stage&active=all"), expected_cells(everything, "stage", ""));
+    analysis_api_check_same(get_analysis(s.client, "group_by=stage&group_by2=user&active=all"),
                expected_cells(everything, "stage", "user"));
-    check_same(get_analysis(s.client, "group_by=country&group_by2=tag&active=all"),
+    analysis_api_check_same(get_analysis(s.client, "group_by=country&group_by2=tag&active=all"),
                expected_cells(everything, "country", "tag"));
-    check_same(get_analysis(s.client, "group_by=user"), expected_cells(rows_of(s, "l.active = 1"), "user", ""));
+    analysis_api_check_same(get_analysis(s.client, "group_by=user"), expected_cells(analysis_api_rows_of(s, "l.active = 1"), "user", ""));
 
     // Labels are the records' names; stages come in pipeline order.
     const Answer by_stage = get_analysis(s.client, "group_by=stage&active=all");

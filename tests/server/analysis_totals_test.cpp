@@ -22,7 +22,7 @@ const char* const dim_values[] = {"0", "l.country", "coalesce(l.source_id, 0)", 
                                   "coalesce(strftime('%Y-%m', l.create_date, 'unixepoch'), 0)",
                                   "coalesce(substr(l.date_deadline, 1, 7), 0)"};
 
-std::vector<std::string> rows_of(TestServer& s, const std::string& sql) {
+std::vector<std::string> analysis_totals_rows_of(TestServer& s, const std::string& sql) {
     std::vector<std::string> out;
     auto st = s.app->db().reader().prepare_uncached(sql);
     while (st.step()) {
@@ -33,7 +33,7 @@ std::vector<std::string> rows_of(TestServer& s, const std::string& sql) {
     return out;
 }
 
-void check_totals_match_leads(TestServer& s) {
+void analysis_totals_check_totals_match_leads(TestServer& s) {
     std::string recompute;
     for (int d = 0; d < 6; ++d)
         recompute += std::string(d ? " UNION ALL " : "") + "SELECT " + std::to_string(d) +
@@ -43,15 +43,15 @@ void check_totals_match_leads(TestServer& s) {
                      ", count(*), sum(expected_revenue), sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)),"
                      " sum(date_closed IS NOT NULL), sum(coalesce((date_closed - create_date) / 86400, 0))"
                      " FROM leads l GROUP BY 2, 3, 4, 5, 6, 7, 8, 9";
-    const auto kept = rows_of(s, "SELECT * FROM analysis_totals WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
-    const auto fresh = rows_of(s, "SELECT * FROM (" + recompute + ") ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+    const auto kept = analysis_totals_rows_of(s, "SELECT * FROM analysis_totals WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+    const auto fresh = analysis_totals_rows_of(s, "SELECT * FROM (" + recompute + ") ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
     CHECK(kept.size() > 6);
     CHECK(kept == fresh);
     CHECK(tumen::testing::count_rows(s, "SELECT count(*) FROM analysis_totals WHERE n = 0 AND (expected <> 0 OR "
                                         "weighted <> 0 OR closed <> 0 OR close_days <> 0)") == 0);
 }
 
-json call(TestServer& s, const char* method, const std::string& path, const json& body = nullptr) {
+json analysis_totals_call(TestServer& s, const char* method, const std::string& path, const json& body = nullptr) {
     const std::string m = method;
     httplib::Result r = m == "GET"     ? s.client.Get(path.c_str())
                         : m == "POST"  ? s.client.Post(path.c_str(), body.dump(), "application/json")
@@ -67,7 +67,7 @@ struct Case {
     std::string group_by, group_by2, filter, active;
 };
 
-tumen::server::Caller caller(const std::string& role, std::vector<int64_t> teams = {}) {
+tumen::server::Caller analysis_totals_caller(const std::string& role, std::vector<int64_t> teams = {}) {
     tumen::server::Caller c;
     c.user_id = role == "kiosk" ? 0 : 1;
     c.role = role;
@@ -94,7 +94,7 @@ void check_paths_agree(TestServer& s, int64_t team, int64_t user) {
         {"source", "", "source_id is null or team_id = " + t, "all"},
         {"team", "", "lost_reason_id is not null", "false"},
     };
-    const std::vector<tumen::server::Caller> callers = {caller("admin"), caller("kiosk", {team})};
+    const std::vector<tumen::server::Caller> callers = {analysis_totals_caller("admin"), analysis_totals_caller("kiosk", {team})};
     auto& c = s.app->db().reader();
     for (const auto& who : callers) {
         const auto totals_rule = tumen::store::analysis_totals_rule(who);
@@ -122,14 +122,14 @@ TEST_CASE("analysis totals equal the leads after every kind of write, and answer
         c.demo_leads = 1200;
     });
     s.login();
-    check_totals_match_leads(s);
+    analysis_totals_check_totals_match_leads(s);
 
-    auto leads = call(s, "GET", "/api/v1/leads?limit=80&active=all")["items"];
+    auto leads = analysis_totals_call(s, "GET", "/api/v1/leads?limit=80&active=all")["items"];
     REQUIRE(leads.size() == 80);
-    auto stages = call(s, "GET", "/api/v1/stages")["items"];
-    auto teams = call(s, "GET", "/api/v1/teams")["items"];
+    auto stages = analysis_totals_call(s, "GET", "/api/v1/stages")["items"];
+    auto teams = analysis_totals_call(s, "GET", "/api/v1/teams")["items"];
     REQUIRE(teams.size() >= 2);
-    const int64_t reason = call(s, "GET", "/api/v1/lost-reasons")["items"][0]["id"];
+    const int64_t reason = analysis_totals_call(s, "GET", "/api/v1/lost-reasons")["items"][0]["id"];
     int64_t team = 0;  // a team with leads
     for (auto& l : leads)
         if (!team && l["team_id"].is_number_integer()) team = l["team_id"];
@@ -141,62 +141,62 @@ TEST_CASE("analysis totals equal the leads after every kind of write, and answer
     for (auto& item : leads) {
         const int64_t id = item["id"];
         const std::string path = "/api/v1/leads/" + std::to_string(id);
-        json lead = call(s, "GET", path);
+        json lead = analysis_totals_call(s, "GET", path);
         switch (k++ % 10) {
             case 0: {
                 json change = {{"version", lead["version"]},
                                {"expected_revenue", {{"amount", 654321 + k}, {"currency", k % 2 ? "USD" : "MNT"}}}};
                 if (lead["probability"] != 100) change["probability"] = 42.5;
-                call(s, "PATCH", path, change);
+                analysis_totals_call(s, "PATCH", path, change);
                 break;
             }
-            case 1: call(s, "PATCH", path, {{"version", lead["version"]}, {"team_id", teams[k % teams.size()]["id"]}}); break;
+            case 1: analysis_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"team_id", teams[k % teams.size()]["id"]}}); break;
             case 2: {
                 std::vector<json> own;  // the lead's own pipeline: a stage is its team's or shared by all
                 for (auto& st : stages)
                     if (st["team_id"].is_null() || st["team_id"] == lead["team_id"]) own.push_back(st["id"]);
                 if (lead["active"] == true && !own.empty())
-                    call(s, "POST", path + "/move", {{"version", lead["version"]}, {"stage_id", own[k % own.size()]}});
+                    analysis_totals_call(s, "POST", path + "/move", {{"version", lead["version"]}, {"stage_id", own[k % own.size()]}});
                 break;
             }
             case 3:
                 if (lead["active"] == true && lead["probability"] != 100)
-                    call(s, "POST", path + "/lost", {{"version", lead["version"]}, {"lost_reason_id", reason}});
+                    analysis_totals_call(s, "POST", path + "/lost", {{"version", lead["version"]}, {"lost_reason_id", reason}});
                 break;
             case 4:
-                if (lead["active"] == false) call(s, "POST", path + "/restore", {{"version", lead["version"]}});
+                if (lead["active"] == false) analysis_totals_call(s, "POST", path + "/restore", {{"version", lead["version"]}});
                 break;
-            case 5: call(s, "DELETE", path); break;
+            case 5: analysis_totals_call(s, "DELETE", path); break;
             case 6:
-                call(s, "PATCH", path, {{"version", lead["version"]}, {"country", k % 3 ? "KZ" : ""},
+                analysis_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"country", k % 3 ? "KZ" : ""},
                                         {"date_deadline", k % 4 ? json("2027-03-15") : json(nullptr)}, {"source_id", nullptr}});
                 break;
-            case 7: call(s, "PATCH", path, {{"version", lead["version"]}, {"user_id", nullptr}}); break;
+            case 7: analysis_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"user_id", nullptr}}); break;
             case 8: merge_ids.push_back(id); break;
-            case 9: call(s, "PATCH", path, {{"version", lead["version"]}, {"priority", 3}}); break;  // no key moves
+            case 9: analysis_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"priority", 3}}); break;  // no key moves
         }
     }
-    call(s, "POST", "/api/v1/leads/merge", {{"ids", {merge_ids[0], merge_ids[1], merge_ids[2]}}});
-    call(s, "POST", "/api/v1/leads/merge", {{"ids", {merge_ids[3], merge_ids[4]}}});
+    analysis_totals_call(s, "POST", "/api/v1/leads/merge", {{"ids", {merge_ids[0], merge_ids[1], merge_ids[2]}}});
+    analysis_totals_call(s, "POST", "/api/v1/leads/merge", {{"ids", {merge_ids[3], merge_ids[4]}}});
     const json open_of_team =
-        call(s, "GET", "/api/v1/leads?limit=6&filter=" + tumen::testing::url_encode("team_id = " + std::to_string(team)));
+        analysis_totals_call(s, "GET", "/api/v1/leads?limit=6&filter=" + tumen::testing::url_encode("team_id = " + std::to_string(team)));
     for (auto& l : open_of_team["items"]) bulk_ids.push_back(l["id"]);
     REQUIRE(bulk_ids.size() >= 2);
     json team_stage;
     for (auto& st : stages)
         if (st["team_id"] == team && st["is_won"] == false && team_stage.is_null()) team_stage = st["id"];
-    call(s, "POST", "/api/v1/leads/bulk", {{"ids", bulk_ids}, {"action", "set_stage"}, {"stage_id", team_stage}});
-    call(s, "POST", "/api/v1/leads/bulk", {{"ids", bulk_ids}, {"action", "assign"}, {"user_id", user}});
-    call(s, "POST", "/api/v1/leads/bulk", {{"ids", {bulk_ids[0], bulk_ids[1]}}, {"action", "lost"}, {"lost_reason_id", reason}});
+    analysis_totals_call(s, "POST", "/api/v1/leads/bulk", {{"ids", bulk_ids}, {"action", "set_stage"}, {"stage_id", team_stage}});
+    analysis_totals_call(s, "POST", "/api/v1/leads/bulk", {{"ids", bulk_ids}, {"action", "assign"}, {"user_id", user}});
+    analysis_totals_call(s, "POST", "/api/v1/leads/bulk", {{"ids", {bulk_ids[0], bulk_ids[1]}}, {"action", "lost"}, {"lost_reason_id", reason}});
     for (int i = 0; i < 10; ++i)
-        call(s, "POST", "/api/v1/leads",
+        analysis_totals_call(s, "POST", "/api/v1/leads",
              {{"name", "Шинэ боломж " + std::to_string(i)}, {"team_id", teams[i % 2]["id"]}, {"type", "opportunity"},
               {"country", i % 2 ? "MN" : "RU"}, {"expected_revenue", {{"amount", 1000 * i}, {"currency", "MNT"}}}});
     tumen::testing::IoSession io(s);
     auto job = tumen::testing::import_csv(io, "Name,Country,Expected revenue,Probability\n"
                                               "Импорт нэг,MN,1500000,35\nИмпорт хоёр,CN,250000,100\nИмпорт гурав,,,\n");
     CHECK(job["state"] == "done");
-    check_totals_match_leads(s);
+    analysis_totals_check_totals_match_leads(s);
     check_paths_agree(s, team, user);
 
     // Through the endpoint: a filter the totals answer, and the same with a condition that changes nothing but
@@ -204,8 +204,8 @@ TEST_CASE("analysis totals equal the leads after every kind of write, and answer
     for (const std::string q : {"group_by=create_month&group_by2=team&active=all", "group_by=stage&active=true"}) {
         const auto f = tumen::testing::url_encode("team_id = " + std::to_string(team));
         const auto g = tumen::testing::url_encode("team_id = " + std::to_string(team) + " and id > 0");
-        CHECK(call(s, "GET", "/api/v1/leads/analysis?" + q + "&filter=" + f) ==
-              call(s, "GET", "/api/v1/leads/analysis?" + q + "&filter=" + g));
+        CHECK(analysis_totals_call(s, "GET", "/api/v1/leads/analysis?" + q + "&filter=" + f) ==
+              analysis_totals_call(s, "GET", "/api/v1/leads/analysis?" + q + "&filter=" + g));
     }
 }
 
@@ -215,7 +215,7 @@ TEST_CASE("the totals refuse what they cannot answer exactly, and then the scan 
         c.demo_leads = 50;
     });
     auto& c = s.app->db().reader();
-    const auto all = *tumen::store::analysis_totals_rule(caller("admin"));
+    const auto all = *tumen::store::analysis_totals_rule(analysis_totals_caller("admin"));
     auto refused = [&](const std::string& g1, const std::string& g2, const std::string& filter, const std::string& text = "") {
         tumen::store::LeadQuery q;
         q.filter = filter;
@@ -232,7 +232,7 @@ TEST_CASE("the totals refuse what they cannot answer exactly, and then the scan 
     CHECK(refused("nope", "", ""));                     // bad group-by: likewise
     CHECK(!refused("stage", "team", "team_id = 1 and stage.is_won = false"));
     // Record rules that read followers or the reseller cannot be put on the totals.
-    CHECK(!tumen::store::analysis_totals_rule(caller("sales_own", {1})));
-    CHECK(!tumen::store::analysis_totals_rule(caller("portal")));
-    CHECK(tumen::store::analysis_totals_rule(caller("sales_all")));
+    CHECK(!tumen::store::analysis_totals_rule(analysis_totals_caller("sales_own", {1})));
+    CHECK(!tumen::store::analysis_totals_rule(analysis_totals_caller("portal")));
+    CHECK(tumen::store::analysis_totals_rule(analysis_totals_caller("sales_all")));
 }

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-json call(httplib::Client& c, const std::string& method, const std::string& path, const json& body, int expect) {
+json assignment_api_call(httplib::Client& c, const std::string& method, const std::string& path, const json& body, int expect) {
     httplib::Result r = method == "POST"    ? c.Post(path.c_str(), body.dump(), "application/json")
                         : method == "PATCH" ? c.Patch(path.c_str(), body.dump(), "application/json")
                                             : c.Get(path.c_str());
@@ -44,12 +44,12 @@ void add_member(TestServer& s, int64_t team, int64_t user, int capacity, const s
     });
 }
 
-int64_t new_lead(TestServer& s, const std::string& country, double probability) {
-    return call(s.client, "POST", "/api/v1/leads",
+int64_t assignment_api_new_lead(TestServer& s, const std::string& country, double probability) {
+    return assignment_api_call(s.client, "POST", "/api/v1/leads",
                 {{"name", "Lead " + country}, {"country", country}, {"probability", probability}}, 201)["id"];
 }
 
-json lead(TestServer& s, int64_t id) { return call(s.client, "GET", "/api/v1/leads/" + std::to_string(id), {}, 200); }
+json assignment_api_lead(TestServer& s, int64_t id) { return assignment_api_call(s.client, "GET", "/api/v1/leads/" + std::to_string(id), {}, 200); }
 
 }  // namespace
 
@@ -67,16 +67,16 @@ TEST_CASE("assign now: team by domain, members round robin by probability, quota
     add_member(s, mn, away, 0);   // on leave
     add_member(s, us, us_seller, 30);
     std::map<int64_t, double> mn_leads;
-    for (double p : {10.0, 90.0, 50.0, 70.0, 30.0}) mn_leads[new_lead(s, "MN", p)] = p;
-    const int64_t us_lead = new_lead(s, "US", 20);
-    const int64_t fr_lead = new_lead(s, "FR", 99);  // no team's domain matches
+    for (double p : {10.0, 90.0, 50.0, 70.0, 30.0}) mn_leads[assignment_api_new_lead(s, "MN", p)] = p;
+    const int64_t us_lead = assignment_api_new_lead(s, "US", 20);
+    const int64_t fr_lead = assignment_api_new_lead(s, "FR", 99);  // no team's domain matches
 
-    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    auto run = assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
     CHECK(run["team_assigned"] == 6);
     CHECK(run["member_assigned"] == 5);  // 2 + 2 in Mongolia, 1 in the USA
     std::map<int64_t, int> per_user;
     for (const auto& [id, p] : mn_leads) {
-        auto l = lead(s, id);
+        auto l = assignment_api_lead(s, id);
         CHECK(l["team_id"] == mn);
         if (l["user_id"].is_null()) {
             CHECK(p == 10.0);  // the weakest lead waits for tomorrow's quota
@@ -89,25 +89,25 @@ TEST_CASE("assign now: team by domain, members round robin by probability, quota
     CHECK(per_user[a] == 2);
     CHECK(per_user[b] == 2);
     CHECK(per_user.count(away) == 0);
-    CHECK(lead(s, us_lead)["user_id"] == us_seller);
-    CHECK(lead(s, fr_lead)["team_id"].is_null());
+    CHECK(assignment_api_lead(s, us_lead)["user_id"] == us_seller);
+    CHECK(assignment_api_lead(s, fr_lead)["team_id"].is_null());
 
-    auto log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(us_lead), {}, 200);
+    auto log = assignment_api_call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(us_lead), {}, 200);
     REQUIRE(log["items"].size() == 2);
     CHECK(log["items"][0]["rule"] == "member.domain");
     CHECK(log["items"][0]["user_id"] == us_seller);
     CHECK(log["items"][1]["rule"] == "team.weighted");
     CHECK(log["items"][1]["forced"] == true);
-    CHECK(call(s.client, "GET", "/api/v1/assignment/log?limit=3", {}, 200)["items"].size() == 3);
-    call(s.client, "GET", "/api/v1/assignment/log?limit=0", {}, 400);  // query parameters: 400, as everywhere
+    CHECK(assignment_api_call(s.client, "GET", "/api/v1/assignment/log?limit=3", {}, 200)["items"].size() == 3);
+    assignment_api_call(s.client, "GET", "/api/v1/assignment/log?limit=0", {}, 400);  // query parameters: 400, as everywhere
 
     // The scheduled run keeps the daily quota: both members had their two today, nothing more moves.
     auto job = s.app->assignment().assign(0, false, server::unix_now(), 1);
     CHECK(job.team_assigned == 0);
     CHECK(job.member_assigned == 0);
     // "Assign now" again ignores the daily part: the last Mongolian lead goes out.
-    CHECK(call(s.client, "POST", "/api/v1/assignment/run", {{"force_quota", true}}, 200)["member_assigned"] == 1);
-    call(s.client, "POST", "/api/v1/assignment/run", {{"force_quota", "yes"}}, 422);
+    CHECK(assignment_api_call(s.client, "POST", "/api/v1/assignment/run", {{"force_quota", true}}, 200)["member_assigned"] == 1);
+    assignment_api_call(s.client, "POST", "/api/v1/assignment/run", {{"force_quota", "yes"}}, 422);
 }
 
 TEST_CASE("assignment: a member's domain limits what it gets; the delay holds new leads back") {
@@ -118,19 +118,19 @@ TEST_CASE("assignment: a member's domain limits what it gets; the delay holds ne
     const int64_t team = team_with_domain(s, "All", "");
     add_member(s, team, a, 300, "country = \"MN\"");
     add_member(s, team, b, 300, "country = \"CN\"");
-    auto settings = call(s.client, "GET", "/api/v1/assignment/settings", {}, 200);
-    call(s.client, "PATCH", "/api/v1/assignment/settings", {{"delay_hours", 2}, {"version", settings["version"]}}, 200);
-    const int64_t mn = new_lead(s, "MN", 50);
-    CHECK(call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200)["team_assigned"] == 0);  // too new
+    auto settings = assignment_api_call(s.client, "GET", "/api/v1/assignment/settings", {}, 200);
+    assignment_api_call(s.client, "PATCH", "/api/v1/assignment/settings", {{"delay_hours", 2}, {"version", settings["version"]}}, 200);
+    const int64_t mn = assignment_api_new_lead(s, "MN", 50);
+    CHECK(assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200)["team_assigned"] == 0);  // too new
     s.app->db().write([&](store::Connection& c) { c.exec("UPDATE leads SET create_date = create_date - 3 * 3600"); });
-    const int64_t cn = new_lead(s, "CN", 40);
-    const int64_t fr = new_lead(s, "FR", 60);
+    const int64_t cn = assignment_api_new_lead(s, "CN", 40);
+    const int64_t fr = assignment_api_new_lead(s, "FR", 60);
     s.app->db().write([&](store::Connection& c) { c.exec("UPDATE leads SET create_date = create_date - 3 * 3600"); });
-    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    auto run = assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
     CHECK(run["team_assigned"] == 3);
-    CHECK(lead(s, mn)["user_id"] == a);
-    CHECK(lead(s, cn)["user_id"] == b);
-    CHECK(lead(s, fr)["user_id"].is_null());  // in the team, no member's domain
+    CHECK(assignment_api_lead(s, mn)["user_id"] == a);
+    CHECK(assignment_api_lead(s, cn)["user_id"] == b);
+    CHECK(assignment_api_lead(s, fr)["user_id"].is_null());  // in the team, no member's domain
 }
 
 TEST_CASE("assignment: a member's preferred domain gets its leads first, even weaker ones") {
@@ -146,15 +146,15 @@ TEST_CASE("assignment: a member's preferred domain gets its leads first, even we
     REQUIRE(bad);
     CHECK(bad->status == 422);
     CHECK(bad->body.find("assignment_domain_preferred") != std::string::npos);
-    auto member = call(s.client, "POST", members,
+    auto member = assignment_api_call(s.client, "POST", members,
                        json{{"user_id", b}, {"max_leads_30d", 30}, {"assignment_domain_preferred", "country = \"CN\""}}, 201);
     CHECK(member["assignment_domain_preferred"] == "country = \"CN\"");
-    const int64_t strong = new_lead(s, "MN", 90);
-    const int64_t weak_cn = new_lead(s, "CN", 5);
-    call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
-    CHECK(lead(s, weak_cn)["user_id"] == b);
-    CHECK(lead(s, strong)["user_id"] == a);
-    auto log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(weak_cn), {}, 200);
+    const int64_t strong = assignment_api_new_lead(s, "MN", 90);
+    const int64_t weak_cn = assignment_api_new_lead(s, "CN", 5);
+    assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    CHECK(assignment_api_lead(s, weak_cn)["user_id"] == b);
+    CHECK(assignment_api_lead(s, strong)["user_id"] == a);
+    auto log = assignment_api_call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(weak_cn), {}, 200);
     CHECK(log["items"][0]["rule"] == "member.preferred");
 }
 
@@ -165,19 +165,19 @@ TEST_CASE("assignment settings: managers only; the interval is the leads.assign 
     create_user(s, "sales", "sales_all");
     auto mgr = sign_in(s, "mgr");
     auto sales = sign_in(s, "sales");
-    call(*sales.client, "GET", "/api/v1/assignment/settings", {}, 403);
-    call(*sales.client, "POST", "/api/v1/assignment/run", json::object(), 403);
-    call(*sales.client, "GET", "/api/v1/assignment/log", {}, 403);
-    auto cur = call(*mgr.client, "GET", "/api/v1/assignment/settings", {}, 200);
+    assignment_api_call(*sales.client, "GET", "/api/v1/assignment/settings", {}, 403);
+    assignment_api_call(*sales.client, "POST", "/api/v1/assignment/run", json::object(), 403);
+    assignment_api_call(*sales.client, "GET", "/api/v1/assignment/log", {}, 403);
+    auto cur = assignment_api_call(*mgr.client, "GET", "/api/v1/assignment/settings", {}, 200);
     CHECK(cur["interval_minutes"] == 0);
-    auto bad = call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"interval_minutes", -5}, {"version", cur["version"]}}, 422);
+    auto bad = assignment_api_call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"interval_minutes", -5}, {"version", cur["version"]}}, 422);
     CHECK(bad["error"]["details"][0]["field"] == "interval_minutes");
-    bad = call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"colour", 1}, {"version", cur["version"]}}, 422);
+    bad = assignment_api_call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"colour", 1}, {"version", cur["version"]}}, 422);
     CHECK(bad["error"]["details"][0]["field"] == "colour");
-    auto saved = call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"interval_minutes", 60}, {"version", cur["version"]}}, 200);
+    auto saved = assignment_api_call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"interval_minutes", 60}, {"version", cur["version"]}}, 200);
     CHECK(saved["interval_minutes"] == 60);
     CHECK(scalar(s, "SELECT interval_ms FROM jobs WHERE kind = 'leads.assign' AND recurring = 1") == 3'600'000);
-    call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"delay_hours", 1}, {"version", cur["version"]}}, 409);
+    assignment_api_call(*mgr.client, "PATCH", "/api/v1/assignment/settings", {{"delay_hours", 1}, {"version", cur["version"]}}, 409);
 }
 
 TEST_CASE("assignment: both steps in one run write a lead once, with one chatter line in the salesperson's language") {
@@ -187,24 +187,24 @@ TEST_CASE("assignment: both steps in one run write a lead once, with one chatter
     const int64_t team = team_with_domain(s, "Говь", "country = \"MN\"");
     // The member's domain names the team: it matches only as the lead will be once the team step is written.
     add_member(s, team, mn_seller, 300, "team_id = " + std::to_string(team));
-    const int64_t id = new_lead(s, "MN", 40);
-    const int64_t version = lead(s, id)["version"];
-    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    const int64_t id = assignment_api_new_lead(s, "MN", 40);
+    const int64_t version = assignment_api_lead(s, id)["version"];
+    auto run = assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
     CHECK(run["team_assigned"] == 1);
     CHECK(run["member_assigned"] == 1);
-    auto l = lead(s, id);
+    auto l = assignment_api_lead(s, id);
     CHECK(l["team_id"] == team);
     CHECK(l["user_id"] == mn_seller);
     CHECK(l["version"] == version + 1);  // one write for both steps
     CHECK(scalar(s, "SELECT count(*) FROM change_log WHERE entity = 'lead' AND entity_id = " + std::to_string(id) +
                         " AND action = 'assigned'") == 1);
-    auto msgs = call(s.client, "GET", "/api/v1/leads/" + std::to_string(id) + "/messages", {}, 200);
+    auto msgs = assignment_api_call(s.client, "GET", "/api/v1/leads/" + std::to_string(id) + "/messages", {}, 200);
     REQUIRE(msgs["items"].size() >= 1);
     const std::string body = msgs["items"][0]["body"];
     CHECK(body.find("Говь") != std::string::npos);
     CHECK(body.find("Хэрэглэгч saraa") != std::string::npos);
     CHECK(body.find("борлуулагчид хуваариллаа") != std::string::npos);  // Mongolian: the salesperson's language
-    CHECK(call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(id), {}, 200)["items"].size() == 2);
+    CHECK(assignment_api_call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(id), {}, 200)["items"].size() == 2);
 }
 
 TEST_CASE("assignment: candidates sharing an e-mail are merged before the team step and assigned as one") {
@@ -214,13 +214,13 @@ TEST_CASE("assignment: candidates sharing an e-mail are merged before the team s
     const int64_t team = team_with_domain(s, "All", "");
     add_member(s, team, a, 300);
     auto with_email = [&](const std::string& name, const std::string& email, double p) {
-        return call(s.client, "POST", "/api/v1/leads", {{"name", name}, {"email", email}, {"probability", p}}, 201)["id"]
+        return assignment_api_call(s.client, "POST", "/api/v1/leads", {{"name", name}, {"email", email}, {"probability", p}}, 201)["id"]
             .get<int64_t>();
     };
     const int64_t first = with_email("First", "Bat@Example.mn", 20);
     const int64_t second = with_email("Second", "bat@example.mn", 60);
     const int64_t other = with_email("Other", "dorj@example.mn", 30);
-    auto run = call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
+    auto run = assignment_api_call(s.client, "POST", "/api/v1/assignment/run", json::object(), 200);
     CHECK(run["team_assigned"] == 2);
     CHECK(run["member_assigned"] == 2);
     CHECK(run["merged"] == 1);
@@ -230,14 +230,14 @@ TEST_CASE("assignment: candidates sharing an e-mail are merged before the team s
                         ")") == 1);
     const int64_t kept = scalar(s, "SELECT id FROM leads WHERE id IN (" + std::to_string(first) + "," +
                                        std::to_string(second) + ")");
-    CHECK(lead(s, kept)["user_id"] == a);
-    CHECK(lead(s, other)["user_id"] == a);
+    CHECK(assignment_api_lead(s, kept)["user_id"] == a);
+    CHECK(assignment_api_lead(s, other)["user_id"] == a);
     // The log names the leads as they are now; a lead deleted since has no name (the row stays).
-    auto log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
+    auto log = assignment_api_call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
     REQUIRE(log["items"].size() == 2);
     CHECK(log["items"][0]["lead_name"] == "Other");
     REQUIRE(s.client.Delete("/api/v1/leads/" + std::to_string(other)));
-    log = call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
+    log = assignment_api_call(s.client, "GET", "/api/v1/assignment/log?lead_id=" + std::to_string(other), {}, 200);
     REQUIRE(log["items"].size() == 2);
     CHECK(log["items"][0]["lead_name"].is_null());
 }

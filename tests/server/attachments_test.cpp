@@ -12,7 +12,7 @@ using namespace tumen::testing;
 namespace fs = std::filesystem;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void attachments_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
 const std::string png = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(200, '\x07');
 
@@ -34,7 +34,7 @@ fs::path stored(TestServer& s, const std::string& sha) {
 }  // namespace
 
 TEST_CASE("upload, list, download and delete; the type comes from the bytes, the name is made safe") {
-    TestServer s(seeded_config);
+    TestServer s(attachments_seeded_config);
     IoSession admin(s);
     const int64_t lead = create(admin, "/api/v1/leads", {{"name", "Өргөө зочид буудал"}});
     const std::string base = "/api/v1/leads/" + std::to_string(lead) + "/attachments";
@@ -93,7 +93,7 @@ TEST_CASE("upload, list, download and delete; the type comes from the bytes, the
 }
 
 TEST_CASE("attachments of contacts; text files are text/plain, even HTML") {
-    TestServer s(seeded_config);
+    TestServer s(attachments_seeded_config);
     IoSession admin(s);
     const int64_t contact = create(admin, "/api/v1/contacts", {{"name", "Батбаяр Өлзий"}});
     const std::string base = "/api/v1/contacts/" + std::to_string(contact) + "/attachments";
@@ -137,7 +137,7 @@ TEST_CASE("size limit, empty files, missing file part and unknown records") {
 }
 
 TEST_CASE("only records the caller can see: others' lead attachments are 404 for a sales_own user") {
-    TestServer s(seeded_config);
+    TestServer s(attachments_seeded_config);
     IoSession admin(s);
     make_user(admin, "own", "sales_own");
     const int64_t lead = create(admin, "/api/v1/leads", {{"name", "Админы сэжим"}});
@@ -164,7 +164,7 @@ TEST_CASE("only records the caller can see: others' lead attachments are 404 for
 }
 
 TEST_CASE("attachments of deleted records and unfinished uploads are purged") {
-    TestServer s(seeded_config);
+    TestServer s(attachments_seeded_config);
     IoSession admin(s);
     const int64_t lead = create(admin, "/api/v1/leads", {{"name", "Устах сэжим"}});
     auto r = attach(admin, "/api/v1/leads/" + std::to_string(lead) + "/attachments", "устах файл", "a.txt");
@@ -182,7 +182,7 @@ TEST_CASE("attachments of deleted records and unfinished uploads are purged") {
 }
 
 TEST_CASE("deleting a lead or contact removes its attachments at once, keeping files other records still use") {
-    TestServer s(seeded_config);
+    TestServer s(attachments_seeded_config);
     IoSession admin(s);
     const int64_t first = create(admin, "/api/v1/leads", {{"name", "Эхний хүсэлт"}});
     const int64_t second = create(admin, "/api/v1/leads", {{"name", "Хоёр дахь хүсэлт"}});

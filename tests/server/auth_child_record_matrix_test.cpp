@@ -33,15 +33,15 @@ struct Child {
     int64_t id = 0, version = 0;
 };
 
-httplib::Result post(httplib::Client& c, const std::string& p, const json& b) { return c.Post(p, b.dump(), "application/json"); }
+httplib::Result auth_child_record_matrix_post(httplib::Client& c, const std::string& p, const json& b) { return c.Post(p, b.dump(), "application/json"); }
 
 // How to call each endpoint so that it succeeds for a caller who may see the record's lead.
-using Request = std::function<httplib::Result(httplib::Client&, const std::string& path, const Child&)>;
+using AuthChildRecordMatrixRequest = std::function<httplib::Result(httplib::Client&, const std::string& path, const Child&)>;
 
-const std::map<std::string, Request>& requests() {
+const std::map<std::string, AuthChildRecordMatrixRequest>& auth_child_record_matrix_requests() {
     auto get = [](httplib::Client& c, const std::string& p, const Child&) { return c.Get(p); };
     auto del = [](httplib::Client& c, const std::string& p, const Child&) { return c.Delete(p); };
-    auto version_only = [](httplib::Client& c, const std::string& p, const Child& x) { return post(c, p, {{"version", x.version}}); };
+    auto version_only = [](httplib::Client& c, const std::string& p, const Child& x) { return auth_child_record_matrix_post(c, p, {{"version", x.version}}); };
     auto patch = [](json body) {
         return [body](httplib::Client& c, const std::string& p, const Child& x) {
             json b = body;
@@ -49,12 +49,12 @@ const std::map<std::string, Request>& requests() {
             return c.Patch(p, b.dump(), "application/json");
         };
     };
-    static const std::map<std::string, Request> table = {
+    static const std::map<std::string, AuthChildRecordMatrixRequest> table = {
         {"activities.update", patch({{"summary", "Дахин залгах"}})},
         {"activities.cancel", del},
-        {"activities.done", [](httplib::Client& c, const std::string& p, const Child&) { return post(c, p, {{"feedback", "Ярьсан"}}); }},
+        {"activities.done", [](httplib::Client& c, const std::string& p, const Child&) { return auth_child_record_matrix_post(c, p, {{"feedback", "Ярьсан"}}); }},
         {"activities.snooze", [](httplib::Client& c, const std::string& p, const Child& x) {
-             return post(c, p, {{"days", 1}, {"version", x.version}});
+             return auth_child_record_matrix_post(c, p, {{"days", 1}, {"version", x.version}});
          }},
         {"meetings.get", get},
         {"meetings.update", patch({{"title", "Гэрээ хэлэлцэх"}})},
@@ -68,7 +68,7 @@ const std::map<std::string, Request>& requests() {
         {"quotations.revise", version_only},
         {"quotations.send", version_only},
         {"quotations.invoicing", [](httplib::Client& c, const std::string& p, const Child& x) {
-             return post(c, p, {{"version", x.version}, {"invoice_status", "invoiced"}});
+             return auth_child_record_matrix_post(c, p, {{"version", x.version}, {"invoice_status", "invoiced"}});
          }},
         {"attachments.download", get},
         {"attachments.delete", del},
@@ -77,10 +77,10 @@ const std::map<std::string, Request>& requests() {
 }
 
 // Refusals that are not about access: none so far (each record is made in the state its endpoint needs).
-bool allowed_refusal(const std::string&, int) { return false; }
+bool auth_child_record_matrix_allowed_refusal(const std::string&, int) { return false; }
 
 // What a refused request must not have changed.
-std::string fingerprint(TestServer& s) {
+std::string auth_child_record_matrix_fingerprint(TestServer& s) {
     auto q = s.app->db().reader().prepare_uncached(
         "SELECT (SELECT group_concat(id || '/' || version || '/' || coalesce(summary, '') || '/' || due_date, ',') FROM activities) || '|' ||"
         " (SELECT group_concat(id || '/' || version || '/' || title, ',') FROM meetings) || '|' ||"
@@ -98,7 +98,7 @@ TEST_CASE("every child-record endpoint has a request here") {
     for (const auto& e : tumen::api::endpoints()) {
         if (prefix_of(e).empty()) continue;
         ++n;
-        CHECK_MESSAGE(requests().count(std::string(e.id)), "add a request for " << e.id << " to auth_child_record_matrix_test.cpp");
+        CHECK_MESSAGE(auth_child_record_matrix_requests().count(std::string(e.id)), "add a request for " << e.id << " to auth_child_record_matrix_test.cpp");
     }
     CHECK(n >= 18);
 }
@@ -166,14 +166,14 @@ TEST_CASE("role x activity/meeting/quotation/attachment endpoint x its lead's re
     for (const auto& e : tumen::api::endpoints()) {
         const auto prefix = prefix_of(e);
         if (prefix.empty()) continue;
-        const auto req = requests().find(std::string(e.id));
-        if (req == requests().end()) continue;  // reported by the test above
+        const auto req = auth_child_record_matrix_requests().find(std::string(e.id));
+        if (req == auth_child_record_matrix_requests().end()) continue;  // reported by the test above
         for (auto& [who, caller] : callers) {
             const bool below_level = e.access == Access::manager && who != "mgr";
             for (Relation r : {Relation::own, Relation::colleagues, Relation::other_team}) {
                 const Child x = make_child(prefix, std::string(e.id), make_lead(r));
                 const std::string path = tumen::api::expand(e.path, {std::to_string(x.id)});
-                const std::string before = fingerprint(s);
+                const std::string before = auth_child_record_matrix_fingerprint(s);
                 auto res = req->second(*caller.client, path, x);
                 REQUIRE_MESSAGE(res, e.id << " as " << who);
                 const bool hidden = who == "own" && r != Relation::own;
@@ -181,10 +181,10 @@ TEST_CASE("role x activity/meeting/quotation/attachment endpoint x its lead's re
                                          (hidden ? " (hidden lead): " : ": ") + std::to_string(res->status) + " " + res->body;
                 if (below_level || hidden) {
                     CHECK_MESSAGE(res->status == (below_level ? 403 : 404), what);  // the level is checked before the record
-                    CHECK_MESSAGE(fingerprint(s) == before, "a refused request changed data: " << what);
+                    CHECK_MESSAGE(auth_child_record_matrix_fingerprint(s) == before, "a refused request changed data: " << what);
                     ++refused;
                 } else {
-                    CHECK_MESSAGE((res->status / 100 == 2 || allowed_refusal(std::string(e.id), res->status)), what);
+                    CHECK_MESSAGE((res->status / 100 == 2 || auth_child_record_matrix_allowed_refusal(std::string(e.id), res->status)), what);
                     ++allowed;
                 }
             }

@@ -10,7 +10,7 @@
 namespace tumen::testing {
 
 // Mongolian Cyrillic with Ө ө Ү ү: passwords are counted in characters, not bytes.
-inline const char* user_password = "Өглөөний-Үүр-цайх-2024";
+inline const char* cyrillic_user_password = "Өглөөний-Үүр-цайх-2024";
 
 // A client of the test server carrying one user's session cookie and CSRF header.
 struct SignedIn {
@@ -33,7 +33,7 @@ inline httplib::Result patch_json(httplib::Client& c, const std::string& path, c
     return c.Patch(path, body.dump(), "application/json");
 }
 
-inline SignedIn sign_in(TestServer& s, const std::string& login, const std::string& password = user_password) {
+inline SignedIn sign_in(TestServer& s, const std::string& login, const std::string& password = cyrillic_user_password) {
     SignedIn out;
     out.client = std::make_unique<httplib::Client>("127.0.0.1", s.app->port());
     out.client->set_read_timeout(10, 0);
@@ -50,7 +50,7 @@ inline SignedIn sign_in(TestServer& s, const std::string& login, const std::stri
 // Creates a user through POST /api/v1/users as the signed-in administrator of `s`; returns the new user.
 inline nlohmann::json create_user(TestServer& s, const std::string& login, const std::string& role,
                                   nlohmann::json extra = nlohmann::json::object()) {
-    nlohmann::json body = {{"login", login}, {"name", "Хэрэглэгч " + login}, {"role", role}, {"password", user_password}};
+    nlohmann::json body = {{"login", login}, {"name", "Хэрэглэгч " + login}, {"role", role}, {"password", cyrillic_user_password}};
     for (auto& [k, v] : extra.items()) body[k] = v;
     auto r = post_json(s.client, "/api/v1/users", body);
     REQUIRE(r);

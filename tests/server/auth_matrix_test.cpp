@@ -140,7 +140,7 @@ const std::string& probe_body() {
     return body;
 }
 
-httplib::Result call(httplib::Client& c, const tumen::api::Endpoint& e) {
+httplib::Result auth_matrix_call(httplib::Client& c, const tumen::api::Endpoint& e) {
     // Every parameter is "1": an existing id (the administrator, the first team) and a valid {name} segment.
     std::string path = tumen::api::expand(e.path, {"1", "1", "1"});
     const std::string& b = probe_body();
@@ -261,7 +261,7 @@ TEST_CASE("the router refuses every endpoint to callers below its access level, 
         for (const auto& e : tumen::api::endpoints()) {
             int expected = c.expect(e);
             if (expected == 0) continue;
-            auto r = call(*c.client, e);
+            auto r = auth_matrix_call(*c.client, e);
             REQUIRE_MESSAGE(r, c.name << " " << e.id);
             CHECK_MESSAGE(r->status == expected, c.name << " on " << e.method << " " << e.path << " (" << e.id << "): " << r->status << " " << r->body);
             if (r->status == expected) {
@@ -287,10 +287,10 @@ TEST_CASE("a salesperson gets 403 on every admin endpoint and nobody gets in wit
     int admin_endpoints = 0;
     for (const auto& e : tumen::api::endpoints()) {
         if (e.access == Access::public_) continue;
-        CHECK_MESSAGE(call(anon, e)->status == 401, e.id);
+        CHECK_MESSAGE(auth_matrix_call(anon, e)->status == 401, e.id);
         if (e.access != Access::admin) continue;
         ++admin_endpoints;
-        CHECK_MESSAGE(call(*sales.client, e)->status == 403, e.id);
+        CHECK_MESSAGE(auth_matrix_call(*sales.client, e)->status == 403, e.id);
     }
     CHECK(admin_endpoints >= 11);
 }

@@ -27,14 +27,14 @@ struct Ctx {
 };
 
 // How to call each lead endpoint so that it succeeds for a caller who may see the lead. nullopt body = GET/DELETE.
-using Request = std::function<httplib::Result(httplib::Client&, const std::string& path, const Ctx&)>;
+using AuthRecordMatrixRequest = std::function<httplib::Result(httplib::Client&, const std::string& path, const Ctx&)>;
 
-httplib::Result post(httplib::Client& c, const std::string& p, const json& b) { return c.Post(p, b.dump(), "application/json"); }
+httplib::Result auth_record_matrix_post(httplib::Client& c, const std::string& p, const json& b) { return c.Post(p, b.dump(), "application/json"); }
 
-const std::map<std::string, Request>& requests() {
+const std::map<std::string, AuthRecordMatrixRequest>& auth_record_matrix_requests() {
     auto get = [](httplib::Client& c, const std::string& p, const Ctx&) { return c.Get(p); };
-    auto version_only = [](httplib::Client& c, const std::string& p, const Ctx& x) { return post(c, p, {{"version", x.version}}); };
-    static const std::map<std::string, Request> table = {
+    auto version_only = [](httplib::Client& c, const std::string& p, const Ctx& x) { return auth_record_matrix_post(c, p, {{"version", x.version}}); };
+    static const std::map<std::string, AuthRecordMatrixRequest> table = {
         {"leads.get", get},
         {"leads.messages", get},
         {"leads.duplicates", get},
@@ -49,31 +49,31 @@ const std::map<std::string, Request>& requests() {
          }},
         {"leads.delete", [](httplib::Client& c, const std::string& p, const Ctx&) { return c.Delete(p); }},
         {"leads.move", [](httplib::Client& c, const std::string& p, const Ctx& x) {
-             return post(c, p, {{"stage_id", x.other_stage}, {"version", x.version}});
+             return auth_record_matrix_post(c, p, {{"stage_id", x.other_stage}, {"version", x.version}});
          }},
         {"leads.won", version_only},
         {"leads.restore", version_only},
         {"leads.archive", version_only},
         {"leads.probability_reset", version_only},
         {"leads.lost", [](httplib::Client& c, const std::string& p, const Ctx& x) {
-             return post(c, p, {{"version", x.version}, {"note", "Үнэ өндөр"}});
+             return auth_record_matrix_post(c, p, {{"version", x.version}, {"note", "Үнэ өндөр"}});
          }},
-        {"leads.note", [](httplib::Client& c, const std::string& p, const Ctx&) { return post(c, p, {{"body", "Тэмдэглэл"}}); }},
+        {"leads.note", [](httplib::Client& c, const std::string& p, const Ctx&) { return auth_record_matrix_post(c, p, {{"body", "Тэмдэглэл"}}); }},
         {"leads.convert", [](httplib::Client& c, const std::string& p, const Ctx& x) {
-             return post(c, p, {{"version", x.version}, {"action", "nothing"}});
+             return auth_record_matrix_post(c, p, {{"version", x.version}, {"action", "nothing"}});
          }},
         {"leads.attach", [](httplib::Client& c, const std::string& p, const Ctx&) {
              return c.Post(p, httplib::MultipartFormDataItems{{"file", "Сайн байна уу\n", "тэмдэглэл.txt", "text/plain"}});
          }},
         {"leads.mail", [](httplib::Client& c, const std::string& p, const Ctx&) {
-             return post(c, p, {{"to", "bat@gobi.mn"}, {"subject", "Санал"}, {"body", "Сайн байна уу"}});
+             return auth_record_matrix_post(c, p, {{"to", "bat@gobi.mn"}, {"subject", "Санал"}, {"body", "Сайн байна уу"}});
          }},
-        {"leads.sms", [](httplib::Client& c, const std::string& p, const Ctx&) { return post(c, p, {{"text", "Сайн байна уу"}}); }},
+        {"leads.sms", [](httplib::Client& c, const std::string& p, const Ctx&) { return auth_record_matrix_post(c, p, {{"text", "Сайн байна уу"}}); }},
         {"leads.meeting_create", [](httplib::Client& c, const std::string& p, const Ctx&) {
-             return post(c, p, {{"title", "Уулзалт"}, {"local_start", "2026-12-01T10:00"}, {"local_end", "2026-12-01T11:00"}});
+             return auth_record_matrix_post(c, p, {{"title", "Уулзалт"}, {"local_start", "2026-12-01T10:00"}, {"local_end", "2026-12-01T11:00"}});
          }},
         {"leads.activity_create", [](httplib::Client& c, const std::string& p, const Ctx&) {
-             return post(c, p, {{"type_id", 1}, {"summary", "Залгах"}});
+             return auth_record_matrix_post(c, p, {{"type_id", 1}, {"summary", "Залгах"}});
          }},
     };
     return table;
@@ -81,13 +81,13 @@ const std::map<std::string, Request>& requests() {
 
 // Statuses a caller who may see the lead can still get for reasons that are not access: sending an SMS with no
 // gateway set up.
-bool allowed_refusal(const std::string& id, int status) {
+bool auth_record_matrix_allowed_refusal(const std::string& id, int status) {
     if (id == "leads.sms") return status == 409 || status == 422 || status == 503;
     return false;
 }
 
 // What a refused request must not have changed: the lead and everything hanging off leads.
-std::string fingerprint(TestServer& s, int64_t lead) {
+std::string auth_record_matrix_fingerprint(TestServer& s, int64_t lead) {
     auto q = s.app->db().reader().prepare_uncached(
         "SELECT coalesce((SELECT version || '/' || active || '/' || coalesce(stage_id, 0) || '/' || coalesce(user_id, 0) ||"
         " '/' || type || '/' || probability FROM leads WHERE id = ?1), 'gone') || '|' ||"
@@ -118,7 +118,7 @@ TEST_CASE("every lead endpoint has a request here") {
     for (const auto& e : tumen::api::endpoints()) {
         if (!is_lead_endpoint(e)) continue;
         ++n;
-        CHECK_MESSAGE(requests().count(std::string(e.id)), "add a request for " << e.id << " to auth_record_matrix_test.cpp");
+        CHECK_MESSAGE(auth_record_matrix_requests().count(std::string(e.id)), "add a request for " << e.id << " to auth_record_matrix_test.cpp");
     }
     CHECK(n >= 20);
 }
@@ -184,8 +184,8 @@ TEST_CASE("role x lead endpoint x the lead's relation to the caller: 404 and not
     int refused = 0, allowed = 0;
     for (const auto& e : tumen::api::endpoints()) {
         if (!is_lead_endpoint(e)) continue;
-        const auto req = requests().find(std::string(e.id));
-        if (req == requests().end()) continue;  // reported by the test above
+        const auto req = auth_record_matrix_requests().find(std::string(e.id));
+        if (req == auth_record_matrix_requests().end()) continue;  // reported by the test above
         for (auto& [who, caller] : callers) {
             const bool below_level = e.access == Access::manager && who != "mgr";
             for (Relation r : {Relation::own, Relation::followed, Relation::colleagues, Relation::unassigned_my_team,
@@ -193,17 +193,17 @@ TEST_CASE("role x lead endpoint x the lead's relation to the caller: 404 and not
                 Ctx x = make_lead(r);  // a fresh lead per call: every call sees the same starting state
                 if (e.id == "leads.restore") x = archived(x);
                 const std::string path = tumen::api::expand(e.path, {std::to_string(x.lead)});
-                const std::string before = fingerprint(s, x.lead);
+                const std::string before = auth_record_matrix_fingerprint(s, x.lead);
                 auto res = req->second(*caller.client, path, x);
                 REQUIRE_MESSAGE(res, e.id << " as " << who);
                 const std::string what = std::string(e.method) + " " + path + " (" + std::string(e.id) + ") as " + who +
                                          " on a lead " + name_of(r) + ": " + std::to_string(res->status) + " " + res->body;
                 if (below_level || !visible(who, r)) {
                     CHECK_MESSAGE(res->status == (below_level ? 403 : 404), what);
-                    CHECK_MESSAGE(fingerprint(s, x.lead) == before, "a refused request changed data: " << what);
+                    CHECK_MESSAGE(auth_record_matrix_fingerprint(s, x.lead) == before, "a refused request changed data: " << what);
                     ++refused;
                 } else {
-                    CHECK_MESSAGE((res->status / 100 == 2 || allowed_refusal(std::string(e.id), res->status)), what);
+                    CHECK_MESSAGE((res->status / 100 == 2 || auth_record_matrix_allowed_refusal(std::string(e.id), res->status)), what);
                     ++allowed;
                 }
             }

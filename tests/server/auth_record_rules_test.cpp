@@ -18,12 +18,12 @@ namespace {
 
 constexpr int64_t me = 1, colleague = 2, my_team = 10, other_team = 20, my_partner = 100, other_partner = 200;
 
-struct Fixture {
+struct AuthRecordRulesFixture {
     std::filesystem::path dir = tumen::testing::make_temp_dir("tumen-rules");
     tumen::store::Connection db{(dir / "rules.db").string()};
     std::vector<std::pair<int64_t, LeadAccessFacts>> leads;
 
-    Fixture() {
+    AuthRecordRulesFixture() {
         db.exec(
             "CREATE TABLE leads (id INTEGER PRIMARY KEY, user_id INTEGER, team_id INTEGER, partner_assigned_id INTEGER);"
             "CREATE TABLE lead_followers (lead_id INTEGER NOT NULL, user_id INTEGER NOT NULL, PRIMARY KEY (lead_id, user_id));");
@@ -43,7 +43,7 @@ struct Fixture {
                         leads.push_back({id, LeadAccessFacts{u, t, p, f}});
                     }
     }
-    ~Fixture() {
+    ~AuthRecordRulesFixture() {
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
     }
@@ -70,7 +70,7 @@ struct Fixture {
     }
 };
 
-Caller caller(std::string role, int64_t user_id = me, std::vector<int64_t> teams = {my_team},
+Caller auth_record_rules_caller(std::string role, int64_t user_id = me, std::vector<int64_t> teams = {my_team},
               std::optional<int64_t> partner = std::nullopt) {
     Caller c;
     c.role = std::move(role);
@@ -87,13 +87,13 @@ bool follows(const LeadAccessFacts& l, int64_t user) {
 }  // namespace
 
 TEST_CASE("the SQL rule and the in-memory rule agree for every role and lead") {
-    Fixture f;
+    AuthRecordRulesFixture f;
     REQUIRE(f.leads.size() == 108);
     const std::vector<Caller> callers = {
-        caller("admin"), caller("manager"), caller("sales_all"),
-        caller("sales_own"), caller("sales_own", me, {}), caller("sales_own", me, {my_team, other_team}),
-        caller("sales_own", 0), caller("portal", 5, {}, my_partner), caller("portal", 5, {}, std::nullopt),
-        caller("kiosk", 0, {my_team}), caller(""), caller("superuser"),
+        auth_record_rules_caller("admin"), auth_record_rules_caller("manager"), auth_record_rules_caller("sales_all"),
+        auth_record_rules_caller("sales_own"), auth_record_rules_caller("sales_own", me, {}), auth_record_rules_caller("sales_own", me, {my_team, other_team}),
+        auth_record_rules_caller("sales_own", 0), auth_record_rules_caller("portal", 5, {}, my_partner), auth_record_rules_caller("portal", 5, {}, std::nullopt),
+        auth_record_rules_caller("kiosk", 0, {my_team}), auth_record_rules_caller(""), auth_record_rules_caller("superuser"),
     };
     for (const auto& c : callers) {
         CAPTURE(c.role);
@@ -103,14 +103,14 @@ TEST_CASE("the SQL rule and the in-memory rule agree for every role and lead") {
 }
 
 TEST_CASE("what each role sees") {
-    Fixture f;
+    AuthRecordRulesFixture f;
     const auto everything = f.where([](const LeadAccessFacts&) { return true; });
-    CHECK(f.by_sql(caller("admin")) == everything);
-    CHECK(f.by_sql(caller("manager")) == everything);
-    CHECK(f.by_sql(caller("sales_all")) == everything);
+    CHECK(f.by_sql(auth_record_rules_caller("admin")) == everything);
+    CHECK(f.by_sql(auth_record_rules_caller("manager")) == everything);
+    CHECK(f.by_sql(auth_record_rules_caller("sales_all")) == everything);
 
     // Own documents: mine, followed by me, or unassigned in my teams; never a colleague's lead in my team.
-    auto own = f.by_sql(caller("sales_own"));
+    auto own = f.by_sql(auth_record_rules_caller("sales_own"));
     CHECK(own == f.where([](const LeadAccessFacts& l) {
               return l.user_id == me || follows(l, me) || (!l.user_id && l.team_id == my_team);
           }));
@@ -120,33 +120,33 @@ TEST_CASE("what each role sees") {
         if (!l.user_id && !l.team_id && !follows(l, me)) CHECK(own.count(id) == 0);
     }
     // Without teams only own and followed leads remain.
-    CHECK(f.by_sql(caller("sales_own", me, {})) ==
+    CHECK(f.by_sql(auth_record_rules_caller("sales_own", me, {})) ==
           f.where([](const LeadAccessFacts& l) { return l.user_id == me || follows(l, me); }));
 
     // The reseller's portal user: only leads assigned to that partner; without a partner nothing.
-    CHECK(f.by_sql(caller("portal", 5, {}, my_partner)) ==
+    CHECK(f.by_sql(auth_record_rules_caller("portal", 5, {}, my_partner)) ==
           f.where([](const LeadAccessFacts& l) { return l.partner_assigned_id == my_partner; }));
-    CHECK(f.by_sql(caller("portal", 5, {}, std::nullopt)).empty());
+    CHECK(f.by_sql(auth_record_rules_caller("portal", 5, {}, std::nullopt)).empty());
 
     // A kiosk: the leads of the teams whose boards it shows; without teams nothing.
-    CHECK(f.by_sql(caller("kiosk", 0, {my_team})) ==
+    CHECK(f.by_sql(auth_record_rules_caller("kiosk", 0, {my_team})) ==
           f.where([](const LeadAccessFacts& l) { return l.team_id == my_team; }));
-    CHECK(f.by_sql(caller("kiosk", 0, {})).empty());
+    CHECK(f.by_sql(auth_record_rules_caller("kiosk", 0, {})).empty());
     // Unknown roles and a sales_own caller without an id see no lead at all (fail closed).
-    CHECK(f.by_sql(caller("")).empty());
-    CHECK(f.by_sql(caller("sales_own", 0)).empty());
+    CHECK(f.by_sql(auth_record_rules_caller("")).empty());
+    CHECK(f.by_sql(auth_record_rules_caller("sales_own", 0)).empty());
 }
 
 TEST_CASE("the rule is bound with parameters, works under another alias, and refuses an unsafe alias") {
-    auto rule = tumen::store::lead_rule_sql(caller("sales_own", me, {my_team, other_team}), "lead");
+    auto rule = tumen::store::lead_rule_sql(auth_record_rules_caller("sales_own", me, {my_team, other_team}), "lead");
     CHECK(rule.sql.find("lead.user_id = ?") != std::string::npos);
     CHECK(rule.sql.find("lead.team_id IN (?,?)") != std::string::npos);
     CHECK(rule.params.size() == 4);
-    CHECK(tumen::store::lead_rule_sql(caller("admin")).sql == "1");
-    CHECK(tumen::store::lead_rule_sql(caller("kiosk", 0, {})).sql == "0");
-    CHECK(tumen::store::lead_rule_sql(caller("kiosk", 0, {my_team, other_team})).sql == "(l.team_id IN (?,?))");
-    CHECK(tumen::store::sees_all_leads(caller("sales_all")));
-    CHECK_FALSE(tumen::store::sees_all_leads(caller("sales_own")));
-    CHECK_THROWS_AS(tumen::store::lead_rule_sql(caller("sales_own"), "l; DROP TABLE leads"), std::invalid_argument);
-    CHECK_THROWS_AS(tumen::store::lead_rule_sql(caller("sales_own"), ""), std::invalid_argument);
+    CHECK(tumen::store::lead_rule_sql(auth_record_rules_caller("admin")).sql == "1");
+    CHECK(tumen::store::lead_rule_sql(auth_record_rules_caller("kiosk", 0, {})).sql == "0");
+    CHECK(tumen::store::lead_rule_sql(auth_record_rules_caller("kiosk", 0, {my_team, other_team})).sql == "(l.team_id IN (?,?))");
+    CHECK(tumen::store::sees_all_leads(auth_record_rules_caller("sales_all")));
+    CHECK_FALSE(tumen::store::sees_all_leads(auth_record_rules_caller("sales_own")));
+    CHECK_THROWS_AS(tumen::store::lead_rule_sql(auth_record_rules_caller("sales_own"), "l; DROP TABLE leads"), std::invalid_argument);
+    CHECK_THROWS_AS(tumen::store::lead_rule_sql(auth_record_rules_caller("sales_own"), ""), std::invalid_argument);
 }

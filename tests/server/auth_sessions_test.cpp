@@ -100,7 +100,7 @@ TEST_CASE("signing in gives a new session id and ends the one the browser had (n
     // The same browser signs in again while still carrying its old cookie.
     httplib::Client same("127.0.0.1", s.app->port());
     same.set_default_headers({{"Cookie", first.cookie}});
-    auto r = post_json(same, "/api/v1/session/login", {{"login", "fix"}, {"password", user_password}});
+    auto r = post_json(same, "/api/v1/session/login", {{"login", "fix"}, {"password", cyrillic_user_password}});
     REQUIRE(r);
     CHECK(r->status == 200);
     std::string fresh = cookie_of(r);
@@ -113,7 +113,7 @@ TEST_CASE("signing in gives a new session id and ends the one the browser had (n
     httplib::Client planted("127.0.0.1", s.app->port());
     planted.set_default_headers({{"Cookie", "tumen_session=attacker-chosen-value"}});
     CHECK(planted.Get("/api/v1/session/me")->status == 401);
-    r = post_json(planted, "/api/v1/session/login", {{"login", "fix"}, {"password", user_password}});
+    r = post_json(planted, "/api/v1/session/login", {{"login", "fix"}, {"password", cyrillic_user_password}});
     CHECK(cookie_of(r) != "tumen_session=attacker-chosen-value");
 }
 

@@ -49,9 +49,9 @@ TEST_CASE("five wrong passwords lock the account with a clear message; the admin
     CHECK(r->get_header_value("Retry-After") == "60");
 
     // Locked means locked: the right password is refused too, and so is a differently cased login.
-    r = try_login(c, "naraa", user_password);
+    r = try_login(c, "naraa", cyrillic_user_password);
     CHECK(r->status == 429);
-    CHECK(try_login(c, " NARAA", user_password)->status == 429);
+    CHECK(try_login(c, " NARAA", cyrillic_user_password)->status == 429);
     CHECK(std::stoi(r->get_header_value("Retry-After")) <= 60);
 
     auto locks = body_of(s.client.Get("/api/v1/security/locks"))["items"];
@@ -69,7 +69,7 @@ TEST_CASE("five wrong passwords lock the account with a clear message; the admin
     CHECK(post_json(s.client, "/api/v1/security/locks/clear", {{"kind", "account"}, {"key", "Naraa"}})->status == 204);
     CHECK(post_json(s.client, "/api/v1/security/locks/clear", {{"kind", "account"}, {"key", "naraa"}})->status == 404);
     CHECK(post_json(s.client, "/api/v1/security/locks/clear", {{"kind", "nonsense"}, {"key", "x"}})->status == 422);
-    CHECK(try_login(c, "naraa", user_password)->status == 200);
+    CHECK(try_login(c, "naraa", cyrillic_user_password)->status == 200);
     CHECK(scalar(s, "SELECT count(*) FROM login_throttle WHERE kind = 'account'") == 0);
     CHECK(scalar(s, "SELECT count(*) FROM security_events WHERE kind = 'lock_cleared'") == 1);
 }
@@ -122,14 +122,14 @@ TEST_CASE("many failures from one address lock the address, whatever logins they
     CHECK(r->status == 429);
     CHECK(body_of(r)["error"]["current"]["lock"] == "address");
     // Every account is now refused from this address, with its right password too.
-    CHECK(try_login(c, "tsetseg", user_password)->status == 429);
+    CHECK(try_login(c, "tsetseg", cyrillic_user_password)->status == 429);
 
     auto locks = body_of(s.client.Get("/api/v1/security/locks"))["items"];
     bool address_locked = false;
     for (auto& l : locks) address_locked |= l["kind"] == "address" && l["key"] == "127.0.0.1" && l["locked"] == true;
     CHECK(address_locked);
     CHECK(post_json(s.client, "/api/v1/security/locks/clear", {{"kind", "address"}, {"key", "127.0.0.1"}})->status == 204);
-    CHECK(try_login(c, "tsetseg", user_password)->status == 200);
+    CHECK(try_login(c, "tsetseg", cyrillic_user_password)->status == 200);
 }
 
 TEST_CASE("wrong old passwords while signed in count towards the account lock") {
@@ -142,7 +142,7 @@ TEST_CASE("wrong old passwords while signed in count towards the account lock") 
         statuses.push_back(post_json(*u.client, "/api/v1/account/password",
                                      {{"old_password", "guess-" + std::to_string(i)}, {"new_password", "brand-new-password"}})->status);
     CHECK(statuses == std::vector<int>{422, 422, 422, 422, 429});
-    CHECK(post_json(*u.client, "/api/v1/account/password", {{"old_password", user_password}, {"new_password", "brand-new-password"}})->status == 429);
+    CHECK(post_json(*u.client, "/api/v1/account/password", {{"old_password", cyrillic_user_password}, {"new_password", "brand-new-password"}})->status == 429);
 }
 
 TEST_CASE("sign-in takes as long for an unknown login as for a wrong password") {

@@ -8,7 +8,7 @@ using namespace tumen::testing;
 using nlohmann::json;
 
 namespace {
-std::unique_ptr<httplib::Client> bearer(TestServer& s, const std::string& secret) {
+std::unique_ptr<httplib::Client> auth_tokens_bearer(TestServer& s, const std::string& secret) {
     auto c = std::make_unique<httplib::Client>("127.0.0.1", s.app->port());
     c->set_default_headers({{"Authorization", "Bearer " + secret}});
     return c;
@@ -35,13 +35,13 @@ TEST_CASE("an API key is shown once, stored hashed, and acts as its owner withou
     CHECK(scalar(s, "SELECT count(*) FROM api_keys WHERE token_hash = '" + tumen::server::token_hash(key) + "'") == 1);
     CHECK(scalar(s, "SELECT count(*) FROM api_keys WHERE token_hash = '" + key + "' OR prefix = '" + key + "'") == 0);
 
-    auto api = bearer(s, key);
+    auto api = auth_tokens_bearer(s, key);
     r = api->Get("/api/v1/session/me");
     REQUIRE(r);
     CHECK(r->status == 200);
     CHECK(body_of(r)["user"]["login"] == "admin");
     // Writes need no CSRF header with a key (no cookie is involved).
-    r = post_json(*api, "/api/v1/users", {{"login", "via-key"}, {"name", "Түлхүүрээр"}, {"role", "sales_own"}, {"password", user_password}});
+    r = post_json(*api, "/api/v1/users", {{"login", "via-key"}, {"name", "Түлхүүрээр"}, {"role", "sales_own"}, {"password", cyrillic_user_password}});
     CHECK(r->status == 201);
     CHECK(body_of(s.client.Get("/api/v1/api-keys"))["items"][0]["last_used_at"].is_string());
 
@@ -64,7 +64,7 @@ TEST_CASE("an API key may expire: it works until then, is refused after, and the
     const int64_t id = body_of(r)["id"];
     CHECK(body_of(r)["expires_at"].is_string());
     CHECK(scalar(s, "SELECT expires_at - created_at FROM api_keys WHERE id = " + std::to_string(id)) == 30 * 86400);
-    auto api = bearer(s, key);
+    auto api = auth_tokens_bearer(s, key);
     CHECK(api->Get("/api/v1/session/me")->status == 200);
     auto item = body_of(s.client.Get("/api/v1/api-keys"))["items"][0];
     CHECK(item["expired"] == false);
@@ -95,7 +95,7 @@ TEST_CASE("read-only keys read but never write; keys of deactivated users stop w
     auto reader = sign_in(s, "reader");
     auto r = post_json(*reader.client, "/api/v1/api-keys", {{"name", "dashboard"}, {"read_only", true}});
     REQUIRE(r->status == 201);
-    auto api = bearer(s, body_of(r)["key"]);
+    auto api = auth_tokens_bearer(s, body_of(r)["key"]);
     CHECK(api->Get("/api/v1/account")->status == 200);
     r = patch_json(*api, "/api/v1/account", {{"lang", "mn"}});
     CHECK(r->status == 403);
@@ -150,7 +150,7 @@ TEST_CASE("kiosk tokens: made by managers for team boards, read-only, reach only
     CHECK(list[0]["team_ids"] == json::array({north, south}));
     CHECK(list[0].dump().find(token) == std::string::npos);
 
-    auto kiosk = bearer(s, token);
+    auto kiosk = auth_tokens_bearer(s, token);
     r = kiosk->Get("/api/v1/kiosk/me");
     REQUIRE(r);
     CHECK(r->status == 200);

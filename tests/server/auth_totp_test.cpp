@@ -85,7 +85,7 @@ httplib::Result second_step(httplib::Client& c, const std::string& challenge, js
 }
 
 std::string challenge_for(httplib::Client& c, const std::string& login) {
-    auto r = post_json(c, "/api/v1/session/login", {{"login", login}, {"password", user_password}});
+    auto r = post_json(c, "/api/v1/session/login", {{"login", login}, {"password", cyrillic_user_password}});
     REQUIRE(r);
     REQUIRE(r->status == 200);
     auto j = body_of(r);
@@ -152,7 +152,7 @@ TEST_CASE("recovery codes work once each; an administrator can turn a lost TOTP 
 
     // New codes (password required) replace the old ones.
     CHECK(post_json(*munkh.client, "/api/v1/account/totp/recovery-codes", {{"password", "wrong-password"}})->status == 422);
-    r = post_json(*munkh.client, "/api/v1/account/totp/recovery-codes", {{"password", user_password}});
+    r = post_json(*munkh.client, "/api/v1/account/totp/recovery-codes", {{"password", cyrillic_user_password}});
     REQUIRE(r->status == 200);
     CHECK(second_step(c, challenge_for(c, "munkh"), {{"recovery_code", codes[6]}})->status == 401);
 
@@ -170,7 +170,7 @@ TEST_CASE("turning TOTP off needs the password") {
     auto r = post_json(*saran.client, "/api/v1/account/totp/disable", {{"password", "not-my-password"}});
     CHECK(r->status == 422);
     CHECK(body_of(r)["error"]["field"] == "password");
-    CHECK(post_json(*saran.client, "/api/v1/account/totp/disable", {{"password", user_password}})->status == 204);
+    CHECK(post_json(*saran.client, "/api/v1/account/totp/disable", {{"password", cyrillic_user_password}})->status == 204);
     CHECK(body_of(saran.client->Get("/api/v1/account"))["totp_enabled"] == false);
     CHECK(sign_in(s, "saran").session.contains("csrf_token"));
 }
@@ -199,5 +199,5 @@ TEST_CASE("challenges expire, and wrong codes lock the account like wrong passwo
     r = second_step(c, challenge, {{"code", "000009"}});
     CHECK(r->status == 429);
     // Locked: even the right code (and the password) wait.
-    CHECK(post_json(c, "/api/v1/session/login", {{"login", "dorj"}, {"password", user_password}})->status == 429);
+    CHECK(post_json(c, "/api/v1/session/login", {{"login", "dorj"}, {"password", cyrillic_user_password}})->status == 429);
 }

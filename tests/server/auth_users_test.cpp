@@ -48,7 +48,7 @@ TEST_CASE("user fields are checked: password rules, roles, duplicates, reference
     TestServer s;
     s.login();
     auto post = [&](json body) { return post_json(s.client, "/api/v1/users", body); };
-    json base = {{"login", "nomin"}, {"name", "Номин"}, {"role", "sales_own"}, {"password", user_password}};
+    json base = {{"login", "nomin"}, {"name", "Номин"}, {"role", "sales_own"}, {"password", cyrillic_user_password}};
 
     // Nine Cyrillic characters are eighteen bytes: still too short.
     json b = base;
@@ -137,7 +137,7 @@ TEST_CASE("deactivating a user ends their sessions and refuses their sign-in; th
     CHECK(r->status == 200);
     CHECK(body_of(r)["active"] == false);
     CHECK(gerel.client->Get("/api/v1/session/me")->status == 401);
-    r = post_json(s.client, "/api/v1/session/login", {{"login", "gerel"}, {"password", user_password}});
+    r = post_json(s.client, "/api/v1/session/login", {{"login", "gerel"}, {"password", cyrillic_user_password}});
     CHECK(r->status == 401);
 
     // Back to active: signs in again.
@@ -166,7 +166,7 @@ TEST_CASE("an administrator sets a password: old one stops working, the user's s
     REQUIRE(r);
     CHECK(r->status == 204);
     CHECK(saraa.client->Get("/api/v1/session/me")->status == 401);
-    CHECK(post_json(s.client, "/api/v1/session/login", {{"login", "saraa"}, {"password", user_password}})->status == 401);
+    CHECK(post_json(s.client, "/api/v1/session/login", {{"login", "saraa"}, {"password", cyrillic_user_password}})->status == 401);
     CHECK(sign_in(s, "saraa", "Шинэ нууц үг 2025").session["user"]["login"] == "saraa");
     CHECK(scalar(s, "SELECT count(*) FROM security_events WHERE kind = 'password_set'") == 1);
 }
@@ -181,10 +181,10 @@ TEST_CASE("users change their own password (old one required) and their language
     auto r = post_json(*bold.client, "/api/v1/account/password", {{"old_password", "wrong-password-1"}, {"new_password", "Болд-ын шинэ үг"}});
     CHECK(r->status == 422);
     CHECK(body_of(r)["error"]["field"] == "old_password");
-    r = post_json(*bold.client, "/api/v1/account/password", {{"old_password", user_password}, {"new_password", "bold"}});
+    r = post_json(*bold.client, "/api/v1/account/password", {{"old_password", cyrillic_user_password}, {"new_password", "bold"}});
     CHECK(r->status == 422);
     CHECK(body_of(r)["error"]["field"] == "new_password");
-    r = post_json(*bold.client, "/api/v1/account/password", {{"old_password", user_password}, {"new_password", "Болд-ын шинэ үг"}});
+    r = post_json(*bold.client, "/api/v1/account/password", {{"old_password", cyrillic_user_password}, {"new_password", "Болд-ын шинэ үг"}});
     CHECK(r->status == 204);
     CHECK(bold.client->Get("/api/v1/session/me")->status == 200);   // this session stays
     CHECK(other.client->Get("/api/v1/session/me")->status == 401);  // the others end
@@ -223,9 +223,9 @@ TEST_CASE("passwords are stored only as Argon2id hashes") {
     REQUIRE(hash.step());
     std::string stored = hash.get_text(0);
     CHECK(stored.rfind("$argon2id$", 0) == 0);
-    CHECK(stored.find(user_password) == std::string::npos);
-    CHECK(tumen::server::AuthService::verify_password(stored, user_password));
-    CHECK_FALSE(tumen::server::AuthService::verify_password(stored, std::string(user_password) + "x"));
+    CHECK(stored.find(cyrillic_user_password) == std::string::npos);
+    CHECK(tumen::server::AuthService::verify_password(stored, cyrillic_user_password));
+    CHECK_FALSE(tumen::server::AuthService::verify_password(stored, std::string(cyrillic_user_password) + "x"));
     // Two hashes of one password differ (random salt).
     CHECK(tumen::server::AuthService::hash_password("same-password-1") != tumen::server::AuthService::hash_password("same-password-1"));
 }

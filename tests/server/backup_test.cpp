@@ -18,9 +18,9 @@ using namespace tumen::testing;
 namespace fs = std::filesystem;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void backup_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
-int64_t scalar(tumen::store::Connection& c, const std::string& sql) { return c.prepare_uncached(sql).scalar_int(); }
+int64_t backup_scalar(tumen::store::Connection& c, const std::string& sql) { return c.prepare_uncached(sql).scalar_int(); }
 
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -31,7 +31,7 @@ std::string read_file(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("backup endpoint: a named copy in data/backups, listed, downloadable, administrators only") {
-    TestServer s(seeded_config);
+    TestServer s(backup_seeded_config);
     IoSession admin(s);
     REQUIRE(import_csv(admin, "Нэр,Имэйл\nӨргөө,o@x.mn\nҮүрцайх,u@x.mn\n")["created"] == 2);
 
@@ -48,8 +48,8 @@ TEST_CASE("backup endpoint: a named copy in data/backups, listed, downloadable, 
 
     {
         tumen::store::Connection copy(file.string(), true);
-        CHECK(scalar(copy, "SELECT count(*) FROM leads") == 2);
-        CHECK(scalar(copy, "SELECT count(*) FROM leads WHERE name = 'Өргөө'") == 1);
+        CHECK(backup_scalar(copy, "SELECT count(*) FROM leads") == 2);
+        CHECK(backup_scalar(copy, "SELECT count(*) FROM leads WHERE name = 'Өргөө'") == 1);
     }
 
     auto second = admin.post_json("/api/v1/admin/backup", json::object());
@@ -74,7 +74,7 @@ TEST_CASE("backup endpoint: a named copy in data/backups, listed, downloadable, 
 }
 
 TEST_CASE("a backup taken while writers commit is a consistent snapshot") {
-    TestServer s(seeded_config);
+    TestServer s(backup_seeded_config);
     auto& db = s.app->db();
     std::atomic<bool> stop{false};
     std::atomic<int> commits{0};
@@ -111,9 +111,9 @@ TEST_CASE("a backup taken while writers commit is a consistent snapshot") {
         auto check = copy.prepare_uncached("PRAGMA integrity_check");
         REQUIRE(check.step());
         CHECK(check.get_text(0) == "ok");
-        const int64_t leads = scalar(copy, "SELECT count(*) FROM leads");
+        const int64_t leads = backup_scalar(copy, "SELECT count(*) FROM leads");
         CHECK(leads % 2 == 0);
-        CHECK(scalar(copy, "SELECT count(*) FROM leads_fts") == leads);
+        CHECK(backup_scalar(copy, "SELECT count(*) FROM leads_fts") == leads);
         CHECK(leads >= last);  // later backups never go back in time
         last = leads;
     }
@@ -121,7 +121,7 @@ TEST_CASE("a backup taken while writers commit is a consistent snapshot") {
 }
 
 TEST_CASE("backup_database refuses to overwrite a file") {
-    TestServer s(seeded_config);
+    TestServer s(backup_seeded_config);
     const fs::path target = s.dir / "mine.db";
     auto first = tumen::server::backup_database(s.app->db(), target.string());
     REQUIRE(first.ok());

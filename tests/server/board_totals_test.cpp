@@ -26,7 +26,7 @@ Totals read_totals(TestServer& s, const std::string& sql) {
     return out;
 }
 
-void check_totals_match_leads(TestServer& s) {
+void board_totals_check_totals_match_leads(TestServer& s) {
     const Totals kept = read_totals(
         s, "SELECT team_key, stage_key, active, type, currency, n, expected, weighted FROM lead_totals WHERE n > 0");
     const Totals recomputed = read_totals(
@@ -37,7 +37,7 @@ void check_totals_match_leads(TestServer& s) {
     CHECK(count_rows(s, "SELECT count(*) FROM lead_totals WHERE n = 0 AND (expected <> 0 OR weighted <> 0)") == 0);
 }
 
-json call(TestServer& s, const char* method, const std::string& path, const json& body = nullptr) {
+json board_totals_call(TestServer& s, const char* method, const std::string& path, const json& body = nullptr) {
     httplib::Result r = std::string(method) == "GET"    ? s.client.Get(path.c_str())
                         : std::string(method) == "POST" ? s.client.Post(path.c_str(), body.dump(), "application/json")
                         : std::string(method) == "PATCH"
@@ -53,7 +53,7 @@ std::string enc(const std::string& text) { return tumen::testing::url_encode(tex
 
 // The groups of one board request, without cards, as comparable values.
 std::vector<json> board(TestServer& s, const std::string& filter, const std::string& active = "true") {
-    auto r = call(s, "GET", "/api/v1/leads/groups?group_by=stage&limit=0&active=" + active + "&filter=" + enc(filter));
+    auto r = board_totals_call(s, "GET", "/api/v1/leads/groups?group_by=stage&limit=0&active=" + active + "&filter=" + enc(filter));
     std::vector<json> out;
     for (auto& g : r["groups"]) out.push_back({g["key"], g["count"], g["sums"]});
     return out;
@@ -67,53 +67,53 @@ TEST_CASE("running board totals equal the leads after every kind of write, and t
         c.demo_leads = 1500;
     });
     s.login();
-    check_totals_match_leads(s);
+    board_totals_check_totals_match_leads(s);
 
-    auto ids = call(s, "GET", "/api/v1/leads?limit=60&active=all")["items"];
+    auto ids = board_totals_call(s, "GET", "/api/v1/leads?limit=60&active=all")["items"];
     REQUIRE(ids.size() == 60);
-    auto stages = call(s, "GET", "/api/v1/stages")["items"];
-    auto teams = call(s, "GET", "/api/v1/teams")["items"];
+    auto stages = board_totals_call(s, "GET", "/api/v1/stages")["items"];
+    auto teams = board_totals_call(s, "GET", "/api/v1/teams")["items"];
     REQUIRE(stages.size() >= 2);
     REQUIRE(teams.size() >= 2);
-    const int64_t reason = call(s, "GET", "/api/v1/lost-reasons")["items"][0]["id"];
+    const int64_t reason = board_totals_call(s, "GET", "/api/v1/lost-reasons")["items"][0]["id"];
 
     int k = 0;
     for (auto& item : ids) {
         const std::string path = "/api/v1/leads/" + std::to_string(item["id"].get<int64_t>());
-        json lead = call(s, "GET", path);
+        json lead = board_totals_call(s, "GET", path);
         switch (k++ % 7) {
             case 0: {
                 json change = {{"version", lead["version"]},
                                {"expected_revenue", {{"amount", 123456 + k}, {"currency", k % 2 ? "USD" : "MNT"}}}};
                 if (lead["probability"] != 100) change["probability"] = 37.5;  // a won one keeps 100
-                call(s, "PATCH", path, change);
+                board_totals_call(s, "PATCH", path, change);
                 break;
             }
-            case 1: call(s, "PATCH", path, {{"version", lead["version"]}, {"team_id", teams[k % teams.size()]["id"]}}); break;
+            case 1: board_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"team_id", teams[k % teams.size()]["id"]}}); break;
             case 2: {
                 // the next stage of the lead's own pipeline (a stage is the team's or shared by all)
                 std::vector<json> own;
                 for (auto& st : stages)
                     if (st["team_id"].is_null() || st["team_id"] == lead["team_id"]) own.push_back(st["id"]);
                 if (lead["active"] == true && !own.empty())
-                    call(s, "POST", path + "/move", {{"version", lead["version"]}, {"stage_id", own[k % own.size()]}});
+                    board_totals_call(s, "POST", path + "/move", {{"version", lead["version"]}, {"stage_id", own[k % own.size()]}});
                 break;
             }
             case 3:
-                if (lead["active"] == true && lead["probability"] != 100) call(s, "POST", path + "/lost", {{"version", lead["version"]}, {"lost_reason_id", reason}});
+                if (lead["active"] == true && lead["probability"] != 100) board_totals_call(s, "POST", path + "/lost", {{"version", lead["version"]}, {"lost_reason_id", reason}});
                 break;
             case 4:
-                if (lead["active"] == false) call(s, "POST", path + "/restore", {{"version", lead["version"]}});
+                if (lead["active"] == false) board_totals_call(s, "POST", path + "/restore", {{"version", lead["version"]}});
                 break;
-            case 5: call(s, "DELETE", path); break;
-            case 6: call(s, "PATCH", path, {{"version", lead["version"]}, {"type", "opportunity"}}); break;
+            case 5: board_totals_call(s, "DELETE", path); break;
+            case 6: board_totals_call(s, "PATCH", path, {{"version", lead["version"]}, {"type", "opportunity"}}); break;
         }
     }
     for (int i = 0; i < 20; ++i)
-        call(s, "POST", "/api/v1/leads",
+        board_totals_call(s, "POST", "/api/v1/leads",
              {{"name", "Шинэ боломж " + std::to_string(i)}, {"team_id", teams[i % 2]["id"]}, {"type", "opportunity"},
               {"expected_revenue", {{"amount", 1000 * i}, {"currency", "MNT"}}}});
-    check_totals_match_leads(s);
+    board_totals_check_totals_match_leads(s);
 
     // The board through the totals (team and type only) and through the general aggregate (a condition that
     // changes nothing but is not one the totals can answer) must agree group by group.

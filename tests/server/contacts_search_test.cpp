@@ -14,17 +14,17 @@ namespace {
 
 std::string q(const std::string& s) { return httplib::detail::encode_query_param(s); }
 
-std::set<std::string> names(const tumen::testing::ApiReply& r) {
+std::set<std::string> contacts_search_names(const tumen::testing::ApiReply& r) {
     std::set<std::string> out;
     for (const auto& x : r.body["items"]) out.insert(x["name"].get<std::string>());
     return out;
 }
 
-struct Fixture {
+struct ContactsSearchFixture {
     TestServer server{tumen::testing::seeded};
     ApiSession admin{server};
     int64_t vip = 0;
-    Fixture() {
+    ContactsSearchFixture() {
         vip = admin.post("/api/v1/contact-categories", {{"name", "ВИП"}}).body["id"];
         const int64_t company = admin.post("/api/v1/contacts", {{"name", "Хаан Банк"}, {"is_company", true},
                                                                 {"city", "Улаанбаатар"}, {"category_ids", {vip}}}).body["id"];
@@ -42,34 +42,34 @@ struct Fixture {
 }  // namespace
 
 TEST_CASE("contact search: Cyrillic names match case-insensitively and by prefix") {
-    Fixture f;
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("өлзий"))) == std::set<std::string>{"Өлзий Батбаяр"});
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("ӨЛЗИЙ"))) == std::set<std::string>{"Өлзий Батбаяр"});
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("батб"))) == std::set<std::string>{"Өлзий Батбаяр"});
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("үүрийн гэгээ"))) == std::set<std::string>{"Үүрийн Гэгээ"});
+    ContactsSearchFixture f;
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("өлзий"))) == std::set<std::string>{"Өлзий Батбаяр"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("ӨЛЗИЙ"))) == std::set<std::string>{"Өлзий Батбаяр"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("батб"))) == std::set<std::string>{"Өлзий Батбаяр"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("үүрийн гэгээ"))) == std::set<std::string>{"Үүрийн Гэгээ"});
     // ё and е are one letter for search.
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("алена"))) == std::set<std::string>{"Алёна Петрова"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("алена"))) == std::set<std::string>{"Алёна Петрова"});
     // City, e-mail and phone (as typed or digits only) are searched too.
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("дархан"))) == std::set<std::string>{"Үүрийн Гэгээ"});
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("john@example.com"))) == std::set<std::string>{"John Smith"});
-    CHECK(names(f.admin.get("/api/v1/contacts?q=" + q("99112233"))) == std::set<std::string>{"Өлзий Батбаяр"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("дархан"))) == std::set<std::string>{"Үүрийн Гэгээ"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("john@example.com"))) == std::set<std::string>{"John Smith"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?q=" + q("99112233"))) == std::set<std::string>{"Өлзий Батбаяр"});
     // FTS syntax in user text is just text.
     CHECK(f.admin.get("/api/v1/contacts?q=" + q("\"OR * -:")).status == 200);
     CHECK(f.admin.get("/api/v1/contacts?q=" + q("хоосон")).body["items"].empty());
 }
 
 TEST_CASE("contact search: the filter language over contact fields") {
-    Fixture f;
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("is_company = true"))) == std::set<std::string>{"Хаан Банк"});
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("categories has \"вип\""))) ==
+    ContactsSearchFixture f;
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("is_company = true"))) == std::set<std::string>{"Хаан Банк"});
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("categories has \"вип\""))) ==
           std::set<std::string>{"Хаан Банк", "Алёна Петрова"});
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("name contains \"БАТБАЯР\""))) ==
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("name contains \"БАТБАЯР\""))) ==
           std::set<std::string>{"Өлзий Батбаяр"});
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("email ends_with \"example.com\" or country = \"RU\""))) ==
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("email ends_with \"example.com\" or country = \"RU\""))) ==
           std::set<std::string>{"John Smith", "Алёна Петрова"});
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("parent.name starts_with \"хаан\""))) ==
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("parent.name starts_with \"хаан\""))) ==
           std::set<std::string>{"Өлзий Батбаяр"});
-    CHECK(names(f.admin.get("/api/v1/contacts?filter=" + q("opt_out = true") + "&q=" + q("john"))) ==
+    CHECK(contacts_search_names(f.admin.get("/api/v1/contacts?filter=" + q("opt_out = true") + "&q=" + q("john"))) ==
           std::set<std::string>{"John Smith"});
 
     auto bad = f.admin.get("/api/v1/contacts?filter=" + q("country = \"MN\" and ("));
@@ -83,7 +83,7 @@ TEST_CASE("contact search: the filter language over contact fields") {
 }
 
 TEST_CASE("contact search: archived contacts only when asked") {
-    Fixture f;
+    ContactsSearchFixture f;
     auto r = f.admin.get("/api/v1/contacts?q=" + q("john"));
     const int64_t id = r.body["items"][0]["id"];
     REQUIRE(f.admin.patch("/api/v1/contacts/" + std::to_string(id), {{"active", false}, {"version", 1}}).status == 200);

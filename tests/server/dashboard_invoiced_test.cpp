@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string q_path(int64_t id, const std::string& tail = "") { return "/api/v1/quotations/" + std::to_string(id) + tail; }
+std::string dashboard_invoiced_q_path(int64_t id, const std::string& tail = "") { return "/api/v1/quotations/" + std::to_string(id) + tail; }
 
 int64_t team(ApiSession& admin, const std::string& name) {
     auto r = admin.post("/api/v1/teams", {{"name", name}, {"invoiced_target", {{"amount", 5000000}, {"currency", "MNT"}}}});
@@ -25,14 +25,14 @@ json order(ApiSession& s, int64_t team_id, int64_t price, const std::string& nam
                     {{"lead_id", lead.body["id"]},
                      {"lines", json::array({{{"description", name}, {"quantity", 1}, {"price_unit", price}, {"tax_bp", 1000}}})}});
     REQUIRE_MESSAGE(q.status == 201, q.body.dump());
-    auto confirmed = s.post(q_path(q.body["id"], "/confirm"), {{"version", q.body["version"]}});
+    auto confirmed = s.post(dashboard_invoiced_q_path(q.body["id"], "/confirm"), {{"version", q.body["version"]}});
     REQUIRE_MESSAGE(confirmed.status == 200, confirmed.body.dump());
     CHECK(confirmed.body["team_id"] == team_id);
     return confirmed.body;
 }
 
 json set_invoicing(ApiSession& admin, json& q, const std::string& status) {
-    auto r = admin.post(q_path(q["id"], "/invoicing"), {{"version", q["version"]}, {"invoice_status", status}});
+    auto r = admin.post(dashboard_invoiced_q_path(q["id"], "/invoicing"), {{"version", q["version"]}, {"invoice_status", status}});
     REQUIRE_MESSAGE(r.status == 200, r.body.dump());
     q = r.body;
     return r.body;

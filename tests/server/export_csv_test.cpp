@@ -9,7 +9,7 @@ using nlohmann::json;
 using namespace tumen::testing;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void export_csv_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
 tumen::csv::Table parse_export(const httplib::Result& r) {
     REQUIRE(r);
@@ -27,7 +27,7 @@ const std::string leads_csv =
 }  // namespace
 
 TEST_CASE("CSV export: BOM, chosen fields, filter and sort like the list, Cyrillic intact") {
-    TestServer s(seeded_config);
+    TestServer s(export_csv_seeded_config);
     IoSession admin(s);
     REQUIRE(import_csv(admin, leads_csv)["created"] == 3);
 
@@ -60,7 +60,7 @@ TEST_CASE("CSV export: BOM, chosen fields, filter and sort like the list, Cyrill
 }
 
 TEST_CASE("CSV export: bad filter or unknown field is an error before anything is sent") {
-    TestServer s(seeded_config);
+    TestServer s(export_csv_seeded_config);
     IoSession admin(s);
     auto bad = admin.get("/api/v1/leads/export.csv?filter=" + url_encode("probability >>> 3"));
     REQUIRE(bad);
@@ -76,7 +76,7 @@ TEST_CASE("CSV export: bad filter or unknown field is an error before anything i
 }
 
 TEST_CASE("CSV export streams every page and applies the caller's record rules") {
-    TestServer s(seeded_config);
+    TestServer s(export_csv_seeded_config);
     IoSession admin(s);
     std::string csv = "Нэр,Имэйл\n";
     for (int i = 0; i < 1234; ++i) csv += "Сэжим №" + std::to_string(i) + ",l" + std::to_string(i) + "@x.mn\n";
@@ -94,7 +94,7 @@ TEST_CASE("CSV export streams every page and applies the caller's record rules")
 }
 
 TEST_CASE("Cyrillic round trip: import -> export (Mongolian headers) -> import again finds every lead") {
-    TestServer s(seeded_config);
+    TestServer s(export_csv_seeded_config);
     IoSession admin(s);
     REQUIRE(import_csv(admin, leads_csv)["created"] == 3);
     auto exported = admin.get("/api/v1/leads/export.csv?header=mn&sort=id%20asc&fields=name,contact_name,partner_name,"
@@ -128,7 +128,7 @@ TEST_CASE("Cyrillic round trip: import -> export (Mongolian headers) -> import a
 }
 
 TEST_CASE("contacts export: company names, booleans, and the record rules of contacts") {
-    TestServer s(seeded_config);
+    TestServer s(export_csv_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Компани,Имэйл\nӨлзий,Говь ХК,u@gobi.mn\n", {{"entity", "contact"}});
     auto t = parse_export(admin.get("/api/v1/contacts/export.csv?fields=name,is_company,parent_name,email&sort=name%20asc"));

@@ -13,7 +13,7 @@ using nlohmann::json;
 using namespace tumen::testing;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void export_xlsx_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
 uint32_t u32(const std::string& z, size_t at) {
     return static_cast<uint32_t>(static_cast<unsigned char>(z[at])) | static_cast<uint32_t>(static_cast<unsigned char>(z[at + 1])) << 8 |
@@ -61,7 +61,7 @@ std::map<std::string, std::string> unzip(const std::string& z) {
 }  // namespace
 
 TEST_CASE("XLSX export: a workbook with typed cells and Cyrillic text, for the caller's leads only") {
-    TestServer s(seeded_config);
+    TestServer s(export_xlsx_seeded_config);
     IoSession admin(s);
     REQUIRE(import_csv(admin, "Нэр,Компани,Орлого,Магадлал,Хаах огноо\n"
                               "Өргөө зочид буудал,Өргөө ХХК,1 500 000,35,2026-11-27\n"
@@ -104,7 +104,7 @@ TEST_CASE("XLSX export: a workbook with typed cells and Cyrillic text, for the c
 }
 
 TEST_CASE("XLSX export of contacts, and a bad filter is a JSON error") {
-    TestServer s(seeded_config);
+    TestServer s(export_xlsx_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Компани\nӨлзий,Говь ХК\n", {{"entity", "contact"}});
     auto r = admin.get("/api/v1/contacts/export.xlsx");

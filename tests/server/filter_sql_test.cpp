@@ -357,7 +357,7 @@ TEST_CASE("filter sql: like_escape") {
 
 namespace {
 
-std::string column_of(const std::string& field) {
+std::string filter_sql_column_of(const std::string& field) {
     std::string c = "c_" + field;
     for (auto& ch : c)
         if (ch == '.') ch = '_';
@@ -376,7 +376,7 @@ struct GenericSchema {
         int text_index = 0;
         int time_index = 0;
         for (const auto& f : fields.fields()) {
-            const std::string c = column_of(f.name);
+            const std::string c = filter_sql_column_of(f.name);
             SqlField m;
             if (f.type == FieldType::string_list || f.type == FieldType::id_list) {
                 const bool names = f.type == FieldType::string_list;
@@ -446,7 +446,7 @@ struct GenericSchema {
         sqlite3_finalize(st);
         for (const auto& [name, v] : rec) {
             const auto& var = v.variant();
-            const std::string table = column_of(name);
+            const std::string table = filter_sql_column_of(name);
             if (const auto* names = std::get_if<std::vector<std::string>>(&var)) {
                 for (const auto& n : *names) {
                     sqlite3_stmt* s = db.prepare("INSERT INTO " + table + " VALUES (?, ?, ?)");

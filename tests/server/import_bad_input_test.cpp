@@ -12,7 +12,7 @@ using nlohmann::json;
 using namespace tumen::testing;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void import_bad_input_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
 std::string junk(std::size_t n) {
     std::string out(n, '\0');
@@ -39,7 +39,7 @@ int64_t lead_count(TestServer& s) { return count_rows(s, "SELECT count(*) FROM l
 }  // namespace
 
 TEST_CASE("ragged rows are reported with their line numbers; the other rows are imported") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     const std::string csv =
         "Нэр,Имэйл,Утас\n"
@@ -73,7 +73,7 @@ TEST_CASE("ragged rows are reported with their line numbers; the other rows are 
 }
 
 TEST_CASE("field errors name the row, the field and the column; invalid UTF-8 names its row") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     const std::string csv =
         "Нэр,Имэйл,Магадлал\n"
@@ -96,7 +96,7 @@ TEST_CASE("field errors name the row, the field and the column; invalid UTF-8 na
 }
 
 TEST_CASE("UTF-16, Windows-1251 and spreadsheets saved as .xlsx are refused for the whole file at once") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     auto utf16 = admin.post_csv("/api/v1/imports", utf16le_with_bom(u"Нэр,Имэйл\r\nӨргөө,o@x.mn\r\n"));
     REQUIRE(utf16);
@@ -126,7 +126,7 @@ TEST_CASE("UTF-16, Windows-1251 and spreadsheets saved as .xlsx are refused for 
 TEST_CASE("100 MB of junk: 413 from the body limit, and a clear file error when the limit allows it") {
     const std::string data = junk(100u << 20);
     {
-        TestServer s(seeded_config);
+        TestServer s(import_bad_input_seeded_config);
         IoSession admin(s);
         auto r = admin.post_csv("/api/v1/imports", data);
         REQUIRE(r);
@@ -152,7 +152,7 @@ TEST_CASE("100 MB of junk: 413 from the body limit, and a clear file error when 
 }
 
 TEST_CASE("all or nothing: one bad row imports nothing, and the report lists every bad row") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     std::string csv = "Нэр,Имэйл\n";
     for (int i = 0; i < 12000; ++i) csv += "Сэжим " + std::to_string(i) + ",lead" + std::to_string(i) + "@x.mn\n";
@@ -177,7 +177,7 @@ TEST_CASE("all or nothing: one bad row imports nothing, and the report lists eve
 }
 
 TEST_CASE("a dry run counts what would happen and writes nothing") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Имэйл\nБайгаа,here@x.mn\n");
     CHECK(lead_count(s) == 1);
@@ -196,7 +196,7 @@ TEST_CASE("a dry run counts what would happen and writes nothing") {
 }
 
 TEST_CASE("bad options and mappings are 422 at once; an unterminated quote fails only its row") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     auto r = admin.post_csv(with_query("/api/v1/imports", {{"entity", "deal"}, {"mode", "some"}}), "Name\nx\n");
     REQUIRE(r);
@@ -226,7 +226,7 @@ TEST_CASE("bad options and mappings are 422 at once; an unterminated quote fails
 }
 
 TEST_CASE("imports respect the caller's record rules: no update of a lead the caller cannot see") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     const int64_t own_id = make_user(admin, "own", "sales_own");
     auto created = admin.post_json("/api/v1/leads", {{"name", "Админы сэжим"}, {"email", "secret@x.mn"}, {"user_id", nullptr}});
@@ -253,7 +253,7 @@ TEST_CASE("imports respect the caller's record rules: no update of a lead the ca
 }
 
 TEST_CASE("a row that passes validation but fails a database constraint is reported, its batch written again") {
-    TestServer s(seeded_config);
+    TestServer s(import_bad_input_seeded_config);
     IoSession admin(s);
     // A constraint the validation cannot know about: at most one lead in this city.
     s.app->db().write([](tumen::store::Connection& c) {

@@ -7,7 +7,7 @@ using nlohmann::json;
 using namespace tumen::testing;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void import_csv_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 
 const std::string mongolian_leads =
     "Нэр,Имэйл,Утас,Компани,Орлого,Магадлал,Хот,Тайлбар\r\n"
@@ -17,7 +17,7 @@ const std::string mongolian_leads =
 }  // namespace
 
 TEST_CASE("an import of Mongolian leads returns a job at once and lands like API-created leads") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     auto r = admin.post_csv("/api/v1/imports", mongolian_leads);
     REQUIRE(r);
@@ -59,7 +59,7 @@ TEST_CASE("an import of Mongolian leads returns a job at once and lands like API
 }
 
 TEST_CASE("multipart upload: the file part plus options as parts, and a mapping by header") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     const std::string csv = "Гарчиг;Хүн;Мэйл хаяг;Хог\nТалх үйлдвэр;Дорж;dorj@talkh.mn;x\n";
     httplib::MultipartFormDataItems items = {
@@ -81,7 +81,7 @@ TEST_CASE("multipart upload: the file part plus options as parts, and a mapping 
 }
 
 TEST_CASE("preview: suggested mapping, the first rows read as values, and the problems found") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     std::string csv = "Нэр,Имэйл,Магадлал,Гутлын размер\n";
     for (int i = 0; i < 30; ++i) csv += "Сэжим " + std::to_string(i) + ",s" + std::to_string(i) + "@x.mn,40,42\n";
@@ -108,7 +108,7 @@ TEST_CASE("preview: suggested mapping, the first rows read as values, and the pr
 }
 
 TEST_CASE("contacts import: people are linked to their company, which is created once") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     const std::string csv =
         "Нэр,Компани,Албан тушаал,Имэйл,Утас\n"
@@ -126,7 +126,7 @@ TEST_CASE("contacts import: people are linked to their company, which is created
 }
 
 TEST_CASE("import jobs are listed for their owner; other users get 404, portal users 403") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     make_user(admin, "saraa", "sales_all");
     make_user(admin, "portal1", "portal");
@@ -152,7 +152,7 @@ TEST_CASE("import jobs are listed for their owner; other users get 404, portal u
 }
 
 TEST_CASE("a finished job cannot be cancelled; a queued one can") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     auto done = import_csv(admin, "Name\nA\n");
     auto r = admin.post_json("/api/v1/imports/" + std::to_string(done["id"].get<int64_t>()) + "/cancel", json::object());
@@ -161,7 +161,7 @@ TEST_CASE("a finished job cannot be cancelled; a queued one can") {
 }
 
 TEST_CASE("stopping the server cancels a running all-or-nothing import: nothing of it is kept") {
-    TestServer s(seeded_config);
+    TestServer s(import_csv_seeded_config);
     IoSession admin(s);
     std::string csv = "Нэр,Имэйл\n";
     for (int i = 0; i < 60000; ++i) csv += "Сэжим " + std::to_string(i) + ",s" + std::to_string(i) + "@x.mn\n";

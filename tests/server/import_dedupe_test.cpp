@@ -7,11 +7,11 @@ using nlohmann::json;
 using namespace tumen::testing;
 
 namespace {
-void seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
+void import_dedupe_seeded_config(tumen::server::Config& c) { c.seed_reference = true; }
 }  // namespace
 
 TEST_CASE("dedupe on e-mail, skip: stored leads and repeated rows are skipped") {
-    TestServer s(seeded_config);
+    TestServer s(import_dedupe_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Имэйл\nӨргөө,bat@orgoo.mn\n");
     auto job = import_csv(admin,
@@ -31,7 +31,7 @@ TEST_CASE("dedupe on e-mail, skip: stored leads and repeated rows are skipped") 
 }
 
 TEST_CASE("dedupe on e-mail, update: fields with values change, empty cells and the name stay") {
-    TestServer s(seeded_config);
+    TestServer s(import_dedupe_seeded_config);
     IoSession admin(s);
     auto created = admin.post_json("/api/v1/leads", {{"name", "Өргөө зочид буудал"}, {"email", "bat@orgoo.mn"},
                                                      {"phone", "99112233"}, {"city", "Улаанбаатар"}});
@@ -65,7 +65,7 @@ TEST_CASE("dedupe on e-mail, update: fields with values change, empty cells and 
 }
 
 TEST_CASE("dedupe on e-mail+phone needs both to match; phone numbers match with or without +976") {
-    TestServer s(seeded_config);
+    TestServer s(import_dedupe_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Имэйл,Утас\nА,a@x.mn,+976 9911-2233\n");
     auto job = import_csv(admin,
@@ -80,7 +80,7 @@ TEST_CASE("dedupe on e-mail+phone needs both to match; phone numbers match with 
 }
 
 TEST_CASE("dedupe on name folds case and spacing, and updates contacts too") {
-    TestServer s(seeded_config);
+    TestServer s(import_dedupe_seeded_config);
     IoSession admin(s);
     import_csv(admin, "Нэр,Имэйл\nБатбаяр Ганболд,old@x.mn\n", {{"entity", "contact"}});
     auto job = import_csv(admin, "Нэр,Имэйл,Албан тушаал\nБАТБАЯР  ганболд,new@x.mn,Захирал\n",
@@ -91,7 +91,7 @@ TEST_CASE("dedupe on name folds case and spacing, and updates contacts too") {
 }
 
 TEST_CASE("dedupe update against a row created earlier in the same batch keeps one full-text row with the new text") {
-    TestServer s(seeded_config);
+    TestServer s(import_dedupe_seeded_config);
     IoSession admin(s);
     auto job = import_csv(admin,
                           "Нэр,Имэйл,Компани\n"

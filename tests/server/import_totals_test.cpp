@@ -12,7 +12,7 @@ using namespace tumen::testing;
 
 namespace {
 
-void check_totals_equal_leads(TestServer& s) {
+void import_totals_check_totals_equal_leads(TestServer& s) {
     CHECK(count_rows(s, totals_oracle::analysis_mismatch) == 0);
     CHECK(count_rows(s, totals_oracle::board_mismatch) == 0);
     CHECK(count_rows(s, "SELECT count(*) FROM totals_paused") == 0);
@@ -34,7 +34,7 @@ TEST_CASE("imported leads keep the board and analysis totals equal to the leads:
     CHECK(first["state"] == "done");
     CHECK(first["created"] == 4);
     CHECK(first["updated"] == 1);
-    check_totals_equal_leads(s);
+    import_totals_check_totals_equal_leads(s);
     CHECK(count_rows(s, "SELECT count(*) FROM leads WHERE email_norm = 'a@x.mn' AND country = 'KZ'") == 1);
 
     // A constraint the validation cannot know: the batch is written again with a savepoint per row, and the
@@ -52,7 +52,7 @@ TEST_CASE("imported leads keep the board and analysis totals equal to the leads:
     CHECK(redone["state"] == "done");
     CHECK(redone["created"] == 2);
     CHECK(redone["failed"] == 2);
-    check_totals_equal_leads(s);
+    import_totals_check_totals_equal_leads(s);
 
     // All or nothing: a failed row without a savepoint leaves the pause behind until the batch ends.
     auto none = import_csv(admin, "Name,City,Expected revenue\nЕс,Дархан,9000\nАрав,Ганц хот,10000\n",
@@ -62,6 +62,6 @@ TEST_CASE("imported leads keep the board and analysis totals equal to the leads:
                           {{"mode", "all_or_nothing"}});
     CHECK(all["state"] == "done");
     CHECK(all["created"] == 2);
-    check_totals_equal_leads(s);
+    import_totals_check_totals_equal_leads(s);
     CHECK(count_rows(s, "SELECT count(*) FROM leads") == 9);
 }

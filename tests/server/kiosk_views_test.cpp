@@ -11,7 +11,7 @@ using namespace tumen::testing;
 
 namespace {
 
-std::unique_ptr<httplib::Client> bearer(TestServer& s, const std::string& token) {
+std::unique_ptr<httplib::Client> kiosk_views_bearer(TestServer& s, const std::string& token) {
     auto c = std::make_unique<httplib::Client>("127.0.0.1", s.app->port());
     c->set_read_timeout(10, 0);
     c->set_default_headers({{"Authorization", "Bearer " + token}});
@@ -48,7 +48,7 @@ TEST_CASE("a kiosk board shows its team's columns and cards without contact deta
     new_lead(s.client, {{"name", "Өмнөд"}, {"team_id", south}, {"stage_id", fresh}, {"user_id", saraa}});
 
     const std::string token = kiosk_token(s, {north}, false);
-    auto tv = bearer(s, token);
+    auto tv = kiosk_views_bearer(s, token);
     auto r = tv->Get(("/api/v1/kiosk/boards/" + std::to_string(north)).c_str());
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 200, r->body);
@@ -107,7 +107,7 @@ TEST_CASE("the kiosk leaderboard counts this month's won deals of its teams per 
         c.exec("UPDATE leads SET date_closed = date_closed - 400 * 86400 WHERE id = " + std::to_string(old["id"].get<int64_t>()));
     });
 
-    auto tv = bearer(s, kiosk_token(s, {north}, true));
+    auto tv = kiosk_views_bearer(s, kiosk_token(s, {north}, true));
     auto r = tv->Get("/api/v1/kiosk/leaderboard");
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 200, r->body);

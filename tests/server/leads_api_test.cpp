@@ -15,7 +15,7 @@ struct Pipeline {
     int64_t new_id = 0, qualified_id = 0, won_id = 0;
 };
 
-Pipeline add_stages(TestServer& s) {
+Pipeline leads_api_add_stages(TestServer& s) {
     Pipeline p;
     s.app->db().write([&](tumen::store::Connection& c) {
         tumen::Stage a;
@@ -40,7 +40,7 @@ Pipeline add_stages(TestServer& s) {
     return p;
 }
 
-json post(TestServer& s, const std::string& path, const json& body, int expect) {
+json leads_api_post(TestServer& s, const std::string& path, const json& body, int expect) {
     auto r = s.client.Post(path.c_str(), body.dump(), "application/json");
     REQUIRE(r);
     CHECK_MESSAGE(r->status == expect, r->body);
@@ -61,7 +61,7 @@ json get(TestServer& s, const std::string& path, int expect = 200) {
     return json::parse(r->body);
 }
 
-std::string url_encode(const std::string& s) {
+std::string leads_api_url_encode(const std::string& s) {
     std::string out;
     const char* hex = "0123456789ABCDEF";
     for (unsigned char c : s) {
@@ -79,9 +79,9 @@ std::string url_encode(const std::string& s) {
 
 TEST_CASE("a lead is created with defaults from its stage and read back") {
     TestServer s;
-    auto p = add_stages(s);
+    auto p = leads_api_add_stages(s);
     s.login();
-    auto lead = post(s, "/api/v1/leads",
+    auto lead = leads_api_post(s, "/api/v1/leads",
                      {{"name", "Шинэ оффисын тавилга"}, {"contact_name", "Өлзий Батбаяр"}, {"email", "ulzii@example.mn"},
                       {"expected_revenue", {{"amount", 1500000000}, {"currency", "MNT"}}}},
                      201);
@@ -96,9 +96,9 @@ TEST_CASE("a lead is created with defaults from its stage and read back") {
 
 TEST_CASE("bad lead input gets 422 naming every field, and nothing is written") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
-    auto e = post(s, "/api/v1/leads", {{"name", ""}, {"priority", 7}, {"probability", 140}}, 422);
+    auto e = leads_api_post(s, "/api/v1/leads", {{"name", ""}, {"priority", 7}, {"probability", 140}}, 422);
     CHECK(e["error"]["code"] == "validation");
     std::set<std::string> fields;
     for (auto& d : e["error"]["details"]) fields.insert(d["field"].get<std::string>());
@@ -110,9 +110,9 @@ TEST_CASE("bad lead input gets 422 naming every field, and nothing is written") 
 
 TEST_CASE("an edit with a stale version gets 409 with the current record and overwrites nothing") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
-    auto lead = post(s, "/api/v1/leads", {{"name", "Deal"}}, 201);
+    auto lead = leads_api_post(s, "/api/v1/leads", {{"name", "Deal"}}, 201);
     const std::string path = "/api/v1/leads/" + std::to_string(lead["id"].get<int64_t>());
     auto v2 = patch(s, path, {{"version", 1}, {"city", "Дархан"}}, 200);
     CHECK(v2["version"] == 2);
@@ -126,33 +126,33 @@ TEST_CASE("an edit with a stale version gets 409 with the current record and ove
 
 TEST_CASE("move, won, lost and restore follow the lifecycle rules and are tracked in the chatter") {
     TestServer s;
-    auto p = add_stages(s);
+    auto p = leads_api_add_stages(s);
     s.login();
-    auto lead = post(s, "/api/v1/leads", {{"name", "Сүлжээний тоног төхөөрөмж"}}, 201);
+    auto lead = leads_api_post(s, "/api/v1/leads", {{"name", "Сүлжээний тоног төхөөрөмж"}}, 201);
     const std::string path = "/api/v1/leads/" + std::to_string(lead["id"].get<int64_t>());
 
-    auto moved = post(s, path + "/move", {{"stage_id", p.qualified_id}, {"version", 1}}, 200);
+    auto moved = leads_api_post(s, path + "/move", {{"stage_id", p.qualified_id}, {"version", 1}}, 200);
     CHECK(moved["stage_id"] == p.qualified_id);
     CHECK(moved["probability"].get<double>() == doctest::Approx(40));
 
-    auto won = post(s, path + "/won", {{"version", moved["version"]}}, 200);
+    auto won = leads_api_post(s, path + "/won", {{"version", moved["version"]}}, 200);
     CHECK(won["stage_id"] == p.won_id);
     CHECK(won["probability"].get<double>() == doctest::Approx(100));
     CHECK(!won["date_closed"].is_null());
 
     // Won leads are not lost directly: 409.
-    post(s, path + "/lost", {{"version", won["version"]}}, 409);
-    auto back = post(s, path + "/move", {{"stage_id", p.new_id}, {"version", won["version"]}}, 200);
+    leads_api_post(s, path + "/lost", {{"version", won["version"]}}, 409);
+    auto back = leads_api_post(s, path + "/move", {{"stage_id", p.new_id}, {"version", won["version"]}}, 200);
     CHECK(back["date_closed"].is_null());
 
     auto reasons = s.app->db().reader().prepare("SELECT id FROM lost_reasons").scalar_int();
-    auto lost = post(s, path + "/lost", {{"version", back["version"]}, {"lost_reason_id", reasons}, {"note", "Үнэ өндөр"}}, 200);
+    auto lost = leads_api_post(s, path + "/lost", {{"version", back["version"]}, {"lost_reason_id", reasons}, {"note", "Үнэ өндөр"}}, 200);
     CHECK(lost["active"] == false);
     CHECK(lost["probability"].get<double>() == doctest::Approx(0));
     CHECK(lost["lost_reason_id"] == reasons);
-    post(s, path + "/lost", {{"version", lost["version"]}, {"lost_reason_id", 999}}, 422);
+    leads_api_post(s, path + "/lost", {{"version", lost["version"]}, {"lost_reason_id", 999}}, 422);
 
-    auto restored = post(s, path + "/restore", {{"version", lost["version"]}}, 200);
+    auto restored = leads_api_post(s, path + "/restore", {{"version", lost["version"]}}, 200);
     CHECK(restored["active"] == true);
     CHECK(restored["lost_reason_id"].is_null());
 
@@ -167,12 +167,12 @@ TEST_CASE("move, won, lost and restore follow the lifecycle rules and are tracke
 
 TEST_CASE("unknown lead ids are 404 and archived leads leave the default list") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
     get(s, "/api/v1/leads/424242", 404);
-    auto lead = post(s, "/api/v1/leads", {{"name", "To archive"}}, 201);
+    auto lead = leads_api_post(s, "/api/v1/leads", {{"name", "To archive"}}, 201);
     const std::string path = "/api/v1/leads/" + std::to_string(lead["id"].get<int64_t>());
-    post(s, path + "/archive", {{"version", 1}}, 200);
+    leads_api_post(s, path + "/archive", {{"version", 1}}, 200);
     CHECK(get(s, "/api/v1/leads?total=true")["total"] == 0);
     CHECK(get(s, "/api/v1/leads?active=false&total=true")["total"] == 1);
     CHECK(get(s, "/api/v1/leads?active=all&total=true")["total"] == 1);
@@ -180,49 +180,49 @@ TEST_CASE("unknown lead ids are 404 and archived leads leave the default list") 
 
 TEST_CASE("search: filter language, Cyrillic full text with ё = е, stable cursor paging") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
     const std::vector<std::string> names = {"Алёна Эрдэнэ", "Болд Ганбаатар", "Өлзийбат Дорж", "Alena Smith", "Bold Trading"};
     for (size_t i = 0; i < names.size(); ++i)
-        post(s, "/api/v1/leads",
+        leads_api_post(s, "/api/v1/leads",
              {{"name", "Lead " + std::to_string(i)}, {"contact_name", names[i]}, {"country", i % 2 ? "MN" : "CN"},
               {"expected_revenue", {{"amount", static_cast<int64_t>(i) * 1000}, {"currency", "MNT"}}}},
              201);
 
-    auto mn = get(s, "/api/v1/leads?total=true&filter=" + url_encode("country = \"MN\" and expected_revenue >= 2000"));
+    auto mn = get(s, "/api/v1/leads?total=true&filter=" + leads_api_url_encode("country = \"MN\" and expected_revenue >= 2000"));
     CHECK(mn["total"] == 1);
 
-    auto alena = get(s, "/api/v1/leads?total=true&q=" + url_encode("АЛЕНА"));  // typed without ё, upper case
+    auto alena = get(s, "/api/v1/leads?total=true&q=" + leads_api_url_encode("АЛЕНА"));  // typed without ё, upper case
     REQUIRE(alena["total"] == 1);
     CHECK(alena["items"][0]["contact_name"] == "Алёна Эрдэнэ");
-    CHECK(get(s, "/api/v1/leads?total=true&q=" + url_encode("өлзий"))["total"] == 1);
-    CHECK(get(s, "/api/v1/leads?total=true&filter=" + url_encode("contact_name contains \"ГАНБААТАР\""))["total"] == 1);
+    CHECK(get(s, "/api/v1/leads?total=true&q=" + leads_api_url_encode("өлзий"))["total"] == 1);
+    CHECK(get(s, "/api/v1/leads?total=true&filter=" + leads_api_url_encode("contact_name contains \"ГАНБААТАР\""))["total"] == 1);
 
-    auto bad = get(s, "/api/v1/leads?filter=" + url_encode("country = "), 400);
+    auto bad = get(s, "/api/v1/leads?filter=" + leads_api_url_encode("country = "), 400);
     CHECK(bad["error"]["field"] == "filter");
     CHECK(bad["error"].contains("position"));
-    get(s, "/api/v1/leads?filter=" + url_encode("no_such_field = 1"), 400);
+    get(s, "/api/v1/leads?filter=" + leads_api_url_encode("no_such_field = 1"), 400);
 
     // Two leads per page, sorted by revenue: every lead exactly once, in order.
     std::vector<int64_t> seen;
     std::string after;
     for (int page = 0; page < 5; ++page) {
-        auto r = get(s, "/api/v1/leads?limit=2&sort=" + url_encode("expected_revenue desc") + (after.empty() ? "" : "&after=" + after));
+        auto r = get(s, "/api/v1/leads?limit=2&sort=" + leads_api_url_encode("expected_revenue desc") + (after.empty() ? "" : "&after=" + after));
         for (auto& l : r["items"]) seen.push_back(l["expected_revenue"]["amount"].get<int64_t>());
         if (r["next"].is_null()) break;
         after = r["next"].get<std::string>();
     }
     CHECK(seen == std::vector<int64_t>{4000, 3000, 2000, 1000, 0});
     get(s, "/api/v1/leads?after=zz", 400);
-    get(s, "/api/v1/leads?sort=" + url_encode("password desc"), 400);
+    get(s, "/api/v1/leads?sort=" + leads_api_url_encode("password desc"), 400);
 }
 
 TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the first cards") {
     TestServer s;
-    auto p = add_stages(s);
+    auto p = leads_api_add_stages(s);
     s.login();
     for (int i = 0; i < 5; ++i)
-        post(s, "/api/v1/leads",
+        leads_api_post(s, "/api/v1/leads",
              {{"name", "Card " + std::to_string(i)}, {"priority", i % 4},
               {"expected_revenue", {{"amount", 10000}, {"currency", "MNT"}}}},
              201);
@@ -237,8 +237,8 @@ TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the
     CHECK(g["items"][0]["priority"] == 3);  // best first
     // "Load more" continues the column with the list endpoint from the group's cursor: the other two, once each.
     REQUIRE(g["next"].is_string());
-    auto rest = get(s, "/api/v1/leads?limit=10&sort=" + url_encode("priority desc") + "&after=" + g["next"].get<std::string>() +
-                           "&filter=" + url_encode("stage_id = " + std::to_string(p.new_id)));
+    auto rest = get(s, "/api/v1/leads?limit=10&sort=" + leads_api_url_encode("priority desc") + "&after=" + g["next"].get<std::string>() +
+                           "&filter=" + leads_api_url_encode("stage_id = " + std::to_string(p.new_id)));
     std::set<int64_t> ids;
     for (auto& l : g["items"]) ids.insert(l["id"].get<int64_t>());
     for (auto& l : rest["items"]) CHECK(ids.insert(l["id"].get<int64_t>()).second);
@@ -250,14 +250,14 @@ TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the
 
 TEST_CASE("tag groups: untagged leads are the None group (key null), with their own cards and count") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
-    const int64_t vip = post(s, "/api/v1/tags", {{"name", "ВИП"}}, 201)["id"];
-    const int64_t hot = post(s, "/api/v1/tags", {{"name", "Халуун"}}, 201)["id"];
-    post(s, "/api/v1/leads", {{"name", "Хоёр шошготой"}, {"tag_ids", {vip, hot}}}, 201);
-    post(s, "/api/v1/leads", {{"name", "Нэг шошготой"}, {"tag_ids", {vip}}}, 201);
-    const int64_t bare1 = post(s, "/api/v1/leads", {{"name", "Шошгогүй 1"}}, 201)["id"];
-    const int64_t bare2 = post(s, "/api/v1/leads", {{"name", "Шошгогүй 2"}}, 201)["id"];
+    const int64_t vip = leads_api_post(s, "/api/v1/tags", {{"name", "ВИП"}}, 201)["id"];
+    const int64_t hot = leads_api_post(s, "/api/v1/tags", {{"name", "Халуун"}}, 201)["id"];
+    leads_api_post(s, "/api/v1/leads", {{"name", "Хоёр шошготой"}, {"tag_ids", {vip, hot}}}, 201);
+    leads_api_post(s, "/api/v1/leads", {{"name", "Нэг шошготой"}, {"tag_ids", {vip}}}, 201);
+    const int64_t bare1 = leads_api_post(s, "/api/v1/leads", {{"name", "Шошгогүй 1"}}, 201)["id"];
+    const int64_t bare2 = leads_api_post(s, "/api/v1/leads", {{"name", "Шошгогүй 2"}}, 201)["id"];
     const json r = get(s, "/api/v1/leads/groups?group_by=tag&limit=5");
     std::map<std::string, json> by_key;
     for (const auto& g : r["groups"]) by_key[g["key"].dump()] = g;
@@ -271,17 +271,17 @@ TEST_CASE("tag groups: untagged leads are the None group (key null), with their 
     for (const auto& l : none["items"]) ids.insert(l["id"].get<int64_t>());
     CHECK(ids == std::set<int64_t>{bare1, bare2});
     // The list's drill-down condition for that group selects the same leads.
-    CHECK(get(s, "/api/v1/leads?total=true&filter=" + url_encode("tag_ids is null"))["total"] == 2);
+    CHECK(get(s, "/api/v1/leads?total=true&filter=" + leads_api_url_encode("tag_ids is null"))["total"] == 2);
 }
 
 TEST_CASE("notes are posted to the chatter; empty notes are refused") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
-    auto lead = post(s, "/api/v1/leads", {{"name", "Chatter"}}, 201);
+    auto lead = leads_api_post(s, "/api/v1/leads", {{"name", "Chatter"}}, 201);
     const std::string path = "/api/v1/leads/" + std::to_string(lead["id"].get<int64_t>()) + "/messages";
-    post(s, path, {{"body", "Дараа долоо хоногт уулзана"}}, 201);
-    post(s, path, {{"body", ""}}, 422);
+    leads_api_post(s, path, {{"body", "Дараа долоо хоногт уулзана"}}, 201);
+    leads_api_post(s, path, {{"body", ""}}, 422);
     auto list = get(s, path);
     REQUIRE(list["items"].size() == 1);
     CHECK(list["items"][0]["body"] == "Дараа долоо хоногт уулзана");
@@ -296,22 +296,22 @@ TEST_CASE("leads need a session: 401 without one") {
 
 TEST_CASE("full-text pages newest first through the index, each match once, with filters and other sorts") {
     TestServer s;
-    add_stages(s);
+    leads_api_add_stages(s);
     s.login();
     std::set<int64_t> expected;
     for (int i = 0; i < 23; ++i) {
         // every third lead is a "Батбаяр"; the others must never appear
         const std::string name = (i % 3 == 0 ? "Батбаяр " : "Сараа ") + std::to_string(i);
-        auto lead = post(s, "/api/v1/leads", {{"name", name}, {"priority", i % 4}}, 201);
+        auto lead = leads_api_post(s, "/api/v1/leads", {{"name", name}, {"priority", i % 4}}, 201);
         if (i % 3 == 0) expected.insert(lead["id"].get<int64_t>());
     }
-    for (const std::string& sort : {std::string(), "&sort=" + url_encode("priority desc")}) {
+    for (const std::string& sort : {std::string(), "&sort=" + leads_api_url_encode("priority desc")}) {
         std::set<int64_t> seen;
         int64_t previous = INT64_MAX;
         std::string after;
         int pages = 0;
         do {
-            auto r = get(s, "/api/v1/leads?limit=3&q=" + url_encode("батб") + sort + (after.empty() ? "" : "&after=" + after));
+            auto r = get(s, "/api/v1/leads?limit=3&q=" + leads_api_url_encode("батб") + sort + (after.empty() ? "" : "&after=" + after));
             for (auto& l : r["items"]) {
                 const int64_t id = l["id"];
                 CHECK(seen.insert(id).second);
@@ -324,7 +324,7 @@ TEST_CASE("full-text pages newest first through the index, each match once, with
         CHECK(seen == expected);
     }
     // the words and a filter together; the total counts the same rows
-    auto r = get(s, "/api/v1/leads?total=true&limit=50&q=" + url_encode("батбаяр") + "&filter=" + url_encode("priority = 0"));
+    auto r = get(s, "/api/v1/leads?total=true&limit=50&q=" + leads_api_url_encode("батбаяр") + "&filter=" + leads_api_url_encode("priority = 0"));
     CHECK(r["total"] == r["items"].size());
     for (auto& l : r["items"]) CHECK(l["priority"] == 0);
     CHECK(r["items"].size() == 2);  // i = 0 and 12 have priority 0 among i % 3 == 0

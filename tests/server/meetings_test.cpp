@@ -9,30 +9,30 @@ using nlohmann::json;
 
 namespace {
 
-int64_t make_lead(httplib::Client& c, const std::string& name = "Уулзалтын тендер") {
+int64_t meetings_make_lead(httplib::Client& c, const std::string& name = "Уулзалтын тендер") {
     auto r = post_json(c, "/api/v1/leads", {{"name", name}});
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 201, r->body);
     return body_of(r)["id"].get<int64_t>();
 }
 
-std::string lead_path(int64_t id) { return "/api/v1/leads/" + std::to_string(id); }
+std::string meetings_lead_path(int64_t id) { return "/api/v1/leads/" + std::to_string(id); }
 std::string meeting_path(int64_t id) { return "/api/v1/meetings/" + std::to_string(id); }
 
 json create_on(httplib::Client& c, int64_t lead, json body, int status = 201) {
-    auto r = post_json(c, lead_path(lead) + "/meetings", body);
+    auto r = post_json(c, meetings_lead_path(lead) + "/meetings", body);
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == status, r->body);
     return body_of(r);
 }
 
-bool has_field_error(const json& body, const std::string& field) {
+bool meetings_has_field_error(const json& body, const std::string& field) {
     for (const auto& d : body["error"]["details"])
         if (d["field"] == field) return true;
     return body["error"]["field"] == field;
 }
 
-void set_zone(TestServer& s, const std::string& zone) {
+void meetings_set_zone(TestServer& s, const std::string& zone) {
     auto r = patch_json(s.client, "/api/v1/account", {{"tz", zone}});
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 200, r->body);
@@ -43,7 +43,7 @@ void set_zone(TestServer& s, const std::string& zone) {
 TEST_CASE("meetings: create on a lead in local time, read back, move with the version, delete") {
     TestServer s;
     s.login();  // admin, zone Asia/Ulaanbaatar (UTC+8, no DST)
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = meetings_make_lead(s.client);
     json m = create_on(s.client, lead, {{"title", "Гэрээ хэлэлцэх"}, {"local_start", "2026-11-28T09:30"},
                                         {"local_end", "2026-11-28T10:30"}, {"location", "Оффис"}, {"reminder_minutes", 15}});
     const int64_t id = m["id"];
@@ -56,11 +56,11 @@ TEST_CASE("meetings: create on a lead in local time, read back, move with the ve
     CHECK(m["sequence"] == 0);
     CHECK(m["invitations"] == "none");
 
-    auto list = s.client.Get(lead_path(lead) + "/meetings");
+    auto list = s.client.Get(meetings_lead_path(lead) + "/meetings");
     REQUIRE(list->status == 200);
     REQUIRE(body_of(list)["items"].size() == 1);
     // The chatter says it was scheduled.
-    auto msgs = body_of(s.client.Get(lead_path(lead) + "/messages"));
+    auto msgs = body_of(s.client.Get(meetings_lead_path(lead) + "/messages"));
     REQUIRE(msgs["items"].size() >= 1);
     CHECK(msgs["items"][0]["body"].get<std::string>().find("Гэрээ хэлэлцэх") != std::string::npos);
 
@@ -90,16 +90,16 @@ TEST_CASE("meetings: create on a lead in local time, read back, move with the ve
 TEST_CASE("meetings: bad input is a 422 naming the field") {
     TestServer s;
     s.login();
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = meetings_make_lead(s.client);
     json e = create_on(s.client, lead, {{"start", "2026-11-28T01:00:00Z"}, {"end", "2026-11-28T02:00:00Z"}}, 422);
-    CHECK(has_field_error(e, "title"));
+    CHECK(meetings_has_field_error(e, "title"));
     e = create_on(s.client, lead, {{"title", "x"}, {"local_start", "2026-11-28T10:00"}, {"local_end", "2026-11-28T09:00"}}, 422);
-    CHECK(has_field_error(e, "end"));
+    CHECK(meetings_has_field_error(e, "end"));
     e = create_on(s.client, lead, {{"title", "x"}, {"local_start", "28.11.2026 10:00"}, {"local_end", "2026-11-28T11:00"}}, 422);
-    CHECK(has_field_error(e, "local_start"));
+    CHECK(meetings_has_field_error(e, "local_start"));
     e = create_on(s.client, lead, {{"title", "x"}, {"local_start", "2026-11-28T10:00"}, {"local_end", "2026-11-28T11:00"},
                                    {"attendees", {{{"user_id", 999}}}}}, 422);
-    CHECK(has_field_error(e, "attendees[0].user_id"));
+    CHECK(meetings_has_field_error(e, "attendees[0].user_id"));
     CHECK(scalar(s, "SELECT count(*) FROM meetings") == 0);
     // Unknown lead: 404.
     auto r = post_json(s.client, "/api/v1/leads/9999/meetings", {{"title", "x"}, {"local_start", "2026-11-28T10:00"},
@@ -107,10 +107,10 @@ TEST_CASE("meetings: bad input is a 422 naming the field") {
     CHECK(r->status == 404);
     auto cal = s.client.Get("/api/v1/calendar?from=2026-01-01&to=2026-06-01");
     REQUIRE(cal->status == 422);
-    CHECK(has_field_error(body_of(cal), "to"));
+    CHECK(meetings_has_field_error(body_of(cal), "to"));
     cal = s.client.Get("/api/v1/calendar?from=yesterday&to=2026-06-01");
     REQUIRE(cal->status == 422);
-    CHECK(has_field_error(body_of(cal), "from"));
+    CHECK(meetings_has_field_error(body_of(cal), "from"));
 }
 
 TEST_CASE("meetings: a meeting follows its lead's record rules; one without a lead its parties") {
@@ -129,7 +129,7 @@ TEST_CASE("meetings: a meeting follows its lead's record rules; one without a le
                                         {"end", "2026-11-28T02:00:00Z"}, {"attendees", {{{"user_id", own_id}}}}});
     const int64_t on_lead = m["id"];
     CHECK(own.client->Get(meeting_path(on_lead))->status == 404);
-    CHECK(own.client->Get(lead_path(lead) + "/meetings")->status == 404);
+    CHECK(own.client->Get(meetings_lead_path(lead) + "/meetings")->status == 404);
     CHECK(patch_json(*own.client, meeting_path(on_lead), {{"version", 1}, {"title", "x"}})->status == 404);
     CHECK(own.client->Delete(meeting_path(on_lead))->status == 404);
     CHECK(other.client->Get(meeting_path(on_lead))->status == 200);
@@ -153,13 +153,13 @@ TEST_CASE("meetings: a meeting follows its lead's record rules; one without a le
     auto bad = post_json(*own.client, "/api/v1/meetings", {{"title", "x"}, {"lead_id", lead}, {"start", "2026-11-28T03:00:00Z"},
                                                            {"end", "2026-11-28T03:30:00Z"}});
     REQUIRE(bad->status == 422);
-    CHECK(has_field_error(body_of(bad), "lead_id"));
+    CHECK(meetings_has_field_error(body_of(bad), "lead_id"));
 }
 
 TEST_CASE("calendar: the range is a span of local days in the user's zone") {
     TestServer s;
     s.login();  // Asia/Ulaanbaatar
-    const int64_t lead = make_lead(s.client);
+    const int64_t lead = meetings_make_lead(s.client);
     // 23:30 on the 28th in Ulaanbaatar is 15:30Z on the 28th; 07:30 on the 29th local is 23:30Z on the 28th.
     create_on(s.client, lead, {{"title", "Орой"}, {"local_start", "2026-11-28T23:30"}, {"local_end", "2026-11-28T23:59"}});
     create_on(s.client, lead, {{"title", "Өглөө"}, {"local_start", "2026-11-29T07:30"}, {"local_end", "2026-11-29T08:00"}});
@@ -181,7 +181,7 @@ TEST_CASE("calendar: the range is a span of local days in the user's zone") {
     CHECK(day["items"][0]["local_start"] == "2026-11-28T23:30");
     CHECK(day["items"][0]["kind"] == "meeting");
     // The same meetings seen from UTC: the morning one falls on the 28th.
-    set_zone(s, "UTC");
+    meetings_set_zone(s, "UTC");
     CHECK(titles("2026-11-28", "2026-11-28") == "Орой|Өглөө");
     CHECK(body_of(s.client.Get("/api/v1/calendar"))["utc_offset_s"] == 0);
 }
@@ -189,8 +189,8 @@ TEST_CASE("calendar: the range is a span of local days in the user's zone") {
 TEST_CASE("meetings: local times across a DST switch (Europe/Berlin), a time in the gap moves forward") {
     TestServer s;
     s.login();
-    set_zone(s, "Europe/Berlin");
-    const int64_t lead = make_lead(s.client);
+    meetings_set_zone(s, "Europe/Berlin");
+    const int64_t lead = meetings_make_lead(s.client);
     json m = create_on(s.client, lead, {{"title", "Vor der Umstellung"}, {"local_start", "2026-03-28T10:00"},
                                         {"local_end", "2026-03-28T11:00"}});
     CHECK(m["start"] == "2026-03-28T09:00:00Z");  // CET, UTC+1
@@ -227,7 +227,7 @@ TEST_CASE("calendar endpoints name schemas the OpenAPI document holds") {
 TEST_CASE("calendar: open activities of the user are all-day items on their due date") {
     TestServer s;
     s.login();
-    const int64_t lead = make_lead(s.client, "Дуудлагын тендер");
+    const int64_t lead = meetings_make_lead(s.client, "Дуудлагын тендер");
     const bool have_activities = scalar(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'activities'") == 1;
     if (have_activities) {
         // The activities module's table (contract 4 of the session notes), written directly.

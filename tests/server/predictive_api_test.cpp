@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "jobs_helpers.hpp"
+#include "io_helpers.hpp"
 #include "services/predictive_service.hpp"
 #include "store/predictive.hpp"
 #include "store/stages.hpp"
@@ -19,7 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-json call(httplib::Client& c, const std::string& method, const std::string& path, const json& body, int expect) {
+json predictive_api_call(httplib::Client& c, const std::string& method, const std::string& path, const json& body, int expect) {
     httplib::Result r = method == "POST"    ? c.Post(path.c_str(), body.dump(), "application/json")
                         : method == "PATCH" ? c.Patch(path.c_str(), body.dump(), "application/json")
                                             : c.Get(path.c_str());
@@ -50,8 +51,8 @@ PlsPipeline pls_stages(TestServer& s) {
 
 std::string path_of(int64_t id, const std::string& tail = "") { return "/api/v1/leads/" + std::to_string(id) + tail; }
 
-json new_lead(TestServer& s, const std::string& country, int64_t stage) {
-    return call(s.client, "POST", "/api/v1/leads", {{"name", "Lead " + country}, {"country", country}, {"stage_id", stage}}, 201);
+json predictive_api_new_lead(TestServer& s, const std::string& country, int64_t stage) {
+    return predictive_api_call(s.client, "POST", "/api/v1/leads", {{"name", "Lead " + country}, {"country", country}, {"stage_id", stage}}, 201);
 }
 
 using Rows = std::map<std::tuple<int64_t, std::string, std::string>, std::pair<double, double>>;
@@ -70,7 +71,7 @@ void check_row(const Rows& r, const std::string& variable, const std::string& va
     CHECK(it->second.second == doctest::Approx(lost));
 }
 
-void check_same(const Rows& a, const Rows& b) {
+void predictive_api_check_same(const Rows& a, const Rows& b) {
     REQUIRE(a.size() == b.size());
     for (const auto& [key, counts] : a) {
         INFO(std::get<1>(key) << "=" << std::get<2>(key));
@@ -80,7 +81,7 @@ void check_same(const Rows& a, const Rows& b) {
     }
 }
 
-void settle(TestServer& s) { REQUIRE(s.app->jobs().wait_idle(std::chrono::seconds(20))); }
+void predictive_api_settle(TestServer& s) { REQUIRE(s.app->jobs().wait_idle(std::chrono::seconds(20))); }
 
 // One won lead from MN (reached Qualified), one lost at New from US.
 struct History {
@@ -90,10 +91,10 @@ struct History {
 History closed_history(TestServer& s) {
     History h;
     h.p = pls_stages(s);
-    h.won = new_lead(s, "MN", h.p.qualified);
-    h.won = call(s.client, "POST", path_of(h.won["id"], "/won"), {{"version", h.won["version"]}}, 200);
-    h.lost = new_lead(s, "US", h.p.fresh);
-    h.lost = call(s.client, "POST", path_of(h.lost["id"], "/lost"), {{"version", h.lost["version"]}}, 200);
+    h.won = predictive_api_new_lead(s, "MN", h.p.qualified);
+    h.won = predictive_api_call(s.client, "POST", path_of(h.won["id"], "/won"), {{"version", h.won["version"]}}, 200);
+    h.lost = predictive_api_new_lead(s, "US", h.p.fresh);
+    h.lost = predictive_api_call(s.client, "POST", path_of(h.lost["id"], "/lost"), {{"version", h.lost["version"]}}, 200);
     return h;
 }
 
@@ -114,12 +115,12 @@ TEST_CASE("predictive: won and lost move the rows in the lead's write; open lead
     check_row(r, "email_state", "False", 1.1, 1.1);  // no address: Odoo's False counts as a value
 
     // Base 1.1/2.2; stage New: 1.1/1.1 vs 1.1/1.1; MN: (1.1/1.2) / (0.1/1.2) = 11; states: 1. p = 11/12.
-    auto open = new_lead(s, "MN", h.p.fresh);
+    auto open = predictive_api_new_lead(s, "MN", h.p.fresh);
     CHECK(open["automated_probability"].get<double>() == doctest::Approx(91.67));
     CHECK(open["probability"].get<double>() == doctest::Approx(91.67));
     CHECK(open["probability_manual"] == false);
 
-    auto why = call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200);
+    auto why = predictive_api_call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200);
     REQUIRE(why["explanation"].is_object());
     CHECK(why["explanation"]["base"].get<double>() == doctest::Approx(50));
     double sum = why["explanation"]["base"];
@@ -130,17 +131,17 @@ TEST_CASE("predictive: won and lost move the rows in the lead's write; open lead
     }
     CHECK(country);
     CHECK(sum == doctest::Approx(100.0 * 11 / 12));
-    CHECK(call(s.client, "GET", path_of(h.won["id"], "/probability"), {}, 200)["explanation"].is_null());
-    call(s.client, "GET", path_of(999999, "/probability"), {}, 404);
+    CHECK(predictive_api_call(s.client, "GET", path_of(h.won["id"], "/probability"), {}, 200)["explanation"].is_null());
+    predictive_api_call(s.client, "GET", path_of(999999, "/probability"), {}, 404);
 
     // A typed probability stays; the automatic one follows edits; reset brings it back.
-    auto typed = call(s.client, "PATCH", path_of(open["id"]), {{"probability", 30}, {"version", open["version"]}}, 200);
+    auto typed = predictive_api_call(s.client, "PATCH", path_of(open["id"]), {{"probability", 30}, {"version", open["version"]}}, 200);
     CHECK(typed["probability_manual"] == true);
-    auto us = call(s.client, "PATCH", path_of(open["id"]), {{"country", "US"}, {"version", typed["version"]}}, 200);
+    auto us = predictive_api_call(s.client, "PATCH", path_of(open["id"]), {{"country", "US"}, {"version", typed["version"]}}, 200);
     CHECK(us["probability"].get<double>() == doctest::Approx(30));
     CHECK(us["automated_probability"].get<double>() == doctest::Approx(8.33));  // 1/12
-    call(s.client, "POST", path_of(open["id"], "/probability/reset"), {{"version", typed["version"]}}, 409);
-    auto reset = call(s.client, "POST", path_of(open["id"], "/probability/reset"), {{"version", us["version"]}}, 200);
+    predictive_api_call(s.client, "POST", path_of(open["id"], "/probability/reset"), {{"version", typed["version"]}}, 409);
+    auto reset = predictive_api_call(s.client, "POST", path_of(open["id"], "/probability/reset"), {{"version", us["version"]}}, 200);
     CHECK(reset["probability"].get<double>() == doctest::Approx(8.33));
     CHECK(reset["probability_manual"] == false);
 }
@@ -152,24 +153,24 @@ TEST_CASE("predictive: restore and won -> other stage take the counts back; a st
     const std::string n = std::to_string(h.p.fresh), q = std::to_string(h.p.qualified);
     // A stale won request changes nothing (409), rows included.
     const auto before = rows(s);
-    auto other = new_lead(s, "FR", h.p.fresh);
-    call(s.client, "POST", path_of(other["id"], "/won"), {{"version", other["version"].get<int64_t>() + 5}}, 409);
-    check_same(rows(s), before);
+    auto other = predictive_api_new_lead(s, "FR", h.p.fresh);
+    predictive_api_call(s.client, "POST", path_of(other["id"], "/won"), {{"version", other["version"].get<int64_t>() + 5}}, 409);
+    predictive_api_check_same(rows(s), before);
 
-    call(s.client, "POST", path_of(h.lost["id"], "/restore"), {{"version", h.lost["version"]}}, 200);
+    predictive_api_call(s.client, "POST", path_of(h.lost["id"], "/restore"), {{"version", h.lost["version"]}}, 200);
     auto r = rows(s);
     check_row(r, "country", "US", 0.1, 0.1);  // 1.1 - 1 = 0.1
     check_row(r, "stage_id", n, 1.1, 0.1);
-    auto back = call(s.client, "POST", path_of(h.won["id"], "/move"), {{"stage_id", h.p.qualified}, {"version", h.won["version"]}}, 200);
+    auto back = predictive_api_call(s.client, "POST", path_of(h.won["id"], "/move"), {{"stage_id", h.p.qualified}, {"version", h.won["version"]}}, 200);
     CHECK(back["probability"].get<double>() < 100);
     r = rows(s);
     check_row(r, "country", "MN", 0.1, 0.1);  // 1.1 - 1 -> 0.1
     check_row(r, "stage_id", q, 0.1, 0.1);
     // Won again, then lost (reopened first: a won lead cannot be marked lost).
-    auto won_again = call(s.client, "POST", path_of(h.won["id"], "/won"), {{"version", back["version"]}}, 200);
+    auto won_again = predictive_api_call(s.client, "POST", path_of(h.won["id"], "/won"), {{"version", back["version"]}}, 200);
     check_row(rows(s), "country", "MN", 1.1, 0.1);
-    auto reopened = call(s.client, "POST", path_of(h.won["id"], "/move"), {{"stage_id", h.p.qualified}, {"version", won_again["version"]}}, 200);
-    call(s.client, "POST", path_of(h.won["id"], "/lost"), {{"version", reopened["version"]}}, 200);
+    auto reopened = predictive_api_call(s.client, "POST", path_of(h.won["id"], "/move"), {{"stage_id", h.p.qualified}, {"version", won_again["version"]}}, 200);
+    predictive_api_call(s.client, "POST", path_of(h.won["id"], "/lost"), {{"version", reopened["version"]}}, 200);
     r = rows(s);
     check_row(r, "country", "MN", 0.1, 1.1);
     check_row(r, "stage_id", q, 0.1, 1.1);  // lost at Qualified: counted on New and Qualified
@@ -180,25 +181,25 @@ TEST_CASE("predictive: the rebuild job makes the same table as the increments, r
     TestServer s;
     s.login();
     auto h = closed_history(s);
-    auto open = new_lead(s, "MN", h.p.fresh);
+    auto open = predictive_api_new_lead(s, "MN", h.p.fresh);
     for (const char* country : {"MN", "CN", "US"}) {
-        auto l = new_lead(s, country, h.p.qualified);
-        call(s.client, "POST", path_of(l["id"], "/won"), {{"version", l["version"]}}, 200);
+        auto l = predictive_api_new_lead(s, country, h.p.qualified);
+        predictive_api_call(s.client, "POST", path_of(l["id"], "/won"), {{"version", l["version"]}}, 200);
     }
     const auto incremental = rows(s);
     // What the current table says (the stored value dates from the lead's creation, before three more wins).
-    const double expected = call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200)["explanation"]["probability"];
+    const double expected = predictive_api_call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200)["explanation"]["probability"];
     // Spoil the open lead's probability and the table: the rebuild puts both right.
     s.app->db().write([&](store::Connection& c) {
         c.prepare_uncached("UPDATE leads SET automated_probability = 1, probability = 1 WHERE id = ?").bind(1, open["id"].get<int64_t>()).run();
         c.exec("UPDATE pls_frequencies SET won = 77");
     });
     s.app->predictive().set_batch_size(2);
-    auto job = call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
+    auto job = predictive_api_call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
     CHECK(job["job_id"].get<int64_t>() > 0);
-    settle(s);
-    check_same(rows(s), incremental);
-    auto after = call(s.client, "GET", path_of(open["id"]), {}, 200);
+    predictive_api_settle(s);
+    predictive_api_check_same(rows(s), incremental);
+    auto after = predictive_api_call(s.client, "GET", path_of(open["id"]), {}, 200);
     CHECK(std::abs(after["automated_probability"].get<double>() - expected) < 0.006);  // rounded to 2 places
     CHECK(after["probability"] == after["automated_probability"]);
     CHECK(store::load_pls_rebuild_state(s.app->db().reader()).phase == "idle");
@@ -211,9 +212,9 @@ TEST_CASE("predictive: the rebuild job makes the same table as the increments, r
         c.exec("UPDATE pls_frequencies SET won = 77");
     });
     CHECK(store::load_pls_rebuild_state(s.app->db().reader()).after_id > 0);
-    call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
-    settle(s);
-    check_same(rows(s), incremental);
+    predictive_api_call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
+    predictive_api_settle(s);
+    predictive_api_check_same(rows(s), incremental);
 }
 
 TEST_CASE("predictive: a lead created closed while the rebuild counts lands in the new table (batches end at an existing id)") {
@@ -228,12 +229,12 @@ TEST_CASE("predictive: a lead created closed while the rebuild counts lands in t
     });
     CHECK(store::load_pls_rebuild_state(s.app->db().reader()).after_id == last);
     // Created in the won stage meanwhile: its increments go to the live table, and a later batch counts it.
-    auto born_won = new_lead(s, "CN", h.p.won);
+    auto born_won = predictive_api_new_lead(s, "CN", h.p.won);
     CHECK(born_won["id"].get<int64_t>() > last);
     const auto incremental = rows(s);
-    call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
-    settle(s);
-    check_same(rows(s), incremental);
+    predictive_api_call(s.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 202);
+    predictive_api_settle(s);
+    predictive_api_check_same(rows(s), incremental);
     check_row(rows(s), "country", "CN", 1.1, 0.1);
 }
 
@@ -244,26 +245,26 @@ TEST_CASE("predictive settings: managers only, unknown fields and bad dates name
     create_user(s, "sales", "sales_own");
     auto mgr = sign_in(s, "mgr");
     auto sales = sign_in(s, "sales");
-    auto current = call(*mgr.client, "GET", "/api/v1/scoring/predictive", {}, 200);
+    auto current = predictive_api_call(*mgr.client, "GET", "/api/v1/scoring/predictive", {}, 200);
     CHECK(current["version"] == 1);
     CHECK(current["fields"] == json({"country", "email_state", "phone_state", "source_id"}));
-    call(*sales.client, "GET", "/api/v1/scoring/predictive", {}, 403);
-    call(*sales.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}, {"version", 1}}, 403);
-    call(*sales.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 403);
+    predictive_api_call(*sales.client, "GET", "/api/v1/scoring/predictive", {}, 403);
+    predictive_api_call(*sales.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}, {"version", 1}}, 403);
+    predictive_api_call(*sales.client, "POST", "/api/v1/scoring/predictive/rebuild", {}, 403);
 
-    auto bad = call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"shoe_size"}}, {"version", 1}}, 422);
+    auto bad = predictive_api_call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"shoe_size"}}, {"version", 1}}, 422);
     CHECK(bad["error"]["details"][0]["field"] == "fields");
-    bad = call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"start_date", "yesterday"}, {"version", 1}}, 422);
+    bad = predictive_api_call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"start_date", "yesterday"}, {"version", 1}}, 422);
     CHECK(bad["error"]["details"][0]["field"] == "start_date");
-    call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}}, 422);
-    auto saved = call(*mgr.client, "PATCH", "/api/v1/scoring/predictive",
+    predictive_api_call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}}, 422);
+    auto saved = predictive_api_call(*mgr.client, "PATCH", "/api/v1/scoring/predictive",
                       {{"fields", {"lang", "tag_ids"}}, {"start_date", "2024-01-01"}, {"version", 1}}, 200);
     CHECK(saved["version"] == 2);
     CHECK(saved["start_date"] == "2024-01-01");
     CHECK(scalar(s, "SELECT count(*) FROM jobs WHERE kind = 'scoring.predictive_rebuild' AND recurring = 0") >= 1);
-    auto stale = call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}, {"version", 1}}, 409);
+    auto stale = predictive_api_call(*mgr.client, "PATCH", "/api/v1/scoring/predictive", {{"fields", {"lang"}}, {"version", 1}}, 409);
     CHECK(stale["error"]["current"]["version"] == 2);
-    settle(s);
+    predictive_api_settle(s);
 }
 
 namespace {
@@ -294,23 +295,23 @@ TEST_CASE("predictive model: lr chosen -> the rebuild trains it, open leads and 
     // (id % 10 >= 7), which then holds over 5 won and 5 lost leads: enough to measure.
     for (int i = 0; i < 60; ++i) {
         const bool mn = i % 2 == 0, won = mn != (i % 7 == 3);
-        auto l = new_lead(s, mn ? "MN" : "US", won ? h.p.qualified : h.p.fresh);
-        call(s.client, "POST", path_of(l["id"], won ? "/won" : "/lost"), {{"version", l["version"]}}, 200);
+        auto l = predictive_api_new_lead(s, mn ? "MN" : "US", won ? h.p.qualified : h.p.fresh);
+        predictive_api_call(s.client, "POST", path_of(l["id"], won ? "/won" : "/lost"), {{"version", l["version"]}}, 200);
     }
-    auto open = new_lead(s, "MN", h.p.fresh);
+    auto open = predictive_api_new_lead(s, "MN", h.p.fresh);
     const double nb = open["automated_probability"];
-    auto settings = call(s.client, "GET", "/api/v1/scoring/predictive", {}, 200);
+    auto settings = predictive_api_call(s.client, "GET", "/api/v1/scoring/predictive", {}, 200);
     CHECK(settings["model"] == "nb");
 
     // Only managers choose; a bad model is named.
-    call(*sales.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "lr"}, {"version", settings["version"]}}, 403);
-    auto bad = call(s.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "forest"}, {"version", settings["version"]}}, 422);
+    predictive_api_call(*sales.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "lr"}, {"version", settings["version"]}}, 403);
+    auto bad = predictive_api_call(s.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "forest"}, {"version", settings["version"]}}, 422);
     CHECK(bad["error"]["details"][0]["field"] == "model");
-    auto saved = call(s.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "lr"}, {"version", settings["version"]}}, 200);
+    auto saved = predictive_api_call(s.client, "PATCH", "/api/v1/scoring/predictive", {{"model", "lr"}, {"version", settings["version"]}}, 200);
     CHECK(saved["model"] == "lr");
-    settle(s);
+    predictive_api_settle(s);
 
-    settings = call(s.client, "GET", "/api/v1/scoring/predictive", {}, 200);
+    settings = predictive_api_call(s.client, "GET", "/api/v1/scoring/predictive", {}, 200);
     CHECK(settings["lr_trained_at"].is_number_integer());
     std::map<std::string, json> overall;
     for (const auto& q : settings["quality"])
@@ -327,14 +328,14 @@ TEST_CASE("predictive model: lr chosen -> the rebuild trains it, open leads and 
     }
 
     // The open lead's probability is now the logistic regression's (recomputed by the job), not the naive Bayes'.
-    auto after = call(s.client, "GET", path_of(open["id"]), {}, 200);
+    auto after = predictive_api_call(s.client, "GET", path_of(open["id"]), {}, 200);
     const double lr = after["automated_probability"];
     CHECK(lr == doctest::Approx(lr_expected(s, after, h.p.fresh)).epsilon(1e-9));
     CHECK(std::abs(lr - nb) > 0.5);
     CHECK(after["probability"] == after["automated_probability"]);
     CHECK(lr > 0.0);
     CHECK(lr < 100.0);
-    auto why = call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200)["explanation"];
+    auto why = predictive_api_call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200)["explanation"];
     REQUIRE(why.is_object());
     double points = why["base"], logit = std::log(why["base"].get<double>() / (100 - why["base"].get<double>()));
     bool stage = false, country = false;
@@ -351,11 +352,32 @@ TEST_CASE("predictive model: lr chosen -> the rebuild trains it, open leads and 
     CHECK(100 / (1 + std::exp(-logit)) == doctest::Approx(why["probability"].get<double>()));
 
     // A lead written after the rebuild is scored with the stored weights in its own write.
-    auto fresh = new_lead(s, "US", h.p.qualified);
+    auto fresh = predictive_api_new_lead(s, "US", h.p.qualified);
     CHECK(fresh["automated_probability"].get<double>() == doctest::Approx(lr_expected(s, fresh, h.p.qualified)).epsilon(1e-9));
     // Manual override kept as with the naive Bayes.
-    auto typed = call(s.client, "PATCH", path_of(fresh["id"]), {{"probability", 42}, {"version", fresh["version"]}}, 200);
-    auto moved = call(s.client, "PATCH", path_of(fresh["id"]), {{"country", "MN"}, {"version", typed["version"]}}, 200);
+    auto typed = predictive_api_call(s.client, "PATCH", path_of(fresh["id"]), {{"probability", 42}, {"version", fresh["version"]}}, 200);
+    auto moved = predictive_api_call(s.client, "PATCH", path_of(fresh["id"]), {{"country", "MN"}, {"version", typed["version"]}}, 200);
     CHECK(moved["probability"].get<double>() == doctest::Approx(42));
     CHECK(moved["automated_probability"].get<double>() == doctest::Approx(lr_expected(s, moved, h.p.qualified)).epsilon(1e-9));
+}
+
+TEST_CASE("predictive: an imported lead gets the probability a single create gives (one context per import batch)") {
+    TestServer s;
+    s.login();
+    auto h = closed_history(s);
+    IoSession admin(s);
+    auto job = import_csv(admin, "Name,Country\nImport MN,MN\nImport US,US\nImport none,\n");
+    REQUIRE(job["state"] == "done");
+    REQUIRE(job["created"] == 3);
+    for (const std::string country : {"MN", "US", ""}) {
+        INFO("country '" << country << "'");
+        const auto single = predictive_api_new_lead(s, country, h.p.fresh);
+        auto q = s.app->db().reader().prepare_uncached("SELECT automated_probability, probability, stage_id FROM leads WHERE name = ?");
+        q.bind(1, "Import " + (country.empty() ? std::string("none") : country));
+        REQUIRE(q.step());
+        CHECK(q.get_int(2) == h.p.fresh);
+        CHECK(q.get_double(0) == doctest::Approx(single["automated_probability"].get<double>()));
+        CHECK(q.get_double(1) == doctest::Approx(single["probability"].get<double>()));
+        if (country == "MN") CHECK(q.get_double(0) == doctest::Approx(91.67));  // as computed by hand above
+    }
 }

@@ -20,14 +20,14 @@ using namespace tumen::testing;
 
 namespace {
 
-void check_totals_equal_leads(store::Connection& c) {
+void probability_writes_check_totals_equal_leads(store::Connection& c) {
     CHECK(c.prepare_uncached(totals_oracle::analysis_mismatch).scalar_int() == 0);
     CHECK(c.prepare_uncached(totals_oracle::board_mismatch).scalar_int() == 0);
     CHECK(c.prepare_uncached("SELECT count(*) FROM analysis_totals WHERE n = 0 AND weighted <> 0").scalar_int() == 0);
     CHECK(c.prepare_uncached("SELECT count(*) FROM totals_paused").scalar_int() == 0);
 }
 
-int64_t scalar(store::Connection& c, const std::string& sql) { return c.prepare_uncached(sql).scalar_int(); }
+int64_t probability_writes_scalar(store::Connection& c, const std::string& sql) { return c.prepare_uncached(sql).scalar_int(); }
 
 }  // namespace
 
@@ -64,8 +64,8 @@ TEST_CASE("predictive rebuild: probabilities written in bulk keep the board and 
         c.exec("UPDATE leads SET date_deadline = NULL WHERE date_deadline = ''");
     });
     auto& r = s.app->db().reader();
-    check_totals_equal_leads(r);
-    const int64_t weighted_before = scalar(r, "SELECT sum(weighted) FROM lead_totals");
+    probability_writes_check_totals_equal_leads(r);
+    const int64_t weighted_before = probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals");
 
     s.app->predictive().set_batch_size(7);  // several batches, each with its own pause
     const int64_t job = s.app->jobs().enqueue(server::PredictiveService::rebuild_kind);
@@ -76,12 +76,12 @@ TEST_CASE("predictive rebuild: probabilities written in bulk keep the board and 
     CHECK(j.value()["runs"][0]["log"].dump().find("automatic probabilities changed") != std::string::npos);
 
     // Every open lead scored; the shown value followed unless set by hand; the totals moved with them.
-    CHECK(scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND stage_id <> " + std::to_string(won) +
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND stage_id <> " + std::to_string(won) +
                         " AND (automated_probability <= 0 OR automated_probability >= 100)") == 0);
-    CHECK(scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND probability_manual = 0 AND probability <> automated_probability") == 0);
-    CHECK(scalar(r, "SELECT count(*) FROM leads WHERE probability_manual = 1 AND probability IN (0, 37.5, 1)") == 8);
-    CHECK(scalar(r, "SELECT sum(weighted) FROM lead_totals") != weighted_before);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND probability_manual = 0 AND probability <> automated_probability") == 0);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE probability_manual = 1 AND probability IN (0, 37.5, 1)") == 8);
+    CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") != weighted_before);
+    probability_writes_check_totals_equal_leads(r);
     (void)fresh, (void)qualified;
 }
 
@@ -105,13 +105,13 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
                                        {id[3], 10, 10}});        // deleted: skipped
     });
     auto& r = db.reader();
-    CHECK(scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 123);
-    CHECK(scalar(r, "SELECT count(*) FROM analysis_totals WHERE band = 0 AND n > 0") == 0);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 123);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE band = 0 AND n > 0") == 0);
+    probability_writes_check_totals_equal_leads(r);
     // Outside a bulk write the triggers keep the totals themselves.
     db.write([&](store::Connection& c) { c.prepare_uncached("UPDATE leads SET probability = 90 WHERE id = ?").bind(1, id[2]).run(); });
-    CHECK(scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 901);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 901);
+    probability_writes_check_totals_equal_leads(r);
     // With the stored value passed in (the recompute read it in its transaction): the UPDATE hands back the keys.
     db.write([&](store::Connection& c) {
         store::write_probabilities(c, {{id[0], 0, 0, 20.0},       // between -> 0: the triggers move it
@@ -119,8 +119,8 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
                                        {id[2], 5, 5, 90.0},       // 50.05 -> 50
                                        {id[3], 1, 1, 50.0}});     // deleted: nothing written
     });
-    CHECK(scalar(r, "SELECT sum(weighted) FROM lead_totals") == 0 + 701 + 50);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 0 + 701 + 50);
+    probability_writes_check_totals_equal_leads(r);
 }
 
 TEST_CASE("the totals_pause migration keeps an older database's totals, and its triggers still keep them") {
@@ -145,13 +145,13 @@ TEST_CASE("the totals_pause migration keeps an older database's totals, and its 
     store::Database db(path);
     CHECK(db.schema_version() == store::latest_schema_version());
     auto& r = db.reader();
-    CHECK(scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 300);
-    CHECK(scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 300") == 6);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 300);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 300") == 6);
+    probability_writes_check_totals_equal_leads(r);
     db.write([&](store::Connection& c) { c.exec("UPDATE leads SET probability = 70 WHERE id = 42"); });
-    CHECK(scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 700);
-    CHECK(scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 700") == 6);
+    CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 700);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 700") == 6);
     db.write([&](store::Connection& c) { store::write_probabilities(c, {{42, 45.5, 45.5}}); });
-    CHECK(scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 455);
-    check_totals_equal_leads(r);
+    CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 455);
+    probability_writes_check_totals_equal_leads(r);
 }

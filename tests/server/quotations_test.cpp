@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string q_path(int64_t id, const std::string& tail = "") { return "/api/v1/quotations/" + std::to_string(id) + tail; }
+std::string quotations_q_path(int64_t id, const std::string& tail = "") { return "/api/v1/quotations/" + std::to_string(id) + tail; }
 
 json lines_json() {
     return json::array({{{"description", "Ноутбук"}, {"quantity", "2.5"}, {"price_unit", 1999}, {"discount_bp", 500}, {"tax_bp", 1000}},
@@ -66,7 +66,7 @@ TEST_CASE("a quotation from an opportunity: the customer is created, totals are 
     CHECK(summary.body["quotation_count"] == 2);
     CHECK(summary.body["order_count"] == 0);
 
-    auto confirmed = admin.post(q_path(q["id"], "/confirm"), {{"version", q["version"]}});
+    auto confirmed = admin.post(quotations_q_path(q["id"], "/confirm"), {{"version", q["version"]}});
     REQUIRE_MESSAGE(confirmed.status == 200, confirmed.body.dump());
     CHECK(confirmed.body["state"] == "sale");
     CHECK(confirmed.body["invoice_status"] == "to_invoice");
@@ -86,7 +86,7 @@ TEST_CASE("a quotation from an opportunity: the customer is created, totals are 
     for (const auto& m : lead_msgs.body["items"])
         if (m["body"].get<std::string>().find(q["number"].get<std::string>()) != std::string::npos) ++mentions;
     CHECK_MESSAGE(mentions == 2, lead_msgs.body.dump());
-    CHECK(admin.get(q_path(q["id"], "/messages")).body["items"].size() == 2);  // created, confirmed
+    CHECK(admin.get(quotations_q_path(q["id"], "/messages")).body["items"].size() == 2);  // created, confirmed
 }
 
 TEST_CASE("quotations: locks, stale versions, field errors, unknown ids") {
@@ -94,7 +94,7 @@ TEST_CASE("quotations: locks, stale versions, field errors, unknown ids") {
     ApiSession admin(server);
     const int64_t lead = opportunity(admin);
     auto q = admin.post("/api/v1/quotations", {{"lead_id", lead}, {"lines", lines_json()}}).body;
-    const std::string path = q_path(q["id"]);
+    const std::string path = quotations_q_path(q["id"]);
 
     auto bad = admin.patch(path, {{"version", q["version"]}, {"lines", json::array({{{"description", "x"}, {"quantity", "1.0001"}}})}});
     CHECK(bad.status == 422);
@@ -121,14 +121,14 @@ TEST_CASE("quotations: locks, stale versions, field errors, unknown ids") {
     CHECK(again.status == 422);
     CHECK(admin.post(path + "/revise", {{"version", confirmed.body["version"]}}).status == 422);
 
-    CHECK(admin.get(q_path(99999)).status == 404);
-    CHECK(admin.post(q_path(99999, "/confirm"), {{"version", 1}}).status == 404);
+    CHECK(admin.get(quotations_q_path(99999)).status == 404);
+    CHECK(admin.post(quotations_q_path(99999, "/confirm"), {{"version", 1}}).status == 404);
     auto no_customer = admin.post("/api/v1/quotations", {{"lines", json::array()}});
     CHECK(no_customer.status == 422);
     CHECK(error_fields(no_customer) == std::vector<std::string>{"partner_id"});
     auto empty = admin.post("/api/v1/quotations", {{"lead_id", lead}});
     REQUIRE(empty.status == 201);
-    auto nothing = admin.post(q_path(empty.body["id"], "/confirm"), {{"version", empty.body["version"]}});
+    auto nothing = admin.post(quotations_q_path(empty.body["id"], "/confirm"), {{"version", empty.body["version"]}});
     CHECK(nothing.status == 422);
     CHECK(error_fields(nothing) == std::vector<std::string>{"lines"});
 }
@@ -138,10 +138,10 @@ TEST_CASE("quotations: revisions, cancel, invoicing status by managers") {
     ApiSession admin(server);
     const int64_t lead = opportunity(admin);
     auto q = admin.post("/api/v1/quotations", {{"lead_id", lead}, {"lines", lines_json()}}).body;
-    auto cancelled = admin.post(q_path(q["id"], "/cancel"), {{"version", q["version"]}});
+    auto cancelled = admin.post(quotations_q_path(q["id"], "/cancel"), {{"version", q["version"]}});
     REQUIRE(cancelled.status == 200);
     CHECK(cancelled.body["state"] == "cancel");
-    auto rev = admin.post(q_path(q["id"], "/revise"), {{"version", cancelled.body["version"]}});
+    auto rev = admin.post(quotations_q_path(q["id"], "/revise"), {{"version", cancelled.body["version"]}});
     REQUIRE_MESSAGE(rev.status == 201, rev.body.dump());
     CHECK(rev.body["number"] == q["number"]);
     CHECK(rev.body["revision"] == 1);
@@ -151,14 +151,14 @@ TEST_CASE("quotations: revisions, cancel, invoicing status by managers") {
     CHECK(rev.body["amounts"] == q["amounts"]);
     CHECK(rev.body["lines"].size() == 3);
 
-    auto inv_draft = admin.post(q_path(rev.body["id"], "/invoicing"), {{"version", rev.body["version"]}, {"invoice_status", "invoiced"}});
+    auto inv_draft = admin.post(quotations_q_path(rev.body["id"], "/invoicing"), {{"version", rev.body["version"]}, {"invoice_status", "invoiced"}});
     CHECK(inv_draft.status == 422);
-    auto order = admin.post(q_path(rev.body["id"], "/confirm"), {{"version", rev.body["version"]}});
+    auto order = admin.post(quotations_q_path(rev.body["id"], "/confirm"), {{"version", rev.body["version"]}});
     REQUIRE(order.status == 200);
     const int64_t sales = create_user(admin, "saraa", "sales_all", "Сараа");
     ApiSession seller(server.app->port(), "saraa", user_password);
-    CHECK(seller.post(q_path(rev.body["id"], "/invoicing"), {{"version", order.body["version"]}, {"invoice_status", "invoiced"}}).status == 403);
-    auto invoiced = admin.post(q_path(rev.body["id"], "/invoicing"), {{"version", order.body["version"]}, {"invoice_status", "invoiced"}});
+    CHECK(seller.post(quotations_q_path(rev.body["id"], "/invoicing"), {{"version", order.body["version"]}, {"invoice_status", "invoiced"}}).status == 403);
+    auto invoiced = admin.post(quotations_q_path(rev.body["id"], "/invoicing"), {{"version", order.body["version"]}, {"invoice_status", "invoiced"}});
     REQUIRE(invoiced.status == 200);
     CHECK(invoiced.body["invoice_status"] == "invoiced");
     CHECK(sales > 0);
@@ -186,9 +186,9 @@ TEST_CASE("quotations follow the opportunity's record rules; without one, the sa
     admin.patch("/api/v1/leads/" + std::to_string(lead), {{"version", 1}, {"user_id", 1}});
     auto q = admin.post("/api/v1/quotations", {{"lead_id", lead}, {"lines", lines_json()}}).body;
 
-    CHECK(own.get(q_path(q["id"])).status == 404);
-    CHECK(own.get(q_path(q["id"], "/pdf")).status == 404);
-    CHECK(own.post(q_path(q["id"], "/confirm"), {{"version", q["version"]}}).status == 404);
+    CHECK(own.get(quotations_q_path(q["id"])).status == 404);
+    CHECK(own.get(quotations_q_path(q["id"], "/pdf")).status == 404);
+    CHECK(own.post(quotations_q_path(q["id"], "/confirm"), {{"version", q["version"]}}).status == 404);
     CHECK(own.get("/api/v1/quotations").body["items"].empty());
     CHECK(own.get("/api/v1/leads/" + std::to_string(lead) + "/quotations").status == 404);
     auto sneaky = own.post("/api/v1/quotations", {{"lead_id", lead}});
@@ -203,7 +203,7 @@ TEST_CASE("quotations follow the opportunity's record rules; without one, the sa
     CHECK(oq.body["user_id"] == own_id);
     auto direct = own.post("/api/v1/quotations", {{"partner_id", oq.body["partner_id"]}, {"lines", lines_json()}});
     REQUIRE_MESSAGE(direct.status == 201, direct.body.dump());
-    CHECK(own.get(q_path(direct.body["id"])).status == 200);
+    CHECK(own.get(quotations_q_path(direct.body["id"])).status == 200);
     CHECK(own.get("/api/v1/quotations").body["items"].size() == 2);
     CHECK(admin.get("/api/v1/quotations").body["items"].size() == 3);
 }
@@ -241,11 +241,11 @@ TEST_CASE("confirming when the opportunity cannot be won: the order stands and b
     }
     auto q = admin.post("/api/v1/quotations", {{"lead_id", lead}, {"lines", lines_json()}});
     REQUIRE(q.status == 201);
-    auto confirmed = admin.post(q_path(q.body["id"], "/confirm"), {{"version", q.body["version"]}});
+    auto confirmed = admin.post(quotations_q_path(q.body["id"], "/confirm"), {{"version", q.body["version"]}});
     REQUIRE_MESSAGE(confirmed.status == 200, confirmed.body.dump());
     CHECK(confirmed.body["state"] == "sale");
     CHECK(admin.get("/api/v1/leads/" + std::to_string(lead)).body["probability"] != 100);
-    for (const std::string path : {"/api/v1/leads/" + std::to_string(lead) + "/messages", q_path(q.body["id"], "/messages")}) {
+    for (const std::string path : {"/api/v1/leads/" + std::to_string(lead) + "/messages", quotations_q_path(q.body["id"], "/messages")}) {
         const json msgs = admin.get(path).body;
         bool explained = false;
         for (const auto& m : msgs["items"])

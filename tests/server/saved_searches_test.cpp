@@ -30,7 +30,7 @@ int64_t created(const httplib::Result& r) {
     return body_of(r)["id"].get<int64_t>();
 }
 
-std::vector<std::string> names(httplib::Client& c, const std::string& view) {
+std::vector<std::string> saved_searches_names(httplib::Client& c, const std::string& view) {
     auto r = c.Get("/api/v1/saved-searches?view=" + view);
     REQUIRE(r);
     REQUIRE_MESSAGE(r->status == 200, r->body);
@@ -86,14 +86,14 @@ TEST_CASE("saved searches: own and shared, one default per view, owner or admin 
     // A second default of the same view takes over; the board's is separate.
     const int64_t second = created(post_json(*bold.client, "/api/v1/saved-searches",
                                              {{"name", "Алдсан"}, {"view", "list"}, {"query", "f=lost"}, {"default", true}}));
-    CHECK(names(*bold.client, "list") == std::vector<std::string>{"Алдсан*", "Миний VIP"});
-    CHECK(names(*bold.client, "board") == std::vector<std::string>{"Баг: хуучирсан"});
+    CHECK(saved_searches_names(*bold.client, "list") == std::vector<std::string>{"Алдсан*", "Миний VIP"});
+    CHECK(saved_searches_names(*bold.client, "board") == std::vector<std::string>{"Баг: хуучирсан"});
     auto got = body_of(bold.client->Get("/api/v1/saved-searches"))["items"];
     CHECK(got.size() == 3);
     for (const auto& it : got) CHECK(it["own"] == true);
 
     // Sara sees the shared one only, cannot change or delete it, and gets 404 for Bold's private one.
-    CHECK(names(*sara.client, "list").empty());
+    CHECK(saved_searches_names(*sara.client, "list").empty());
     auto shared_seen = body_of(sara.client->Get("/api/v1/saved-searches?view=board"))["items"];
     REQUIRE(shared_seen.size() == 1);
     CHECK(shared_seen[0]["own"] == false);
@@ -110,9 +110,9 @@ TEST_CASE("saved searches: own and shared, one default per view, owner or admin 
     CHECK(body_of(renamed)["name"] == "Хуучирсан");
     CHECK(body_of(renamed)["default"] == true);
     CHECK(patch_json(s.client, "/api/v1/saved-searches/" + std::to_string(mine), {{"shared", true}})->status == 200);
-    CHECK(names(*sara.client, "list") == std::vector<std::string>{"Миний VIP"});
+    CHECK(saved_searches_names(*sara.client, "list") == std::vector<std::string>{"Миний VIP"});
     CHECK(s.client.Delete("/api/v1/saved-searches/" + std::to_string(second))->status == 204);
-    CHECK(names(*bold.client, "list") == std::vector<std::string>{"Миний VIP"});
+    CHECK(saved_searches_names(*bold.client, "list") == std::vector<std::string>{"Миний VIP"});
 
     // Errors name the field.
     auto bad = post_json(*bold.client, "/api/v1/saved-searches", {{"name", "  "}, {"view", "calendar"}, {"shared", "yes"}});

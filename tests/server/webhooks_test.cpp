@@ -19,7 +19,7 @@ struct Stages {
     int64_t first = 0, second = 0, won = 0;
 };
 
-Stages add_stages(TestServer& s) {
+Stages webhooks_add_stages(TestServer& s) {
     Stages p;
     s.app->db().write([&](tumen::store::Connection& c) {
         tumen::Stage a;
@@ -92,7 +92,7 @@ std::string hmac_hex(const std::string& key, const std::string& message) {
 
 TEST_CASE("webhooks: creating, moving and winning a lead deliver signed JSON") {
     HookWorld w;
-    const Stages st = add_stages(w.server);
+    const Stages st = webhooks_add_stages(w.server);
     const json h = w.hook(w.receiver.url("/tumen"), {"lead.created", "lead.stage_changed", "lead.won"}, true);
     const std::string secret = h["secret"];
     CHECK(secret.rfind("whsec_", 0) == 0);

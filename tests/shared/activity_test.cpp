@@ -10,12 +10,12 @@ using nlohmann::json;
 
 namespace {
 DayNumber d(const char* iso) { return *parse_date(iso); }
-bool has_error_on(const FieldErrors& fe, std::string_view field) {
+bool activity_has_error_on(const FieldErrors& fe, std::string_view field) {
     for (const auto& x : fe.list())
         if (x.field == field) return true;
     return false;
 }
-bool has_error_on(const Error& e, std::string_view field) {
+bool activity_has_error_on(const Error& e, std::string_view field) {
     for (const auto& x : e.details)
         if (x.field == field) return true;
     return false;
@@ -60,23 +60,23 @@ TEST_CASE("activity type: errors name the fields") {
     auto bad = activity_type_from_json({{"name", ""}, {"category", "fax"}, {"delay_count", 1000}, {"icon", "Bad Icon"},
                                         {"delay_unit", "hours"}});
     REQUIRE_FALSE(bad.ok());
-    CHECK(has_error_on(bad.error(), "name"));
-    CHECK(has_error_on(bad.error(), "category"));
-    CHECK(has_error_on(bad.error(), "delay_count"));
-    CHECK(has_error_on(bad.error(), "icon"));
-    CHECK(has_error_on(bad.error(), "delay_unit"));
+    CHECK(activity_has_error_on(bad.error(), "name"));
+    CHECK(activity_has_error_on(bad.error(), "category"));
+    CHECK(activity_has_error_on(bad.error(), "delay_count"));
+    CHECK(activity_has_error_on(bad.error(), "icon"));
+    CHECK(activity_has_error_on(bad.error(), "delay_unit"));
     CHECK(bad.error().code == ErrorCode::validation);
 
     auto trig = activity_type_from_json({{"name", "Call"}, {"chaining", "trigger"}});
     REQUIRE_FALSE(trig.ok());
-    CHECK(has_error_on(trig.error(), "triggered_id"));
+    CHECK(activity_has_error_on(trig.error(), "triggered_id"));
 
     ActivityType t = type_with(1, DelayUnit::days);
     t.id = 7;
     t.chaining = ActivityChaining::trigger;
     t.triggered_id = 7;
-    CHECK(has_error_on(validate(t), "triggered_id"));
-    CHECK(has_error_on(apply_patch(t, {{"code", "call"}}), "code"));  // read-only
+    CHECK(activity_has_error_on(validate(t), "triggered_id"));
+    CHECK(activity_has_error_on(apply_patch(t, {{"code", "call"}}), "code"));  // read-only
 }
 
 TEST_CASE("activity: JSON, required due date and read-only fields") {
@@ -91,14 +91,14 @@ TEST_CASE("activity: JSON, required due date and read-only fields") {
 
     auto missing = activity_from_json({{"lead_id", 4}, {"summary", "x"}});
     REQUIRE_FALSE(missing.ok());
-    CHECK(has_error_on(missing.error(), "due_date"));
+    CHECK(activity_has_error_on(missing.error(), "due_date"));
 
     Activity b = a.value();
     auto fe = apply_patch(b, {{"due_date", "2026-02-30"}, {"state", "done"}, {"feedback", "x"}, {"colour", 1}});
-    CHECK(has_error_on(fe, "due_date"));
-    CHECK(has_error_on(fe, "state"));
-    CHECK(has_error_on(fe, "feedback"));
-    CHECK(has_error_on(fe, "colour"));
+    CHECK(activity_has_error_on(fe, "due_date"));
+    CHECK(activity_has_error_on(fe, "state"));
+    CHECK(activity_has_error_on(fe, "feedback"));
+    CHECK(activity_has_error_on(fe, "colour"));
     CHECK(apply_patch(b, {{"due_date", nullptr}}).list().size() == 1);  // clearing a required date
     Activity c = a.value();
     CHECK(apply_patch(c, {{"summary", "Meet"}, {"due_date", "2026-12-01"}, {"version", 9}}).empty());

@@ -46,7 +46,7 @@ TEST_CASE("lead cells: text, money in major units, dates, names from lookups") {
     CHECK(cell_text(lead_cell(l, "create_date", k)) == "2026-01-02T03:04:05Z");
     CHECK(cell_text(lead_cell(l, "team", k)).empty());
     CHECK(cell_text(lead_cell(l, "active", k)) == "true");
-    CHECK(lead_cell(l, "expected_revenue", k).kind == Cell::Kind::money);
+    CHECK(lead_cell(l, "expected_revenue", k).kind == exporting::Cell::Kind::money);
     l.expected_revenue = {1200, "JPY"};
     CHECK(cell_text(lead_cell(l, "expected_revenue", k)) == "1200");
     l.name = "=HYPERLINK(\"x\")";

@@ -24,7 +24,7 @@ Error fails(std::string_view text, const FieldRegistry& fields = lead_filter_fie
     return r.error();
 }
 
-bool mentions(const Error& e, std::string_view part) { return e.message.find(part) != std::string::npos; }
+bool filter_check_mentions(const Error& e, std::string_view part) { return e.message.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -58,15 +58,15 @@ TEST_CASE("filter check: unknown fields are named, with their position") {
     const auto e = fails(R"(country = "MN" and colour = "red")");
     CHECK(e.field == "colour");
     CHECK(e.position == 19u);
-    CHECK(mentions(e, "unknown field 'colour'"));
+    CHECK(filter_check_mentions(e, "unknown field 'colour'"));
 }
 
 TEST_CASE("filter check: operators must fit the field type") {
     auto e = fails(R"(priority contains "1")");
     CHECK(e.field == "priority");
-    CHECK(mentions(e, "'contains' does not apply to priority (integer)"));
+    CHECK(filter_check_mentions(e, "'contains' does not apply to priority (integer)"));
     e = fails(R"(tags = "VIP")");
-    CHECK(mentions(e, "use has, in, not_in"));
+    CHECK(filter_check_mentions(e, "use has, in, not_in"));
     e = fails("active > false");
     CHECK(e.field == "active");
     e = fails("create_date in (\"2026-01-01\")");
@@ -79,7 +79,7 @@ TEST_CASE("filter check: operands must fit the field type, the error points at t
     auto e = fails(R"(expected_revenue >= "lots")");
     CHECK(e.field == "expected_revenue");
     CHECK(e.position == 20u);
-    CHECK(mentions(e, "minor units"));
+    CHECK(filter_check_mentions(e, "minor units"));
     CHECK(fails("expected_revenue >= 10.5").field == "expected_revenue");
     CHECK(fails("priority = true").field == "priority");
     CHECK(fails("country = 5").field == "country");
@@ -93,10 +93,10 @@ TEST_CASE("filter check: operands must fit the field type, the error points at t
 
 TEST_CASE("filter check: choices, dates and me") {
     auto e = fails(R"(type = "deal")");
-    CHECK(mentions(e, "\"lead\" \"opportunity\""));
+    CHECK(filter_check_mentions(e, "\"lead\" \"opportunity\""));
     e = fails(R"(date_deadline < "2026-13-01")");
     CHECK(e.field == "date_deadline");
-    CHECK(mentions(e, "YYYY-MM-DD"));
+    CHECK(filter_check_mentions(e, "YYYY-MM-DD"));
     CHECK(fails(R"(date_deadline < "2026-02-30")").field == "date_deadline");
     // an instant is too precise for a date field; a datetime field takes both
     CHECK(fails(R"(date_deadline < "2026-12-01T10:00:00Z")").field == "date_deadline");
@@ -110,7 +110,7 @@ TEST_CASE("filter check: choices, dates and me") {
 TEST_CASE("filter check: is null on a field that always has a value is an error") {
     auto e = fails("active is null");
     CHECK(e.field == "active");
-    CHECK(mentions(e, "always has a value"));
+    CHECK(filter_check_mentions(e, "always has a value"));
     CHECK(fails("expected_revenue is not null").field == "expected_revenue");
     passes("user_id is not null and date_deadline is null and tags is null and stage.is_won is null");
 }

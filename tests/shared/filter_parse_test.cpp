@@ -26,7 +26,7 @@ Error parse_error(std::string_view text) {
     return r.error();
 }
 
-bool mentions(const Error& e, std::string_view part) { return e.message.find(part) != std::string::npos; }
+bool filter_parse_mentions(const Error& e, std::string_view part) { return e.message.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -128,118 +128,118 @@ TEST_CASE("filter: positions of nodes point at the source") {
 TEST_CASE("filter: syntax errors name the byte position and what was expected") {
     auto e = parse_error(R"(country = )");
     CHECK(e.position == 10u);
-    CHECK(mentions(e, "expected a value"));
+    CHECK(filter_parse_mentions(e, "expected a value"));
 
     e = parse_error(R"(country = "MN" and)");
     CHECK(e.position == 18u);
-    CHECK(mentions(e, "unexpected end"));
+    CHECK(filter_parse_mentions(e, "unexpected end"));
 
     const std::string unclosed = R"((country = "MN" or active = true)";
     e = parse_error(unclosed);
     CHECK(e.position == unclosed.size());
-    CHECK(mentions(e, "expected ')' to close the '(' at 0"));
+    CHECK(filter_parse_mentions(e, "expected ')' to close the '(' at 0"));
 
     e = parse_error(R"(country ~ "MN")");
     CHECK(e.position == 8u);
-    CHECK(mentions(e, "unexpected '~'"));
+    CHECK(filter_parse_mentions(e, "unexpected '~'"));
 
     e = parse_error(R"(country "MN")");
     CHECK(e.position == 8u);
-    CHECK(mentions(e, "expected an operator after 'country'"));
+    CHECK(filter_parse_mentions(e, "expected an operator after 'country'"));
 
     e = parse_error(R"(name = "Болд)");
     CHECK(e.position == 7u);
-    CHECK(mentions(e, "not closed"));
+    CHECK(filter_parse_mentions(e, "not closed"));
 
     e = parse_error(R"(country = "MN" active = true)");
     CHECK(e.position == 15u);
-    CHECK(mentions(e, "expected 'and', 'or' or the end"));
+    CHECK(filter_parse_mentions(e, "expected 'and', 'or' or the end"));
 
     e = parse_error(R"(country = "MN"))");
     CHECK(e.position == 14u);
-    CHECK(mentions(e, "without a matching '('"));
+    CHECK(filter_parse_mentions(e, "without a matching '('"));
 
     e = parse_error("country in ()");
     CHECK(e.position == 12u);
-    CHECK(mentions(e, "empty"));
+    CHECK(filter_parse_mentions(e, "empty"));
 
     e = parse_error(R"(country in ("MN" "CN"))");
     CHECK(e.position == 17u);
-    CHECK(mentions(e, "expected ',' or ')'"));
+    CHECK(filter_parse_mentions(e, "expected ',' or ')'"));
 
     e = parse_error("priority < null");
     CHECK(e.position == 11u);
-    CHECK(mentions(e, "is null"));
+    CHECK(filter_parse_mentions(e, "is null"));
 
     e = parse_error("priority > 3d");
     CHECK(e.position == 11u);
-    CHECK(mentions(e, "needs 'today' or 'now'"));
+    CHECK(filter_parse_mentions(e, "needs 'today' or 'now'"));
 
     e = parse_error("create_date > today + 2h");
     CHECK(e.position == 22u);
-    CHECK(mentions(e, "hour offsets need 'now'"));
+    CHECK(filter_parse_mentions(e, "hour offsets need 'now'"));
 
     e = parse_error("create_date > today - 30");
     CHECK(e.position == 22u);
-    CHECK(mentions(e, "time offset"));
+    CHECK(filter_parse_mentions(e, "time offset"));
 
     e = parse_error("create_date > today - 30x");
     CHECK(e.position == 24u);
-    CHECK(mentions(e, "unknown time unit 'x'"));
+    CHECK(filter_parse_mentions(e, "unknown time unit 'x'"));
 
     e = parse_error("priority = 9223372036854775808");
     CHECK(e.position == 11u);
-    CHECK(mentions(e, "too large"));
+    CHECK(filter_parse_mentions(e, "too large"));
 
     e = parse_error("priority = 99999999999999999999");
-    CHECK(mentions(e, "too large"));
+    CHECK(filter_parse_mentions(e, "too large"));
 
     e = parse_error("probability = 1e999");
-    CHECK(mentions(e, "out of range"));
+    CHECK(filter_parse_mentions(e, "out of range"));
 
     e = parse_error("имя = 1");
     CHECK(e.position == 0u);
-    CHECK(mentions(e, "unexpected 'и'"));
+    CHECK(filter_parse_mentions(e, "unexpected 'и'"));
 
     e = parse_error("stage. = 1");
     CHECK(e.position == 6u);
 
     e = parse_error("= 1");
     CHECK(e.position == 0u);
-    CHECK(mentions(e, "expected a field name"));
+    CHECK(filter_parse_mentions(e, "expected a field name"));
 
     e = parse_error("and = 1");
     CHECK(e.position == 0u);
 
     e = parse_error("country ! = 1");
-    CHECK(mentions(e, "'not'"));
+    CHECK(filter_parse_mentions(e, "'not'"));
 
     e = parse_error(R"(name = "bad \q escape")");
     CHECK(e.position == 12u);
-    CHECK(mentions(e, "unknown escape"));
+    CHECK(filter_parse_mentions(e, "unknown escape"));
 
     e = parse_error("name = \"line\nbreak\"");
     CHECK(e.position == 12u);
-    CHECK(mentions(e, "control character"));
+    CHECK(filter_parse_mentions(e, "control character"));
 
     e = parse_error("name = \"\xD0\"");
     CHECK(e.position == 8u);
-    CHECK(mentions(e, "UTF-8"));
+    CHECK(filter_parse_mentions(e, "UTF-8"));
 
     e = parse_error("name = \"\\uD800x\"");
-    CHECK(mentions(e, "surrogate"));
+    CHECK(filter_parse_mentions(e, "surrogate"));
 
     e = parse_error("user_id is nul");
     CHECK(e.position == 11u);
 
     e = parse_error("country not (\"MN\")");
-    CHECK(mentions(e, "expected 'in' after 'not'"));
+    CHECK(filter_parse_mentions(e, "expected 'in' after 'not'"));
 }
 
 TEST_CASE("filter: error messages stay valid UTF-8 on binary junk") {
     const auto e = parse_error(std::string("name = 1 \xFF\xFE", 11));
     CHECK(e.position == 9u);
-    CHECK(mentions(e, "byte 0xFF"));
+    CHECK(filter_parse_mentions(e, "byte 0xFF"));
 }
 
 TEST_CASE("filter: limits on length, nesting and size") {
@@ -251,12 +251,12 @@ TEST_CASE("filter: limits on length, nesting and size") {
 
     std::string too_deep = "(" + deep + ")";
     auto e = parse_error(too_deep);
-    CHECK(mentions(e, "nested too deeply"));
+    CHECK(filter_parse_mentions(e, "nested too deeply"));
 
     std::string nots;
     for (int i = 0; i < 1000; ++i) nots += "not ";
     e = parse_error(nots + "priority = 1");
-    CHECK(mentions(e, "nested too deeply"));
+    CHECK(filter_parse_mentions(e, "nested too deeply"));
 
     e = parse_error(std::string(max_filter_bytes + 1, ' '));
     CHECK(e.position == max_filter_bytes);
@@ -264,7 +264,7 @@ TEST_CASE("filter: limits on length, nesting and size") {
     std::string many = "priority = 1";
     for (std::size_t i = 0; i < max_comparisons; ++i) many += " or priority = 1";
     e = parse_error(many);
-    CHECK(mentions(e, "too many conditions"));
+    CHECK(filter_parse_mentions(e, "too many conditions"));
 }
 
 TEST_CASE("filter: referenced_fields lists each field once") {

@@ -7,7 +7,7 @@ using namespace tumen::import;
 using Strings = std::vector<std::string>;
 
 namespace {
-bool has_error(const Error& e, const std::string& field) {
+bool import_rows_has_error(const Error& e, const std::string& field) {
     for (const auto& d : e.details)
         if (d.field == field) return true;
     return false;
@@ -44,7 +44,7 @@ TEST_CASE("each unreadable value is reported on its field, together with the rec
     REQUIRE_FALSE(lead.ok());
     CHECK(lead.error().code == ErrorCode::validation);
     for (const char* f : {"email", "probability", "date_deadline", "priority", "expected_revenue", "type"})
-        CHECK_MESSAGE(has_error(lead.error(), f), f);
+        CHECK_MESSAGE(import_rows_has_error(lead.error(), f), f);
 }
 
 TEST_CASE("a lead without a name is named after its company, contact or e-mail; a contact needs one") {
@@ -54,10 +54,10 @@ TEST_CASE("a lead without a name is named after its company, contact or e-mail; 
     CHECK(lead_from_row({"bat@gobi.mn"}, {"email"})->name == "bat@gobi.mn");
     auto nameless = lead_from_row({"99112233"}, {"phone"});
     REQUIRE_FALSE(nameless.ok());
-    CHECK(has_error(nameless.error(), "name"));
+    CHECK(import_rows_has_error(nameless.error(), "name"));
     auto contact = contact_from_row({"", "u@x.mn"}, {"name", "email"});
     REQUIRE_FALSE(contact.ok());
-    CHECK(has_error(contact.error(), "name"));
+    CHECK(import_rows_has_error(contact.error(), "name"));
 }
 
 TEST_CASE("money: currency column, currency written in the cell, default currency, conflicts") {
@@ -75,7 +75,7 @@ TEST_CASE("money: currency column, currency written in the cell, default currenc
     CHECK(jpy->expected_revenue == Money{1200, "JPY"});
     auto clash = lead_from_row({"A", "MNT 5", "USD"}, {"name", "expected_revenue", "currency"});
     REQUIRE_FALSE(clash.ok());
-    CHECK(has_error(clash.error(), "expected_revenue"));
+    CHECK(import_rows_has_error(clash.error(), "expected_revenue"));
     CHECK_FALSE(lead_from_row({"A", "-5"}, {"name", "expected_revenue"}).ok());  // no negative revenue
     CHECK_FALSE(lead_from_row({"A", "XYZ"}, {"name", "currency"}).ok());
 }

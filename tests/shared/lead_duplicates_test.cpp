@@ -8,7 +8,7 @@ using namespace fixtures;
 
 namespace {
 
-Lead lead(std::int64_t id, std::string email, std::string company = "", std::string contact = "") {
+Lead lead_duplicates_lead(std::int64_t id, std::string email, std::string company = "", std::string contact = "") {
     Lead l;
     l.id = id;
     l.name = "Lead " + std::to_string(id);
@@ -38,10 +38,10 @@ TEST_CASE("company key drops legal forms and punctuation") {
 
 TEST_CASE("strict duplicates: same normalised e-mail or partner, open only") {
     const auto st = stages();
-    Lead me = lead(1, "Батаа <Bat@Gobi.MN>; other@x.mn");
+    Lead me = lead_duplicates_lead(1, "Батаа <Bat@Gobi.MN>; other@x.mn");
     me.partner_id = 9;
-    std::vector<Lead> c = {me, lead(2, "bat@gobi.mn"), lead(3, "OTHER@x.mn"), lead(4, "bat@gobi2.mn"),
-                           lead(5, ""), lead(6, "bat@gobi.mn"), lead(7, "bat@gobi.mn")};
+    std::vector<Lead> c = {me, lead_duplicates_lead(2, "bat@gobi.mn"), lead_duplicates_lead(3, "OTHER@x.mn"), lead_duplicates_lead(4, "bat@gobi2.mn"),
+                           lead_duplicates_lead(5, ""), lead_duplicates_lead(6, "bat@gobi.mn"), lead_duplicates_lead(7, "bat@gobi.mn")};
     c[4].partner_id = 9;
     c[5].active = false;  // lost
     c[6].stage_id = 4;    // won
@@ -51,16 +51,16 @@ TEST_CASE("strict duplicates: same normalised e-mail or partner, open only") {
 }
 
 TEST_CASE("similar leads by company domain, not by free-mail domain") {
-    Lead me = lead(1, "batbayar@mongolpost.mn");
-    std::vector<Lead> c = {lead(2, "info@MongolPost.mn"), lead(3, "x@other.mn")};
+    Lead me = lead_duplicates_lead(1, "batbayar@mongolpost.mn");
+    std::vector<Lead> c = {lead_duplicates_lead(2, "info@MongolPost.mn"), lead_duplicates_lead(3, "x@other.mn")};
     auto m = similar_leads(me, c);
     REQUIRE(m.size() == 1);
     CHECK(m[0].id == 2);
     CHECK(m[0].has(DuplicateReason::same_email_domain));
     CHECK(nlohmann::json(m[0]) == nlohmann::json{{"id", 2}, {"reasons", {"same_email_domain"}}});
 
-    Lead gmail = lead(10, "saraa@gmail.com");
-    std::vector<Lead> g = {lead(11, "other@gmail.com"), lead(12, "Saraa@Gmail.com")};
+    Lead gmail = lead_duplicates_lead(10, "saraa@gmail.com");
+    std::vector<Lead> g = {lead_duplicates_lead(11, "other@gmail.com"), lead_duplicates_lead(12, "Saraa@Gmail.com")};
     auto gm = similar_leads(gmail, g);
     REQUIRE(gm.size() == 1);
     CHECK(gm[0].id == 12);
@@ -73,10 +73,10 @@ TEST_CASE("similar leads by company domain, not by free-mail domain") {
 }
 
 TEST_CASE("similar leads by company and contact name, folded") {
-    Lead me = lead(1, "", "Монгол Шуудан ХХК", "Батбаяр Ганболд");
-    std::vector<Lead> c = {lead(2, "", "МОНГОЛ ШУУДАН", ""), lead(3, "", "«Монгол Шуудан» Салбар ХК", ""),
-                           lead(4, "", "", "ганболд батбаяр"), lead(5, "", "", "Батбаяр Ганболдын хүү"),
-                           lead(6, "", "Говь", "Батбаяр"), lead(7, "", "Монгол Даатгал ХХК", "")};
+    Lead me = lead_duplicates_lead(1, "", "Монгол Шуудан ХХК", "Батбаяр Ганболд");
+    std::vector<Lead> c = {lead_duplicates_lead(2, "", "МОНГОЛ ШУУДАН", ""), lead_duplicates_lead(3, "", "«Монгол Шуудан» Салбар ХК", ""),
+                           lead_duplicates_lead(4, "", "", "ганболд батбаяр"), lead_duplicates_lead(5, "", "", "Батбаяр Ганболдын хүү"),
+                           lead_duplicates_lead(6, "", "Говь", "Батбаяр"), lead_duplicates_lead(7, "", "Монгол Даатгал ХХК", "")};
     auto m = similar_leads(me, c);
     CHECK(match(m, 2)->has(DuplicateReason::same_company_name));
     CHECK(match(m, 3)->has(DuplicateReason::same_company_name));  // "монгол шуудан салбар" contains the key
@@ -84,7 +84,7 @@ TEST_CASE("similar leads by company and contact name, folded") {
     CHECK(match(m, 5)->has(DuplicateReason::same_contact_name));  // contains
     CHECK(match(m, 6) == nullptr);
     CHECK(match(m, 7) == nullptr);
-    Lead short_name = lead(9, "", "Говь", "Бат");
+    Lead short_name = lead_duplicates_lead(9, "", "Говь", "Бат");
     CHECK(similar_leads(short_name, c).empty());  // names under 6 characters are not compared
 }
 
@@ -98,14 +98,14 @@ TEST_CASE("similar leads by partner company and by phone") {
     person.name = "Оюука";
     person.parent_id = 1;
     std::vector<Contact> contacts = {company, person};
-    Lead me = lead(1, "");
+    Lead me = lead_duplicates_lead(1, "");
     me.partner_id = 2;
     me.phone = "+976 9911 2233";
-    Lead same_company = lead(2, "");
+    Lead same_company = lead_duplicates_lead(2, "");
     same_company.partner_id = 1;
-    Lead same_phone = lead(3, "");
+    Lead same_phone = lead_duplicates_lead(3, "");
     same_phone.mobile = "99112233";
-    Lead archived = lead(4, "");
+    Lead archived = lead_duplicates_lead(4, "");
     archived.partner_id = 2;
     archived.active = false;
     SimilarityOptions opt;
@@ -120,10 +120,10 @@ TEST_CASE("similar leads by partner company and by phone") {
 }
 
 TEST_CASE("a rule matching too many leads is dropped") {
-    Lead me = lead(1, "sales@bigcorp.mn", "Ерөнхий Компани");
+    Lead me = lead_duplicates_lead(1, "sales@bigcorp.mn", "Ерөнхий Компани");
     std::vector<Lead> c;
-    for (int i = 0; i < 21; ++i) c.push_back(lead(100 + i, "user" + std::to_string(i) + "@bigcorp.mn"));
-    c.push_back(lead(200, "", "Ерөнхий Компани ХХК"));
+    for (int i = 0; i < 21; ++i) c.push_back(lead_duplicates_lead(100 + i, "user" + std::to_string(i) + "@bigcorp.mn"));
+    c.push_back(lead_duplicates_lead(200, "", "Ерөнхий Компани ХХК"));
     auto m = similar_leads(me, c);
     REQUIRE(m.size() == 1);
     CHECK(m[0].id == 200);

@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-bool has_error(const std::vector<FieldError>& list, const std::string& field, const std::string& key = "") {
+bool lead_json_has_error(const std::vector<FieldError>& list, const std::string& field, const std::string& key = "") {
     return std::any_of(list.begin(), list.end(),
                        [&](const FieldError& e) { return e.field == field && (key.empty() || e.key == key); });
 }
@@ -70,20 +70,20 @@ TEST_CASE("decoding reports every bad field") {
     REQUIRE_FALSE(r.ok());
     const auto& d = r.error().details;
     CHECK(r.error().code == ErrorCode::validation);
-    CHECK(has_error(d, "type", "error.enum"));
-    CHECK(has_error(d, "priority", "error.range"));
-    CHECK(has_error(d, "probability", "error.range"));
-    CHECK(has_error(d, "email", "error.email"));
-    CHECK(has_error(d, "country", "error.country"));
-    CHECK(has_error(d, "tag_ids[1]"));
-    CHECK(has_error(d, "tag_ids[2]"));
-    CHECK(has_error(d, "expected_revenue.amount", "error.type"));
-    CHECK(has_error(d, "expected_revenue.currency", "error.currency"));
-    CHECK(has_error(d, "date_deadline", "error.date"));
-    CHECK(has_error(d, "user_id", "error.id"));
-    CHECK(has_error(d, "stage", "error.unknown_field"));
-    CHECK(has_error(d, "name", "error.required"));
-    CHECK(has_error(d, "active", "error.type"));
+    CHECK(lead_json_has_error(d, "type", "error.enum"));
+    CHECK(lead_json_has_error(d, "priority", "error.range"));
+    CHECK(lead_json_has_error(d, "probability", "error.range"));
+    CHECK(lead_json_has_error(d, "email", "error.email"));
+    CHECK(lead_json_has_error(d, "country", "error.country"));
+    CHECK(lead_json_has_error(d, "tag_ids[1]"));
+    CHECK(lead_json_has_error(d, "tag_ids[2]"));
+    CHECK(lead_json_has_error(d, "expected_revenue.amount", "error.type"));
+    CHECK(lead_json_has_error(d, "expected_revenue.currency", "error.currency"));
+    CHECK(lead_json_has_error(d, "date_deadline", "error.date"));
+    CHECK(lead_json_has_error(d, "user_id", "error.id"));
+    CHECK(lead_json_has_error(d, "stage", "error.unknown_field"));
+    CHECK(lead_json_has_error(d, "name", "error.required"));
+    CHECK(lead_json_has_error(d, "active", "error.type"));
     CHECK(d.size() == 14);
 }
 
@@ -137,10 +137,10 @@ TEST_CASE("apply_patch rejects system fields and bad values") {
     auto e = apply_patch(l, {{"create_date", "2020-01-01T00:00:00Z"}, {"automated_probability", 10},
                              {"date_closed", nullptr}, {"phone", "утас"}});
     REQUIRE(e.list().size() == 4);
-    CHECK(has_error(e.list(), "create_date", "error.read_only"));
-    CHECK(has_error(e.list(), "automated_probability", "error.read_only"));
-    CHECK(has_error(e.list(), "date_closed", "error.read_only"));
-    CHECK(has_error(e.list(), "phone", "error.phone"));
+    CHECK(lead_json_has_error(e.list(), "create_date", "error.read_only"));
+    CHECK(lead_json_has_error(e.list(), "automated_probability", "error.read_only"));
+    CHECK(lead_json_has_error(e.list(), "date_closed", "error.read_only"));
+    CHECK(lead_json_has_error(e.list(), "phone", "error.phone"));
     CHECK(apply_patch(l, json::array()).list().front().key == "error.type");
 }
 
@@ -155,7 +155,7 @@ TEST_CASE("money patch may change only the amount") {
 
 TEST_CASE("validate checks records built in C++") {
     Lead l;
-    CHECK(has_error(validate(l).list(), "name", "error.required"));
+    CHECK(lead_json_has_error(validate(l).list(), "name", "error.required"));
     l.name = "Дархан Төмөрлөг";
     l.priority = 4;
     l.expected_revenue.currency = "ZZZ";

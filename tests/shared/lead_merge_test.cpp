@@ -8,7 +8,7 @@ using namespace fixtures;
 
 namespace {
 
-Lead make(std::int64_t id, LeadType type, std::optional<std::int64_t> stage, double probability) {
+Lead lead_merge_make(std::int64_t id, LeadType type, std::optional<std::int64_t> stage, double probability) {
     Lead l;
     l.id = id;
     l.name = "Хүсэлт #" + std::to_string(id);
@@ -30,12 +30,12 @@ std::vector<std::int64_t> ids(const std::vector<Lead>& v) {
 
 TEST_CASE("merge order: opportunities first, then stage, probability, oldest") {
     const auto st = stages();
-    Lead lead_adv = make(1, LeadType::lead, 3, 60);
-    Lead opp_new = make(2, LeadType::opportunity, 1, 10);
-    Lead opp_adv = make(3, LeadType::opportunity, 3, 50);
-    Lead opp_adv_hi = make(4, LeadType::opportunity, 3, 70);
-    Lead opp_adv_hi_old = make(0 + 5, LeadType::opportunity, 3, 70);
-    Lead lost_lead = make(6, LeadType::lead, 3, 0);
+    Lead lead_adv = lead_merge_make(1, LeadType::lead, 3, 60);
+    Lead opp_new = lead_merge_make(2, LeadType::opportunity, 1, 10);
+    Lead opp_adv = lead_merge_make(3, LeadType::opportunity, 3, 50);
+    Lead opp_adv_hi = lead_merge_make(4, LeadType::opportunity, 3, 70);
+    Lead opp_adv_hi_old = lead_merge_make(0 + 5, LeadType::opportunity, 3, 70);
+    Lead lost_lead = lead_merge_make(6, LeadType::lead, 3, 0);
     lost_lead.active = false;
     auto order = merge_order({lost_lead, lead_adv, opp_new, opp_adv, opp_adv_hi_old, opp_adv_hi}, st);
     CHECK(ids(order) == std::vector<std::int64_t>{4, 5, 3, 2, 1, 6});
@@ -43,13 +43,13 @@ TEST_CASE("merge order: opportunities first, then stage, probability, oldest") {
 
 TEST_CASE("merge: per-field rules") {
     const auto st = stages();
-    Lead head = make(10, LeadType::opportunity, 3, 40);
+    Lead head = lead_merge_make(10, LeadType::opportunity, 3, 40);
     head.description = "Эхний тайлбар";
     head.tag_ids = {1, 2};
     head.priority = 1;
     head.address.city = "Улаанбаатар";
     head.follower_ids = {5};
-    Lead lead2 = make(11, LeadType::lead, 2, 30);
+    Lead lead2 = lead_merge_make(11, LeadType::lead, 2, 30);
     lead2.email = "saraa@gobi.mn";
     lead2.phone = "99112233";
     lead2.partner_name = "Говь ХК";
@@ -62,7 +62,7 @@ TEST_CASE("merge: per-field rules") {
     lead2.address.country = "MN";
     lead2.user_id = 8;
     lead2.follower_ids = {5, 6};
-    Lead lead3 = make(12, LeadType::lead, std::nullopt, 5);
+    Lead lead3 = lead_merge_make(12, LeadType::lead, std::nullopt, 5);
     lead3.email = "other@x.mn";
     lead3.description = "Гурав";
     lead3.lost_reason_id = 2;
@@ -95,9 +95,9 @@ TEST_CASE("merge: per-field rules") {
 }
 
 TEST_CASE("merge keeps the lost reason when the head's probability is 0") {
-    Lead a = make(1, LeadType::lead, 1, 0);
+    Lead a = lead_merge_make(1, LeadType::lead, 1, 0);
     a.active = false;
-    Lead b = make(2, LeadType::lead, 1, 0);
+    Lead b = lead_merge_make(2, LeadType::lead, 1, 0);
     b.active = false;
     b.lost_reason_id = 4;
     auto r = merge_leads({a, b}, stages(), {}, t0);
@@ -108,8 +108,8 @@ TEST_CASE("merge keeps the lost reason when the head's probability is 0") {
 
 TEST_CASE("merge overrides and the team's stage") {
     const auto st = stages();
-    Lead a = make(1, LeadType::opportunity, 2, 30);
-    Lead b = make(2, LeadType::opportunity, 1, 10);
+    Lead a = lead_merge_make(1, LeadType::opportunity, 2, 30);
+    Lead b = lead_merge_make(2, LeadType::opportunity, 1, 10);
     MergeOptions opt;
     opt.team_id = 2;
     opt.user_id = 9;
@@ -119,8 +119,8 @@ TEST_CASE("merge overrides and the team's stage") {
     CHECK(r->merged.user_id == 9);
     CHECK(r->merged.stage_id == 10);  // stage 2 is team 1's: team 2's first stage instead
     CHECK(r->merged.probability == 20);
-    Lead no_stage = make(3, LeadType::lead, std::nullopt, 0);
-    Lead won = make(4, LeadType::lead, std::nullopt, 0);
+    Lead no_stage = lead_merge_make(3, LeadType::lead, std::nullopt, 0);
+    Lead won = lead_merge_make(4, LeadType::lead, std::nullopt, 0);
     won.stage_id = 4;
     auto w = merge_leads({no_stage, won}, st, {}, t0);
     CHECK(w->merged.id == 4);
@@ -129,12 +129,12 @@ TEST_CASE("merge overrides and the team's stage") {
 
 TEST_CASE("merge input errors") {
     const auto st = stages();
-    Lead a = make(1, LeadType::lead, 1, 10);
+    Lead a = lead_merge_make(1, LeadType::lead, 1, 10);
     CHECK(merge_leads({a}, st, {}, t0).error().code == ErrorCode::validation);
     CHECK_FALSE(merge_leads({a, a}, st, {}, t0).ok());
-    Lead unsaved = make(0, LeadType::lead, 1, 10);
+    Lead unsaved = lead_merge_make(0, LeadType::lead, 1, 10);
     CHECK_FALSE(merge_leads({a, unsaved}, st, {}, t0).ok());
     MergeOptions five;
     five.max_records = 2;
-    CHECK_FALSE(merge_leads({a, make(2, LeadType::lead, 1, 1), make(3, LeadType::lead, 1, 1)}, st, five, t0).ok());
+    CHECK_FALSE(merge_leads({a, lead_merge_make(2, LeadType::lead, 1, 1), lead_merge_make(3, LeadType::lead, 1, 1)}, st, five, t0).ok());
 }

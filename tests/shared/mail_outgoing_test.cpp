@@ -9,7 +9,7 @@ using namespace tumen::mail;
 using nlohmann::json;
 
 namespace {
-const FieldError* error_on(const Error& e, std::string_view field) {
+const FieldError* mail_outgoing_error_on(const Error& e, std::string_view field) {
     for (const auto& d : e.details)
         if (d.field == field) return &d;
     return nullptr;
@@ -39,19 +39,19 @@ TEST_CASE("compose input names each bad field") {
     auto in = compose_input_from_json({{"to", json::array({"ok@x.mn", "not an address"})}, {"cc", 5}, {"colour", "red"}});
     REQUIRE_FALSE(in.ok());
     CHECK(in.error().code == ErrorCode::validation);
-    CHECK(error_on(in.error(), "to[1]"));
-    CHECK_FALSE(error_on(in.error(), "to[0]"));
-    CHECK(error_on(in.error(), "cc"));
-    CHECK(error_on(in.error(), "colour"));
-    CHECK(error_on(in.error(), "subject"));
-    CHECK(error_on(in.error(), "body"));
+    CHECK(mail_outgoing_error_on(in.error(), "to[1]"));
+    CHECK_FALSE(mail_outgoing_error_on(in.error(), "to[0]"));
+    CHECK(mail_outgoing_error_on(in.error(), "cc"));
+    CHECK(mail_outgoing_error_on(in.error(), "colour"));
+    CHECK(mail_outgoing_error_on(in.error(), "subject"));
+    CHECK(mail_outgoing_error_on(in.error(), "body"));
 }
 
 TEST_CASE("to is required; a template fills subject and body") {
     auto none = compose_input_from_json({{"template_id", 2}});
     REQUIRE_FALSE(none.ok());
-    CHECK(error_on(none.error(), "to"));
-    CHECK_FALSE(error_on(none.error(), "subject"));
+    CHECK(mail_outgoing_error_on(none.error(), "to"));
+    CHECK_FALSE(mail_outgoing_error_on(none.error(), "subject"));
     auto ok = compose_input_from_json({{"to", "a@x.mn"}, {"template_id", 2}});
     REQUIRE(ok.ok());
     CHECK(ok->template_id == 2);
@@ -61,8 +61,8 @@ TEST_CASE("a typed body may use placeholders, unknown ones are refused") {
     CHECK(compose_input_from_json({{"to", "a@x.mn"}, {"subject", "{{lead.name}}"}, {"body", "{{user.name}}"}}).ok());
     auto bad = compose_input_from_json({{"to", "a@x.mn"}, {"subject", "x"}, {"body", "{{lead.secret}}"}});
     REQUIRE_FALSE(bad.ok());
-    REQUIRE(error_on(bad.error(), "body"));
-    CHECK(error_on(bad.error(), "body")->message.find("lead.secret") != std::string::npos);
+    REQUIRE(mail_outgoing_error_on(bad.error(), "body"));
+    CHECK(mail_outgoing_error_on(bad.error(), "body")->message.find("lead.secret") != std::string::npos);
 }
 
 TEST_CASE("too many recipients are refused") {
@@ -70,7 +70,7 @@ TEST_CASE("too many recipients are refused") {
     for (int i = 0; i < 51; ++i) to.push_back("u" + std::to_string(i) + "@x.mn");
     auto in = compose_input_from_json({{"to", to}, {"subject", "s"}, {"body", "b"}});
     REQUIRE_FALSE(in.ok());
-    CHECK(error_on(in.error(), "cc"));
+    CHECK(mail_outgoing_error_on(in.error(), "cc"));
 }
 
 TEST_CASE("SMTP replies: 2xx sent, 4xx and no reply temporary, 5xx permanent") {

@@ -30,7 +30,7 @@ MailContext sample_context() {
     return lead_context(sample_lead(), n);
 }
 
-const FieldError* error_on(const Error& e, std::string_view field) {
+const FieldError* mail_template_error_on(const Error& e, std::string_view field) {
     for (const auto& d : e.details)
         if (d.field == field) return &d;
     return nullptr;
@@ -74,8 +74,8 @@ TEST_CASE("unknown placeholders are errors naming the field and the placeholder"
     auto t = mail_template_from_json({{"name", "Welcome"}, {"subject", "Hi {{lead.nmae}}"}, {"body", "{{user.nickname}}"}});
     REQUIRE_FALSE(t.ok());
     CHECK(t.error().code == ErrorCode::validation);
-    const auto* s = error_on(t.error(), "subject");
-    const auto* b = error_on(t.error(), "body");
+    const auto* s = mail_template_error_on(t.error(), "subject");
+    const auto* b = mail_template_error_on(t.error(), "body");
     REQUIRE(s);
     REQUIRE(b);
     CHECK(s->message.find("lead.nmae") != std::string::npos);
@@ -103,7 +103,7 @@ TEST_CASE("an unclosed placeholder and a bad fallback are errors") {
 TEST_CASE("render refuses what validation refuses") {
     auto r = render("ok", "{{lead.unknown}}", sample_context());
     REQUIRE_FALSE(r.ok());
-    REQUIRE(error_on(r.error(), "body"));
+    REQUIRE(mail_template_error_on(r.error(), "body"));
 }
 
 TEST_CASE("every documented placeholder is known and filled by the lead context") {
@@ -136,6 +136,6 @@ TEST_CASE("a template round-trips through JSON and a patch keeps the checks") {
 TEST_CASE("a template needs a name and a known model") {
     auto t = mail_template_from_json({{"subject", "x"}, {"res_model", "invoice"}});
     REQUIRE_FALSE(t.ok());
-    CHECK(error_on(t.error(), "name"));
-    CHECK(error_on(t.error(), "res_model"));
+    CHECK(mail_template_error_on(t.error(), "name"));
+    CHECK(mail_template_error_on(t.error(), "res_model"));
 }

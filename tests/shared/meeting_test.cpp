@@ -8,12 +8,12 @@ using namespace tumen;
 using nlohmann::json;
 
 namespace {
-bool has_error_on(const FieldErrors& fe, std::string_view field) {
+bool meeting_has_error_on(const FieldErrors& fe, std::string_view field) {
     for (const auto& d : fe.list())
         if (d.field == field) return true;
     return false;
 }
-bool has_error_on(const Error& e, std::string_view field) {
+bool meeting_has_error_on(const Error& e, std::string_view field) {
     for (const auto& d : e.details)
         if (d.field == field) return true;
     return false;
@@ -53,38 +53,38 @@ TEST_CASE("meeting: validation names the field") {
         j["title"] = "  ";
         auto m = meeting_from_json(j);
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "title"));
+        CHECK(meeting_has_error_on(m.error(), "title"));
     }
     SUBCASE("end after start") {
         auto j = timed();
         j["end"] = j["start"];
         auto m = meeting_from_json(j);
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "end"));
-        CHECK(!has_error_on(m.error(), "start"));
+        CHECK(meeting_has_error_on(m.error(), "end"));
+        CHECK(!meeting_has_error_on(m.error(), "start"));
     }
     SUBCASE("timed needs start and end") {
         auto m = meeting_from_json({{"title", "x"}});
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "start"));
-        CHECK(has_error_on(m.error(), "end"));
+        CHECK(meeting_has_error_on(m.error(), "start"));
+        CHECK(meeting_has_error_on(m.error(), "end"));
     }
     SUBCASE("all-day uses dates, not times") {
         auto m = meeting_from_json({{"title", "x"}, {"all_day", true}, {"start", "2026-11-28T01:30:00Z"},
                                     {"start_date", "2026-11-28"}, {"end_date", "2026-11-27"}});
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "start"));
-        CHECK(has_error_on(m.error(), "end_date"));
-        CHECK(!has_error_on(m.error(), "start_date"));
+        CHECK(meeting_has_error_on(m.error(), "start"));
+        CHECK(meeting_has_error_on(m.error(), "end_date"));
+        CHECK(!meeting_has_error_on(m.error(), "start_date"));
         auto ok = meeting_from_json({{"title", "x"}, {"all_day", true}, {"start_date", "2026-11-28"}, {"end_date", "2026-11-28"}});
         CHECK(ok.ok());
     }
     SUBCASE("reminder range") {
         auto j = timed();
         j["reminder_minutes"] = 10081;
-        CHECK(has_error_on(meeting_from_json(j).error(), "reminder_minutes"));
+        CHECK(meeting_has_error_on(meeting_from_json(j).error(), "reminder_minutes"));
         j["reminder_minutes"] = -1;
-        CHECK(has_error_on(meeting_from_json(j).error(), "reminder_minutes"));
+        CHECK(meeting_has_error_on(meeting_from_json(j).error(), "reminder_minutes"));
         j["reminder_minutes"] = nullptr;
         CHECK(meeting_from_json(j).ok());
     }
@@ -93,17 +93,17 @@ TEST_CASE("meeting: validation names the field") {
         j["attendees"] = json::array({{{"user_id", 3}}, {{"name", "nobody"}}, {{"user_id", 3}}, {{"email", "not-an-address"}}});
         auto m = meeting_from_json(j);
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "attendees[3].email"));
+        CHECK(meeting_has_error_on(m.error(), "attendees[3].email"));
         j["attendees"] = json::array({{{"user_id", 3}}, {{"name", "nobody"}}, {{"user_id", 3}}});
         m = meeting_from_json(j);
         REQUIRE(!m.ok());
-        CHECK(has_error_on(m.error(), "attendees[1]"));
-        CHECK(has_error_on(m.error(), "attendees[2]"));
-        CHECK(!has_error_on(m.error(), "attendees[0]"));
+        CHECK(meeting_has_error_on(m.error(), "attendees[1]"));
+        CHECK(meeting_has_error_on(m.error(), "attendees[2]"));
+        CHECK(!meeting_has_error_on(m.error(), "attendees[0]"));
         json many = json::array();
         for (int i = 1; i <= 101; ++i) many.push_back({{"user_id", i}});
         j["attendees"] = many;
-        CHECK(has_error_on(meeting_from_json(j).error(), "attendees"));
+        CHECK(meeting_has_error_on(meeting_from_json(j).error(), "attendees"));
         many.erase(many.begin());
         j["attendees"] = many;
         CHECK(meeting_from_json(j).ok());
@@ -111,9 +111,9 @@ TEST_CASE("meeting: validation names the field") {
     SUBCASE("a patch cannot set the organizer or sequence") {
         Meeting m = meeting_from_json(timed()).value();
         auto fe = apply_patch(m, {{"organizer_id", 9}, {"sequence", 4}, {"colour", "red"}});
-        CHECK(has_error_on(fe, "organizer_id"));
-        CHECK(has_error_on(fe, "sequence"));
-        CHECK(has_error_on(fe, "colour"));
+        CHECK(meeting_has_error_on(fe, "organizer_id"));
+        CHECK(meeting_has_error_on(fe, "sequence"));
+        CHECK(meeting_has_error_on(fe, "colour"));
     }
 }
 

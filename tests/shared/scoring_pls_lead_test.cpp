@@ -18,7 +18,7 @@ std::vector<Stage> stages() {
     return {w, b, a};  // out of order on purpose: the schema sorts them
 }
 
-Lead make(std::int64_t stage, std::string country, bool active = true, double probability = 50) {
+Lead scoring_pls_lead_make(std::int64_t stage, std::string country, bool active = true, double probability = 50) {
     Lead l;
     l.id = 1;
     l.stage_id = stage;
@@ -47,7 +47,7 @@ TEST_CASE("pls lead: values, tags only when chosen, outcome like won_status") {
     PlsSettings s;
     s.fields = {"country", "email_state", "phone_state"};
     auto schema = pls_schema(s, stages());
-    Lead l = make(11, "MN");
+    Lead l = scoring_pls_lead_make(11, "MN");
     l.tag_ids = {5};
     l.phone = "not a phone";
     auto pl = pls_lead(schema, s, l);
@@ -58,10 +58,10 @@ TEST_CASE("pls lead: values, tags only when chosen, outcome like won_status") {
     s.fields.push_back("tag_ids");
     CHECK(pls_lead(pls_schema(s, stages()), s, l).tags == std::vector<std::string>{"5"});
 
-    CHECK(pls_outcome(make(12, "MN", true, 100), schema) == PlsOutcome::won);
-    CHECK(pls_outcome(make(12, "MN", true, 90), schema) == PlsOutcome::open);  // won stage, probability typed lower
-    CHECK(pls_outcome(make(11, "MN", false, 0), schema) == PlsOutcome::lost);
-    CHECK(pls_outcome(make(11, "MN", false, 30), schema) == PlsOutcome::open);  // archived, not lost
+    CHECK(pls_outcome(scoring_pls_lead_make(12, "MN", true, 100), schema) == PlsOutcome::won);
+    CHECK(pls_outcome(scoring_pls_lead_make(12, "MN", true, 90), schema) == PlsOutcome::open);  // won stage, probability typed lower
+    CHECK(pls_outcome(scoring_pls_lead_make(11, "MN", false, 0), schema) == PlsOutcome::lost);
+    CHECK(pls_outcome(scoring_pls_lead_make(11, "MN", false, 30), schema) == PlsOutcome::open);  // archived, not lost
 }
 
 TEST_CASE("email and phone states") {
@@ -88,7 +88,7 @@ TEST_CASE("pls settings: patch validates fields and start date; the start date l
     CHECK(apply_patch(s, {{"fields", {"lang", "tag_ids", "lang"}}, {"start_date", "2023-11-14"}}).empty());
     CHECK(s.fields == std::vector<std::string>{"lang", "tag_ids"});
     REQUIRE(s.start_date);
-    Lead l = make(10, "MN");
+    Lead l = scoring_pls_lead_make(10, "MN");
     l.create_date = start_of_day(*s.start_date) - 1;
     CHECK_FALSE(pls_counts(l, s));
     l.create_date += 1;
@@ -105,9 +105,9 @@ TEST_CASE("explanation: base plus the factors' points is the probability; log od
     std::vector<PlsLead> closed;
     for (auto [stage, country, active, p] : std::vector<std::tuple<int, const char*, bool, double>>{
              {12, "MN", true, 100}, {12, "MN", true, 100}, {10, "US", false, 0}, {11, "MN", false, 0}})
-        closed.push_back(pls_lead(schema, s, make(stage, country, active, p)));
+        closed.push_back(pls_lead(schema, s, scoring_pls_lead_make(stage, country, active, p)));
     PlsScorer scorer(schema, pls_rebuild(schema, closed));
-    auto open = pls_lead(schema, s, make(11, "MN"));
+    auto open = pls_lead(schema, s, scoring_pls_lead_make(11, "MN"));
     auto raw = scorer.raw_probability(open);
     auto why = scorer.explain(open);
     REQUIRE(raw);
@@ -127,7 +127,7 @@ TEST_CASE("explanation: base plus the factors' points is the probability; log od
     CHECK(sum == doctest::Approx(*raw * 100));
     CHECK(why->probability == doctest::Approx(*raw * 100));
     // A value no closed lead had is no factor at all.
-    CHECK(scorer.explain(pls_lead(schema, s, make(11, "FR")))->factors.size() == 1);
+    CHECK(scorer.explain(pls_lead(schema, s, scoring_pls_lead_make(11, "FR")))->factors.size() == 1);
     // No explanation for a lead in the won stage.
-    CHECK_FALSE(scorer.explain(pls_lead(schema, s, make(12, "MN"))));
+    CHECK_FALSE(scorer.explain(pls_lead(schema, s, scoring_pls_lead_make(12, "MN"))));
 }

@@ -14,7 +14,7 @@ using namespace tumen::scoring;
 namespace {
 
 // New (1), Qualified (2), Team 7's own Demo (3), Won (9); fields country and email_state.
-PlsSchema schema() {
+PlsSchema scoring_pls_logistic_schema() {
     PlsSchema s;
     s.stages = {{"1", 1, false, std::nullopt}, {"2", 2, false, std::nullopt}, {"3", 3, false, 7}, {"9", 9, true, std::nullopt}};
     s.fields = {"country", "email_state"};
@@ -22,7 +22,7 @@ PlsSchema schema() {
     return s;
 }
 
-PlsLead lead(std::size_t stage, std::string country, PlsOutcome outcome, std::int64_t team = 0) {
+PlsLead scoring_pls_logistic_lead(std::size_t stage, std::string country, PlsOutcome outcome, std::int64_t team = 0) {
     PlsLead l;
     l.team = team;
     l.stage = stage;
@@ -62,21 +62,21 @@ TEST_CASE("pls logistic: counted rows fit like the same rows listed one by one")
 }
 
 TEST_CASE("pls logistic: a closed lead teaches the stages of its pipeline it reached; won ones all but the won stage") {
-    const auto s = schema();
-    CHECK(pls_reached_stages(s, lead(3, "MN", PlsOutcome::won), PlsOutcome::won) == std::vector<std::size_t>{0, 1});
-    CHECK(pls_reached_stages(s, lead(3, "MN", PlsOutcome::won, 7), PlsOutcome::won) == std::vector<std::size_t>{0, 1, 2});
-    CHECK(pls_reached_stages(s, lead(1, "MN", PlsOutcome::lost, 7), PlsOutcome::lost) == std::vector<std::size_t>{0, 1});
-    CHECK(pls_reached_stages(s, lead(1, "MN", PlsOutcome::open), PlsOutcome::open).empty());
+    const auto s = scoring_pls_logistic_schema();
+    CHECK(pls_reached_stages(s, scoring_pls_logistic_lead(3, "MN", PlsOutcome::won), PlsOutcome::won) == std::vector<std::size_t>{0, 1});
+    CHECK(pls_reached_stages(s, scoring_pls_logistic_lead(3, "MN", PlsOutcome::won, 7), PlsOutcome::won) == std::vector<std::size_t>{0, 1, 2});
+    CHECK(pls_reached_stages(s, scoring_pls_logistic_lead(1, "MN", PlsOutcome::lost, 7), PlsOutcome::lost) == std::vector<std::size_t>{0, 1});
+    CHECK(pls_reached_stages(s, scoring_pls_logistic_lead(1, "MN", PlsOutcome::open), PlsOutcome::open).empty());
 }
 
 TEST_CASE("pls logistic: trained on patterns, scores open leads strictly between 0 and 100, explains them exactly") {
-    const auto s = schema();
+    const auto s = scoring_pls_logistic_schema();
     PlsCases cases;
-    for (int i = 0; i < 30; ++i) cases.add(lead(3, "MN", PlsOutcome::won));
-    for (int i = 0; i < 5; ++i) cases.add(lead(0, "MN", PlsOutcome::lost));
-    for (int i = 0; i < 30; ++i) cases.add(lead(0, "US", PlsOutcome::lost));
-    for (int i = 0; i < 4; ++i) cases.add(lead(3, "US", PlsOutcome::won));
-    cases.add(lead(1, "US", PlsOutcome::open));  // ignored
+    for (int i = 0; i < 30; ++i) cases.add(scoring_pls_logistic_lead(3, "MN", PlsOutcome::won));
+    for (int i = 0; i < 5; ++i) cases.add(scoring_pls_logistic_lead(0, "MN", PlsOutcome::lost));
+    for (int i = 0; i < 30; ++i) cases.add(scoring_pls_logistic_lead(0, "US", PlsOutcome::lost));
+    for (int i = 0; i < 4; ++i) cases.add(scoring_pls_logistic_lead(3, "US", PlsOutcome::won));
+    cases.add(scoring_pls_logistic_lead(1, "US", PlsOutcome::open));  // ignored
     CHECK(cases.cases().size() == 4);
     CHECK(cases.closed() == 69);
     auto m = PlsLogistic::train(s, {&cases.cases()});
@@ -84,15 +84,15 @@ TEST_CASE("pls logistic: trained on patterns, scores open leads strictly between
     CHECK(m->weight("country", "MN") > m->weight("country", "US"));
     CHECK(m->weight("stage_id", "2") > m->weight("stage_id", "1"));  // only won leads got as far as Qualified
 
-    const auto mn = *m->probability(s, lead(1, "MN", PlsOutcome::open));
-    const auto us = *m->probability(s, lead(0, "US", PlsOutcome::open));
+    const auto mn = *m->probability(s, scoring_pls_logistic_lead(1, "MN", PlsOutcome::open));
+    const auto us = *m->probability(s, scoring_pls_logistic_lead(0, "US", PlsOutcome::open));
     CHECK(mn > us);
     CHECK(mn < 100.0);
     CHECK(us > 0.0);
-    CHECK(*m->probability(s, lead(3, "MN", PlsOutcome::open)) == 100.0);  // a won stage is the lifecycle's 100
-    CHECK_FALSE(m->raw_probability(s, lead(3, "MN", PlsOutcome::open)).has_value());
+    CHECK(*m->probability(s, scoring_pls_logistic_lead(3, "MN", PlsOutcome::open)) == 100.0);  // a won stage is the lifecycle's 100
+    CHECK_FALSE(m->raw_probability(s, scoring_pls_logistic_lead(3, "MN", PlsOutcome::open)).has_value());
 
-    const auto why = *m->explain(s, lead(1, "MN", PlsOutcome::open));
+    const auto why = *m->explain(s, scoring_pls_logistic_lead(1, "MN", PlsOutcome::open));
     double points = why.base, log_odds = std::log(why.base / (100 - why.base));
     for (const auto& f : why.factors) points += f.points, log_odds += f.log_odds;
     CHECK(points == doctest::Approx(why.probability));
@@ -107,25 +107,25 @@ TEST_CASE("pls logistic: trained on patterns, scores open leads strictly between
     // The weights survive their JSON; broken JSON is refused.
     auto back = PlsLogistic::from_json(nlohmann::json(*m));
     REQUIRE(back.has_value());
-    CHECK(*back->probability(s, lead(1, "MN", PlsOutcome::open)) == mn);
+    CHECK(*back->probability(s, scoring_pls_logistic_lead(1, "MN", PlsOutcome::open)) == mn);
     CHECK_FALSE(PlsLogistic::from_json(nlohmann::json{{"weights", 1}}).has_value());
 
     // One outcome only: nothing to learn.
     PlsCases won_only;
-    won_only.add(lead(3, "MN", PlsOutcome::won));
+    won_only.add(scoring_pls_logistic_lead(3, "MN", PlsOutcome::won));
     CHECK_FALSE(PlsLogistic::train(s, {&won_only.cases()}).has_value());
 }
 
 TEST_CASE("pls logistic: the holdout report has both models, overall and per team") {
-    const auto s = schema();
+    const auto s = scoring_pls_logistic_schema();
     PlsCases train, test;
     for (int i = 0; i < 40; ++i) {
         const std::int64_t team = i % 2 ? 7 : 0;
-        train.add(lead(3, i % 5 ? "MN" : "US", PlsOutcome::won, team));
-        train.add(lead(i % 3 ? 0 : 1, i % 4 ? "US" : "MN", PlsOutcome::lost, team));
+        train.add(scoring_pls_logistic_lead(3, i % 5 ? "MN" : "US", PlsOutcome::won, team));
+        train.add(scoring_pls_logistic_lead(i % 3 ? 0 : 1, i % 4 ? "US" : "MN", PlsOutcome::lost, team));
         if (i % 4 == 0) {
-            test.add(lead(3, "MN", PlsOutcome::won, team));
-            test.add(lead(0, "US", PlsOutcome::lost, team));
+            test.add(scoring_pls_logistic_lead(3, "MN", PlsOutcome::won, team));
+            test.add(scoring_pls_logistic_lead(0, "US", PlsOutcome::lost, team));
         }
     }
     const auto q = pls_evaluate(s, train.cases(), test.cases());
@@ -145,7 +145,7 @@ TEST_CASE("pls logistic: the holdout report has both models, overall and per tea
 
     // Four won and four lost holdout leads: too few to measure, both models' figures left out.
     PlsCases few;
-    for (int i = 0; i < 4; ++i) few.add(lead(3, "MN", PlsOutcome::won)), few.add(lead(0, "US", PlsOutcome::lost));
+    for (int i = 0; i < 4; ++i) few.add(scoring_pls_logistic_lead(3, "MN", PlsOutcome::won)), few.add(scoring_pls_logistic_lead(0, "US", PlsOutcome::lost));
     for (const auto& r : pls_evaluate(s, train.cases(), few.cases())) {
         INFO(r.model);
         CHECK(r.cases == 4 * 2 + 4);

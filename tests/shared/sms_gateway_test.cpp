@@ -9,7 +9,7 @@ using namespace tumen::sms;
 using nlohmann::json;
 
 namespace {
-bool has_error_on(const FieldErrors& fe, std::string_view field) {
+bool sms_gateway_has_error_on(const FieldErrors& fe, std::string_view field) {
     for (const auto& d : fe.list())
         if (d.field == field) return true;
     return false;
@@ -30,7 +30,7 @@ GatewayConfig json_gateway() {
 TEST_CASE("sms settings: a good config passes, every bad field is named") {
     CHECK(validate(json_gateway()).empty());
     CHECK(validate(GatewayConfig{}).empty());              // not configured: allowed
-    CHECK(has_error_on(validate(GatewayConfig{}, false), "url"));
+    CHECK(sms_gateway_has_error_on(validate(GatewayConfig{}, false), "url"));
 
     GatewayConfig g = json_gateway();
     g.url = "ftp://x.mn/{{to}}";
@@ -39,17 +39,17 @@ TEST_CASE("sms settings: a good config passes, every bad field is named") {
     g.auth_header = "X Key";
     g.country_code = "+976";
     auto fe = validate(g);
-    for (const char* f : {"url", "method", "content_type", "auth_header", "country_code"}) CHECK_MESSAGE(has_error_on(fe, f), f);
+    for (const char* f : {"url", "method", "content_type", "auth_header", "country_code"}) CHECK_MESSAGE(sms_gateway_has_error_on(fe, f), f);
 
     g = json_gateway();
     g.body = R"({"to":"{{to}}","message":"{{txt}}"})";
     fe = validate(g);
-    REQUIRE(has_error_on(fe, "body"));
+    REQUIRE(sms_gateway_has_error_on(fe, "body"));
     CHECK(fe.list().front().message.find("{{txt}}") != std::string::npos);
 
     g = json_gateway();
     g.body = R"({"to":"{{to}}"})";  // no {{text}}
-    CHECK(has_error_on(validate(g), "body"));
+    CHECK(sms_gateway_has_error_on(validate(g), "body"));
     g.method = "GET";  // GET: the url must carry both
     g.url = "https://sms.example.mn/send?to={{to_digits}}&msg={{text}}";
     CHECK(validate(g).empty());
@@ -63,8 +63,8 @@ TEST_CASE("sms settings: apply keeps the secret unless given, refuses unknown ke
     CHECK(apply_settings(g, {{"auth_value", ""}}).empty());
     CHECK(g.auth_value.empty());
     auto fe = apply_settings(g, {{"colour", "red"}, {"sender", 5}});
-    CHECK(has_error_on(fe, "colour"));
-    CHECK(has_error_on(fe, "sender"));
+    CHECK(sms_gateway_has_error_on(fe, "colour"));
+    CHECK(sms_gateway_has_error_on(fe, "sender"));
     const json shown = settings_json(json_gateway());
     CHECK_FALSE(shown.contains("auth_value"));
     CHECK(shown["auth_value_set"] == true);

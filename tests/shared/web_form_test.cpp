@@ -9,12 +9,12 @@ using namespace tumen::web_form;
 using nlohmann::json;
 
 namespace {
-bool has_error_on(const Error& e, std::string_view field) {
+bool web_form_has_error_on(const Error& e, std::string_view field) {
     for (const auto& d : e.details)
         if (d.field == field) return true;
     return false;
 }
-bool has_error_on(const FieldErrors& fe, std::string_view field) {
+bool web_form_has_error_on(const FieldErrors& fe, std::string_view field) {
     for (const auto& d : fe.list())
         if (d.field == field) return true;
     return false;
@@ -37,21 +37,21 @@ TEST_CASE("e-mail or phone is required, and each must be valid") {
     auto none = parse({{"name", "Бат"}, {"message", "hi"}});
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().code == ErrorCode::validation);
-    CHECK(has_error_on(none.error(), "email"));
+    CHECK(web_form_has_error_on(none.error(), "email"));
 
     CHECK(parse({{"phone", "+976 9911-2233"}}).ok());
     auto bad = parse({{"email", "not-an-address"}, {"phone", "call me"}});
     REQUIRE_FALSE(bad.ok());
-    CHECK(has_error_on(bad.error(), "email"));
-    CHECK(has_error_on(bad.error(), "phone"));
+    CHECK(web_form_has_error_on(bad.error(), "email"));
+    CHECK(web_form_has_error_on(bad.error(), "phone"));
 }
 
 TEST_CASE("limits: per field 422 naming it, the whole form 413") {
     auto long_name = parse({{"email", "a@b.mn"}, {"name", std::string(201, 'x')}});
     REQUIRE_FALSE(long_name.ok());
     CHECK(long_name.error().code == ErrorCode::validation);
-    CHECK(has_error_on(long_name.error(), "name"));
-    CHECK_FALSE(has_error_on(long_name.error(), "email"));
+    CHECK(web_form_has_error_on(long_name.error(), "name"));
+    CHECK_FALSE(web_form_has_error_on(long_name.error(), "email"));
 
     auto big = parse({{"email", "a@b.mn"}, {"x", std::string(max_total_bytes, 'x')}});
     REQUIRE_FALSE(big.ok());
@@ -59,7 +59,7 @@ TEST_CASE("limits: per field 422 naming it, the whole form 413") {
 
     auto bad_utf8 = parse({{"email", "a@b.mn"}, {"subject", "\xC3\x28"}});
     REQUIRE_FALSE(bad_utf8.ok());
-    CHECK(has_error_on(bad_utf8.error(), "subject"));
+    CHECK(web_form_has_error_on(bad_utf8.error(), "subject"));
 }
 
 TEST_CASE("a filled honeypot is spam, whatever else is wrong") {
@@ -76,7 +76,7 @@ TEST_CASE("JSON submissions take text values only") {
     CHECK(ok.ok());
     auto bad = parse_json(json{{"email", "a@b.mn"}, {"name", 42}});
     REQUIRE_FALSE(bad.ok());
-    CHECK(has_error_on(bad.error(), "name"));
+    CHECK(web_form_has_error_on(bad.error(), "name"));
     CHECK_FALSE(parse_json(json::array()).ok());
 }
 
@@ -115,15 +115,15 @@ TEST_CASE("settings: origins normalised, bad ones named") {
 
     Settings t;
     auto bad = apply_settings(t, json{{"allowed_origins", {"https://x.mn/path"}}, {"colour", "red"}});
-    CHECK(has_error_on(bad, "allowed_origins"));
-    CHECK(has_error_on(bad, "colour"));
+    CHECK(web_form_has_error_on(bad, "allowed_origins"));
+    CHECK(web_form_has_error_on(bad, "colour"));
     t.thank_you_url = "javascript:alert(1)";
     t.rate_limit_per_hour = 0;
     t.enabled = true;
     auto v = validate(t);
-    CHECK(has_error_on(v, "thank_you_url"));
-    CHECK(has_error_on(v, "rate_limit_per_hour"));
-    CHECK(has_error_on(v, "team_id"));
+    CHECK(web_form_has_error_on(v, "thank_you_url"));
+    CHECK(web_form_has_error_on(v, "rate_limit_per_hour"));
+    CHECK(web_form_has_error_on(v, "team_id"));
 
     Settings round = settings_from_json(settings_json(s));
     CHECK(round == s);

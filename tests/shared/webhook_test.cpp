@@ -9,7 +9,7 @@ using namespace tumen::webhook;
 using nlohmann::json;
 
 namespace {
-bool has_error_on(const FieldErrors& fe, std::string_view field) {
+bool webhook_has_error_on(const FieldErrors& fe, std::string_view field) {
     for (const auto& d : fe.list())
         if (d.field == field) return true;
     return false;
@@ -89,20 +89,20 @@ TEST_CASE("webhook: hook fields are checked and named") {
 
     Hook x;
     fe = apply_hook_json(x, json::object(), true);
-    CHECK(has_error_on(fe, "name"));
-    CHECK(has_error_on(fe, "url"));
-    CHECK(has_error_on(fe, "events"));
+    CHECK(webhook_has_error_on(fe, "name"));
+    CHECK(webhook_has_error_on(fe, "url"));
+    CHECK(webhook_has_error_on(fe, "events"));
     fe = apply_hook_json(x, {{"name", "a"}, {"url", "gopher://x"}, {"events", json::array()}}, true);
-    CHECK(has_error_on(fe, "url"));
-    CHECK(has_error_on(fe, "events"));
-    CHECK_FALSE(has_error_on(fe, "name"));
+    CHECK(webhook_has_error_on(fe, "url"));
+    CHECK(webhook_has_error_on(fe, "events"));
+    CHECK_FALSE(webhook_has_error_on(fe, "name"));
     fe = apply_hook_json(x, {{"events", {"lead.won", "lead.eaten"}}}, false);
-    CHECK(has_error_on(fe, "events[1]"));
+    CHECK(webhook_has_error_on(fe, "events[1]"));
     fe = apply_hook_json(x, {{"secret", "x"}, {"id", 3}, {"colour", "red"}, {"active", "yes"}}, false);
-    CHECK(has_error_on(fe, "secret"));
-    CHECK(has_error_on(fe, "id"));
-    CHECK(has_error_on(fe, "colour"));
-    CHECK(has_error_on(fe, "active"));
+    CHECK(webhook_has_error_on(fe, "secret"));
+    CHECK(webhook_has_error_on(fe, "id"));
+    CHECK(webhook_has_error_on(fe, "colour"));
+    CHECK(webhook_has_error_on(fe, "active"));
     // A PUT need not repeat every field; version is the service's.
     Hook y = h;
     CHECK(apply_hook_json(y, {{"active", false}, {"version", 3}}, false).empty());

@@ -13,13 +13,13 @@ namespace tumen::server {
 
 namespace {
 
-constexpr const char* usage =
+constexpr const char* eval_scoring_usage =
     "usage: tumen-server eval-scoring --csv FILE --label COLUMN --positive VALUE [--model nb|lr]\n"
     "  trains on rows with index % 10 < 7, prints ROC AUC and Brier score on the rest (both models by default)\n"
     "  tuning the logistic model: [--l2 X] [--crossed N] [--no-numeric]\n";
 
 int print_usage() {
-    std::fputs(usage, stderr);
+    std::fputs(eval_scoring_usage, stderr);
     return 2;
 }
 

@@ -10,7 +10,7 @@ namespace tumen::server {
 
 namespace {
 
-int usage() {
+int mailgate_usage() {
     std::fprintf(stderr, "usage: tumen-server mailgate --url URL --token API_KEY [--timeout SECONDS] < message\n");
     return ex_usage;
 }
@@ -32,20 +32,20 @@ int run_mailgate(const std::vector<std::string>& args, std::istream& in) {
     int timeout_s = 60;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
-        if (i + 1 >= args.size()) return usage();
+        if (i + 1 >= args.size()) return mailgate_usage();
         if (a == "--url") url = args[++i];
         else if (a == "--token") token = args[++i];
         else if (a == "--timeout") {
             try {
                 timeout_s = std::stoi(args[++i]);
             } catch (...) {
-                return usage();
+                return mailgate_usage();
             }
         } else {
-            return usage();
+            return mailgate_usage();
         }
     }
-    if (url.empty() || token.empty() || timeout_s <= 0) return usage();
+    if (url.empty() || token.empty() || timeout_s <= 0) return mailgate_usage();
     while (!url.empty() && url.back() == '/') url.pop_back();
 
     std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -6,7 +6,7 @@ namespace tumen::server {
 namespace {
 
 template <class T>
-Result<Reply> json_or_error(Result<T> r) {
+Result<Reply> routes_account_json_or_error(Result<T> r) {
     if (!r) return r.error();
     return Reply::json(nlohmann::json(r.value()));
 }
@@ -19,12 +19,12 @@ Result<Reply> no_content_or_error(const Result<bool>& r) {
 }  // namespace
 
 void register_account_routes(Router& r, App& app) {
-    r.on("account.get", [&app](Context& ctx) -> Result<Reply> { return json_or_error(app.account().profile(*ctx.caller)); });
+    r.on("account.get", [&app](Context& ctx) -> Result<Reply> { return routes_account_json_or_error(app.account().profile(*ctx.caller)); });
 
     r.on("account.update", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return json_or_error(app.account().update_profile(*ctx.caller, body.value()));
+        return routes_account_json_or_error(app.account().update_profile(*ctx.caller, body.value()));
     });
 
     r.on("account.password", [&app](Context& ctx) -> Result<Reply> {

@@ -10,7 +10,7 @@ namespace tumen::server {
 
 namespace {
 
-int64_t int_query(const Context& ctx, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
+int64_t security_int_query(const Context& ctx, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
     try {
         std::string v = ctx.query(key);
         if (v.empty()) return fallback;
@@ -60,8 +60,8 @@ void register_security_routes(Router& r, App& app) {
     });
 
     r.on("security.events", [&app](Context& ctx) -> Result<Reply> {
-        int64_t limit = int_query(ctx, "limit", 100, 1, 1000), before = int_query(ctx, "before_id", 0, 0, INT64_MAX);
-        int64_t user = int_query(ctx, "user_id", 0, 0, INT64_MAX);
+        int64_t limit = security_int_query(ctx, "limit", 100, 1, 1000), before = security_int_query(ctx, "before_id", 0, 0, INT64_MAX);
+        int64_t user = security_int_query(ctx, "user_id", 0, 0, INT64_MAX);
         if (limit < 0 || before < 0 || user < 0) return Error::make(ErrorCode::bad_request, "limit, before_id and user_id must be positive integers");
         auto events = store::list_security_events(app.db().reader(), before, static_cast<int>(limit),
                                                   user ? std::optional<int64_t>(user) : std::nullopt, ctx.query("kind"));

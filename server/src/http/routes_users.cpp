@@ -5,7 +5,7 @@ namespace tumen::server {
 
 namespace {
 
-Result<Reply> json_or_error(Result<nlohmann::json> r, int status = 200) {
+Result<Reply> routes_users_json_or_error(Result<nlohmann::json> r, int status = 200) {
     if (!r) return r.error();
     return Reply::json(std::move(r).value(), status);
 }
@@ -17,22 +17,22 @@ void register_users_routes(Router& r, App& app) {
 
     r.on("users.directory", [&app](Context&) -> Result<Reply> { return Reply::json(app.users().directory()); });
 
-    r.on("users.get", [&app](Context& ctx) -> Result<Reply> { return json_or_error(app.users().get(ctx.id_param())); });
+    r.on("users.get", [&app](Context& ctx) -> Result<Reply> { return routes_users_json_or_error(app.users().get(ctx.id_param())); });
 
     r.on("users.create", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return json_or_error(app.users().create(*ctx.caller, body.value(), ctx.client_addr), 201);
+        return routes_users_json_or_error(app.users().create(*ctx.caller, body.value(), ctx.client_addr), 201);
     });
 
     r.on("users.update", [&app](Context& ctx) -> Result<Reply> {
         auto body = ctx.json_body();
         if (!body) return body.error();
-        return json_or_error(app.users().update(*ctx.caller, ctx.id_param(), body.value(), ctx.client_addr));
+        return routes_users_json_or_error(app.users().update(*ctx.caller, ctx.id_param(), body.value(), ctx.client_addr));
     });
 
     r.on("users.deactivate", [&app](Context& ctx) -> Result<Reply> {
-        return json_or_error(app.users().deactivate(*ctx.caller, ctx.id_param(), ctx.client_addr));
+        return routes_users_json_or_error(app.users().deactivate(*ctx.caller, ctx.id_param(), ctx.client_addr));
     });
 
     r.on("users.set_password", [&app](Context& ctx) -> Result<Reply> {

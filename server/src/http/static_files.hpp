@@ -17,7 +17,7 @@ namespace tumen::server {
 class StaticFiles {
 public:
     explicit StaticFiles(std::string root);
-    ~StaticFiles();  // stops and joins the warm-up
+    ~StaticFiles();  // stops the warm-up (even in the middle of a file) and joins it
     StaticFiles(const StaticFiles&) = delete;
     StaticFiles& operator=(const StaticFiles&) = delete;
 
@@ -32,7 +32,7 @@ public:
 
 private:
     struct Entry;
-    std::shared_ptr<const Entry> load(const std::string& rel);
+    std::shared_ptr<const Entry> load(const std::string& rel, bool warming = false);
 
     std::string root_;
     std::mutex mutex_;

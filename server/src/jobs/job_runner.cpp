@@ -31,7 +31,7 @@ std::string clean_line(std::string_view line) {
     return std::string(utf8::truncate(out, JobContext::max_line_bytes));
 }
 
-Error not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No job with id " + std::to_string(id)); }
+Error job_runner_not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No job with id " + std::to_string(id)); }
 
 }  // namespace
 
@@ -443,7 +443,7 @@ nlohmann::json JobRunner::list_json() {
 Result<nlohmann::json> JobRunner::get_json(int64_t id) {
     auto& c = db_.reader();
     auto j = store::find_job(c, id);
-    if (!j) return not_found(id);
+    if (!j) return job_runner_not_found(id);
     auto out = job_json(*j, true);
     {
         std::lock_guard lock(mutex_);
@@ -487,7 +487,7 @@ Result<nlohmann::json> JobRunner::patch(int64_t id, const nlohmann::json& body) 
     if (!fe.empty()) return fe.to_error();
     return db_.write([&](store::Connection& c) -> Result<nlohmann::json> {
         auto j = store::find_job(c, id);
-        if (!j) return not_found(id);
+        if (!j) return job_runner_not_found(id);
         if (j->version != version.value()) {
             Error e = Error::make(ErrorCode::conflict, "This job was changed since you read it; reload and try again",
                                   "version");
@@ -506,7 +506,7 @@ Result<nlohmann::json> JobRunner::patch(int64_t id, const nlohmann::json& body) 
                 j->next_run_ms = j->interval_ms > 0 ? std::optional(now_ms() + j->interval_ms) : std::nullopt;
         }
         if (active) j->active = *active;
-        if (!store::save_job_settings(c, *j)) return not_found(id);
+        if (!store::save_job_settings(c, *j)) return job_runner_not_found(id);
         return job_json(*j, true);
     });
 }
@@ -514,7 +514,7 @@ Result<nlohmann::json> JobRunner::patch(int64_t id, const nlohmann::json& body) 
 Result<nlohmann::json> JobRunner::run_now(int64_t id) {
     auto out = db_.write([&](store::Connection& c) -> Result<nlohmann::json> {
         auto j = store::find_job(c, id);
-        if (!j) return not_found(id);
+        if (!j) return job_runner_not_found(id);
         if (j->state == "running" || !j->active) {
             Error e = Error::make(ErrorCode::conflict, j->active ? "This job is running now" : "This job is paused; activate it first");
             e.current = job_json(*j, true);
@@ -523,7 +523,7 @@ Result<nlohmann::json> JobRunner::run_now(int64_t id) {
         j->state = "queued";
         j->attempts = 0;  // a fresh retry budget
         j->next_run_ms = now_ms();
-        if (!store::save_job_settings(c, *j)) return not_found(id);
+        if (!store::save_job_settings(c, *j)) return job_runner_not_found(id);
         return job_json(*j, true);
     });
     if (out) poke();

@@ -34,7 +34,7 @@ std::optional<std::string> check_name(const nlohmann::json& body, FieldErrors& f
     return name;
 }
 
-void log_event(store::Connection& c, const std::string& kind, const Caller& actor, std::optional<int64_t> user_id,
+void access_tokens_log_event(store::Connection& c, const std::string& kind, const Caller& actor, std::optional<int64_t> user_id,
                const std::string& addr, const std::string& detail) {
     store::SecurityEvent e;
     e.at = unix_now();
@@ -74,7 +74,7 @@ Result<CreatedSecret> AccessTokens::create_api_key(const Caller& owner, const nl
     out.expires_at = row.expires_at;
     out.id = db_.write([&](store::Connection& c) {
         int64_t id = store::insert_api_key(c, row, token_hash(out.secret));
-        log_event(c, "api_key_created", owner, owner.user_id, addr,
+        access_tokens_log_event(c, "api_key_created", owner, owner.user_id, addr,
                   "key " + std::to_string(id) + " \"" + row.name + "\"" + (row.read_only ? " read-only" : ""));
         return id;
     });
@@ -99,7 +99,7 @@ Result<bool> AccessTokens::revoke_api_key(const Caller& caller, int64_t id, cons
         if (!key || (key->user_id != caller.user_id && caller.role != "admin"))
             return Error::make(ErrorCode::not_found, "No such API key");
         store::delete_api_key(c, id);
-        log_event(c, "api_key_revoked", caller, key->user_id, addr, "key " + std::to_string(id) + " \"" + key->name + "\"");
+        access_tokens_log_event(c, "api_key_revoked", caller, key->user_id, addr, "key " + std::to_string(id) + " \"" + key->name + "\"");
         return true;
     });
 }
@@ -135,7 +135,7 @@ Result<CreatedSecret> AccessTokens::create_kiosk_token(const Caller& manager, co
     row.team_ids = teams;
     out.id = db_.write([&](store::Connection& c) {
         int64_t id = store::insert_kiosk_token(c, row, token_hash(out.secret));
-        log_event(c, "kiosk_token_created", manager, std::nullopt, addr, "token " + std::to_string(id) + " \"" + row.name + "\"");
+        access_tokens_log_event(c, "kiosk_token_created", manager, std::nullopt, addr, "token " + std::to_string(id) + " \"" + row.name + "\"");
         return id;
     });
     return out;
@@ -153,7 +153,7 @@ nlohmann::json AccessTokens::list_kiosk_tokens() {
 Result<bool> AccessTokens::revoke_kiosk_token(const Caller& manager, int64_t id, const std::string& addr) {
     return db_.write([&](store::Connection& c) -> Result<bool> {
         if (!store::delete_kiosk_token(c, id)) return Error::make(ErrorCode::not_found, "No such kiosk token");
-        log_event(c, "kiosk_token_revoked", manager, std::nullopt, addr, "token " + std::to_string(id));
+        access_tokens_log_event(c, "kiosk_token_revoked", manager, std::nullopt, addr, "token " + std::to_string(id));
         return true;
     });
 }

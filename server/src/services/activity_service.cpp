@@ -20,9 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-bool is_manager(const Caller& c) { return c.role == "admin" || c.role == "manager"; }
+bool activity_is_manager(const Caller& c) { return c.role == "admin" || c.role == "manager"; }
 
-std::string zone_of(store::Connection& c, std::optional<int64_t> user_id) {
+std::string activity_zone_of(store::Connection& c, std::optional<int64_t> user_id) {
     if (!user_id) return {};
     auto u = store::find_user(c, *user_id);
     return u ? u->tz : std::string();
@@ -30,7 +30,7 @@ std::string zone_of(store::Connection& c, std::optional<int64_t> user_id) {
 
 // Today of the user an activity's state is for: its assignee, else the caller.
 DayNumber today_for(store::Connection& c, const Caller& caller, const Activity& a) {
-    return tz::local_day(zone_of(c, a.user_id ? a.user_id : std::optional<int64_t>(caller.user_id)), unix_now());
+    return tz::local_day(activity_zone_of(c, a.user_id ? a.user_id : std::optional<int64_t>(caller.user_id)), unix_now());
 }
 
 json activity_json(store::Connection& c, const Caller& caller, const Activity& a) {
@@ -48,7 +48,7 @@ json activity_json(store::Connection& c, const Caller& caller, const Activity& a
     return j;
 }
 
-Result<Activity> load_visible(store::Connection& c, const Caller& caller, int64_t id) {
+Result<Activity> activity_load_visible(store::Connection& c, const Caller& caller, int64_t id) {
     auto a = store::find_activity(c, id);
     if (!a || !store::lead_visible(c, a->lead_id, store::lead_rule_sql(caller))) return record_not_found("activity", id);
     return std::move(*a);
@@ -136,7 +136,7 @@ Result<json> ActivityService::lead_activities(const Caller& caller, int64_t lead
     json items = json::array();
     for (const auto& a : store::lead_activities(c, lead_id)) items.push_back(activity_json(c, caller, a));
     // The caller's local day, so the client can word due dates ("overdue 2 days") without a zone database.
-    const DayNumber today = tz::local_day(zone_of(c, caller.user_id), unix_now());
+    const DayNumber today = tz::local_day(activity_zone_of(c, caller.user_id), unix_now());
     return json{{"items", std::move(items)}, {"today", format_date(today)}};
 }
 
@@ -167,7 +167,7 @@ Result<json> ActivityService::schedule(const Caller& caller, int64_t lead_id, co
 
 Result<json> ActivityService::update(const Caller& caller, int64_t id, const json& body) {
     return db_.write([&](store::Connection& c) -> Result<json> {
-        auto loaded = load_visible(c, caller, id);
+        auto loaded = activity_load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         const Activity& before = loaded.value();
         if (auto v = check_version(body, before.version); !v) {
@@ -187,7 +187,7 @@ Result<json> ActivityService::update(const Caller& caller, int64_t id, const jso
 
 Result<json> ActivityService::cancel(const Caller& caller, int64_t id) {
     return db_.write([&](store::Connection& c) -> Result<json> {
-        auto loaded = load_visible(c, caller, id);
+        auto loaded = activity_load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         Activity a = loaded.value();
         if (a.state != ActivityStatus::open) return field_error("state", "only an open activity can be cancelled");
@@ -207,7 +207,7 @@ Result<json> ActivityService::done(const Caller& caller, int64_t id, const json&
         if (feedback.size() > 5000) return field_error("feedback", "is longer than 5000 characters", "error.too_long");
     }
     return db_.write([&](store::Connection& c) -> Result<json> {
-        auto loaded = load_visible(c, caller, id);
+        auto loaded = activity_load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         Activity a = loaded.value();
         if (a.state != ActivityStatus::open) return field_error("state", "the activity is not open");
@@ -295,7 +295,7 @@ Result<json> ActivityService::snooze(const Caller& caller, int64_t id, const jso
     const int64_t days = body["days"].get<int64_t>();
     if (days < 1 || days > max_snooze_days) return field_error("days", "must be 1..365", "error.range");
     return db_.write([&](store::Connection& c) -> Result<json> {
-        auto loaded = load_visible(c, caller, id);
+        auto loaded = activity_load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         Activity a = loaded.value();
         if (auto v = check_version(body, a.version); !v) {
@@ -312,7 +312,7 @@ Result<json> ActivityService::snooze(const Caller& caller, int64_t id, const jso
 
 Result<json> ActivityService::mine(const Caller& caller, std::optional<int64_t> user_id) {
     const int64_t who = user_id.value_or(caller.user_id);
-    if (who != caller.user_id && !is_manager(caller)) return record_not_found("user", who);
+    if (who != caller.user_id && !activity_is_manager(caller)) return record_not_found("user", who);
     auto& c = db_.reader();
     auto user = store::find_user(c, who);
     if (!user) return record_not_found("user", who);
@@ -345,7 +345,7 @@ std::map<int64_t, json> ActivityService::lead_summaries(const Caller& caller, co
         if (summary.next) {
             const Activity& a = *summary.next;
             const auto who = a.user_id ? a.user_id : std::optional<int64_t>(caller.user_id);
-            if (!today_of.count(who)) today_of[who] = tz::local_day(zone_of(c, who), unix_now());
+            if (!today_of.count(who)) today_of[who] = tz::local_day(activity_zone_of(c, who), unix_now());
             n = {{"id", a.id}, {"type_id", a.type_id ? json(*a.type_id) : json(nullptr)}, {"summary", a.summary},
                  {"due_date", format_date(*a.due_date)},
                  {"state", std::string(to_string(activity_state(*a.due_date, today_of[who])))}};
@@ -366,7 +366,7 @@ Result<std::map<std::string, ActivityBar>> ActivityService::column_bars(const Ca
                                                                         const std::string& group_by) {
     auto& c = db_.reader();
     q.context = LeadService::filter_context_of(caller, c);
-    const DayNumber today = tz::local_day(zone_of(c, caller.user_id), unix_now());
+    const DayNumber today = tz::local_day(activity_zone_of(c, caller.user_id), unix_now());
     return store::activity_bars(c, q, store::lead_rule_sql(caller), group_by, today);
 }
 

@@ -39,7 +39,7 @@ store::SqlWhere domain_sql(const std::string& text, int64_t now,
     return where ? where.value() : store::SqlWhere{"0", {}};
 }
 
-nlohmann::json row_json(const store::AssignmentLogRow& r) {
+nlohmann::json assignment_row_json(const store::AssignmentLogRow& r) {
     auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     return {{"id", r.id},       {"run_at", r.run_at}, {"lead_id", r.lead_id}, {"team_id", opt(r.team_id)},
             {"user_id", opt(r.user_id)}, {"rule", r.rule},     {"forced", r.forced},
@@ -178,7 +178,7 @@ Result<nlohmann::json> AssignmentService::run(const Caller& caller, const nlohma
 Result<nlohmann::json> AssignmentService::log(std::optional<int64_t> lead_id, int limit, int64_t before_id) {
     if (limit < 1 || limit > 500) return field_error("limit", "must be 1..500", "error.range");
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : store::list_assignment_log(db_.reader(), lead_id, limit, before_id)) items.push_back(row_json(r));
+    for (const auto& r : store::list_assignment_log(db_.reader(), lead_id, limit, before_id)) items.push_back(assignment_row_json(r));
     return nlohmann::json{{"items", std::move(items)}};
 }
 
@@ -207,7 +207,7 @@ AssignmentService::Outcome AssignmentService::assign(int64_t by_user, bool force
                        const std::string& rule) {
         store::AssignmentLogRow r{0, now, lead, team, user, rule, force_quota};
         store::insert_assignment_log(c, r);
-        if (out.items.size() < 1000) out.items.push_back(row_json(r));  // the reply shows the first thousand
+        if (out.items.size() < 1000) out.items.push_back(assignment_row_json(r));  // the reply shows the first thousand
     };
 
     // Team step, planned: one candidate query per team.

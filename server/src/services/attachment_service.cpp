@@ -36,13 +36,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No attachment with id " + std::to_string(id)); }
+Error attachment_not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No attachment with id " + std::to_string(id)); }
 
 Error record_missing(const std::string& model, int64_t id) {
     return Error::make(ErrorCode::not_found, "No " + model + " with id " + std::to_string(id));
 }
 
-bool internal(const Caller& c) {
+bool attachment_internal(const Caller& c) {
     return c.role == "admin" || c.role == "manager" || c.role == "sales_all" || c.role == "sales_own";
 }
 
@@ -168,7 +168,7 @@ Result<std::vector<store::AttachmentRecord>> AttachmentService::list(const Calle
 Result<AttachmentService::Download> AttachmentService::open(const Caller& caller, int64_t id) {
     auto& c = db_.reader();
     auto a = store::find_attachment(c, id);
-    if (!a || !record_visible(c, caller, a->res_model, a->res_id)) return not_found(id);
+    if (!a || !record_visible(c, caller, a->res_model, a->res_id)) return attachment_not_found(id);
     Download d{*a, path_of(a->sha256)};
     std::error_code ec;
     if (!fs::exists(d.path, ec))
@@ -210,8 +210,8 @@ Result<bool> AttachmentService::remove(const Caller& caller, int64_t id) {
     std::string orphan;
     auto done = db_.write([&](store::Connection& c) -> Result<bool> {
         auto a = store::find_attachment(c, id);
-        if (!a || !record_visible(c, caller, a->res_model, a->res_id)) return not_found(id);
-        if (!internal(caller) && a->created_by != caller.user_id)
+        if (!a || !record_visible(c, caller, a->res_model, a->res_id)) return attachment_not_found(id);
+        if (!attachment_internal(caller) && a->created_by != caller.user_id)
             return Error::make(ErrorCode::forbidden, "Only the uploader or a CRM user can remove this file");
         store::delete_attachment(c, id);
         if (store::count_attachments_with_hash(c, a->sha256) == 0) orphan = a->sha256;

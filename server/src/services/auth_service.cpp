@@ -52,7 +52,7 @@ Caller make_caller(const store::UserRow& u, const store::SessionRow& s) {
     return c;
 }
 
-void log_event(store::Connection& c, const std::string& kind, std::optional<int64_t> user_id, const std::string& login,
+void auth_log_event(store::Connection& c, const std::string& kind, std::optional<int64_t> user_id, const std::string& login,
                const std::string& addr, const std::string& detail = {}) {
     store::SecurityEvent e;
     e.at = unix_now();
@@ -167,7 +167,7 @@ Result<bool> AuthService::reset_password(const std::string& login, const std::st
         store::set_user_password(c, u->id, hash);
         store::delete_user_sessions(c, u->id);
         store::delete_throttle(c, "account", LoginThrottle::account_key(login));
-        log_event(c, "password_reset_cli", u->id, u->login, "", "from the command line");
+        auth_log_event(c, "password_reset_cli", u->id, u->login, "", "from the command line");
         return true;
     });
 }
@@ -177,8 +177,8 @@ Error AuthService::refuse_login(const std::string& login, std::optional<int64_t>
     const int64_t now = unix_now();
     auto locks = db_.write([&](store::Connection& c) {
         auto started = throttle_.record_failure(c, login, addr, now);
-        log_event(c, "login_failed", user_id, login, addr, why);
-        if (!started.empty()) log_event(c, "lockout", user_id, login, addr, lock_detail(started));
+        auth_log_event(c, "login_failed", user_id, login, addr, why);
+        if (!started.empty()) auth_log_event(c, "lockout", user_id, login, addr, lock_detail(started));
         return started;
     });
     // The failure that starts a lock already says so, so the user learns why before trying again.
@@ -215,11 +215,11 @@ Result<LoginResult> AuthService::login(const std::string& login, const std::stri
             LoginResult r;
             r.challenge = random_token();
             store::insert_challenge(c, token_hash(r.challenge), user->id, now + challenge_seconds);
-            log_event(c, "login_password_ok", user->id, user->login, client_addr, "second factor pending");
+            auth_log_event(c, "login_password_ok", user->id, user->login, client_addr, "second factor pending");
             return r;
         }
         throttle_.record_success(c, login);
-        log_event(c, "login", user->id, user->login, client_addr);
+        auth_log_event(c, "login", user->id, user->login, client_addr);
         return open_session(c, user->id, client_addr, user_agent);
     });
 }
@@ -244,9 +244,9 @@ Result<LoginResult> AuthService::login_second_factor(const std::string& challeng
         }
         store::delete_challenge(c, ch->id);
         throttle_.record_success(c, user->login);
-        log_event(c, "login", user->id, user->login, client_addr,
+        auth_log_event(c, "login", user->id, user->login, client_addr,
                   check == SecondFactor::Check::totp ? "with TOTP" : "with a recovery code");
-        if (check == SecondFactor::Check::recovery_code) log_event(c, "recovery_code_used", user->id, user->login, client_addr);
+        if (check == SecondFactor::Check::recovery_code) auth_log_event(c, "recovery_code_used", user->id, user->login, client_addr);
         return open_session(c, user->id, client_addr, user_agent);
     });
     if (!outcome) {

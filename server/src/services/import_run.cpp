@@ -40,7 +40,9 @@ public:
         : db_(db), in_(in), table_(table), mapping_(mapping), record_(record), progress_(progress), batch_rows_(batch_rows),
           ctx_{in.caller, in.options, unix_now(), !in.options.dry_run},
           target_(db.reader(), ctx_), existing_(target_.existing_keys(db.reader())), report_(table.header, mapping),
-          row_options_{in.options.entity, in.options.currency} {}
+          row_options_{in.options.entity, in.options.currency} {
+        in_file_.reserve(table.rows.size());  // one key per created row at most: no rehash of 100,000 keys midway
+    }
 
     // Returns the end state ("done", "failed", "cancelled") and the job-level error.
     std::pair<std::string, std::string> run() {
@@ -168,11 +170,16 @@ private:
     void for_each_batch(Fn fn) {
         if (rows() == 0) return;
         auto next = std::async(std::launch::async, [this] { return convert(0); });
+        Batch written;  // the batch before, freed on the helper thread (its rows' strings: ~6 % of the writer)
         for (std::size_t start = 0; start < rows(); start += batch_rows_) {
             Batch batch = next.get();
             if (start + batch_rows_ < rows())
-                next = std::async(std::launch::async, [this, s = start + batch_rows_] { return convert(s); });
+                next = std::async(std::launch::async, [this, s = start + batch_rows_, old = std::move(written)]() mutable {
+                    Batch().swap(old);
+                    return convert(s);
+                });
             fn(start, batch);
+            written = std::move(batch);
         }
     }
 

@@ -14,7 +14,7 @@ namespace tumen::server {
 
 namespace {
 
-nlohmann::json time_or_null(const std::optional<int64_t>& t) {
+nlohmann::json import_time_or_null(const std::optional<int64_t>& t) {
     return t ? nlohmann::json(format_timestamp(*t)) : nlohmann::json();
 }
 
@@ -170,8 +170,8 @@ nlohmann::json ImportService::job_json(const store::ImportJobRecord& r, const Jo
         {"mapping", r.summary.value("mapping", nlohmann::json::array())},
         {"created_by", r.created_by ? nlohmann::json(*r.created_by) : nlohmann::json()},
         {"create_date", format_timestamp(r.create_date)},
-        {"start_date", time_or_null(r.start_date)},
-        {"finish_date", time_or_null(r.finish_date)},
+        {"start_date", import_time_or_null(r.start_date)},
+        {"finish_date", import_time_or_null(r.finish_date)},
         {"rows_per_second", nullptr},
     };
     for (const char* extra : {"tags_created", "companies_created"})

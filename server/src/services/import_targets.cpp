@@ -132,7 +132,8 @@ int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     p.lead.version = 0;
     store::pause_insert_totals(c);  // every row: a failed row's rolled-back savepoint may have taken the pause
     totals_paused_ = true;
-    store::insert_lead_row(c, p.lead);
+    if (!pls_) pls_.emplace(c);
+    store::insert_lead_row(c, p.lead, &*pls_);
     fts_pending_.push_back(&p.lead);
     totals_pending_.push_back(p.lead.id);
     return p.lead.id;

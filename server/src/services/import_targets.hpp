@@ -11,6 +11,7 @@
 
 #include "caller.hpp"
 #include "store/database.hpp"
+#include "store/predictive.hpp"
 #include "tumen/contact.hpp"
 #include "tumen/import_options.hpp"
 #include "tumen/import_rows.hpp"
@@ -51,6 +52,7 @@ public:
         fts_pending_.clear();
         totals_pending_.clear();
         totals_paused_ = false;
+        pls_.reset();  // read again inside the batch's transaction
     }
     // Inserts the lead with the totals' insert triggers paused; its full-text row and its totals are written for
     // the whole batch by flush (same transaction).
@@ -78,6 +80,7 @@ private:
     std::vector<const Lead*> fts_pending_;  // created in this batch; they live in the batch being written
     std::vector<int64_t> totals_pending_;   // created with the totals paused, not yet counted
     bool totals_paused_ = false;
+    std::optional<store::PlsWriteContext> pls_;  // predictive settings and stages, once per batch
     void write_pending_fts(store::Connection& c);
 };
 

@@ -130,7 +130,7 @@ Result<int64_t> insert_planned_contact(store::Connection& c, const Caller& calle
     return x.id;
 }
 
-std::vector<Lead> load_visible(store::Connection& c, const Caller& caller, const std::vector<int64_t>& ids,
+std::vector<Lead> lead_conversion_load_visible(store::Connection& c, const Caller& caller, const std::vector<int64_t>& ids,
                                std::optional<Error>& missing) {
     std::vector<Lead> out;
     const auto rule = store::lead_rule_sql(caller);
@@ -240,7 +240,7 @@ Result<Lead> LeadConversionService::convert(const Caller& caller, int64_t id, co
             if (std::find(req.merge_ids.begin(), req.merge_ids.end(), id) != req.merge_ids.end())
                 return field_error("merge_ids", "must not list the lead being converted");
             std::optional<Error> missing;
-            auto others = load_visible(c, caller, req.merge_ids, missing);
+            auto others = lead_conversion_load_visible(c, caller, req.merge_ids, missing);
             if (missing) return *missing;
 
             const auto stages = store::load_stages(c);
@@ -290,7 +290,7 @@ Result<Lead> LeadConversionService::merge(const Caller& caller, const nlohmann::
     const Timestamp now = unix_now();
     return write_all_or_nothing<Lead>(db_, [&](store::Connection& c) -> Result<Lead> {
         std::optional<Error> missing;
-        auto leads = load_visible(c, caller, ids.value(), missing);
+        auto leads = lead_conversion_load_visible(c, caller, ids.value(), missing);
         if (missing) return *missing;
         auto plan = merge_leads(leads, store::load_stages(c), {}, now);
         if (!plan) return plan.error();

@@ -17,7 +17,7 @@ namespace tumen::server {
 
 namespace {
 
-Error not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No lead with id " + std::to_string(id)); }
+Error lead_service_not_found(int64_t id) { return Error::make(ErrorCode::not_found, "No lead with id " + std::to_string(id)); }
 
 Error stale(const Lead& current) {
     Error e = Error::make(ErrorCode::conflict, "Someone changed this lead since you opened it; reload and try again",
@@ -87,9 +87,9 @@ filter::Context LeadService::filter_context_of(const Caller& caller, store::Conn
 
 Result<Lead> LeadService::get(const Caller& caller, int64_t id) {
     auto& c = db_.reader();
-    if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
+    if (!store::lead_visible(c, id, rule_of(caller))) return lead_service_not_found(id);
     auto lead = store::find_lead(c, id);
-    if (!lead) return not_found(id);
+    if (!lead) return lead_service_not_found(id);
     return std::move(*lead);
 }
 
@@ -120,9 +120,9 @@ Result<Lead> LeadService::apply(const Caller& caller, int64_t id, const nlohmann
     if (!version) return version.error();
     const Timestamp now = unix_now();
     return db_.write([&](store::Connection& c) -> Result<Lead> {
-        if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
+        if (!store::lead_visible(c, id, rule_of(caller))) return lead_service_not_found(id);
         auto current = store::find_lead(c, id);
-        if (!current) return not_found(id);
+        if (!current) return lead_service_not_found(id);
         if (current->version != version.value()) return stale(*current);
         auto change = rule(*current, store::load_stages(c), now);
         if (!change) return change.error();
@@ -204,9 +204,9 @@ Result<bool> LeadService::remove(const Caller& caller, int64_t id) {
     const Timestamp now = unix_now();
     std::vector<std::string> released;
     auto done = db_.write([&](store::Connection& c) -> Result<bool> {
-        if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
+        if (!store::lead_visible(c, id, rule_of(caller))) return lead_service_not_found(id);
         auto lead = store::find_lead(c, id);
-        if (!lead) return not_found(id);
+        if (!lead) return lead_service_not_found(id);
         released = delete_lead_records(c, caller, *lead, now);
         return true;
     });
@@ -240,7 +240,7 @@ Result<std::vector<store::LeadGroup>> LeadService::groups(const Caller& caller, 
 
 Result<std::vector<ChatterMessage>> LeadService::messages(const Caller& caller, int64_t id, int limit, int64_t before_id) {
     auto& c = db_.reader();
-    if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
+    if (!store::lead_visible(c, id, rule_of(caller))) return lead_service_not_found(id);
     if (limit < 1 || limit > 200) return Error::make(ErrorCode::bad_request, "limit must be 1..200", "limit");
     return store::list_messages(c, "lead", id, limit, before_id);
 }
@@ -260,7 +260,7 @@ Result<ChatterMessage> LeadService::post_note(const Caller& caller, int64_t id, 
     note.author_name = caller.name;
     note.date = unix_now();
     return db_.write([&](store::Connection& c) -> Result<ChatterMessage> {
-        if (!store::lead_visible(c, id, rule_of(caller))) return not_found(id);
+        if (!store::lead_visible(c, id, rule_of(caller))) return lead_service_not_found(id);
         store::insert_message(c, note);
         store::ChangeEvent e;
         e.at = note.date;

@@ -45,7 +45,7 @@ std::string random_hex(std::size_t bytes) {
     return out;
 }
 
-std::string clip(const std::string& s) { return std::string(utf8::truncate(s, max_error_bytes)); }
+std::string mail_clip(const std::string& s) { return std::string(utf8::truncate(s, max_error_bytes)); }
 
 std::string html_of(const std::string& text) {
     return "<!DOCTYPE html>\r\n<html><body>\r\n" + text_to_html(text) + "\r\n</body></html>\r\n";
@@ -75,7 +75,7 @@ smtp::SmtpSettings smtp_settings(const store::MailSettings& s) {
     return out;
 }
 
-json settings_reply(const store::MailSettings& s) {
+json mail_settings_reply(const store::MailSettings& s) {
     return {{"host", s.host},
             {"port", s.port},
             {"security", s.security},
@@ -332,7 +332,7 @@ Result<int64_t> MailService::queue_system_mail(store::Connection& c, const Syste
 
 json MailService::settings_json() {
     auto s = store::load_mail_settings(db_.reader());
-    json out = settings_reply(s);
+    json out = mail_settings_reply(s);
     out["channel"] = channel_json();
     return out;
 }
@@ -342,14 +342,14 @@ Result<json> MailService::put_settings(const json& body) {
     if (!version) return version.error();
     auto out = db_.write([&](store::Connection& c) -> Result<json> {
         auto s = store::load_mail_settings(c);
-        if (s.version != version.value()) return stale_version("mail settings", settings_reply(s));
+        if (s.version != version.value()) return stale_version("mail settings", mail_settings_reply(s));
         auto fe = read_settings(body, s);
         if (!fe.empty()) return fe.to_error();
         store::save_mail_settings(c, s);
         // Mail that waited for working settings goes out at once.
         store::release_outbox(c, unix_now());
         jobs_.enqueue_in(c, send_kind);
-        return settings_reply(s);
+        return mail_settings_reply(s);
     });
     if (out) jobs_.poke();
     return out;
@@ -364,8 +364,8 @@ Result<json> MailService::test_settings(const json& body) {
     if (s.host.empty()) return field_error("host", "is required", "error.required");
     smtp::SmtpClient client(smtp_settings(s));
     const auto r = client.check();
-    record_channel(r.ok, r.ok ? "" : clip(r.message));
-    return json{{"ok", r.ok}, {"code", r.code}, {"message", clip(r.message)}};
+    record_channel(r.ok, r.ok ? "" : mail_clip(r.message));
+    return json{{"ok", r.ok}, {"code", r.code}, {"message", mail_clip(r.message)}};
 }
 
 // ---- outbox ---------------------------------------------------------------------------------------------------
@@ -527,16 +527,16 @@ Result<void> MailService::send_due(JobContext& ctx) {
                     store::mark_outbox_sent(c, row.id, now);
                     state = "sent";
                 } else if (r.connection && !r.attempted) {
-                    store::mark_outbox_retry(c, row.id, now + channel_retry_s_, clip(r.message), false);
+                    store::mark_outbox_retry(c, row.id, now + channel_retry_s_, mail_clip(r.message), false);
                     state = "queued";
                 } else if (tumen::mail::classify_smtp_reply(r.code) == tumen::mail::SmtpVerdict::permanent) {
-                    store::mark_outbox_failed(c, row.id, clip(r.message));
+                    store::mark_outbox_failed(c, row.id, mail_clip(r.message));
                     state = "failed";
                 } else if (auto delay = retry_delay(attempts)) {
-                    store::mark_outbox_retry(c, row.id, now + *delay, clip(r.message), true);
+                    store::mark_outbox_retry(c, row.id, now + *delay, mail_clip(r.message), true);
                     state = "queued";
                 } else {
-                    store::mark_outbox_failed(c, row.id, clip("gave up after " + std::to_string(attempts) +
+                    store::mark_outbox_failed(c, row.id, mail_clip("gave up after " + std::to_string(attempts) +
                                                               " attempts: " + r.message));
                     state = "failed";
                 }
@@ -544,7 +544,7 @@ Result<void> MailService::send_due(JobContext& ctx) {
                 // The smtp channel's counters move with the outcome they count. An answer about this one message
                 // (a refused recipient) or a problem on our side is the message's failure: the channel shows the
                 // text but stays green, since the server took our session. Only a failed link or login is red.
-                const std::string error = clip(local_error ? *local_error : r.message);
+                const std::string error = mail_clip(local_error ? *local_error : r.message);
                 const bool message_only = local_error || (r.attempted && !r.connection);
                 if (state == "failed") store::bump_channel(c, channel, "out", "failed");
                 if (state == "sent") {

@@ -25,9 +25,9 @@ using nlohmann::json;
 
 constexpr int max_range_days = 62;
 
-bool is_manager(const Caller& c) { return c.role == "admin" || c.role == "manager"; }
+bool meeting_is_manager(const Caller& c) { return c.role == "admin" || c.role == "manager"; }
 
-std::string zone_of(store::Connection& c, int64_t user_id) {
+std::string meeting_zone_of(store::Connection& c, int64_t user_id) {
     auto u = store::find_user(c, user_id);
     return u ? u->tz : std::string();
 }
@@ -120,7 +120,7 @@ Result<Meeting> MeetingService::load_visible(store::Connection& c, const Caller&
     if (!m) return record_not_found("meeting", id);
     if (m->lead_id) {
         if (!store::lead_visible(c, *m->lead_id, store::lead_rule_sql(caller))) return record_not_found("meeting", id);
-    } else if (!is_manager(caller) && !store::is_meeting_party(*m, caller.user_id)) {
+    } else if (!meeting_is_manager(caller) && !store::is_meeting_party(*m, caller.user_id)) {
         return record_not_found("meeting", id);
     }
     return std::move(*m);
@@ -174,7 +174,7 @@ std::string queue_invitation(store::Connection& c, MailService& mail, const Call
 Result<json> MeetingService::lead_meetings(const Caller& caller, int64_t lead_id) {
     auto& c = db_.reader();
     if (!store::lead_visible(c, lead_id, store::lead_rule_sql(caller))) return record_not_found("lead", lead_id);
-    const std::string zone = zone_of(c, caller.user_id);
+    const std::string zone = meeting_zone_of(c, caller.user_id);
     json items = json::array();
     for (const auto& m : store::lead_meetings(c, lead_id)) items.push_back(meeting_json(c, m, zone));
     return json{{"items", std::move(items)}};
@@ -182,7 +182,7 @@ Result<json> MeetingService::lead_meetings(const Caller& caller, int64_t lead_id
 
 Result<json> MeetingService::create(const Caller& caller, int64_t lead_id, const json& raw) {
     auto out = db_.write([&](store::Connection& c) -> Result<json> {
-        const std::string zone = zone_of(c, caller.user_id);
+        const std::string zone = meeting_zone_of(c, caller.user_id);
         auto body = with_utc_times(raw, zone);
         if (!body) return body.error();
         Meeting m;
@@ -216,14 +216,14 @@ Result<json> MeetingService::get(const Caller& caller, int64_t id) {
     auto& c = db_.reader();
     auto m = load_visible(c, caller, id);
     if (!m) return m.error();
-    return meeting_json(c, m.value(), zone_of(c, caller.user_id));
+    return meeting_json(c, m.value(), meeting_zone_of(c, caller.user_id));
 }
 
 Result<json> MeetingService::update(const Caller& caller, int64_t id, const json& raw) {
     auto out = db_.write([&](store::Connection& c) -> Result<json> {
         auto loaded = load_visible(c, caller, id);
         if (!loaded) return loaded.error();
-        const std::string zone = zone_of(c, caller.user_id);
+        const std::string zone = meeting_zone_of(c, caller.user_id);
         Meeting before = loaded.value();
         if (!raw.is_object() || !raw.contains("version") || !raw["version"].is_number_integer())
             return field_error("version", "is required (the version read)", "error.required");
@@ -272,7 +272,7 @@ Result<bool> MeetingService::remove(const Caller& caller, int64_t id) {
         auto loaded = load_visible(c, caller, id);
         if (!loaded) return loaded.error();
         Meeting m = loaded.value();
-        const std::string zone = zone_of(c, caller.user_id);
+        const std::string zone = meeting_zone_of(c, caller.user_id);
         ++m.sequence;
         queue_invitation(c, mail_, caller, m, ical::Method::cancel, domain(c), zone);
         chatter_line(c, caller, m, "meeting.chatter_cancelled", zone);
@@ -287,7 +287,7 @@ Result<bool> MeetingService::remove(const Caller& caller, int64_t id) {
 Result<json> MeetingService::calendar(const Caller& caller, const std::string& from, const std::string& to,
                                       std::optional<int64_t> user_id) {
     const int64_t who = user_id.value_or(caller.user_id);
-    if (who != caller.user_id && !is_manager(caller)) return record_not_found("user", who);
+    if (who != caller.user_id && !meeting_is_manager(caller)) return record_not_found("user", who);
     auto& c = db_.reader();
     auto user = store::find_user(c, who);
     if (!user) return record_not_found("user", who);

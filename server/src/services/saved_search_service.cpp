@@ -10,11 +10,11 @@ namespace tumen::server {
 
 namespace {
 
-constexpr const char* what = "saved search";
+constexpr const char* saved_search_what = "saved search";
 constexpr std::size_t max_name = 120;    // characters
 constexpr std::size_t max_query = 4000;  // bytes: the address's query string
 
-bool internal(const Caller& caller) { return caller.user_id > 0 && !caller.is_kiosk() && caller.role != "portal"; }
+bool saved_search_internal(const Caller& caller) { return caller.user_id > 0 && !caller.is_kiosk() && caller.role != "portal"; }
 
 Error not_for_portal() {
     return Error::make(ErrorCode::forbidden, "Saved searches are for internal users only");
@@ -59,7 +59,7 @@ nlohmann::json saved_search_json(const store::SavedSearch& s, int64_t caller_id)
 }
 
 Result<std::vector<nlohmann::json>> SavedSearchService::list(const Caller& caller, const std::string& view) {
-    if (!internal(caller)) return not_for_portal();
+    if (!saved_search_internal(caller)) return not_for_portal();
     if (!view.empty() && view != "list" && view != "board")
         return Error::make(ErrorCode::bad_request, "view must be list or board", "view");
     std::vector<nlohmann::json> out;
@@ -69,7 +69,7 @@ Result<std::vector<nlohmann::json>> SavedSearchService::list(const Caller& calle
 }
 
 Result<nlohmann::json> SavedSearchService::create(const Caller& caller, const nlohmann::json& body) {
-    if (!internal(caller)) return not_for_portal();
+    if (!saved_search_internal(caller)) return not_for_portal();
     if (!body.is_object()) return Error::make(ErrorCode::bad_request, "Expected a JSON object");
     store::SavedSearch s;
     FieldErrors fe;
@@ -93,12 +93,12 @@ Result<nlohmann::json> SavedSearchService::create(const Caller& caller, const nl
 }
 
 Result<nlohmann::json> SavedSearchService::update(const Caller& caller, int64_t id, const nlohmann::json& patch) {
-    if (!internal(caller)) return not_for_portal();
+    if (!saved_search_internal(caller)) return not_for_portal();
     if (!patch.is_object()) return Error::make(ErrorCode::bad_request, "Expected a JSON object");
     return db_.write([&](store::Connection& c) -> Result<nlohmann::json> {
         auto s = store::find_saved_search(c, id);
         // Someone else's private favourite does not exist for this caller.
-        if (!s || (s->user_id != caller.user_id && !s->shared && caller.role != "admin")) return record_not_found(what, id);
+        if (!s || (s->user_id != caller.user_id && !s->shared && caller.role != "admin")) return record_not_found(saved_search_what, id);
         if (s->user_id != caller.user_id && caller.role != "admin")
             return Error::make(ErrorCode::forbidden, "Only its owner or an administrator can change a shared search");
         FieldErrors fe;
@@ -116,10 +116,10 @@ Result<nlohmann::json> SavedSearchService::update(const Caller& caller, int64_t 
 }
 
 Result<bool> SavedSearchService::remove(const Caller& caller, int64_t id) {
-    if (!internal(caller)) return not_for_portal();
+    if (!saved_search_internal(caller)) return not_for_portal();
     return db_.write([&](store::Connection& c) -> Result<bool> {
         auto s = store::find_saved_search(c, id);
-        if (!s || (s->user_id != caller.user_id && !s->shared && caller.role != "admin")) return record_not_found(what, id);
+        if (!s || (s->user_id != caller.user_id && !s->shared && caller.role != "admin")) return record_not_found(saved_search_what, id);
         if (s->user_id != caller.user_id && caller.role != "admin")
             return Error::make(ErrorCode::forbidden, "Only its owner or an administrator can delete a shared search");
         store::delete_saved_search(c, id);

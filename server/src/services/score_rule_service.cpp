@@ -15,7 +15,7 @@ namespace tumen::server {
 
 namespace {
 
-constexpr const char* what = "scoring rule";
+constexpr const char* score_rule_what = "scoring rule";
 
 nlohmann::json rule_json(const scoring::ScoreRule& r) { return r; }
 
@@ -48,7 +48,7 @@ Result<std::vector<scoring::ScoreRule>> ScoreRuleService::list() { return store:
 
 Result<scoring::ScoreRule> ScoreRuleService::get(int64_t id) {
     auto r = store::find_score_rule(db_.reader(), id);
-    if (!r) return record_not_found(what, id);
+    if (!r) return record_not_found(score_rule_what, id);
     return std::move(*r);
 }
 
@@ -89,14 +89,14 @@ Result<scoring::ScoreRule> ScoreRuleService::edit(const Caller& caller, int64_t 
     bool rescore = false;
     auto out = db_.write([&](store::Connection& c) -> Result<scoring::ScoreRule> {
         auto current = store::find_score_rule(c, id);
-        if (!current) return record_not_found(what, id);
-        if (current->version != version.value()) return stale_version(what, rule_json(*current));
+        if (!current) return record_not_found(score_rule_what, id);
+        if (current->version != version.value()) return stale_version(score_rule_what, rule_json(*current));
         scoring::ScoreRule rule = *current;
         if (FieldErrors fe = scoring::apply_patch(rule, fields); !fe.empty()) return fe.to_error();
         if (rule == *current) return rule;
         if (auto e = check_team(c, rule)) return *e;
         rule.write_date = unix_now();
-        if (!store::update_score_rule(c, rule)) return stale_version(what, rule_json(*current));
+        if (!store::update_score_rule(c, rule)) return stale_version(score_rule_what, rule_json(*current));
         log_record_change(c, caller, "score_rule", rule.id, "updated", {{"version", rule.version}}, rule.team_id);
         // A new name only changes explanations; still a rescore, since the explanation is stored with the lead.
         jobs_.enqueue_in(c, recompute_kind);
@@ -110,7 +110,7 @@ Result<scoring::ScoreRule> ScoreRuleService::edit(const Caller& caller, int64_t 
 Result<bool> ScoreRuleService::remove(const Caller& caller, int64_t id) {
     auto out = db_.write([&](store::Connection& c) -> Result<bool> {
         auto current = store::find_score_rule(c, id);
-        if (!current) return record_not_found(what, id);
+        if (!current) return record_not_found(score_rule_what, id);
         store::delete_score_rule(c, id);
         log_record_change(c, caller, "score_rule", id, "deleted", nlohmann::json::object(), current->team_id);
         jobs_.enqueue_in(c, recompute_kind);
@@ -146,7 +146,7 @@ Result<nlohmann::json> ScoreRuleService::preview(const nlohmann::json& body) {
     int64_t old_points = 0;
     if (rule_id) {
         auto stored = store::find_score_rule(c, *rule_id);
-        if (!stored) return record_not_found(what, *rule_id);
+        if (!stored) return record_not_found(score_rule_what, *rule_id);
         // A stored filter that no longer checks contributes nothing today (the RuleSet skips it too).
         if (auto cond = rule_condition(*stored, now); cond && stored->active) {
             old = cond.value();

@@ -24,13 +24,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t max_error_chars = 1000;
+constexpr std::size_t sms_max_error_chars = 1000;
 
-std::string clip(const std::string& s) { return std::string(utf8::truncate(s, max_error_chars)); }
+std::string sms_clip(const std::string& s) { return std::string(utf8::truncate(s, sms_max_error_chars)); }
 
-json time_or_null(std::optional<int64_t> t) { return t ? json(format_timestamp(*t)) : json(); }
+json sms_time_or_null(std::optional<int64_t> t) { return t ? json(format_timestamp(*t)) : json(); }
 
-json row_json(const store::SmsRow& r) {
+json sms_row_json(const store::SmsRow& r) {
     return {{"id", r.id},
             {"lead_id", r.lead_id ? json(*r.lead_id) : json()},
             {"message_id", r.message_id ? json(*r.message_id) : json()},
@@ -38,20 +38,20 @@ json row_json(const store::SmsRow& r) {
             {"body", r.body},
             {"state", r.state},
             {"attempts", r.attempts},
-            {"next_attempt_at", r.state == "queued" ? time_or_null(r.next_attempt_at) : json()},
+            {"next_attempt_at", r.state == "queued" ? sms_time_or_null(r.next_attempt_at) : json()},
             {"last_error", r.last_error},
             {"gateway_status", r.gateway_status},
             {"created_at", format_timestamp(r.created_at)},
-            {"sent_at", time_or_null(r.sent_at)},
+            {"sent_at", sms_time_or_null(r.sent_at)},
             {"created_by", r.created_by ? json(*r.created_by) : json()}};
 }
 
 json delivery_json(const store::SmsRow& r) {
     return {{"id", r.id}, {"state", r.state}, {"to", r.to_phone}, {"last_error", r.last_error},
-            {"gateway_status", r.gateway_status}, {"sent_at", time_or_null(r.sent_at)}};
+            {"gateway_status", r.gateway_status}, {"sent_at", sms_time_or_null(r.sent_at)}};
 }
 
-json settings_reply(const store::SmsSettings& s) {
+json sms_settings_reply(const store::SmsSettings& s) {
     json out = sms::settings_json(s.gateway);
     out["version"] = s.version;
     return out;
@@ -72,8 +72,8 @@ void log_sms_change(store::Connection& c, const store::SmsRow& r, std::string_vi
 
 // What a failed call leaves in last_error: the gateway's own words, or the transport's.
 std::string answer_of(const net::HttpResponse& r) {
-    if (!r.transport_ok) return clip(r.error);
-    return clip("HTTP " + std::to_string(r.status) + (r.body.empty() ? "" : ": " + r.body));
+    if (!r.transport_ok) return sms_clip(r.error);
+    return sms_clip("HTTP " + std::to_string(r.status) + (r.body.empty() ? "" : ": " + r.body));
 }
 
 net::HttpResponse call_gateway(const sms::GatewayConfig& g, const sms::Message& m, long timeout_s) {
@@ -107,8 +107,8 @@ json SmsService::channel_json() {
                     {"sent", ch.sent},
                     {"failed", ch.failed},
                     {"last_error", ch.last_error},
-                    {"last_error_at", time_or_null(ch.last_error_at)},
-                    {"last_success_at", time_or_null(ch.last_success_at)}};
+                    {"last_error_at", sms_time_or_null(ch.last_error_at)},
+                    {"last_success_at", sms_time_or_null(ch.last_success_at)}};
     return {{"name", channel}, {"state", "unknown"}, {"sent", 0}, {"failed", 0}, {"last_error", ""},
             {"last_error_at", nullptr}, {"last_success_at", nullptr}};
 }
@@ -163,7 +163,7 @@ Result<ChatterMessage> SmsService::compose(const Caller& caller, int64_t lead_id
 // ---- settings -------------------------------------------------------------------------------------------------
 
 json SmsService::settings_json() {
-    json out = settings_reply(store::load_sms_settings(db_.reader()));
+    json out = sms_settings_reply(store::load_sms_settings(db_.reader()));
     out["channel"] = channel_json();
     return out;
 }
@@ -173,7 +173,7 @@ Result<json> SmsService::put_settings(const json& body) {
     if (!version) return version.error();
     auto out = db_.write([&](store::Connection& c) -> Result<json> {
         auto s = store::load_sms_settings(c);
-        if (s.version != version.value()) return stale_version("sms settings", settings_reply(s));
+        if (s.version != version.value()) return stale_version("sms settings", sms_settings_reply(s));
         auto fe = sms::apply_settings(s.gateway, body);
         if (!fe.empty()) return fe.to_error();
         fe = sms::validate(s.gateway);
@@ -181,7 +181,7 @@ Result<json> SmsService::put_settings(const json& body) {
         store::save_sms_settings(c, s);
         store::release_sms(c, unix_now());  // SMS that waited for working settings go out at once
         jobs_.enqueue_in(c, send_kind);
-        return settings_reply(s);
+        return sms_settings_reply(s);
     });
     if (out) jobs_.poke();
     return out;
@@ -216,7 +216,7 @@ Result<json> SmsService::test_settings(const json& body) {
     });
     return json{{"ok", ok},
                 {"status", r.status},
-                {"reply", r.transport_ok ? clip(r.body) : clip(r.error)},
+                {"reply", r.transport_ok ? sms_clip(r.body) : sms_clip(r.error)},
                 {"request_url", rendered.url}};
 }
 
@@ -227,7 +227,7 @@ Result<json> SmsService::outbox(const std::string& state, int limit, int64_t bef
         return Error::make(ErrorCode::bad_request, "state must be one of: queued, sending, sent, failed", "state");
     auto& c = db_.reader();
     json items = json::array();
-    for (const auto& r : store::list_sms(c, state, limit, before_id)) items.push_back(row_json(r));
+    for (const auto& r : store::list_sms(c, state, limit, before_id)) items.push_back(sms_row_json(r));
     return json{{"items", items}, {"total", store::count_sms(c, state)}};
 }
 
@@ -237,14 +237,14 @@ Result<json> SmsService::retry(const Caller&, int64_t id) {
         if (!r) return record_not_found("sms", id);
         if (r->state != "failed" && r->state != "queued") {
             Error e = Error::make(ErrorCode::conflict, "Only a failed or waiting SMS can be retried");
-            e.current = row_json(*r);
+            e.current = sms_row_json(*r);
             return e;
         }
         store::requeue_sms(c, id, unix_now());
         r = store::find_sms(c, id);
         log_sms_change(c, *r, "queued");
         jobs_.enqueue_in(c, send_kind);
-        return row_json(*r);
+        return sms_row_json(*r);
     });
     if (out) jobs_.poke();
     return out;
@@ -282,14 +282,14 @@ Result<void> SmsService::send_due(JobContext& ctx) {
                     state = "sent";
                 } else if (verdict == sms::Verdict::failed) {
                     store::mark_sms_failed(c, row.id, r.status >= 200 && r.status < 300
-                                                          ? clip("the reply lacks the success pattern: " + answer)
+                                                          ? sms_clip("the reply lacks the success pattern: " + answer)
                                                           : answer, r.status);
                     state = "failed";
                 } else if (auto delay = retry_delay(attempts)) {
                     store::mark_sms_retry(c, row.id, now + *delay, answer, r.status);
                     state = "queued";
                 } else {
-                    store::mark_sms_failed(c, row.id, clip("gave up after " + std::to_string(attempts) + " attempts: " + answer),
+                    store::mark_sms_failed(c, row.id, sms_clip("gave up after " + std::to_string(attempts) + " attempts: " + answer),
                                            r.status);
                     state = "failed";
                 }

@@ -22,7 +22,7 @@ std::vector<Stage> board_order(std::vector<Stage> stages) {
     return stages;
 }
 
-std::optional<Error> check_team(store::Connection& c, const Stage& s) {
+std::optional<Error> stage_check_team(store::Connection& c, const Stage& s) {
     if (s.team_id && !store::find_team(c, *s.team_id)) return field_error("team_id", "no such sales team", "error.unknown_id");
     return std::nullopt;
 }
@@ -53,7 +53,7 @@ Result<Stage> StageService::create(const Caller& caller, const nlohmann::json& b
     return store::map_constraints(
         [&]() -> Result<Stage> {
             return db_.write([&](store::Connection& c) -> Result<Stage> {
-                if (auto err = check_team(c, stage)) return *err;
+                if (auto err = stage_check_team(c, stage)) return *err;
                 store::insert_stage(c, stage);
                 log_stage(c, caller, stage, "created");
                 return stage;
@@ -77,7 +77,7 @@ Result<Stage> StageService::edit(const Caller& caller, int64_t id, const nlohman
                 Stage stage = *current;
                 if (FieldErrors fe = apply_patch(stage, fields); !fe.empty()) return fe.to_error();
                 if (stage == *current) return stage;
-                if (auto err = check_team(c, stage)) return *err;
+                if (auto err = stage_check_team(c, stage)) return *err;
                 if (!store::update_stage(c, stage)) return stale_version("stage", *current);
                 log_stage(c, caller, stage, "updated");
                 return stage;

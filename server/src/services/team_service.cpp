@@ -13,7 +13,7 @@ namespace {
 const store::ForeignKeyHint user_hint{"user_id", ErrorCode::validation, "no such user"};
 
 // Checks that need the database: leader and members exist, alias unused, domain parses.
-std::optional<Error> check_team(store::Connection& c, const Team& t) {
+std::optional<Error> team_check_team(store::Connection& c, const Team& t) {
     FieldErrors fe;
     if (t.user_id && !store::missing_users(c, {*t.user_id}).empty()) fe.add("user_id", "no such user", "error.unknown_id");
     if (!store::missing_users(c, t.member_ids).empty())
@@ -71,7 +71,7 @@ Result<Team> TeamService::create(const Caller& caller, const nlohmann::json& bod
     return store::map_constraints(
         [&]() -> Result<Team> {
             return db_.write([&](store::Connection& c) -> Result<Team> {
-                if (auto err = check_team(c, team)) return *err;
+                if (auto err = team_check_team(c, team)) return *err;
                 store::insert_team(c, team);
                 store::set_team_members(c, team.id, team.member_ids);
                 Team stored = *store::find_team(c, team.id);
@@ -97,7 +97,7 @@ Result<Team> TeamService::edit(const Caller& caller, int64_t id, const nlohmann:
                 Team team = *current;
                 if (FieldErrors fe = apply_patch(team, fields); !fe.empty()) return fe.to_error();
                 if (team == *current) return team;
-                if (auto err = check_team(c, team)) return *err;
+                if (auto err = team_check_team(c, team)) return *err;
                 if (!store::update_team(c, team)) return stale_version("sales team", *current);
                 if (team.member_ids != current->member_ids) store::set_team_members(c, id, team.member_ids);
                 Team stored = *store::find_team(c, id);

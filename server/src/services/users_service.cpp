@@ -15,7 +15,7 @@ namespace {
 
 const std::vector<std::string> updatable = {"login", "name", "email", "role", "lang", "tz", "active", "team_ids", "partner_id"};
 
-void log_event(store::Connection& c, const std::string& kind, const Caller& admin, int64_t user_id, const std::string& login,
+void users_log_event(store::Connection& c, const std::string& kind, const Caller& admin, int64_t user_id, const std::string& login,
                const std::string& addr, const std::string& detail = {}) {
     store::SecurityEvent e;
     e.at = unix_now();
@@ -52,7 +52,7 @@ store::UserChanges changes_from(const nlohmann::json& j) {
     return ch;
 }
 
-Error not_found() { return Error::make(ErrorCode::not_found, "No such user"); }
+Error users_not_found() { return Error::make(ErrorCode::not_found, "No such user"); }
 
 Error last_admin() {
     Error e = Error::make(ErrorCode::conflict, "This is the last active administrator; make another one first");
@@ -79,7 +79,7 @@ nlohmann::json UsersService::list() {
 
 Result<nlohmann::json> UsersService::get(int64_t id) {
     auto u = store::get_user_record(db_.reader(), id);
-    if (!u) return not_found();
+    if (!u) return users_not_found();
     return to_json(*u);
 }
 
@@ -127,7 +127,7 @@ Result<nlohmann::json> UsersService::create(const Caller& admin, const nlohmann:
         extra.partner_id = ch.partner_id;
         extra.team_ids = ch.team_ids;
         store::update_user(c, new_id, extra);
-        log_event(c, "user_created", admin, new_id, row.login, addr, "role " + row.role);
+        users_log_event(c, "user_created", admin, new_id, row.login, addr, "role " + row.role);
         return new_id;
     });
     if (id == 0) return Error::make(ErrorCode::conflict, "login: is already taken", "login");
@@ -152,18 +152,18 @@ Result<nlohmann::json> UsersService::update(const Caller& admin, int64_t id, con
     auto ch = changes_from(body);
     auto result = db_.write([&](store::Connection& c) -> Result<bool> {
         auto before = store::get_user_record(c, id);
-        if (!before) return not_found();
+        if (!before) return users_not_found();
         bool stays_admin = ch.role.value_or(before->role) == "admin" && ch.active.value_or(before->active);
         if (before->role == "admin" && before->active && !stays_admin && store::count_active_admins(c) <= 1) return last_admin();
         if (ch.login && store::login_taken(c, *ch.login, id)) return Error::make(ErrorCode::conflict, "login: is already taken", "login");
         store::update_user(c, id, ch);
         std::string changed;
         for (const auto& [key, value] : body.items()) changed += (changed.empty() ? "" : ", ") + key;
-        log_event(c, "user_updated", admin, id, before->login, addr, changed);
+        users_log_event(c, "user_updated", admin, id, before->login, addr, changed);
         if (ch.role && *ch.role != before->role)
-            log_event(c, "role_changed", admin, id, before->login, addr, before->role + " -> " + *ch.role);
+            users_log_event(c, "role_changed", admin, id, before->login, addr, before->role + " -> " + *ch.role);
         if (ch.active && *ch.active != before->active) {
-            log_event(c, *ch.active ? "user_activated" : "user_deactivated", admin, id, before->login, addr);
+            users_log_event(c, *ch.active ? "user_activated" : "user_deactivated", admin, id, before->login, addr);
             if (!*ch.active) store::delete_user_sessions(c, id);
         }
         return true;
@@ -183,7 +183,7 @@ Result<bool> UsersService::set_password(const Caller& admin, int64_t id, const n
         return fe.to_error();
     }
     auto user = store::find_user(db_.reader(), id);
-    if (!user) return not_found();
+    if (!user) return users_not_found();
     const auto password = body["password"].get<std::string>();
     if (auto p = account::password_problem(user->login, password)) {
         FieldErrors fe;
@@ -195,17 +195,17 @@ Result<bool> UsersService::set_password(const Caller& admin, int64_t id, const n
         store::set_user_password(c, id, hash);
         store::delete_user_sessions(c, id);  // whoever knew the old password is signed out
         store::delete_throttle(c, "account", LoginThrottle::account_key(user->login));
-        log_event(c, "password_set", admin, id, user->login, addr, "by an administrator");
+        users_log_event(c, "password_set", admin, id, user->login, addr, "by an administrator");
     });
     return true;
 }
 
 Result<bool> UsersService::reset_totp(const Caller& admin, int64_t id, const std::string& addr) {
     auto user = store::find_user(db_.reader(), id);
-    if (!user) return not_found();
+    if (!user) return users_not_found();
     db_.write([&](store::Connection& c) {
         store::disable_totp(c, id);
-        log_event(c, "totp_disabled", admin, id, user->login, addr, "by an administrator");
+        users_log_event(c, "totp_disabled", admin, id, user->login, addr, "by an administrator");
     });
     return true;
 }

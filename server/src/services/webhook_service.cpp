@@ -22,9 +22,9 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t max_excerpt_chars = 500;
-constexpr std::size_t max_error_chars = 1000;
+constexpr std::size_t webhook_max_error_chars = 1000;
 
-std::string clip(const std::string& s, std::size_t chars) {
+std::string webhook_clip(const std::string& s, std::size_t chars) {
     // A receiver may answer with bytes that are not UTF-8; the log stores text, so such bytes become '?'.
     std::string text = utf8::is_valid(s) ? s : std::string();
     if (text.empty() && !s.empty())
@@ -300,7 +300,7 @@ WebhookService::Attempt WebhookService::attempt(const webhook::Hook& hook, const
         return a;
     }
     a.status = r.status;
-    a.excerpt = clip(r.body, max_excerpt_chars);
+    a.excerpt = webhook_clip(r.body, max_excerpt_chars);
     if (webhook::is_success_status(r.status)) {
         a.outcome = Outcome::delivered;
     } else {
@@ -320,7 +320,7 @@ void WebhookService::record(const store::WebhookDelivery& d, Attempt a) {
             a.error = "gave up after " + std::to_string(attempts) + " attempts: " + a.error;
         }
     }
-    a.error = clip(a.error, max_error_chars);
+    a.error = webhook_clip(a.error, webhook_max_error_chars);
     db_.write([&](store::Connection& c) {
         const int64_t now = unix_now();
         switch (a.outcome) {

@@ -20,7 +20,7 @@ struct TotalsField {
 };
 
 // Group-by keys: the same values as lead_queries' group_keys (ids, codes, "2026-11"; null = none).
-constexpr TotalsField group_keys[] = {
+constexpr TotalsField analysis_totals_group_keys[] = {
     {"stage", base, "NULLIF(t.stage_key, 0)"},  {"user", base, "NULLIF(t.user_key, 0)"},
     {"team", base, "NULLIF(t.team_key, 0)"},    {"type", base, "t.type"},
     {"country", 1, "NULLIF(t.val, '')"},        {"source", 2, "NULLIF(t.val, 0)"},
@@ -85,8 +85,8 @@ std::optional<analysis::Answer> analyse_from_totals(Connection& c, const LeadQue
                                                     const std::string& group_by, const std::string& group_by2) {
     if (!q.text.empty() || !analysis::check_dimensions(group_by, group_by2)) return std::nullopt;
     if (q.active != "true" && q.active != "false" && q.active != "all") return std::nullopt;
-    const TotalsField* k1 = find(group_keys, group_by);
-    const TotalsField* k2 = group_by2.empty() ? nullptr : find(group_keys, group_by2);
+    const TotalsField* k1 = find(analysis_totals_group_keys, group_by);
+    const TotalsField* k2 = group_by2.empty() ? nullptr : find(analysis_totals_group_keys, group_by2);
     if (!k1 || (!group_by2.empty() && !k2)) return std::nullopt;
     int dim = base;
     if (!use_dim(dim, k1->dim) || (k2 && !use_dim(dim, k2->dim))) return std::nullopt;

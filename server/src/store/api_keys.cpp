@@ -3,11 +3,11 @@
 namespace tumen::store {
 
 namespace {
-constexpr const char* columns =
+constexpr const char* api_keys_columns =
     "SELECT k.id, k.user_id, u.login, k.name, k.prefix, k.read_only, k.created_at, k.last_used_at, k.expires_at"
     " FROM api_keys k JOIN users u ON u.id = k.user_id";
 
-ApiKeyRow read_row(Statement& s) {
+ApiKeyRow api_keys_read_row(Statement& s) {
     ApiKeyRow r;
     r.id = s.get_int(0);
     r.user_id = s.get_int(1);
@@ -32,24 +32,24 @@ int64_t insert_api_key(Connection& c, const ApiKeyRow& k, const std::string& tok
 }
 
 std::optional<ApiKeyRow> find_api_key_by_hash(Connection& c, const std::string& token_hash) {
-    auto s = c.prepare(std::string(columns) + " WHERE k.token_hash = ?");
+    auto s = c.prepare(std::string(api_keys_columns) + " WHERE k.token_hash = ?");
     s.bind(1, token_hash);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return api_keys_read_row(s);
 }
 
 std::optional<ApiKeyRow> find_api_key(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string(columns) + " WHERE k.id = ?");
+    auto s = c.prepare(std::string(api_keys_columns) + " WHERE k.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return api_keys_read_row(s);
 }
 
 std::vector<ApiKeyRow> list_api_keys(Connection& c, std::optional<int64_t> user_id) {
-    auto s = c.prepare(std::string(columns) + " WHERE ?1 IS NULL OR k.user_id = ?1 ORDER BY k.id");
+    auto s = c.prepare(std::string(api_keys_columns) + " WHERE ?1 IS NULL OR k.user_id = ?1 ORDER BY k.id");
     s.bind(1, user_id);
     std::vector<ApiKeyRow> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(api_keys_read_row(s));
     return out;
 }
 

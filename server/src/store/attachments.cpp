@@ -4,9 +4,9 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns = "id, res_model, res_id, name, mimetype, size, sha256, created_by, create_date";
+constexpr const char* attachments_columns = "id, res_model, res_id, name, mimetype, size, sha256, created_by, create_date";
 
-AttachmentRecord read_row(Statement& s) {
+AttachmentRecord attachments_read_row(Statement& s) {
     AttachmentRecord a;
     a.id = s.get_int(0);
     a.res_model = s.get_text(1);
@@ -33,18 +33,18 @@ void insert_attachment(Connection& c, AttachmentRecord& a) {
 }
 
 std::optional<AttachmentRecord> find_attachment(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM attachments WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + attachments_columns + " FROM attachments WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return attachments_read_row(s);
 }
 
 std::vector<AttachmentRecord> list_attachments(Connection& c, const std::string& res_model, int64_t res_id) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + attachments_columns +
                        " FROM attachments WHERE res_model = ? AND res_id = ? ORDER BY create_date DESC, id DESC");
     s.bind(1, res_model).bind(2, res_id);
     std::vector<AttachmentRecord> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(attachments_read_row(s));
     return out;
 }
 

@@ -10,7 +10,7 @@ namespace tumen::store {
 
 namespace {
 
-constexpr SortKey sort_keys[] = {
+constexpr SortKey contact_queries_sort_keys[] = {
     {"id", "c.id", true},
     {"name", "c.name_fold", false},
     {"email", "c.email_norm", false},
@@ -55,7 +55,7 @@ Result<SqlFragment> condition(const ContactQuery& q, const SqlFragment& rule) {
 const std::vector<std::string>& sortable_contact_fields() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
-        for (const auto& k : sort_keys) v.emplace_back(k.name);
+        for (const auto& k : contact_queries_sort_keys) v.emplace_back(k.name);
         return v;
     }();
     return names;
@@ -63,7 +63,7 @@ const std::vector<std::string>& sortable_contact_fields() {
 
 Result<ContactPage> search_contacts(Connection& c, const ContactQuery& q, const SqlFragment& rule, bool with_total) {
     if (q.limit < 1 || q.limit > 500) return Error::make(ErrorCode::bad_request, "limit must be 1..500", "limit");
-    auto sort = parse_sort(q.sort, sort_keys);
+    auto sort = parse_sort(q.sort, contact_queries_sort_keys);
     if (!sort) return sort.error();
     auto where = condition(q, rule);
     if (!where) return where.error();

@@ -11,7 +11,7 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* writable_columns[] = {
+constexpr const char* contacts_writable_columns[] = {
     "is_company", "parent_id", "name", "name_fold", "email", "email_norm", "phone", "phone_norm", "mobile",
     "website", "street", "city", "state", "zip", "country", "lang", "function", "user_id", "comment", "opt_out",
     "blacklisted", "active", "create_date", "write_date"};
@@ -45,10 +45,10 @@ int bind_contact(Statement& s, const Contact& x) {
     return i;
 }
 
-const std::string& insert_sql() {
+const std::string& contacts_insert_sql() {
     static const std::string sql = [] {
         std::string cols, marks;
-        for (const char* col : writable_columns) {
+        for (const char* col : contacts_writable_columns) {
             cols += std::string(col) + ", ";
             marks += "?, ";
         }
@@ -57,10 +57,10 @@ const std::string& insert_sql() {
     return sql;
 }
 
-const std::string& update_sql() {
+const std::string& contacts_update_sql() {
     static const std::string sql = [] {
         std::string sets;
-        for (const char* col : writable_columns) sets += std::string(col) + " = ?, ";
+        for (const char* col : contacts_writable_columns) sets += std::string(col) + " = ?, ";
         return "UPDATE contacts SET " + sets + "version = version + 1 WHERE id = ? AND version = ?";
     }();
     return sql;
@@ -78,7 +78,7 @@ std::string phone_terms(const std::string& phone) {
 }
 
 // The index holds folded text (lower-cased Cyrillic, ё = е), so a folded query matches whatever the case.
-void write_fts(Connection& c, const Contact& x, bool replace) {
+void contacts_write_fts(Connection& c, const Contact& x, bool replace) {
     if (replace) c.prepare("DELETE FROM contacts_fts WHERE rowid = ?").bind(1, x.id).run();
     auto s = c.prepare("INSERT INTO contacts_fts(rowid, name, email, phone, city) VALUES (?,?,?,?,?)");
     s.bind(1, x.id).bind(2, text::fold(x.name)).bind(3, text::fold(x.email));
@@ -171,25 +171,25 @@ bool contact_exists(Connection& c, int64_t id) {
 
 void insert_contact(Connection& c, Contact& x) {
     assert(x.id == 0);
-    auto s = c.prepare(insert_sql());
+    auto s = c.prepare(contacts_insert_sql());
     bind_contact(s, x);
     s.run();
     x.id = c.last_insert_id();
     x.version = 1;
     write_categories(c, x, false);
-    write_fts(c, x, false);
+    contacts_write_fts(c, x, false);
 }
 
 bool update_contact(Connection& c, Contact& x) {
     assert(x.id > 0);
-    auto s = c.prepare(update_sql());
+    auto s = c.prepare(contacts_update_sql());
     int next = bind_contact(s, x);
     s.bind(next, x.id).bind(next + 1, x.version);
     s.run();
     if (c.changes() == 0) return false;
     ++x.version;
     write_categories(c, x, true);
-    write_fts(c, x, true);
+    contacts_write_fts(c, x, true);
     return true;
 }
 

@@ -4,12 +4,12 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns =
+constexpr const char* import_jobs_columns =
     "id, entity, state, dry_run, total_rows, done_rows, created, updated, skipped, failed, options, summary, error,"
     " file_name,"
     " created_by, create_date, start_date, finish_date, elapsed_ms";
 
-ImportJobRecord read_row(Statement& s) {
+ImportJobRecord import_jobs_read_row(Statement& s) {
     ImportJobRecord j;
     int i = 0;
     j.id = s.get_int(i++);
@@ -64,20 +64,20 @@ void save_import_job(Connection& c, const ImportJobRecord& job, bool with_report
 }
 
 std::optional<ImportJobRecord> find_import_job(Connection& c, int64_t id, bool with_report) {
-    auto s = c.prepare(std::string("SELECT ") + columns + (with_report ? ", report" : "") + " FROM import_jobs WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + import_jobs_columns + (with_report ? ", report" : "") + " FROM import_jobs WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    ImportJobRecord j = read_row(s);
+    ImportJobRecord j = import_jobs_read_row(s);
     if (with_report) j.report = s.get_text(s.column_count() - 1);
     return j;
 }
 
 std::vector<ImportJobRecord> list_import_jobs(Connection& c, std::optional<int64_t> created_by, int limit) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM import_jobs WHERE (? IS NULL OR created_by = ?)"
+    auto s = c.prepare(std::string("SELECT ") + import_jobs_columns + " FROM import_jobs WHERE (? IS NULL OR created_by = ?)"
                                                          " ORDER BY id DESC LIMIT ?");
     s.bind(1, created_by).bind(2, created_by).bind(3, limit);
     std::vector<ImportJobRecord> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(import_jobs_read_row(s));
     return out;
 }
 

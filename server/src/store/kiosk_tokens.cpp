@@ -3,9 +3,9 @@
 namespace tumen::store {
 
 namespace {
-constexpr const char* columns = "SELECT id, name, prefix, leaderboard, created_by, created_at, last_used_at FROM kiosk_tokens";
+constexpr const char* kiosk_tokens_columns = "SELECT id, name, prefix, leaderboard, created_by, created_at, last_used_at FROM kiosk_tokens";
 
-KioskTokenRow read_row(Statement& s) {
+KioskTokenRow kiosk_tokens_read_row(Statement& s) {
     KioskTokenRow r;
     r.id = s.get_int(0);
     r.name = s.get_text(1);
@@ -37,10 +37,10 @@ int64_t insert_kiosk_token(Connection& c, const KioskTokenRow& t, const std::str
 std::optional<KioskTokenRow> find_kiosk_token_by_hash(Connection& c, const std::string& token_hash) {
     std::optional<KioskTokenRow> r;
     {
-        auto s = c.prepare(std::string(columns) + " WHERE token_hash = ?");
+        auto s = c.prepare(std::string(kiosk_tokens_columns) + " WHERE token_hash = ?");
         s.bind(1, token_hash);
         if (!s.step()) return std::nullopt;
-        r = read_row(s);
+        r = kiosk_tokens_read_row(s);
     }
     load_teams(c, *r);
     return r;
@@ -49,8 +49,8 @@ std::optional<KioskTokenRow> find_kiosk_token_by_hash(Connection& c, const std::
 std::vector<KioskTokenRow> list_kiosk_tokens(Connection& c) {
     std::vector<KioskTokenRow> out;
     {
-        auto s = c.prepare(std::string(columns) + " ORDER BY id");
-        while (s.step()) out.push_back(read_row(s));
+        auto s = c.prepare(std::string(kiosk_tokens_columns) + " ORDER BY id");
+        while (s.step()) out.push_back(kiosk_tokens_read_row(s));
     }
     for (auto& r : out) load_teams(c, r);
     return out;

@@ -12,7 +12,7 @@ namespace tumen::store {
 
 namespace {
 
-constexpr SortKey sort_keys[] = {
+constexpr SortKey lead_queries_sort_keys[] = {
     {"id", "l.id", true},
     {"name", "l.name_fold", false},
     {"contact_name", "l.contact_name_fold", false},
@@ -33,7 +33,7 @@ constexpr SortKey fts_id_key = {"id", "leads_fts.rowid", true};
 
 using GroupKey = GroupKeySql;
 
-constexpr GroupKey group_keys[] = {
+constexpr GroupKey lead_queries_group_keys[] = {
     {"stage", "l.stage_id", nullptr},
     {"user", "l.user_id", nullptr},
     {"team", "l.team_id", nullptr},
@@ -60,7 +60,7 @@ nlohmann::json column_json(Statement& s, int col) {
 }
 
 const SortKey& priority_key() {
-    for (const auto& k : sort_keys)
+    for (const auto& k : lead_queries_sort_keys)
         if (std::string_view(k.name) == "priority") return k;
     throw std::logic_error("no priority sort key");
 }
@@ -77,14 +77,14 @@ SqlValue json_to_sql(const nlohmann::json& j) {
 const std::vector<std::string>& sortable_lead_fields() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
-        for (const auto& k : sort_keys) v.emplace_back(k.name);
+        for (const auto& k : lead_queries_sort_keys) v.emplace_back(k.name);
         return v;
     }();
     return names;
 }
 
 const GroupKeySql* find_group_key(std::string_view name) {
-    for (const auto& k : group_keys)
+    for (const auto& k : lead_queries_group_keys)
         if (name == k.name) return &k;
     return nullptr;
 }
@@ -92,7 +92,7 @@ const GroupKeySql* find_group_key(std::string_view name) {
 const std::vector<std::string>& lead_group_keys() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
-        for (const auto& k : group_keys) v.emplace_back(k.name);
+        for (const auto& k : lead_queries_group_keys) v.emplace_back(k.name);
         return v;
     }();
     return names;
@@ -130,7 +130,7 @@ Result<SqlFragment> lead_condition(const LeadQuery& q, const SqlFragment& rule, 
 
 Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragment& rule, bool with_total) {
     if (q.limit < 1 || q.limit > 500) return Error::make(ErrorCode::bad_request, "limit must be 1..500", "limit");
-    auto sort = parse_sort(q.sort, sort_keys);
+    auto sort = parse_sort(q.sort, lead_queries_sort_keys);
     if (!sort) return sort.error();
     // Words in the newest-first list: walk the full-text index backwards by rowid and stop at the page's end,
     // instead of collecting every match first (a common Cyrillic prefix matches tens of thousands of leads).
@@ -191,7 +191,7 @@ static std::vector<LeadGroup> aggregate_groups(Connection& c, const GroupKey& gr
 Result<std::vector<LeadGroup>> group_leads(Connection& c, const LeadQuery& q, const SqlFragment& rule,
                                            const std::string& group_by, int cards_per_group) {
     const GroupKey* key = nullptr;
-    for (const auto& k : group_keys)
+    for (const auto& k : lead_queries_group_keys)
         if (group_by == k.name) key = &k;
     if (!key) return Error::make(ErrorCode::bad_request, "cannot group by '" + group_by + "'", "group_by");
     if (cards_per_group < 0 || cards_per_group > 200)

@@ -73,7 +73,7 @@ int bind_lead(Statement& s, const Lead& l) {
     return i;
 }
 
-constexpr const char* writable_columns[] = {
+constexpr const char* leads_writable_columns[] = {
     "type", "name", "name_fold", "contact_name", "contact_name_fold", "partner_name", "partner_name_fold",
     "partner_id", "email", "email_norm", "email_is_corporate", "phone", "phone_norm", "mobile", "website",
     "street", "city", "state", "zip", "country", "lang", "user_id", "team_id", "stage_id", "priority",
@@ -82,10 +82,10 @@ constexpr const char* writable_columns[] = {
     "date_conversion", "date_closed", "date_last_stage_update", "lost_reason_id", "lost_note", "active", "score",
     "score_explanation"};
 
-const std::string& insert_sql() {
+const std::string& leads_insert_sql() {
     static const std::string sql = [] {
         std::string cols, marks;
-        for (const char* c : writable_columns) {
+        for (const char* c : leads_writable_columns) {
             cols += cols.empty() ? "" : ", ";
             cols += c;
             marks += marks.empty() ? "?" : ", ?";
@@ -95,10 +95,10 @@ const std::string& insert_sql() {
     return sql;
 }
 
-const std::string& update_sql() {
+const std::string& leads_update_sql() {
     static const std::string sql = [] {
         std::string sets;
-        for (const char* c : writable_columns) {
+        for (const char* c : leads_writable_columns) {
             sets += sets.empty() ? "" : ", ";
             sets += std::string(c) + " = ?";
         }
@@ -107,7 +107,7 @@ const std::string& update_sql() {
     return sql;
 }
 
-void write_fts(Connection& c, const Lead& l, bool replace) {
+void leads_write_fts(Connection& c, const Lead& l, bool replace) {
     if (replace) c.prepare("DELETE FROM leads_fts WHERE rowid = ?").bind(1, l.id).run();
     auto s = c.prepare(
         "INSERT INTO leads_fts(rowid, name, contact_name, partner_name, email, phone, description) VALUES (?,?,?,?,?,?,?)");
@@ -221,11 +221,13 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
     return s.step();
 }
 
-void insert_lead_row(Connection& c, Lead& lead) {
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls) {
     assert(lead.id == 0);
     score_lead(c, lead);  // the one place every new lead passes: its score is part of the row
-    predict_lead(c, nullptr, lead);  // and its predictive counts and automatic probability
-    auto s = c.prepare(insert_sql());
+    // and its predictive counts and automatic probability
+    if (pls) predict_lead(c, *pls, nullptr, lead);
+    else predict_lead(c, nullptr, lead);
+    auto s = c.prepare(leads_insert_sql());
     bind_lead(s, lead);
     s.run();
     lead.id = c.last_insert_id();
@@ -235,12 +237,12 @@ void insert_lead_row(Connection& c, Lead& lead) {
 
 void write_new_lead_fts(Connection& c, const Lead& lead) {
     assert(lead.id > 0);
-    write_fts(c, lead, false);
+    leads_write_fts(c, lead, false);
 }
 
 void insert_lead(Connection& c, Lead& lead) {
     insert_lead_row(c, lead);
-    write_fts(c, lead, false);
+    leads_write_fts(c, lead, false);
 }
 
 bool update_lead(Connection& c, Lead& lead) {
@@ -249,14 +251,14 @@ bool update_lead(Connection& c, Lead& lead) {
     // Predictive scoring needs the state before the write (won/lost/restore move its counts); a stale write
     // (the update below changes nothing) must not move them either.
     if (auto before = find_lead(c, lead.id); before && before->version == lead.version) predict_lead(c, &*before, lead);
-    auto s = c.prepare(update_sql());
+    auto s = c.prepare(leads_update_sql());
     int next = bind_lead(s, lead);
     s.bind(next, lead.id).bind(next + 1, lead.version);
     s.run();
     if (c.changes() == 0) return false;
     ++lead.version;
     write_relations(c, lead, true);
-    write_fts(c, lead, true);
+    leads_write_fts(c, lead, true);
     return true;
 }
 

@@ -21,7 +21,10 @@ void insert_lead(Connection& c, Lead& lead);
 // The same without the full-text row, which the caller writes with write_new_lead_fts before committing. Bulk
 // writers (import) do that for a whole batch at once: FTS5 indexes a run of rows about twice as fast as rows
 // interleaved with the leads table's own inserts (bench/README.md, import).
-void insert_lead_row(Connection& c, Lead& lead);
+// `pls`: the batch's predictive context (store/predictive.hpp), made once per transaction by a bulk writer;
+// nullptr makes one for this lead.
+struct PlsWriteContext;
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls = nullptr);
 void write_new_lead_fts(Connection& c, const Lead& lead);
 // Writes `lead` if the stored version is `lead.version`; then bumps lead.version. False = stale version.
 bool update_lead(Connection& c, Lead& lead);

@@ -3,17 +3,17 @@
 namespace tumen::store {
 
 namespace {
-ThrottleRow read_row(Statement& s) {
+ThrottleRow login_throttle_read_row(Statement& s) {
     return {s.get_text(0), s.get_text(1), s.get_int(2), s.get_int(3), s.get_int(4), s.get_int(5)};
 }
-constexpr const char* columns = "SELECT kind, key, failures, lock_count, locked_until, last_failure_at FROM login_throttle";
+constexpr const char* login_throttle_columns = "SELECT kind, key, failures, lock_count, locked_until, last_failure_at FROM login_throttle";
 }  // namespace
 
 std::optional<ThrottleRow> find_throttle(Connection& c, const std::string& kind, const std::string& key) {
-    auto s = c.prepare(std::string(columns) + " WHERE kind = ? AND key = ?");
+    auto s = c.prepare(std::string(login_throttle_columns) + " WHERE kind = ? AND key = ?");
     s.bind(1, kind).bind(2, key);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return login_throttle_read_row(s);
 }
 
 void save_throttle(Connection& c, const ThrottleRow& r) {
@@ -31,10 +31,10 @@ bool delete_throttle(Connection& c, const std::string& kind, const std::string& 
 }
 
 std::vector<ThrottleRow> list_throttles(Connection& c, int64_t now) {
-    auto s = c.prepare(std::string(columns) + " WHERE locked_until > ? OR failures > 0 ORDER BY last_failure_at DESC LIMIT 1000");
+    auto s = c.prepare(std::string(login_throttle_columns) + " WHERE locked_until > ? OR failures > 0 ORDER BY last_failure_at DESC LIMIT 1000");
     s.bind(1, now);
     std::vector<ThrottleRow> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(login_throttle_read_row(s));
     return out;
 }
 

@@ -7,7 +7,7 @@ namespace {
 using nlohmann::json;
 using mail::OutgoingMail;
 
-constexpr const char* columns =
+constexpr const char* mail_outbox_columns =
     "id, res_model, res_id, message_id, in_reply_to, refs, mail_from, mail_to, mail_cc, subject, body_text,"
     " body_html, attachments, state, attempts, next_try_at, last_error, created_by, created_at, sent_at";
 
@@ -26,7 +26,7 @@ json attachments_json(const std::vector<mail::OutgoingAttachment>& list) {
     return out;
 }
 
-OutgoingMail read_row(Statement& s) {
+OutgoingMail mail_outbox_read_row(Statement& s) {
     OutgoingMail m;
     m.id = s.get_int(0);
     m.res_model = s.get_text(1);
@@ -75,19 +75,19 @@ void set_outbox_message_id(Connection& c, int64_t id, const std::string& message
 }
 
 std::optional<OutgoingMail> find_outbox(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM mail_outbox WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + mail_outbox_columns + " FROM mail_outbox WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return mail_outbox_read_row(s);
 }
 
 std::vector<OutgoingMail> due_outbox(Connection& c, int64_t now, int64_t after_id, int limit) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + mail_outbox_columns +
                        " FROM mail_outbox WHERE state IN ('queued','sending') AND next_try_at <= ? AND id > ?"
                        " ORDER BY id LIMIT ?");
     s.bind(1, now).bind(2, after_id).bind(3, limit);
     std::vector<OutgoingMail> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(mail_outbox_read_row(s));
     return out;
 }
 
@@ -137,11 +137,11 @@ void set_message_message_id(Connection& c, int64_t message_row_id, const std::st
 }
 
 std::vector<OutgoingMail> list_outbox(Connection& c, const OutboxQuery& q) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + mail_outbox_columns +
                        " FROM mail_outbox WHERE (? = '' OR state = ?) AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?");
     s.bind(1, q.state).bind(2, q.state).bind(3, q.before_id).bind(4, q.before_id).bind(5, q.limit);
     std::vector<OutgoingMail> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(mail_outbox_read_row(s));
     return out;
 }
 

@@ -6,7 +6,7 @@ namespace {
 
 using mail::MailTemplate;
 
-MailTemplate read_row(Statement& s) {
+MailTemplate mail_templates_read_row(Statement& s) {
     MailTemplate t;
     t.id = s.get_int(0);
     t.name = s.get_text(1);
@@ -29,7 +29,7 @@ std::vector<MailTemplate> list_mail_templates(Connection& c, bool active_only) {
     auto s = c.prepare(std::string(select_sql) + " WHERE (? = 0 OR active = 1) ORDER BY name COLLATE NOCASE, id");
     s.bind(1, active_only);
     std::vector<MailTemplate> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(mail_templates_read_row(s));
     return out;
 }
 
@@ -37,7 +37,7 @@ std::optional<MailTemplate> find_mail_template(Connection& c, int64_t id) {
     auto s = c.prepare(std::string(select_sql) + " WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return mail_templates_read_row(s);
 }
 
 std::optional<int64_t> mail_template_named(Connection& c, const std::string& name) {

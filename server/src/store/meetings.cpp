@@ -4,7 +4,7 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns =
+constexpr const char* meetings_columns =
     "SELECT id, title, all_day, start_at, end_at, start_date, end_date, location, description, reminder_minutes,"
     " lead_id, organizer_id, sequence, version, created_at FROM meetings";
 
@@ -12,7 +12,7 @@ std::optional<DayNumber> date_of(const std::optional<std::string>& text) {
     return text ? parse_date(*text) : std::nullopt;
 }
 
-Meeting read_row(Statement& s) {
+Meeting meetings_read_row(Statement& s) {
     Meeting m;
     m.id = s.get_int(0);
     m.title = s.get_text(1);
@@ -65,13 +65,13 @@ void write_attendees(Connection& c, const Meeting& m) {
             .run();
 }
 
-std::optional<std::string> date_text(const std::optional<DayNumber>& d) {
+std::optional<std::string> meetings_date_text(const std::optional<DayNumber>& d) {
     return d ? std::optional<std::string>(format_date(*d)) : std::nullopt;
 }
 
 std::vector<Meeting> read_all(Connection& c, Statement& s) {
     std::vector<Meeting> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(meetings_read_row(s));
     for (auto& m : out) load_attendees(c, m);
     return out;
 }
@@ -81,17 +81,17 @@ std::vector<Meeting> read_all(Connection& c, Statement& s) {
 std::optional<Meeting> find_meeting(Connection& c, int64_t id) {
     std::optional<Meeting> m;
     {
-        auto s = c.prepare(std::string(columns) + " WHERE id = ?");
+        auto s = c.prepare(std::string(meetings_columns) + " WHERE id = ?");
         s.bind(1, id);
         if (!s.step()) return std::nullopt;
-        m = read_row(s);
+        m = meetings_read_row(s);
     }
     load_attendees(c, *m);
     return m;
 }
 
 std::vector<Meeting> lead_meetings(Connection& c, int64_t lead_id) {
-    auto s = c.prepare(std::string(columns) +
+    auto s = c.prepare(std::string(meetings_columns) +
                        " WHERE lead_id = ? ORDER BY coalesce(start_date, date(start_at, 'unixepoch')), start_at, id");
     s.bind(1, lead_id);
     return read_all(c, s);
@@ -101,8 +101,8 @@ int64_t insert_meeting(Connection& c, Meeting& m, std::optional<int64_t> created
     c.prepare("INSERT INTO meetings(title, all_day, start_at, end_at, start_date, end_date, location, description,"
               " reminder_minutes, lead_id, organizer_id, sequence, version, created_at, created_by)"
               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)")
-        .bind(1, m.title).bind(2, m.all_day).bind(3, m.start).bind(4, m.end).bind(5, date_text(m.start_date))
-        .bind(6, date_text(m.end_date)).bind(7, m.location).bind(8, m.description)
+        .bind(1, m.title).bind(2, m.all_day).bind(3, m.start).bind(4, m.end).bind(5, meetings_date_text(m.start_date))
+        .bind(6, meetings_date_text(m.end_date)).bind(7, m.location).bind(8, m.description)
         .bind(9, m.reminder_minutes ? std::optional<int64_t>(*m.reminder_minutes) : std::nullopt)
         .bind(10, m.lead_id).bind(11, m.organizer_id).bind(12, m.sequence).bind(13, m.created_at).bind(14, created_by)
         .run();
@@ -116,8 +116,8 @@ void update_meeting(Connection& c, Meeting& m, bool reset_reminder) {
     c.prepare("UPDATE meetings SET title=?, all_day=?, start_at=?, end_at=?, start_date=?, end_date=?, location=?,"
               " description=?, reminder_minutes=?, lead_id=?, sequence=?, version=version+1,"
               " reminded_at = CASE WHEN ? THEN NULL ELSE reminded_at END WHERE id=?")
-        .bind(1, m.title).bind(2, m.all_day).bind(3, m.start).bind(4, m.end).bind(5, date_text(m.start_date))
-        .bind(6, date_text(m.end_date)).bind(7, m.location).bind(8, m.description)
+        .bind(1, m.title).bind(2, m.all_day).bind(3, m.start).bind(4, m.end).bind(5, meetings_date_text(m.start_date))
+        .bind(6, meetings_date_text(m.end_date)).bind(7, m.location).bind(8, m.description)
         .bind(9, m.reminder_minutes ? std::optional<int64_t>(*m.reminder_minutes) : std::nullopt)
         .bind(10, m.lead_id).bind(11, m.sequence).bind(12, reset_reminder).bind(13, m.id)
         .run();
@@ -150,7 +150,7 @@ bool is_meeting_party(const Meeting& m, int64_t user_id) {
 
 std::vector<Meeting> meetings_due_for_reminder(Connection& c, int64_t now) {
     // The partial index holds only meetings with a pending reminder; a week is the longest reminder.
-    auto s = c.prepare(std::string(columns) +
+    auto s = c.prepare(std::string(meetings_columns) +
                        " WHERE reminder_minutes IS NOT NULL AND reminded_at IS NULL AND start_at IS NOT NULL"
                        " AND start_at <= ? + 604800 AND start_at - reminder_minutes * 60 <= ? AND end_at > ?"
                        " ORDER BY start_at, id");

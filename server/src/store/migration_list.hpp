@@ -30,4 +30,5 @@ extern const std::string_view saved_searches;
 extern const std::string_view totals_pause;
 extern const std::string_view board_index;
 extern const std::string_view insert_totals_pause;
+extern const std::string_view leads_index_trim;
 }  // namespace tumen::store::migration

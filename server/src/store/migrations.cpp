@@ -36,6 +36,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::totals_pause,
     &migration::board_index,
     &migration::insert_totals_pause,
+    &migration::leads_index_trim,
 };
 
 }  // namespace

@@ -90,23 +90,23 @@ using PreparedKey = std::tuple<int64_t, int64_t, int64_t, std::string>;
 std::mutex prepared_mutex;
 std::map<PreparedKey, std::shared_ptr<const Prepared>> prepared_cache;
 
-std::string stages_key(const std::vector<Stage>& stages) {
+std::string predictive_stages_key(const std::vector<Stage>& stages) {
     std::string key;
     for (const auto& s : stages)
         key += std::to_string(s.id) + ":" + std::to_string(s.sequence) + (s.is_won ? "w" : "") + ",";
     return key;
 }
 
-std::shared_ptr<const Prepared> prepared_for(Connection& c, const scoring::PlsSettings& settings,
-                                             const std::vector<Stage>& stages, const scoring::PlsSchema& schema,
-                                             int64_t team) {
+// The stamp is read for every lead, context or not: a lead closed earlier in the same transaction moved the
+// statistics, and the next lead must be scored with them.
+std::shared_ptr<const Prepared> prepared_for(Connection& c, const PlsWriteContext& ctx, int64_t team) {
     const int64_t stamp = c.prepare("SELECT stamp FROM pls_state WHERE id = 1").scalar_int();
-    PreparedKey key{stamp, team, settings.version, stages_key(stages)};
+    PreparedKey key{stamp, team, ctx.settings.version, ctx.stages_key};
     {
         std::lock_guard lock(prepared_mutex);
         if (auto it = prepared_cache.find(key); it != prepared_cache.end()) return it->second;
     }
-    auto built = std::make_shared<const Prepared>(Prepared{scoring::PlsScorer(schema, load_pls_frequencies(c, team))});
+    auto built = std::make_shared<const Prepared>(Prepared{scoring::PlsScorer(ctx.schema, load_pls_frequencies(c, team))});
     std::lock_guard lock(prepared_mutex);
     if (prepared_cache.size() >= 64) prepared_cache.clear();
     prepared_cache[key] = built;
@@ -184,10 +184,20 @@ std::optional<double> PlsModel::probability(const scoring::PlsSchema& schema, co
     return nb ? nb->probability(lead) : std::nullopt;
 }
 
+PlsWriteContext::PlsWriteContext(Connection& c) : settings(load_pls_settings(c)) {
+    auto stages = load_stages(c);
+    stages_key = predictive_stages_key(stages);
+    schema = scoring::pls_schema(settings, std::move(stages));
+}
+
 void predict_lead(Connection& c, const Lead* before, Lead& lead) {
-    const auto settings = load_pls_settings(c);
-    const auto stages = load_stages(c);
-    const auto schema = scoring::pls_schema(settings, stages);
+    PlsWriteContext ctx(c);
+    predict_lead(c, ctx, before, lead);
+}
+
+void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead& lead) {
+    const auto& settings = ctx.settings;
+    const auto& schema = ctx.schema;
     const auto to = scoring::pls_outcome(lead, schema);
     std::vector<PlsDelta> deltas;
     if (before && scoring::pls_counts(*before, settings))
@@ -206,10 +216,11 @@ void predict_lead(Connection& c, const Lead* before, Lead& lead) {
     if (to != scoring::PlsOutcome::open || !lead.active || !scoring::pls_counts(lead, settings)) return;
     const auto pl = scoring::pls_lead(schema, settings, lead);
     if (!pl.stage || schema.stages[*pl.stage].is_won) return;
-    const auto prepared = prepared_for(c, settings, stages, schema, pl.team);
+    const auto prepared = prepared_for(c, ctx, pl.team);
     // With the logistic model chosen, a write (won / lost included) only scores this lead with the stored
     // weights: training is the rebuild job's work, the frequency rows above stay current for the naive Bayes.
-    const PlsModel model{&prepared->scorer, settings.model == "lr" ? load_pls_logistic(c) : nullptr};
+    if (settings.model == "lr" && !ctx.lr_loaded) ctx.lr = load_pls_logistic(c), ctx.lr_loaded = true;
+    const PlsModel model{&prepared->scorer, settings.model == "lr" ? ctx.lr : nullptr};
     if (auto p = model.probability(schema, pl)) {
         lead.automated_probability = *p;
         if (!lead.probability_manual) lead.probability = *p;

@@ -31,10 +31,23 @@ struct PlsModel {
     std::optional<double> probability(const scoring::PlsSchema& schema, const scoring::PlsLead& lead) const;
 };
 
+// What predict_lead reads besides the lead, read once: the settings, the stages (as the scorer's schema) and, on
+// first need, the logistic model. A bulk writer (the CSV import) keeps one per batch transaction, so each row only
+// computes; a single write makes one for its lead. Valid inside one transaction that changes no stage or setting.
+struct PlsWriteContext {
+    explicit PlsWriteContext(Connection& c);
+    scoring::PlsSettings settings;
+    scoring::PlsSchema schema;
+    std::string stages_key;  // the stages in the prepared scorers' cache key
+    bool lr_loaded = false;
+    std::shared_ptr<const scoring::PlsLogistic> lr;
+};
+
 // Called by insert_lead_row / update_lead with the stored lead (nullptr for a new one): applies the frequency
 // deltas of a closed-state change and sets automated_probability (and probability unless it is manual) of an
 // open lead when the statistics allow a value. Inside the caller's transaction.
-void predict_lead(Connection& c, const Lead* before, Lead& lead);
+void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead& lead);
+void predict_lead(Connection& c, const Lead* before, Lead& lead);  // with a context made for this lead
 
 // The scorer's explanation of a stored lead (nullopt: closed, no stage, or no statistics yet).
 std::optional<scoring::PlsExplanation> explain_lead(Connection& c, const Lead& lead);

@@ -7,7 +7,7 @@ namespace tumen::store {
 
 namespace {
 
-std::mutex cache_mutex;
+std::mutex predictive_models_cache_mutex;
 std::pair<int64_t, std::shared_ptr<const scoring::PlsLogistic>> cached;  // (stamp, model)
 
 }  // namespace
@@ -17,7 +17,7 @@ std::shared_ptr<const scoring::PlsLogistic> load_pls_logistic(Connection& c) {
     if (!q.step()) return nullptr;
     const int64_t stamp = q.get_int(0);
     {
-        std::lock_guard lock(cache_mutex);
+        std::lock_guard lock(predictive_models_cache_mutex);
         if (cached.second && cached.first == stamp) return cached.second;
     }
     auto body = c.prepare("SELECT body FROM pls_models WHERE kind = 'lr'");
@@ -25,7 +25,7 @@ std::shared_ptr<const scoring::PlsLogistic> load_pls_logistic(Connection& c) {
     auto parsed = scoring::PlsLogistic::from_json(nlohmann::json::parse(body.get_text(0), nullptr, false));
     if (!parsed) return nullptr;
     auto model = std::make_shared<const scoring::PlsLogistic>(std::move(*parsed));
-    std::lock_guard lock(cache_mutex);
+    std::lock_guard lock(predictive_models_cache_mutex);
     cached = {stamp, model};
     return model;
 }

@@ -112,7 +112,7 @@ void write_lines(Connection& c, Quotation& q) {
     }
 }
 
-std::optional<std::string> date_text(const std::optional<DayNumber>& d) {
+std::optional<std::string> quotations_date_text(const std::optional<DayNumber>& d) {
     if (!d) return std::nullopt;
     return format_date(*d);
 }
@@ -120,7 +120,7 @@ std::optional<std::string> date_text(const std::optional<DayNumber>& d) {
 int bind_header(Statement& s, const Quotation& q) {
     int i = 1;
     s.bind(i++, q.partner_id); s.bind(i++, q.lead_id); s.bind(i++, q.user_id); s.bind(i++, q.team_id);
-    s.bind(i++, date_text(q.validity_date)); s.bind(i++, q.payment_terms); s.bind(i++, q.notes); s.bind(i++, q.currency);
+    s.bind(i++, quotations_date_text(q.validity_date)); s.bind(i++, q.payment_terms); s.bind(i++, q.notes); s.bind(i++, q.currency);
     s.bind(i++, std::string(to_string(q.state))); s.bind(i++, std::string(to_string(q.invoice_status)));
     s.bind(i++, q.amounts.untaxed); s.bind(i++, q.amounts.tax); s.bind(i++, q.amounts.total);
     s.bind(i++, q.sent_at); s.bind(i++, q.confirmed_at); s.bind(i++, q.invoiced_at); s.bind(i++, q.write_date);

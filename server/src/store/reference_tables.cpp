@@ -17,7 +17,7 @@ std::string column_list(const RefTable& t) {
     return out + ", version";
 }
 
-nlohmann::json read_row(const RefTable& t, Statement& s) {
+nlohmann::json reference_tables_read_row(const RefTable& t, Statement& s) {
     nlohmann::json j = {{"id", s.get_int(0)}};
     int i = 1;
     for (const auto& col : t.columns) {
@@ -91,7 +91,7 @@ std::vector<nlohmann::json> list_refs(Connection& c, const RefTable& t, const st
     auto s = c.prepare("SELECT " + column_list(t) + " FROM " + t.table + where);
     std::vector<std::pair<std::string, nlohmann::json>> rows;
     while (s.step()) {
-        auto row = read_row(t, s);
+        auto row = reference_tables_read_row(t, s);
         rows.emplace_back(text::fold_key(row["name"].get<std::string>()), std::move(row));
     }
     // Sorted here: SQLite's collation does not fold Cyrillic. The lists are short (settings screens, pickers).
@@ -105,7 +105,7 @@ std::optional<nlohmann::json> find_ref(Connection& c, const RefTable& t, int64_t
     auto s = c.prepare("SELECT " + column_list(t) + " FROM " + t.table + " WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(t, s);
+    return reference_tables_read_row(t, s);
 }
 
 int64_t ref_name_taken(Connection& c, const RefTable& t, const std::string& name, int64_t except_id) {

@@ -4,9 +4,9 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns = "id, user_id, view, name, query, shared, is_default, create_date, write_date";
+constexpr const char* saved_searches_columns = "id, user_id, view, name, query, shared, is_default, create_date, write_date";
 
-SavedSearch read_row(Statement& s) {
+SavedSearch saved_searches_read_row(Statement& s) {
     SavedSearch out;
     out.id = s.get_int(0);
     out.user_id = s.get_int(1);
@@ -23,20 +23,20 @@ SavedSearch read_row(Statement& s) {
 }  // namespace
 
 std::vector<SavedSearch> list_saved_searches(Connection& c, int64_t user_id, const std::string& view) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + saved_searches_columns +
                        " FROM saved_searches WHERE (user_id = ?1 OR shared = 1) AND (?2 = '' OR view = ?2)"
                        " ORDER BY user_id <> ?1, name COLLATE NOCASE, id");
     s.bind(1, user_id).bind(2, view);
     std::vector<SavedSearch> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(saved_searches_read_row(s));
     return out;
 }
 
 std::optional<SavedSearch> find_saved_search(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM saved_searches WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + saved_searches_columns + " FROM saved_searches WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return saved_searches_read_row(s);
 }
 
 void insert_saved_search(Connection& c, SavedSearch& s) {

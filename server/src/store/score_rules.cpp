@@ -29,7 +29,7 @@ scoring::ScoreRule read_rule(Statement& s) {
 
 // RuleSets by stamp. Few stamps are ever alive at once (one per database a process has open, plus the one a
 // running recompute holds), so a tiny map with "drop everything when it grows" is enough.
-std::mutex cache_mutex;
+std::mutex score_rules_cache_mutex;
 std::map<int64_t, std::shared_ptr<const scoring::RuleSet>> cache;
 
 int64_t rules_stamp(Connection& c) {
@@ -111,11 +111,11 @@ std::shared_ptr<const scoring::RuleSet> current_rule_set(Connection& c) {
     const int64_t stamp = rules_stamp(c);
     if (stamp == 0) return none;  // no rule was ever written to this database
     {
-        std::lock_guard lock(cache_mutex);
+        std::lock_guard lock(score_rules_cache_mutex);
         if (auto it = cache.find(stamp); it != cache.end()) return it->second;
     }
     auto built = std::make_shared<const scoring::RuleSet>(list_score_rules(c));
-    std::lock_guard lock(cache_mutex);
+    std::lock_guard lock(score_rules_cache_mutex);
     if (cache.size() >= 16) cache.clear();
     cache[stamp] = built;
     return built;

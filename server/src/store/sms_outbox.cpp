@@ -4,11 +4,11 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns =
+constexpr const char* sms_outbox_columns =
     "id, lead_id, message_id, to_phone, body, state, attempts, next_attempt_at, last_error, gateway_status,"
     " created_at, sent_at, created_by";
 
-SmsRow read_row(Statement& s) {
+SmsRow sms_outbox_read_row(Statement& s) {
     SmsRow r;
     r.id = s.get_int(0);
     r.lead_id = s.get_opt_int(1);
@@ -40,19 +40,19 @@ void insert_sms(Connection& c, SmsRow& r) {
 }
 
 std::optional<SmsRow> find_sms(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM sms_outbox WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + sms_outbox_columns + " FROM sms_outbox WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_row(s);
+    return sms_outbox_read_row(s);
 }
 
 std::vector<SmsRow> due_sms(Connection& c, int64_t now, int64_t after_id, int limit) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + sms_outbox_columns +
                        " FROM sms_outbox WHERE state IN ('queued','sending') AND next_attempt_at <= ? AND id > ?"
                        " ORDER BY id LIMIT ?");
     s.bind(1, now).bind(2, after_id).bind(3, limit);
     std::vector<SmsRow> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(sms_outbox_read_row(s));
     return out;
 }
 
@@ -104,11 +104,11 @@ int release_sms(Connection& c, int64_t now) {
 }
 
 std::vector<SmsRow> list_sms(Connection& c, const std::string& state, int limit, int64_t before_id) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + sms_outbox_columns +
                        " FROM sms_outbox WHERE (? = '' OR state = ?) AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?");
     s.bind(1, state).bind(2, state).bind(3, before_id).bind(4, before_id).bind(5, limit);
     std::vector<SmsRow> out;
-    while (s.step()) out.push_back(read_row(s));
+    while (s.step()) out.push_back(sms_outbox_read_row(s));
     return out;
 }
 

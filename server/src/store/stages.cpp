@@ -3,10 +3,10 @@
 namespace tumen::store {
 
 namespace {
-constexpr const char* columns =
+constexpr const char* stages_columns =
     "id, name, team_id, sequence, fold, is_won, requirements, default_probability, rotting_days, wip_limit, version";
 
-Stage read(Statement& s) {
+Stage stages_read(Statement& s) {
     Stage st;
     st.id = s.get_int(0);
     st.name = s.get_text(1);
@@ -29,17 +29,17 @@ void bind(Statement& s, const Stage& st) {
 }  // namespace
 
 std::vector<Stage> load_stages(Connection& c) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM stages ORDER BY sequence, id");
+    auto s = c.prepare(std::string("SELECT ") + stages_columns + " FROM stages ORDER BY sequence, id");
     std::vector<Stage> out;
-    while (s.step()) out.push_back(read(s));
+    while (s.step()) out.push_back(stages_read(s));
     return out;
 }
 
 std::optional<Stage> find_stage(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM stages WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + stages_columns + " FROM stages WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read(s);
+    return stages_read(s);
 }
 
 void insert_stage(Connection& c, Stage& st) {

@@ -6,9 +6,9 @@ namespace tumen::store {
 
 namespace {
 
-constexpr const char* columns = "id, team_id, user_id, assignment_domain, max_leads_30d, active, version, assignment_domain_preferred";
+constexpr const char* team_members_columns = "id, team_id, user_id, assignment_domain, max_leads_30d, active, version, assignment_domain_preferred";
 
-TeamMember read(Statement& s) {
+TeamMember team_members_read(Statement& s) {
     TeamMember m;
     m.id = s.get_int(0);
     m.team_id = s.get_int(1);
@@ -24,25 +24,25 @@ TeamMember read(Statement& s) {
 }  // namespace
 
 std::vector<TeamMember> list_team_members(Connection& c, int64_t team_id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM team_members WHERE team_id = ? ORDER BY id");
+    auto s = c.prepare(std::string("SELECT ") + team_members_columns + " FROM team_members WHERE team_id = ? ORDER BY id");
     s.bind(1, team_id);
     std::vector<TeamMember> out;
-    while (s.step()) out.push_back(read(s));
+    while (s.step()) out.push_back(team_members_read(s));
     return out;
 }
 
 std::optional<TeamMember> find_team_member(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM team_members WHERE id = ?");
+    auto s = c.prepare(std::string("SELECT ") + team_members_columns + " FROM team_members WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read(s);
+    return team_members_read(s);
 }
 
 std::optional<TeamMember> find_team_member_by_user(Connection& c, int64_t team_id, int64_t user_id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM team_members WHERE team_id = ? AND user_id = ?");
+    auto s = c.prepare(std::string("SELECT ") + team_members_columns + " FROM team_members WHERE team_id = ? AND user_id = ?");
     s.bind(1, team_id).bind(2, user_id);
     if (!s.step()) return std::nullopt;
-    return read(s);
+    return team_members_read(s);
 }
 
 void insert_team_member(Connection& c, TeamMember& m) {

@@ -3,11 +3,11 @@
 namespace tumen::store {
 
 namespace {
-constexpr const char* columns =
+constexpr const char* teams_columns =
     "t.id, t.name, t.user_id, t.alias, t.use_leads, t.use_opportunities, t.invoiced_target, t.currency,"
     " t.assignment_domain, t.assignment_optout, t.active, t.version";
 
-Team read(Connection& c, Statement& s) {
+Team teams_read(Connection& c, Statement& s) {
     Team t;
     t.id = s.get_int(0);
     t.name = s.get_text(1);
@@ -36,19 +36,19 @@ void bind_team(Statement& s, const Team& t) {
 }  // namespace
 
 std::optional<Team> find_team(Connection& c, int64_t id) {
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM teams t WHERE t.id = ?");
+    auto s = c.prepare(std::string("SELECT ") + teams_columns + " FROM teams t WHERE t.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read(c, s);
+    return teams_read(c, s);
 }
 
 std::optional<Team> default_team_of(Connection& c, int64_t user_id) {
-    auto s = c.prepare(std::string("SELECT ") + columns +
+    auto s = c.prepare(std::string("SELECT ") + teams_columns +
                        " FROM teams t JOIN team_members m ON m.team_id = t.id"
                        " WHERE m.user_id = ? AND t.active = 1 ORDER BY t.sequence, t.id LIMIT 1");
     s.bind(1, user_id);
     if (!s.step()) return std::nullopt;
-    return read(c, s);
+    return teams_read(c, s);
 }
 
 std::vector<int64_t> team_ids_of(Connection& c, int64_t user_id) {
@@ -61,9 +61,9 @@ std::vector<int64_t> team_ids_of(Connection& c, int64_t user_id) {
 
 std::vector<Team> list_teams(Connection& c, const std::string& active) {
     std::string where = active == "true" ? " WHERE t.active = 1" : active == "false" ? " WHERE t.active = 0" : "";
-    auto s = c.prepare(std::string("SELECT ") + columns + " FROM teams t" + where + " ORDER BY t.sequence, t.name, t.id");
+    auto s = c.prepare(std::string("SELECT ") + teams_columns + " FROM teams t" + where + " ORDER BY t.sequence, t.name, t.id");
     std::vector<Team> out;
-    while (s.step()) out.push_back(read(c, s));
+    while (s.step()) out.push_back(teams_read(c, s));
     return out;
 }
 
