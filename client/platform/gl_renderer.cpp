@@ -78,36 +78,6 @@ void GlRenderer::init() {
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ibo_);
     set_state();
-    warm_up();
-}
-
-void GlRenderer::warm_up() {
-    // A software GL (SwiftShader in headless Chromium) builds its pipeline for a program, vertex format, blend
-    // state and texture format at the first draw that uses them. One pixel drawn now with the same state (scissored
-    // to the corner; the first frame clears it) lets the GPU process start on that while the fonts load and the
-    // atlas is built, instead of after the first frame (its effect alone is within the noise of bench/README.md's
-    // runs; it costs one draw).
-    GLuint texture = 0;
-    const unsigned char white[4] = {255, 255, 255, 255};
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, white);
-    ImDrawVert corner[3] = {};
-    corner[1].pos = ImVec2(4, 0);
-    corner[2].pos = ImVec2(0, 4);
-    for (ImDrawVert& v : corner) v.col = IM_COL32(255, 255, 255, 0);  // transparent: nothing shows even uncleared
-    const ImDrawIdx order[3] = {0, 1, 2};
-    glBufferData(GL_ARRAY_BUFFER, sizeof corner, corner, GL_STREAM_DRAW);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof order, order, GL_STREAM_DRAW);
-    glVertexAttrib4f(gl_attr_xform, 0.5f, 0.5f, -1.0f, -1.0f);  // half the canvas; the scissor keeps one pixel
-    glScissor(0, 0, 1, 1);
-    glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
-    glDeleteTextures(1, &texture);  // deleted once the queued draw is done with it
-    xform_ = ImVec4(0, 0, 0, 0);      // render() sets the real transform
 }
 
 void GlRenderer::set_state() {

@@ -37,7 +37,6 @@ public:
 private:
     bool check_program();    // once: the link status (the only glGet of a successful run)
     void set_state();        // blend, scissor, program, vertex array: once, and on ImDrawCallback_ResetRenderState
-    void warm_up();          // one pixel drawn at init: the GPU process prepares its pipeline during the page load
     void point_vertices(unsigned first_vertex);  // the attributes start at this vertex of the frame's buffer
 
     unsigned program_ = 0, vertex_shader_ = 0, fragment_shader_ = 0;

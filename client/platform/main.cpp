@@ -1,6 +1,5 @@
 // The web client's entry point and main loop: GLFW window + WebGL2 context, Dear ImGui, fonts, the idle logic,
 // and the exports the page calls (window.tumen glue in web/index.html).
-#include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/heap.h>
