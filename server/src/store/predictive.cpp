@@ -219,7 +219,10 @@ void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead&
     const auto prepared = prepared_for(c, ctx, pl.team);
     // With the logistic model chosen, a write (won / lost included) only scores this lead with the stored
     // weights: training is the rebuild job's work, the frequency rows above stay current for the naive Bayes.
-    if (settings.model == "lr" && !ctx.lr_loaded) ctx.lr = load_pls_logistic(c), ctx.lr_loaded = true;
+    if (settings.model == "lr" && !ctx.lr_loaded) {
+        ctx.lr = load_pls_logistic(c);
+        ctx.lr_loaded = true;
+    }
     const PlsModel model{&prepared->scorer, settings.model == "lr" ? ctx.lr : nullptr};
     if (auto p = model.probability(schema, pl)) {
         lead.automated_probability = *p;
