@@ -43,8 +43,9 @@ json opt_int(tumen::store::Statement& s, int col) { return s.is_null(col) ? json
 std::vector<Row> analysis_api_rows_of(TestServer& s, const std::string& where) {
     std::map<int64_t, Row> rows;
     auto st = s.app->db().reader().prepare_uncached(
-        "SELECT l.id, l.stage_id, l.user_id, l.country, l.currency, l.expected_revenue, l.probability, l.active,"
-        " coalesce(st.is_won, 0), l.create_date, l.date_closed FROM leads l LEFT JOIN stages st ON st.id = l.stage_id"
+        "SELECT l.id, l.stage_id, l.user_id, l.country, l.currency, l.expected_revenue, lp.probability, l.active,"
+        " coalesce(st.is_won, 0), l.create_date, l.date_closed FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id"
+        " LEFT JOIN stages st ON st.id = l.stage_id"
         " WHERE " + where);
     while (st.step()) {
         Row r;

@@ -42,7 +42,7 @@ void analysis_totals_check_totals_match_leads(TestServer& s) {
                      dim_values[d] +
                      ", count(*), sum(expected_revenue), sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)),"
                      " sum(date_closed IS NOT NULL), sum(coalesce((date_closed - create_date) / 86400, 0))"
-                     " FROM leads l GROUP BY 2, 3, 4, 5, 6, 7, 8, 9";
+                     " FROM leads l JOIN lead_probabilities ON lead_id = l.id GROUP BY 2, 3, 4, 5, 6, 7, 8, 9";
     const auto kept = analysis_totals_rows_of(s, "SELECT * FROM analysis_totals WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
     const auto fresh = analysis_totals_rows_of(s, "SELECT * FROM (" + recompute + ") ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
     CHECK(kept.size() > 6);

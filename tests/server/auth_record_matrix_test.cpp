@@ -90,7 +90,7 @@ bool auth_record_matrix_allowed_refusal(const std::string& id, int status) {
 std::string auth_record_matrix_fingerprint(TestServer& s, int64_t lead) {
     auto q = s.app->db().reader().prepare_uncached(
         "SELECT coalesce((SELECT version || '/' || active || '/' || coalesce(stage_id, 0) || '/' || coalesce(user_id, 0) ||"
-        " '/' || type || '/' || probability FROM leads WHERE id = ?1), 'gone') || '|' ||"
+        " '/' || type || '/' || probability FROM leads JOIN lead_probabilities ON lead_id = id WHERE id = ?1), 'gone') || '|' ||"
         " (SELECT count(*) FROM messages) || '|' || (SELECT count(*) FROM activities) || '|' ||"
         " (SELECT count(*) FROM meetings) || '|' || (SELECT count(*) FROM attachments) || '|' ||"
         " (SELECT count(*) FROM mail_outbox) || '|' || (SELECT count(*) FROM sms_outbox)");

@@ -31,7 +31,8 @@ void board_totals_check_totals_match_leads(TestServer& s) {
         s, "SELECT team_key, stage_key, active, type, currency, n, expected, weighted FROM lead_totals WHERE n > 0");
     const Totals recomputed = read_totals(
         s, "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), active, type, currency, count(*), sum(expected_revenue),"
-           " sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)) FROM leads GROUP BY 1, 2, 3, 4, 5");
+           " sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER))"
+           " FROM leads JOIN lead_probabilities ON lead_id = id GROUP BY 1, 2, 3, 4, 5");
     CHECK(kept.size() == recomputed.size());
     CHECK(kept == recomputed);
     CHECK(count_rows(s, "SELECT count(*) FROM lead_totals WHERE n = 0 AND (expected <> 0 OR weighted <> 0)") == 0);

@@ -524,10 +524,11 @@ TEST_CASE("filter sql: every lead and contact filter field is mapped to the real
         INSERT INTO stages (id, name, is_won, fold) VALUES (1, 'Шинэ', 0, 0), (2, 'Амжилттай', 1, 1);
         INSERT INTO tags (id, name) VALUES (1, 'VIP'), (2, 'Өндөр');
         INSERT INTO leads (id, type, name, name_fold, email, country, stage_id, user_id, priority, expected_revenue,
-                           probability, date_deadline, create_date, write_date, score, email_is_corporate)
+                           date_deadline, create_date, write_date, score, email_is_corporate)
         VALUES (1, 'opportunity', 'Болдбаатар ХХК', 'болдбаатар ххк', 'Bold@Tumen.MN', 'MN', 1, 7, 2, 2500000,
-                40, '2026-06-30', 1777665600, 1778846400, 20, 1),
-               (2, 'lead', 'Пётр', 'петр', '', 'RU', 2, NULL, 0, 0, 100, NULL, 1778846400, 1778846400, 0, 0);
+                '2026-06-30', 1777665600, 1778846400, 20, 1),
+               (2, 'lead', 'Пётр', 'петр', '', 'RU', 2, NULL, 0, 0, NULL, 1778846400, 1778846400, 0, 0);
+        INSERT INTO lead_probabilities (lead_id, probability, automated_probability) VALUES (1, 40, 40), (2, 100, 100);
         INSERT INTO lead_tags VALUES (1, 1), (1, 2);
         INSERT INTO lead_followers VALUES (2, 7);
         INSERT INTO contacts (id, is_company, name, name_fold, email, create_date, write_date)

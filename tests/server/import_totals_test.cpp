@@ -42,6 +42,7 @@ TEST_CASE("imported leads keep the board and analysis totals equal to the leads:
     s.app->db().write([](tumen::store::Connection& c) {
         c.exec("CREATE UNIQUE INDEX test_one_per_city ON leads(city) WHERE city = 'Ганц хот'");
         c.exec("INSERT INTO leads(name, name_fold, city, create_date, write_date) VALUES ('Байсан', 'байсан', 'Ганц хот', 1, 1)");
+        c.exec("INSERT INTO lead_probabilities VALUES (last_insert_rowid(), 0, 0)");
     });
     auto redone = import_csv(admin,
                              "Name,City,Country,Expected revenue,Probability\n"

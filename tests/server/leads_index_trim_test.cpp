@@ -32,8 +32,8 @@ TEST_CASE("leads indexes: leads_unassigned dropped, leads_partner partial, their
         const std::string merge = leads_index_trim_plan(c, "UPDATE leads SET partner_id = ? WHERE partner_id = ?");
         CHECK_MESSAGE(merge.find("leads_partner") != std::string::npos, merge);
         const std::string unassigned = leads_index_trim_plan(
-            c, "SELECT l.id FROM leads l WHERE l.team_id IS NULL AND l.user_id IS NULL AND l.active = 1 AND l.probability < 100"
-               " AND l.create_date <= ? ORDER BY l.id LIMIT 100");
+            c, "SELECT l.id FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id WHERE l.team_id IS NULL"
+               " AND l.user_id IS NULL AND l.active = 1 AND lp.probability < 100 AND l.create_date <= ? ORDER BY l.id LIMIT 100");
         CHECK_MESSAGE(unassigned.find("leads_user") != std::string::npos, unassigned);
     }
     std::error_code ec;

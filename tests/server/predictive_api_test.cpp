@@ -191,7 +191,7 @@ TEST_CASE("predictive: the rebuild job makes the same table as the increments, r
     const double expected = predictive_api_call(s.client, "GET", path_of(open["id"], "/probability"), {}, 200)["explanation"]["probability"];
     // Spoil the open lead's probability and the table: the rebuild puts both right.
     s.app->db().write([&](store::Connection& c) {
-        c.prepare_uncached("UPDATE leads SET automated_probability = 1, probability = 1 WHERE id = ?").bind(1, open["id"].get<int64_t>()).run();
+        c.prepare_uncached("UPDATE lead_probabilities SET automated_probability = 1, probability = 1 WHERE lead_id = ?").bind(1, open["id"].get<int64_t>()).run();
         c.exec("UPDATE pls_frequencies SET won = 77");
     });
     s.app->predictive().set_batch_size(2);
@@ -372,7 +372,7 @@ TEST_CASE("predictive: an imported lead gets the probability a single create giv
     for (const std::string country : {"MN", "US", ""}) {
         INFO("country '" << country << "'");
         const auto single = predictive_api_new_lead(s, country, h.p.fresh);
-        auto q = s.app->db().reader().prepare_uncached("SELECT automated_probability, probability, stage_id FROM leads WHERE name = ?");
+        auto q = s.app->db().reader().prepare_uncached("SELECT automated_probability, probability, stage_id FROM leads JOIN lead_probabilities ON lead_id = id WHERE name = ?");
         q.bind(1, "Import " + (country.empty() ? std::string("none") : country));
         REQUIRE(q.step());
         CHECK(q.get_int(2) == h.p.fresh);

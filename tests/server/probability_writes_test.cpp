@@ -46,16 +46,18 @@ TEST_CASE("predictive rebuild: probabilities written in bulk keep the board and 
         c.exec("INSERT INTO lost_reasons(name) VALUES ('Too expensive')");
         const char* countries[] = {"MN", "CN", "US", "DE"};
         auto insert = [&](int i, int64_t stage, int active, double p, int manual) {
-            c.prepare_uncached("INSERT INTO leads(name, name_fold, country, stage_id, active, probability, automated_probability,"
+            c.prepare_uncached("INSERT INTO leads(name, name_fold, country, stage_id, active,"
                                " probability_manual, expected_revenue, currency, type, date_deadline, create_date, write_date,"
-                               " date_closed, lost_reason_id) VALUES ('L', 'l', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(1, countries[i % 4]).bind(2, stage).bind(3, int64_t{active}).bind(4, p).bind(5, p)
-                .bind(6, int64_t{manual}).bind(7, int64_t{1000 * i + 333}).bind(8, i % 5 ? "MNT" : "USD")
-                .bind(9, i % 2 ? "opportunity" : "lead").bind(10, i % 3 ? std::string("2026-0") + char('1' + i % 9) + "-15" : "")
-                .bind(11, int64_t{1700000000} + int64_t{i} * 2600000).bind(12, int64_t{1700000000})
-                .bind(13, active ? std::optional<int64_t>() : std::optional<int64_t>(int64_t{1790000000}))
-                .bind(14, active ? std::optional<int64_t>() : std::optional<int64_t>(1))
+                               " date_closed, lost_reason_id) VALUES ('L', 'l', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(1, countries[i % 4]).bind(2, stage).bind(3, int64_t{active})
+                .bind(4, int64_t{manual}).bind(5, int64_t{1000 * i + 333}).bind(6, i % 5 ? "MNT" : "USD")
+                .bind(7, i % 2 ? "opportunity" : "lead").bind(8, i % 3 ? std::string("2026-0") + char('1' + i % 9) + "-15" : "")
+                .bind(9, int64_t{1700000000} + int64_t{i} * 2600000).bind(10, int64_t{1700000000})
+                .bind(11, active ? std::optional<int64_t>() : std::optional<int64_t>(int64_t{1790000000}))
+                .bind(12, active ? std::optional<int64_t>() : std::optional<int64_t>(1))
                 .run();
+            // The lead, then its probabilities (this row's trigger counts it in the totals), as insert_lead_row.
+            c.prepare_uncached("INSERT INTO lead_probabilities VALUES (last_insert_rowid(), ?, ?)").bind(1, p).bind(2, p).run();
         };
         for (int i = 0; i < 12; ++i) insert(i, won, 1, 100, 0);                               // won
         for (int i = 0; i < 12; ++i) insert(i + 1, i % 2 ? fresh : qualified, 0, 0, 0);      // lost
@@ -76,10 +78,12 @@ TEST_CASE("predictive rebuild: probabilities written in bulk keep the board and 
     CHECK(j.value()["runs"][0]["log"].dump().find("automatic probabilities changed") != std::string::npos);
 
     // Every open lead scored; the shown value followed unless set by hand; the totals moved with them.
-    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND stage_id <> " + std::to_string(won) +
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads JOIN lead_probabilities ON lead_id = id WHERE active = 1 AND stage_id <> " + std::to_string(won) +
                         " AND (automated_probability <= 0 OR automated_probability >= 100)") == 0);
-    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE active = 1 AND probability_manual = 0 AND probability <> automated_probability") == 0);
-    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads WHERE probability_manual = 1 AND probability IN (0, 37.5, 1)") == 8);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads JOIN lead_probabilities ON lead_id = id WHERE active = 1 AND probability_manual = 0"
+                                       " AND probability <> automated_probability") == 0);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads JOIN lead_probabilities ON lead_id = id WHERE probability_manual = 1"
+                                       " AND probability IN (0, 37.5, 1)") == 8);
     CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") != weighted_before);
     probability_writes_check_totals_equal_leads(r);
     (void)fresh, (void)qualified;
@@ -91,10 +95,11 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
     std::array<int64_t, 4> id{};
     db.write([&](store::Connection& c) {
         for (size_t i = 0; i < id.size(); ++i) {
-            c.prepare_uncached("INSERT INTO leads(name, name_fold, country, expected_revenue, probability, create_date, write_date)"
-                               " VALUES ('L', 'l', 'MN', ?, ?, 1700000000, 1700000000)")
-                .bind(1, int64_t{1001}).bind(2, i == 0 ? 0.0 : 50.0).run();
+            c.prepare_uncached("INSERT INTO leads(name, name_fold, country, expected_revenue, create_date, write_date)"
+                               " VALUES ('L', 'l', 'MN', ?, 1700000000, 1700000000)")
+                .bind(1, int64_t{1001}).run();
             id[i] = c.last_insert_id();
+            c.prepare_uncached("INSERT INTO lead_probabilities VALUES (?, ?, 0)").bind(1, id[i]).bind(2, i == 0 ? 0.0 : 50.0).run();
         }
     });
     db.write([&](store::Connection& c) {
@@ -109,10 +114,10 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
     CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE band = 0 AND n > 0") == 0);
     probability_writes_check_totals_equal_leads(r);
     // Outside a bulk write the triggers keep the totals themselves.
-    db.write([&](store::Connection& c) { c.prepare_uncached("UPDATE leads SET probability = 90 WHERE id = ?").bind(1, id[2]).run(); });
+    db.write([&](store::Connection& c) { c.prepare_uncached("UPDATE lead_probabilities SET probability = 90 WHERE lead_id = ?").bind(1, id[2]).run(); });
     CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 901);
     probability_writes_check_totals_equal_leads(r);
-    // With the stored value passed in (the recompute read it in its transaction): the UPDATE hands back the keys.
+    // With the stored value passed in (the recompute read it in its transaction).
     db.write([&](store::Connection& c) {
         store::write_probabilities(c, {{id[0], 0, 0, 20.0},       // between -> 0: the triggers move it
                                        {id[1], 70, 70, 50.01},    // 1001 * 70 % = 700.7 -> 701
@@ -148,7 +153,7 @@ TEST_CASE("the totals_pause migration keeps an older database's totals, and its 
     CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 300);
     CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 300") == 6);
     probability_writes_check_totals_equal_leads(r);
-    db.write([&](store::Connection& c) { c.exec("UPDATE leads SET probability = 70 WHERE id = 42"); });
+    db.write([&](store::Connection& c) { c.exec("UPDATE lead_probabilities SET probability = 70 WHERE lead_id = 42"); });
     CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 700);
     CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE n = 1 AND weighted = 700") == 6);
     db.write([&](store::Connection& c) { store::write_probabilities(c, {{42, 45.5, 45.5}}); });

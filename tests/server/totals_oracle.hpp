@@ -1,4 +1,4 @@
-// The running totals (lead_totals, analysis_totals) recomputed from the leads: queries that count the rows the kept
+// The running totals (lead_totals, analysis_totals) recomputed from the leads and their lead_probabilities rows: queries that count the rows the kept
 // totals and a fresh aggregate disagree on, both ways (0 = equal). Shared by the tests of every path that writes
 // the totals in bulk (the predictive recompute, the CSV import).
 #pragma once
@@ -13,11 +13,13 @@ inline const std::string analysis_fresh =
     " WHEN 4 THEN coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0) ELSE coalesce(substr(date_deadline, 1, 7), 0) END,"
     " count(*), sum(expected_revenue), sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)),"
     " sum(date_closed IS NOT NULL), sum(coalesce((date_closed - create_date) / 86400, 0))"
-    " FROM leads, (VALUES (0), (1), (2), (3), (4), (5)) d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
+    " FROM leads JOIN lead_probabilities ON lead_id = id, (VALUES (0), (1), (2), (3), (4), (5)) d"
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9";
 inline const std::string analysis_kept = "SELECT * FROM analysis_totals WHERE n > 0";
 inline const std::string board_fresh =
     "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), active, type, currency, count(*), sum(expected_revenue),"
-    " sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)) FROM leads GROUP BY 1, 2, 3, 4, 5";
+    " sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER))"
+    " FROM leads JOIN lead_probabilities ON lead_id = id GROUP BY 1, 2, 3, 4, 5";
 inline const std::string board_kept =
     "SELECT team_key, stage_key, active, type, currency, n, expected, weighted FROM lead_totals WHERE n > 0";
 

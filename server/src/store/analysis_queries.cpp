@@ -10,8 +10,9 @@ namespace tumen::store {
 namespace {
 
 // won: probability 100 in a won stage; lost: inactive with probability 0 (shared lead_lifecycle's definitions).
-constexpr const char* won_sql = "(s.is_won = 1 AND l.probability >= 100)";
-constexpr const char* lost_sql = "(l.active = 0 AND l.probability = 0)";
+// lp: the lead's row of lead_probabilities (joined below).
+constexpr const char* won_sql = "(s.is_won = 1 AND lp.probability >= 100)";
+constexpr const char* lost_sql = "(l.active = 0 AND lp.probability = 0)";
 
 }  // namespace
 
@@ -25,14 +26,14 @@ Result<analysis::Answer> analyse_leads(Connection& c, const LeadQuery& q, const 
     auto where = lead_condition(q, rule);
     if (!where) return where.error();
 
-    std::string from = " FROM leads l LEFT JOIN stages s ON s.id = l.stage_id";
+    std::string from = " FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id LEFT JOIN stages s ON s.id = l.stage_id";
     // LEFT JOIN: untagged leads are the "None" tag group (key null), not left out of the totals.
     if (k1->exists || (k2 && k2->exists)) from += " LEFT JOIN lead_tags lt ON lt.lead_id = l.id";
     const std::string won = won_sql, lost = lost_sql;
     const std::string sql =
         std::string("SELECT ") + k1->expr + ", " + (k2 ? k2->expr : "NULL") +
         ", l.currency, count(*), sum(" + won + "), sum(" + lost +
-        "), sum(l.expected_revenue), sum(round(l.expected_revenue * l.probability / 100.0)),"
+        "), sum(l.expected_revenue), sum(round(l.expected_revenue * lp.probability / 100.0)),"
         " sum(CASE WHEN " + won + " AND l.date_closed IS NOT NULL THEN (l.date_closed - l.create_date) / 86400 END),"
         " sum(" + won + " AND l.date_closed IS NOT NULL)" +
         from + " WHERE " + where->sql + " GROUP BY 1, 2, 3 ORDER BY " +

@@ -7,12 +7,14 @@
 namespace tumen::store {
 
 namespace {
-const char* unassigned_open = "l.user_id IS NULL AND l.active = 1 AND l.probability < 100";
+// lp: the lead's lead_probabilities row, joined by the queries below.
+const char* unassigned_open = "l.user_id IS NULL AND l.active = 1 AND lp.probability < 100";
 }
 
 std::vector<AssignCandidate> team_candidates(Connection& c, const SqlWhere& domain, int64_t created_before,
                                              std::optional<int64_t> created_after, int limit) {
-    std::string sql = std::string("SELECT l.id, l.stage_id, l.probability, l.email_norm FROM leads l WHERE l.team_id IS NULL AND ") + unassigned_open +
+    std::string sql = std::string("SELECT l.id, l.stage_id, lp.probability, l.email_norm FROM leads l"
+                      " JOIN lead_probabilities lp ON lp.lead_id = l.id WHERE l.team_id IS NULL AND ") + unassigned_open +
                       " AND l.create_date <= ?" + (created_after ? " AND l.create_date > ?" : "") + " AND (" +
                       domain.sql + ") ORDER BY l.id LIMIT ?";
     auto s = c.prepare_uncached(sql);
@@ -28,8 +30,9 @@ std::vector<AssignCandidate> team_candidates(Connection& c, const SqlWhere& doma
 }
 
 std::vector<AssignCandidate> team_waiting(Connection& c, int64_t team_id, int limit) {
-    auto s = c.prepare(std::string("SELECT l.id, l.stage_id, l.probability FROM leads l WHERE l.team_id = ? AND ") +
-                       unassigned_open + " AND l.date_open IS NULL ORDER BY l.probability DESC, l.id LIMIT ?");
+    auto s = c.prepare(std::string("SELECT l.id, l.stage_id, lp.probability FROM leads l"
+                                   " JOIN lead_probabilities lp ON lp.lead_id = l.id WHERE l.team_id = ? AND ") +
+                       unassigned_open + " AND l.date_open IS NULL ORDER BY lp.probability DESC, l.id LIMIT ?");
     s.bind(1, team_id).bind(2, limit);
     std::vector<AssignCandidate> out;
     while (s.step()) out.push_back({s.get_int(0), s.get_opt_int(1), s.get_double(2), {}});

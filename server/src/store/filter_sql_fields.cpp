@@ -13,13 +13,15 @@ const SqlFieldMap& lead_sql_fields() {
         SqlFieldMap m;
         for (const char* plain : {"id", "type", "partner_id", "email", "phone", "mobile", "website", "street", "city",
                                   "state", "zip", "country", "lang", "user_id", "team_id", "stage_id", "priority",
-                                  "expected_revenue", "currency", "probability", "date_deadline", "create_date",
+                                  "expected_revenue", "currency", "date_deadline", "create_date",
                                   "write_date", "date_open", "date_conversion", "date_closed", "date_last_stage_update",
                                   "source_id", "medium_id", "campaign_id", "lost_reason_id", "active", "score",
                                   "email_is_corporate"})
             m[plain] = col(std::string("l.") + plain);
         for (const char* folded : {"name", "contact_name", "partner_name"})
             m[folded] = col(std::string("l.") + folded, std::string("l.") + folded + "_fold");
+        // In the narrow table (migration lead_probabilities): a lookup by id, like the stage fields below.
+        m["probability"] = col("(SELECT lp.probability FROM lead_probabilities lp WHERE lp.lead_id = l.id)");
         m["stage.is_won"] = col("(SELECT s.is_won FROM stages s WHERE s.id = l.stage_id)");
         m["stage.fold"] = col("(SELECT s.fold FROM stages s WHERE s.id = l.stage_id)");
         m["stage.name"] = col("(SELECT s.name FROM stages s WHERE s.id = l.stage_id)");

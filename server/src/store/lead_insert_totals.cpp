@@ -11,8 +11,8 @@ const char* const batch_ids = "(SELECT value FROM json_each(?1))";
 
 const std::string board_sql = std::string(
     "INSERT INTO lead_totals SELECT coalesce(team_id, 0), coalesce(stage_id, 0), active, type, currency, count(*),"
-    " sum(expected_revenue), sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER))"
-    " FROM leads WHERE id IN ") + batch_ids + " GROUP BY 1, 2, 3, 4, 5"
+    " sum(expected_revenue), sum(CAST(round(expected_revenue * lp.probability / 100.0) AS INTEGER))"
+    " FROM leads JOIN lead_probabilities lp ON lp.lead_id = id WHERE id IN ") + batch_ids + " GROUP BY 1, 2, 3, 4, 5"
     " ON CONFLICT DO UPDATE SET n = n + excluded.n, expected = expected + excluded.expected,"
     " weighted = weighted + excluded.weighted";
 
@@ -23,13 +23,13 @@ const std::string analysis_sql = std::string(
     " CASE d.column1 WHEN 0 THEN 0 WHEN 1 THEN g.country WHEN 2 THEN g.source WHEN 3 THEN g.lost WHEN 4 THEN g.created"
     " ELSE g.deadline END, sum(g.n), sum(g.expected), sum(g.weighted), sum(g.closed), sum(g.close_days)"
     " FROM (SELECT coalesce(team_id, 0) AS team, coalesce(stage_id, 0) AS stage, coalesce(user_id, 0) AS usr, active,"
-    "   CASE WHEN probability >= 100 THEN 2 WHEN probability = 0 THEN 0 ELSE 1 END AS band, type, currency, country,"
+    "   CASE WHEN lp.probability >= 100 THEN 2 WHEN lp.probability = 0 THEN 0 ELSE 1 END AS band, type, currency, country,"
     "   coalesce(source_id, 0) AS source, coalesce(lost_reason_id, 0) AS lost,"
     "   coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0) AS created,"
     "   coalesce(substr(date_deadline, 1, 7), 0) AS deadline, count(*) AS n, sum(expected_revenue) AS expected,"
-    "   sum(CAST(round(expected_revenue * probability / 100.0) AS INTEGER)) AS weighted,"
+    "   sum(CAST(round(expected_revenue * lp.probability / 100.0) AS INTEGER)) AS weighted,"
     "   sum((date_closed IS NOT NULL)) AS closed, sum(coalesce((date_closed - create_date) / 86400, 0)) AS close_days"
-    "   FROM leads WHERE id IN ") + batch_ids + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) g,"
+    "   FROM leads JOIN lead_probabilities lp ON lp.lead_id = id WHERE id IN ") + batch_ids + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) g,"
     " (VALUES (0), (1), (2), (3), (4), (5)) d WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
     " ON CONFLICT DO UPDATE SET n = n + excluded.n, expected = expected + excluded.expected,"
     " weighted = weighted + excluded.weighted, closed = closed + excluded.closed, close_days = close_days + excluded.close_days";

@@ -20,7 +20,8 @@ constexpr SortKey lead_queries_sort_keys[] = {
     {"create_date", "l.create_date", true},
     {"write_date", "l.write_date", true},
     {"expected_revenue", "l.expected_revenue", true},
-    {"probability", "l.probability", true},
+    // In the narrow lead_probabilities (migration lead_probabilities), without an index: a lookup per lead.
+    {"probability", "coalesce((SELECT lp.probability FROM lead_probabilities lp WHERE lp.lead_id = l.id), 0)", true},
     {"priority", "l.priority", true},
     {"date_deadline", "COALESCE(l.date_deadline, '')", false},
     {"score", "l.score", true},
@@ -171,10 +172,11 @@ Result<LeadPage> search_leads(Connection& c, const LeadQuery& q, const SqlFragme
 static std::vector<LeadGroup> aggregate_groups(Connection& c, const GroupKey& group_key, const SqlFragment& where) {
     const GroupKey* key = &group_key;
     // LEFT JOIN: leads without a tag make the "None" group (key null), as Odoo's grouped views show them.
-    const std::string from = key->exists ? " FROM leads l LEFT JOIN lead_tags lt ON lt.lead_id = l.id" : " FROM leads l";
+    const std::string from = std::string(" FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id") +
+                             (key->exists ? " LEFT JOIN lead_tags lt ON lt.lead_id = l.id" : "");
     auto s = c.prepare_uncached(std::string("SELECT ") + key->expr +
                                 ", l.currency, count(*), sum(l.expected_revenue),"
-                                " sum(round(l.expected_revenue * l.probability / 100.0))" +
+                                " sum(round(l.expected_revenue * lp.probability / 100.0))" +
                                 from + " WHERE " + where.sql + " GROUP BY 1, 2 ORDER BY 1");
     s.bind_all(where.params);
     std::vector<LeadGroup> groups;

@@ -15,7 +15,12 @@ namespace {
 constexpr const char* lead_columns =
     "l.id, l.type, l.name, l.contact_name, l.partner_name, l.partner_id, l.email, l.phone, l.mobile, l.website,"
     " l.street, l.city, l.state, l.zip, l.country, l.lang, l.user_id, l.team_id, l.stage_id, l.priority,"
-    " l.expected_revenue, l.currency, l.probability, l.automated_probability, l.probability_manual, l.date_deadline,"
+    " l.expected_revenue, l.currency,"
+    // The probabilities live in the narrow lead_probabilities (migration lead_probabilities): a lookup by id, so
+    // every `FROM leads l` query (list, board, exports, record rules) reads them without a join of its own.
+    " (SELECT lp.probability FROM lead_probabilities lp WHERE lp.lead_id = l.id),"
+    " (SELECT lp.automated_probability FROM lead_probabilities lp WHERE lp.lead_id = l.id),"
+    " l.probability_manual, l.date_deadline,"
     " l.source_id, l.medium_id, l.campaign_id, l.description, l.create_date, l.write_date, l.date_open,"
     " l.date_conversion, l.date_closed, l.date_last_stage_update, l.lost_reason_id, l.lost_note, l.active, l.version,"
     " l.score, l.score_explanation";
@@ -50,8 +55,6 @@ int bind_lead(Statement& s, const Lead& l) {
     s.bind(i++, l.priority);
     s.bind(i++, l.expected_revenue.amount);
     s.bind(i++, l.expected_revenue.currency);
-    s.bind(i++, l.probability);
-    s.bind(i++, l.automated_probability);
     s.bind(i++, l.probability_manual);
     if (l.date_deadline) s.bind(i++, format_date(*l.date_deadline));
     else s.bind(i++, nullptr);
@@ -77,7 +80,7 @@ constexpr const char* leads_writable_columns[] = {
     "type", "name", "name_fold", "contact_name", "contact_name_fold", "partner_name", "partner_name_fold",
     "partner_id", "email", "email_norm", "email_is_corporate", "phone", "phone_norm", "mobile", "website",
     "street", "city", "state", "zip", "country", "lang", "user_id", "team_id", "stage_id", "priority",
-    "expected_revenue", "currency", "probability", "automated_probability", "probability_manual", "date_deadline",
+    "expected_revenue", "currency", "probability_manual", "date_deadline",
     "source_id", "medium_id", "campaign_id", "description", "create_date", "write_date", "date_open",
     "date_conversion", "date_closed", "date_last_stage_update", "lost_reason_id", "lost_note", "active", "score",
     "score_explanation"};
@@ -232,6 +235,9 @@ void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls) {
     s.run();
     lead.id = c.last_insert_id();
     lead.version = 1;
+    // After the lead: this row's insert trigger counts the lead in the running totals, reading its keys.
+    c.prepare("INSERT INTO lead_probabilities(lead_id, probability, automated_probability) VALUES (?, ?, ?)")
+        .bind(1, lead.id).bind(2, lead.probability).bind(3, lead.automated_probability).run();
     write_relations(c, lead, false);
 }
 
@@ -257,6 +263,9 @@ bool update_lead(Connection& c, Lead& lead) {
     s.run();
     if (c.changes() == 0) return false;
     ++lead.version;
+    // After the keys: the totals move with the new keys (the trigger skips an unchanged probability).
+    c.prepare("UPDATE lead_probabilities SET probability = ?, automated_probability = ? WHERE lead_id = ?")
+        .bind(1, lead.probability).bind(2, lead.automated_probability).bind(3, lead.id).run();
     write_relations(c, lead, true);
     leads_write_fts(c, lead, true);
     return true;

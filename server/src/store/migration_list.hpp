@@ -2,6 +2,7 @@
 // migrations.cpp applies them in this order. Append at the end; never edit or reorder a shipped one.
 // A migration that rebuilds `leads` drops its triggers: it must create the lead_totals and analysis_totals
 // triggers again (the update ones with totals_pause's guard, the insert ones with insert_totals_pause's).
+// Since lead_probabilities the insert triggers are on that table, and leads' own read it (see that migration).
 #pragma once
 #include <string_view>
 
@@ -31,4 +32,5 @@ extern const std::string_view totals_pause;
 extern const std::string_view board_index;
 extern const std::string_view insert_totals_pause;
 extern const std::string_view leads_index_trim;
+extern const std::string_view lead_probabilities;
 }  // namespace tumen::store::migration

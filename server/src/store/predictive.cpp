@@ -17,10 +17,12 @@ using scoring::PlsCounts;
 using scoring::PlsDelta;
 using scoring::PlsFrequencies;
 
-// Only what predictive scoring reads of a lead: batches of a million rows stay cheap.
+// Only what predictive scoring reads of a lead: batches of a million rows stay cheap. The probabilities come
+// from the narrow lead_probabilities (lp), walked in the same id order.
 const char* lean_columns =
-    "SELECT id, team_id, stage_id, active, probability, probability_manual, automated_probability, create_date,"
-    " country, state, email, phone, source_id, medium_id, campaign_id, lang FROM leads";
+    "SELECT l.id, l.team_id, l.stage_id, l.active, lp.probability, l.probability_manual, lp.automated_probability,"
+    " l.create_date, l.country, l.state, l.email, l.phone, l.source_id, l.medium_id, l.campaign_id, l.lang"
+    " FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id";
 
 Lead read_lean(Statement& s) {
     Lead l;
@@ -66,13 +68,13 @@ void set_state(Connection& c, const char* phase, int64_t after_id) {
 }
 
 // Writes the automated probability; the shown one follows unless a user set it. When the shown one stays, only
-// automated_probability is written: a write of `probability` also moves the leads_probability index and the
+// automated_probability is written (no trigger: nothing else reads it); a write of `probability` also moves the
 // totals, so those are gathered in `shown_moves` for one write_probabilities per batch.
 bool write_probability(Connection& c, const Lead& l, double p, std::vector<ProbabilityWrite>& shown_moves) {
     const double shown = l.probability_manual ? l.probability : p;
     if (p == l.automated_probability && shown == l.probability) return false;
     if (shown == l.probability)
-        c.prepare("UPDATE leads SET automated_probability = ? WHERE id = ?").bind(1, p).bind(2, l.id).run();
+        c.prepare("UPDATE lead_probabilities SET automated_probability = ? WHERE lead_id = ?").bind(1, p).bind(2, l.id).run();
     else
         shown_moves.push_back({l.id, p, shown, l.probability});  // read in this batch's transaction
     return true;
@@ -279,7 +281,8 @@ PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
     std::vector<Lead> leads;
     if (out.seen > 0) {
         auto s = c.prepare(std::string(lean_columns) +
-                           " WHERE id > ? AND id <= ? AND (probability >= 100 OR (active = 0 AND probability = 0)) ORDER BY id");
+                           " WHERE l.id > ? AND l.id <= ? AND (lp.probability >= 100 OR (l.active = 0 AND lp.probability = 0))"
+                           " ORDER BY l.id");
         s.bind(1, st.after_id).bind(2, last_id);
         while (s.step()) leads.push_back(read_lean(s));
     }
@@ -319,7 +322,8 @@ PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, co
     std::vector<Lead> leads;
     {
         auto s = c.prepare(std::string(lean_columns) +
-                           " WHERE id > ? AND active = 1 AND stage_id IS NOT NULL AND probability < 100 ORDER BY id LIMIT ?");
+                           " WHERE l.id > ? AND l.active = 1 AND l.stage_id IS NOT NULL AND lp.probability < 100"
+                           " ORDER BY l.id LIMIT ?");
         s.bind(1, st.after_id).bind(2, limit);
         while (s.step()) leads.push_back(read_lean(s));
     }
@@ -350,7 +354,8 @@ PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, c
         std::vector<Lead> leads;
         {
             auto s = c.prepare(std::string(lean_columns) +
-                               " WHERE id > ? AND (probability >= 100 OR (active = 0 AND probability = 0)) ORDER BY id LIMIT 20000");
+                               " WHERE l.id > ? AND (lp.probability >= 100 OR (l.active = 0 AND lp.probability = 0))"
+                               " ORDER BY l.id LIMIT 20000");
             s.bind(1, after);
             while (s.step()) leads.push_back(read_lean(s));
         }

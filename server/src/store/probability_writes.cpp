@@ -11,16 +11,18 @@ namespace tumen::store {
 
 namespace {
 
-// The write with the triggers paused, handing back what the triggers key the lead by, read with the triggers'
-// own expressions (the dimension values keep their SQLite type: analysis_totals.val has no affinity), and the
-// move of its weighted sum from the stored probability ?4, rounded by SQLite with the triggers' CAST(round(...))
-// so the sums cannot differ from theirs by a rounding rule. Only the probabilities change: every key is as before.
-const char* const update_returning_sql =
-    "UPDATE leads SET automated_probability = ?2, probability = ?3 WHERE id = ?1 RETURNING"
-    " coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
-    " expected_revenue, probability, country, coalesce(source_id, 0), coalesce(lost_reason_id, 0),"
+// What the totals triggers key the lead by, read with the triggers' own expressions (the dimension values keep
+// their SQLite type: analysis_totals.val has no affinity), and the move of its weighted sum from the stored
+// probability ?3 to ?2, rounded by SQLite with the triggers' CAST(round(...)) so the sums cannot differ from
+// theirs by a rounding rule. A read of `leads` by id: it dirties no page (the write goes to lead_probabilities).
+const char* const keys_sql =
+    "SELECT coalesce(team_id, 0), coalesce(stage_id, 0), coalesce(user_id, 0), active, type, currency,"
+    " expected_revenue, 0, country, coalesce(source_id, 0), coalesce(lost_reason_id, 0),"
     " coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), coalesce(substr(date_deadline, 1, 7), 0),"
-    " CAST(round(expected_revenue * probability / 100.0) AS INTEGER) - CAST(round(expected_revenue * ?4 / 100.0) AS INTEGER)";
+    " CAST(round(expected_revenue * ?2 / 100.0) AS INTEGER) - CAST(round(expected_revenue * ?3 / 100.0) AS INTEGER)"
+    " FROM leads WHERE id = ?1";
+
+const char* const write_sql = "UPDATE lead_probabilities SET automated_probability = ?, probability = ? WHERE lead_id = ?";
 
 // A dimension value (never NULL: analysis_totals.val is NOT NULL).
 using Val = std::variant<int64_t, double, std::string>;
@@ -54,7 +56,7 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
     for (const auto& w : writes) {
         std::optional<double> before = w.before;
         if (!before) {
-            auto s = c.prepare("SELECT probability FROM leads WHERE id = ?");
+            auto s = c.prepare("SELECT probability FROM lead_probabilities WHERE lead_id = ?");
             s.bind(1, w.id);
             if (!s.step()) continue;  // deleted meanwhile: nothing to write
             before = s.get_double(0);
@@ -66,9 +68,9 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
     if (!paused.empty()) {
         c.exec("INSERT INTO totals_paused VALUES (1)");
         for (const auto& [w, old_p] : paused) {
-            auto s = c.prepare(update_returning_sql);
-            s.bind(1, w->id).bind(2, w->automated).bind(3, w->shown).bind(4, old_p);
-            if (!s.step()) continue;  // deleted meanwhile: nothing written
+            auto s = c.prepare(keys_sql);
+            s.bind(1, w->id).bind(2, w->shown).bind(3, old_p);
+            if (!s.step()) continue;  // deleted meanwhile: nothing to write
             const int64_t delta = s.get_int(13);
             if (delta != 0) {
                 const int64_t team = s.get_int(0), stage = s.get_int(1), user = s.get_int(2), active = s.get_int(3);
@@ -80,11 +82,11 @@ void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& wri
                     analysis[{dim, team, stage, user, active, band(old_p), type, currency, vals[static_cast<size_t>(dim)]}] += delta;
             }
             while (s.step()) {}  // one row per id; run the statement to its end
+            c.prepare(write_sql).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
         }
         c.exec("DELETE FROM totals_paused");
     }
-    const char* update = "UPDATE leads SET automated_probability = ?, probability = ? WHERE id = ?";
-    for (const auto* w : running) c.prepare(update).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
+    for (const auto* w : running) c.prepare(write_sql).bind(1, w->automated).bind(2, w->shown).bind(3, w->id).run();
     for (const auto& [k, delta] : board) {
         c.prepare("UPDATE lead_totals SET weighted = weighted + ? WHERE team_key = ? AND stage_key = ? AND active = ?"
                   " AND type = ? AND currency = ?")

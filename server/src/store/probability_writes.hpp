@@ -1,6 +1,6 @@
-// Bulk writes of leads' probabilities (the predictive rebuild's recompute, issue 7). A write of `probability`
-// fires the lead_totals and analysis_totals update triggers: eight statements per lead, about two thirds of a
-// recompute that rewrites most open leads. Here the triggers are paused for the batch (migration totals_pause)
+// Bulk writes of leads' probabilities (the predictive rebuild's recompute, issue 7) into lead_probabilities.
+// A write of `probability` fires the lead_totals and analysis_totals update triggers (the lead's keys read from
+// `leads` and three statements per lead), a large share of a recompute that rewrites most open leads. Here the triggers are paused for the batch (migration totals_pause)
 // and the weighted sums they would have moved are added once per totals row, in the same transaction, so readers
 // of the totals (board, pipeline analysis) see exactly what the triggers would have made.
 #pragma once
@@ -16,8 +16,7 @@ struct ProbabilityWrite {
     int64_t id = 0;
     double automated = 0;  // automated_probability
     double shown = 0;      // probability
-    // The stored `probability` as the caller read it in this same transaction; nullopt: read here. With it a
-    // write costs one statement (the UPDATE hands back the lead's totals keys), not a read and a write.
+    // The stored `probability` as the caller read it in this same transaction; nullopt: read here.
     std::optional<double> before;
 };
 
