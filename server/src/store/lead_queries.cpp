@@ -22,7 +22,7 @@ constexpr SortKey lead_queries_sort_keys[] = {
     {"expected_revenue", "l.expected_revenue", true},
     {"probability", "l.probability", true},
     {"priority", "l.priority", true},
-    {"date_deadline", "COALESCE(l.date_deadline, '')", false},
+    {"date_deadline", "l.date_deadline", false, true},  // nullable: the leads_deadline index gives the order
     {"score", "l.score", true},
     {"city", "l.city", false},
     {"country", "l.country", false},
@@ -82,6 +82,8 @@ const std::vector<std::string>& sortable_lead_fields() {
     }();
     return names;
 }
+
+std::span<const SortKey> lead_sort_keys() { return lead_queries_sort_keys; }
 
 const GroupKeySql* find_group_key(std::string_view name) {
     for (const auto& k : lead_queries_group_keys)
