@@ -45,17 +45,17 @@ TEST_CASE("the lead_probabilities migration keeps every lead's probabilities and
     const std::string path = (dir / "old.db").string();
     namespace m = store::migration;
     {
-        // Schema version 25 (ends with leads_index_trim): the probabilities are columns of `leads`.
-        const std::array<const std::string_view*, 25> before = {
+        // Schema version 26 (ends with fk_child_indexes): the probabilities are columns of `leads`.
+        const std::array<const std::string_view*, 26> before = {
             &m::users_sessions, &m::crm_core, &m::security, &m::lead_limits, &m::lead_totals, &m::api_key_expiry,
             &m::jobs_scoring, &m::mail, &m::sms, &m::webhooks, &m::web_form, &m::mail_files, &m::meetings, &m::quotations,
             &m::activities, &m::activity_digest, &m::predictive, &m::quotation_invoiced_at, &m::analysis_totals,
             &m::predictive_models, &m::saved_searches, &m::totals_pause, &m::board_index, &m::insert_totals_pause,
-            &m::leads_index_trim};
+            &m::leads_index_trim, &m::fk_child_indexes};
         store::Connection old(path);
         old.exec("BEGIN");
         for (const auto* sql : before) old.exec(*sql);
-        old.exec("PRAGMA user_version=25");
+        old.exec("PRAGMA user_version=26");
         old.exec("INSERT INTO stages(id, name, sequence, is_won) VALUES (1, 'Шинэ', 1, 0), (2, 'Амжилттай', 9, 1)");
         old.exec("INSERT INTO leads(id, name, name_fold, country, stage_id, active, probability, automated_probability,"
                  " probability_manual, expected_revenue, create_date, write_date, date_closed) VALUES"

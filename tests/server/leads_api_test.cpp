@@ -1,5 +1,6 @@
 // Leads over real HTTP: create, read, edit with versions, lifecycle actions, search, board groups, chatter.
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -215,6 +216,35 @@ TEST_CASE("search: filter language, Cyrillic full text with ё = е, stable curs
     CHECK(seen == std::vector<int64_t>{4000, 3000, 2000, 1000, 0});
     get(s, "/api/v1/leads?after=zz", 400);
     get(s, "/api/v1/leads?sort=" + leads_api_url_encode("password desc"), 400);
+}
+
+TEST_CASE("sorted by deadline: leads without one come first ascending and last descending, each page once") {
+    TestServer s;
+    leads_api_add_stages(s);
+    s.login();
+    const std::vector<json> deadlines = {nullptr, "2026-12-01", nullptr, "2026-11-15", "2026-12-01", nullptr, "2027-01-10"};
+    std::vector<std::pair<std::string, int64_t>> leads;  // ("" = none, id)
+    for (size_t i = 0; i < deadlines.size(); ++i) {
+        auto r = leads_api_post(s, "/api/v1/leads", {{"name", "Хугацаа " + std::to_string(i)}, {"date_deadline", deadlines[i]}}, 201);
+        leads.emplace_back(deadlines[i].is_null() ? "" : deadlines[i].get<std::string>(), r["id"].get<int64_t>());
+    }
+    for (const bool desc : {false, true}) {
+        auto expected = leads;
+        std::sort(expected.begin(), expected.end());  // "" (none) before every date, then by id
+        if (desc) std::reverse(expected.begin(), expected.end());
+        std::vector<std::pair<std::string, int64_t>> seen;
+        std::string after;
+        for (int page = 0; page < 10; ++page) {  // two per page: pages start inside the NULLs and across the ties
+            auto r = get(s, "/api/v1/leads?limit=2&sort=" + leads_api_url_encode(desc ? "date_deadline desc" : "date_deadline asc") +
+                                (after.empty() ? "" : "&after=" + after));
+            const json items = r["items"];
+            for (const auto& l : items)
+                seen.emplace_back(l["date_deadline"].is_null() ? "" : l["date_deadline"].get<std::string>(), l["id"].get<int64_t>());
+            if (r["next"].is_null()) break;
+            after = r["next"].get<std::string>();
+        }
+        CHECK_MESSAGE(seen == expected, (desc ? "desc" : "asc"));
+    }
 }
 
 TEST_CASE("board groups: count, revenue and weighted revenue per stage, with the first cards") {

@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "store/database.hpp"
+#include "store/lead_queries.hpp"
 #include "test_server.hpp"
 
 namespace {
@@ -35,6 +37,32 @@ TEST_CASE("leads indexes: leads_unassigned dropped, leads_partner partial, their
             c, "SELECT l.id FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id WHERE l.team_id IS NULL"
                " AND l.user_id IS NULL AND l.active = 1 AND lp.probability < 100 AND l.create_date <= ? ORDER BY l.id LIMIT 100");
         CHECK_MESSAGE(unassigned.find("leads_user") != std::string::npos, unassigned);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+}
+
+// A page of the list sorted by one of these reads the index in order and stops after the page; any other sort key
+// sorts every matching lead first (~65 ms at 200,000 leads). date_deadline did so while it was COALESCE'd.
+TEST_CASE("leads indexes: the list's indexed sort keys read their index in order, both directions") {
+    const auto dir = tumen::testing::make_temp_dir("tumen-sort-index");
+    {
+        tumen::store::Database db((dir / "t.db").string());
+        auto& c = db.reader();
+        // Not probability: it lives in lead_probabilities without an index, which cost a 1M rebuild most of its writes.
+        const std::set<std::string> indexed = {"id", "create_date", "expected_revenue", "date_deadline"};
+        int checked = 0;
+        for (const auto& key : tumen::store::lead_sort_keys()) {
+            if (!indexed.count(key.name)) continue;
+            for (const char* dir_sql : {" ASC", " DESC"}) {
+                const std::string plan = leads_index_trim_plan(
+                    c, std::string("SELECT l.id FROM leads l WHERE l.active = 1 ORDER BY ") + key.expr + dir_sql + ", l.id" +
+                           dir_sql + " LIMIT 51");
+                CHECK_MESSAGE(plan.find("TEMP B-TREE") == std::string::npos, key.name << dir_sql << ": " << plan);
+                ++checked;
+            }
+        }
+        CHECK(checked == 8);
     }
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);

@@ -7,6 +7,9 @@
 
 #include "jobs_helpers.hpp"
 #include "services/score_rule_service.hpp"
+#include "store/leads.hpp"
+#include "store/score_rules.hpp"
+#include "store/stages.hpp"
 
 using namespace tumen;
 using namespace tumen::testing;
@@ -177,4 +180,72 @@ TEST_CASE("scoring rules: everyone reads them, managers change them; bad input n
     score_rules_api_call(*mgr.client, "PATCH", path, {{"points", 40}, {"version", 1}}, 200);
     auto stale = score_rules_api_call(*mgr.client, "PATCH", path, {{"points", 30}, {"version", 1}}, 409);
     CHECK(stale["error"]["current"]["points"] == 40);
+}
+
+// The recompute scores in one SQL pass (each rule's filter compiled to SQL, one bit per rule); a lead write scores
+// in C++ (RuleSet::score). Both must give every lead the same score and explanation, whatever the rules read.
+TEST_CASE("the recompute's SQL pass scores every lead exactly as the C++ scorer does") {
+    TestServer s;
+    s.login();
+    const int64_t team = insert_team(s, "Дархан");
+    int64_t won_stage = 0, open_stage = 0;
+    s.app->db().write([&](store::Connection& c) {
+        Stage open, won;
+        open.name = "Шинэ";
+        open.sequence = 1;
+        store::insert_stage(c, open);
+        won.name = "Won";
+        won.sequence = 9;
+        won.is_won = true;
+        store::insert_stage(c, won);
+        open_stage = open.id;
+        won_stage = won.id;
+    });
+    const int64_t vip = score_rules_api_call(s.client, "POST", "/api/v1/tags", {{"name", "ВИП"}}, 201)["id"];
+    // Leads first, with no rule yet: every score the test reads was written by the recompute job.
+    std::vector<int64_t> ids;
+    for (int i = 0; i < 24; ++i) {
+        json body = {{"name", i % 3 ? "Захиалга " + std::to_string(i) : "Алёна order " + std::to_string(i)},
+                     {"country", i % 4 == 0 ? "MN" : i % 4 == 1 ? "CN" : ""},
+                     {"email", i % 2 ? "x" + std::to_string(i) + "@gmail.com" : "y" + std::to_string(i) + "@tavan.mn"},
+                     {"expected_revenue", {{"amount", i * 250000}, {"currency", "MNT"}}},
+                     {"stage_id", i % 5 == 0 ? won_stage : open_stage},
+                     {"date_deadline", i % 6 == 0 ? json(nullptr) : json(i % 2 ? "2020-01-01" : "2099-01-01")}};
+        if (i % 3 == 1) body["team_id"] = team;
+        if (i % 4 == 2) body["tag_ids"] = json::array({vip});
+        ids.push_back(score_rules_api_call(s.client, "POST", "/api/v1/leads", body, 201)["id"]);
+    }
+    CHECK(scalar(s, "SELECT count(*) FROM leads WHERE score <> 0") == 0);
+    const std::vector<std::pair<std::string, int>> rules = {
+        {"country = \"MN\"", 20},
+        {"name contains \"алена\"", 7},  // Cyrillic, folded, ё = е
+        {"email_is_corporate = false", -10},
+        {"tags has \"ВИП\"", 30},
+        {"stage.is_won = true", 5},
+        {"expected_revenue >= 2000000 and date_deadline < today", 11},
+        {"date_deadline = null or country = \"\"", -3},
+    };
+    for (const auto& [filter, points] : rules)
+        score_rules_api_call(s.client, "POST", "/api/v1/score-rules", {{"name", filter}, {"filter", filter}, {"points", points}}, 201);
+    score_rules_api_call(s.client, "POST", "/api/v1/score-rules",
+                         {{"name", "Дарханы баг"}, {"filter", "priority >= 0"}, {"points", 4}, {"team_id", team}}, 201);
+    score_rules_api_settle(s);
+
+    auto& c = s.app->db().reader();
+    const auto rule_set = store::current_rule_set(c);
+    REQUIRE(rule_set->size() == rules.size() + 1);
+    CHECK(store::rescores_in_sql(*rule_set, 0));
+    std::set<int64_t> matched;
+    for (int64_t id : ids) {
+        auto lead = store::find_lead(c, id);
+        REQUIRE(lead);
+        const int64_t stored = lead->score;
+        const json stored_reasons = scoring::reasons_json(lead->score_explanation);
+        store::score_lead(c, *lead);  // the C++ scorer, the same rules
+        CHECK_MESSAGE(stored == lead->score, "lead " << id);
+        CHECK_MESSAGE(stored_reasons == scoring::reasons_json(lead->score_explanation), "lead " << id);
+        for (const auto& r : lead->score_explanation) matched.insert(r.rule_id);
+    }
+    CHECK(matched.size() == rules.size() + 1);  // every rule matched some lead and missed others (below)
+    CHECK(scalar(s, "SELECT count(*) FROM leads WHERE score = 0 OR score_explanation = '[]'") < 24);
 }

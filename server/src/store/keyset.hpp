@@ -15,8 +15,11 @@ namespace tumen::store {
 
 struct SortKey {
     const char* name;  // as the client writes it: ?sort=name desc
-    const char* expr;  // trusted SQL; never NULL (COALESCE it), so keyset comparisons are total
+    const char* expr;  // trusted SQL; NULL only if `nullable` (else COALESCE it, so keyset comparisons are total)
     bool numeric;
+    // NULLs sort first ascending and last descending (SQLite's order), and the page's seek condition handles them.
+    // A plain column can then be sorted by its index: ORDER BY COALESCE(col, '') can use none.
+    bool nullable = false;
 };
 
 struct Sort {

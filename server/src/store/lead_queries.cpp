@@ -23,7 +23,7 @@ constexpr SortKey lead_queries_sort_keys[] = {
     // In the narrow lead_probabilities (migration lead_probabilities), without an index: a lookup per lead.
     {"probability", "coalesce((SELECT lp.probability FROM lead_probabilities lp WHERE lp.lead_id = l.id), 0)", true},
     {"priority", "l.priority", true},
-    {"date_deadline", "COALESCE(l.date_deadline, '')", false},
+    {"date_deadline", "l.date_deadline", false, true},  // nullable: the leads_deadline index gives the order
     {"score", "l.score", true},
     {"city", "l.city", false},
     {"country", "l.country", false},
@@ -83,6 +83,8 @@ const std::vector<std::string>& sortable_lead_fields() {
     }();
     return names;
 }
+
+std::span<const SortKey> lead_sort_keys() { return lead_queries_sort_keys; }
 
 const GroupKeySql* find_group_key(std::string_view name) {
     for (const auto& k : lead_queries_group_keys)

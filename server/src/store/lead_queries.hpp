@@ -1,12 +1,14 @@
 // Lead searches for lists, the board and reports: filter language + full-text + record rules + keyset paging,
 // and grouped counts/sums. Every query here ANDs the caller's record rule (store/record_rules.hpp).
 #pragma once
+#include <span>
 #include <optional>
 #include <string_view>
 #include <string>
 #include <vector>
 
 #include "store/filter_sql.hpp"
+#include "store/keyset.hpp"
 #include "store/filter_sql_fields.hpp"
 #include "store/leads.hpp"
 #include "tumen/filter_context.hpp"
@@ -30,6 +32,8 @@ struct LeadPage {
 };
 
 const std::vector<std::string>& sortable_lead_fields();
+// The SQL each of them sorts by (over `leads l`): tests hold the indexed ones to reading in index order.
+std::span<const SortKey> lead_sort_keys();
 
 // The WHERE condition (record rule AND filter AND full-text AND active) of a query; 400 for a bad filter.
 // `fts_joined`: the query joins leads_fts itself (FROM leads_fts JOIN leads l), so the words are a plain MATCH.

@@ -32,5 +32,6 @@ extern const std::string_view totals_pause;
 extern const std::string_view board_index;
 extern const std::string_view insert_totals_pause;
 extern const std::string_view leads_index_trim;
+extern const std::string_view fk_child_indexes;
 extern const std::string_view lead_probabilities;
 }  // namespace tumen::store::migration

@@ -37,6 +37,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::board_index,
     &migration::insert_totals_pause,
     &migration::leads_index_trim,
+    &migration::fk_child_indexes,
     &migration::lead_probabilities,
 };
 

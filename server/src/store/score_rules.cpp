@@ -3,7 +3,10 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
+#include "store/filter_sql.hpp"
+#include "store/filter_sql_fields.hpp"
 #include "store/leads.hpp"
 #include "store/stages.hpp"
 
@@ -147,7 +150,85 @@ void score_lead(Connection& c, Lead& lead) {
     lead.score_explanation = std::move(outcome.reasons);
 }
 
+namespace {
+
+// The recompute as one SQL pass per batch: each rule's filter, compiled by store/filter_sql as the list's filters
+// are (same meaning as filter::evaluate, held by filter_sql_test), sets one bit of a mask per lead; the score and
+// the stored explanation of a mask are built once, with the same code as score(). Leads are neither decoded nor
+// scored in C++ (the plain decode of every lead was most of a recompute that changes nothing).
+struct ScoreRulesSqlPass {
+    std::string mask_sql;            // one "(CASE WHEN <rule> THEN 1 ELSE 0 END) << i" term per rule, ORed
+    std::vector<SqlValue> params;    // in placeholder order
+    std::vector<const scoring::RuleSet::Compiled*> rules;  // bit i = rules[i]
+};
+
+constexpr std::size_t score_rules_sql_max = 62;  // bits of one signed 64-bit mask
+
+std::optional<ScoreRulesSqlPass> score_rules_sql_pass(const scoring::RuleSet& rules, int64_t now) {
+    if (rules.size() > score_rules_sql_max) return std::nullopt;
+    ScoreRulesSqlPass pass;
+    pass.mask_sql = "0";
+    for (const auto& r : rules.rules()) {
+        auto where = compile_filter_sql(r.expr, filter::lead_filter_fields(), lead_sql_fields(), scoring_context(now));
+        if (!where) return std::nullopt;  // the C++ scorer handles what does not compile
+        const std::string bit = std::to_string(pass.rules.size());
+        if (r.team_id) {
+            pass.mask_sql += " | ((CASE WHEN l.team_id = ? AND (" + where->sql + ") THEN 1 ELSE 0 END) << " + bit + ")";
+            pass.params.push_back(*r.team_id);
+        } else {
+            pass.mask_sql += " | ((CASE WHEN " + where->sql + " THEN 1 ELSE 0 END) << " + bit + ")";
+        }
+        pass.params.insert(pass.params.end(), where->params.begin(), where->params.end());
+        pass.rules.push_back(&r);
+    }
+    return pass;
+}
+
+struct ScoreOfMask {
+    int64_t score = 0;
+    std::string explanation;  // as stored: reasons_json(...).dump()
+};
+
+RescoreBatch rescore_leads_sql(Connection& c, const ScoreRulesSqlPass& pass, int64_t after_id, int limit) {
+    RescoreBatch out;
+    auto s = c.prepare_uncached("SELECT l.id, l.score, l.score_explanation, " + pass.mask_sql +
+                                " FROM leads l WHERE l.id > ? ORDER BY l.id LIMIT ?");
+    std::vector<SqlValue> params = pass.params;
+    params.push_back(after_id);
+    params.push_back(static_cast<int64_t>(limit));
+    s.bind_all(params);
+    std::unordered_map<int64_t, ScoreOfMask> by_mask;  // few distinct masks: each built once per batch
+    while (s.step()) {
+        const int64_t id = s.get_int(0), mask = s.get_int(3);
+        auto [it, fresh] = by_mask.try_emplace(mask);
+        if (fresh) {
+            std::vector<ScoreReason> reasons;
+            for (std::size_t i = 0; i < pass.rules.size(); ++i)
+                if (mask & (int64_t{1} << i)) {
+                    const auto& r = *pass.rules[i];
+                    it->second.score += r.points;
+                    reasons.push_back({r.id, r.name, r.points});
+                }
+            it->second.explanation = scoring::reasons_json(reasons).dump();
+        }
+        out.last_id = id;
+        ++out.seen;
+        if (s.get_int(1) == it->second.score && s.get_text(2) == it->second.explanation) continue;
+        // Not a user edit: no version bump, so nobody's open form goes stale because a rule changed.
+        auto write = c.prepare("UPDATE leads SET score = ?, score_explanation = ? WHERE id = ?");  // cached
+        write.bind(1, it->second.score).bind(2, it->second.explanation).bind(3, id);
+        write.run();
+        ++out.changed;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool rescores_in_sql(const scoring::RuleSet& rules, int64_t now) { return score_rules_sql_pass(rules, now).has_value(); }
+
 RescoreBatch rescore_leads(Connection& c, const scoring::RuleSet& rules, int64_t after_id, int limit, int64_t now) {
+    if (auto pass = score_rules_sql_pass(rules, now)) return rescore_leads_sql(c, *pass, after_id, limit);
     RescoreBatch out;
     std::vector<Lead> leads;
     {

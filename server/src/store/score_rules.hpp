@@ -37,5 +37,8 @@ struct RescoreBatch {
     int64_t changed = 0;
 };
 RescoreBatch rescore_leads(Connection& c, const scoring::RuleSet& rules, int64_t after_id, int limit, int64_t now);
+// Whether rescore_leads runs these rules as one SQL pass (every filter compiles to SQL and there are at most 62
+// rules), rather than decoding and scoring each lead in C++.
+bool rescores_in_sql(const scoring::RuleSet& rules, int64_t now);
 
 }  // namespace tumen::store

@@ -88,7 +88,6 @@ public:
     Outcome score(const Lead& lead, const std::vector<Stage>* stages, const LeadRecord::TagNames& tag_names,
                   const filter::Context& ctx) const;
 
-private:
     struct Compiled {
         std::int64_t id;
         std::string name;
@@ -96,6 +95,10 @@ private:
         std::optional<std::int64_t> team_id;
         filter::Expr expr;
     };
+    // The rules score() applies, in its order (a scorer elsewhere, e.g. the server's SQL pass, must match it).
+    const std::vector<Compiled>& rules() const { return rules_; }
+
+private:
     std::vector<Compiled> rules_;
     std::vector<std::int64_t> skipped_;
     std::vector<std::string> fields_;
