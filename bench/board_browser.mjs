@@ -11,6 +11,7 @@
 // /tmp/tumen-board-bench-<leads> and reused. Goals (issue 5): usable in under 1.5 s, p95 frame under 16 ms.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { config, launchBrowser } from '../tests/e2e/harness.mjs';
@@ -51,6 +52,27 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+// CPU time (user + system, ms) of the browser's processes (this script's descendants but the server), from /proc:
+// less sensitive to the machine's load than wall time. NaN where there is no /proc.
+function browserCpuMs() {
+  const procs = new Map();
+  try {
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(d), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 });
+      } catch { /* gone meanwhile */ }
+    }
+  } catch { return NaN; }
+  let total = 0;
+  const walk = (pid) => {
+    for (const [k, v] of procs) if (v.ppid === pid && k !== server.pid) { total += v.ms; walk(k); }
+  };
+  walk(process.pid);
+  return total;
+}
 
 const browser = await launchBrowser();
 async function measure(team) {
@@ -66,6 +88,8 @@ async function measure(team) {
     };
     poll();
   });
+  const load = os.loadavg()[0];
+  const cpu0 = browserCpuMs();
   const t0 = Date.now();
   await page.goto(`${base}#/pipeline/${team.id}`);
   await page.waitForFunction(() => {
@@ -73,6 +97,7 @@ async function measure(team) {
     return st && st.board && st.board.status === 'ready' && st.board.cards.some((c) => c.rect);
   }, null, { timeout: 60000, polling: 10 });
   const usable = Date.now() - t0;
+  const startCpu = browserCpuMs() - cpu0;
   const timeline = await page.evaluate(() => {
     const at = (part) => {
       const e = performance.getEntriesByType('resource').find((r) => r.name.includes(part));
@@ -81,7 +106,15 @@ async function measure(team) {
     return { html: Math.round(performance.getEntriesByType('navigation')[0].responseEnd), js: at('/tumen.js'),
              wasm: at('/tumen.wasm'), fonts: Math.max(at('DejaVuSans.ttf'), at('DejaVuSans-Bold.ttf')),
              session: at('/api/v1/session/me'), teams: at('/api/v1/teams'), groups: at('/api/v1/leads/groups'),
-             frame: Math.round(window.__firstFrame) };
+             frame: Math.round(window.__firstFrame),
+             // The client's start-up marks (client/platform/main.cpp): main entered, WebGL context made, main returned,
+             // fonts in, atlas started and built, first frame drawn and (.presented) its next animation frame, the
+             // first frame with the board's columns started, drawn and presented.
+             marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tumen:'))
+               .map((m) => `${m.name.slice(6)} ${Math.round(m.startTime)}`).join(', '),
+             // What the main thread spent on each reply of the first seconds, and on the first frame.
+             steps: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tumen:') && m.duration >= 5)
+               .map((m) => `${m.name.slice(6)} ${Math.round(m.startTime)}+${Math.round(m.duration)}`).join(', ') };
   });
   const state = () => page.evaluate(() => window.tumen.state());
   // Frames drawn since `from` (frame_ms ends at frame_count).
@@ -118,7 +151,7 @@ async function measure(team) {
   const drag = framesSince(st, from);
   const dragGl = framesSince(st, from, 'render_ms');
   await context.close();
-  return { usable, timeline, scroll, drag, scrollGl, dragGl, heap: st.heap_bytes, cards: team.cards, columns: st.board.columns.length };
+  return { usable, startCpu, load, timeline, scroll, drag, scrollGl, dragGl, heap: st.heap_bytes, cards: team.cards, columns: st.board.columns.length };
 }
 
 try {
@@ -128,9 +161,11 @@ try {
     const m = await measure(team);
     rows.push(m);
     console.log(`${label} "${team.name}": ${m.cards} open cards in ${m.columns} columns`);
-    console.log(`  usable board          ${m.usable} ms`);
+    console.log(`  usable board          ${m.usable} ms (browser CPU meanwhile ${m.startCpu} ms, load ${m.load.toFixed(1)} before)`);
     const t = m.timeline;
     console.log(`    received (ms after navigation): index.html ${t.html}, tumen.js ${t.js}, tumen.wasm ${t.wasm}, fonts ${t.fonts}, session ${t.session}, teams ${t.teams}, board data ${t.groups}; first frame ${t.frame}`);
+    if (t.marks) console.log(`    client marks (ms after navigation): ${t.marks}`);
+    if (t.steps) console.log(`    main-thread steps over 5 ms (start+duration): ${t.steps}`);
     console.log(`  frames, column scroll ${m.scroll.length} frames: median ${fmt(quantile(m.scroll, 0.5))} ms, p95 ${fmt(quantile(m.scroll, 0.95))} ms`);
     console.log(`  frames, card drag     ${m.drag.length} frames: median ${fmt(quantile(m.drag, 0.5))} ms, p95 ${fmt(quantile(m.drag, 0.95))} ms`);
     const own = (all, gl) => all.map((v, i) => v - (gl[i] ?? 0));

@@ -108,6 +108,18 @@ EM_JS(void, js_announce_ready, (), {
     window.dispatchEvent(new Event("tumen-ready"));
 });
 
+EM_JS(void, js_startup_mark, (const char* name, int presented), {
+    if (!self.performance || !performance.mark) return;
+    const n = "tumen:" + UTF8ToString(name);
+    performance.mark(n);
+    if (presented) requestAnimationFrame(() => performance.mark(n + ".presented"));
+});
+
+EM_JS(void, js_startup_measure, (const char* name, double start), {
+    if (!self.performance || !performance.measure) return;
+    try { performance.measure("tumen:" + UTF8ToString(name), { start: start, end: performance.now() }); } catch (e) {}
+});
+
 // The bytes become a Blob behind a temporary object URL, "clicked" through an <a download> (the export of the
 // leads list); HEAPU8 is copied by the Blob constructor, so the buffer may be freed afterwards.
 EM_JS(void, js_save_file, (const char* name, const char* mime, const char* data, int size), {
@@ -274,6 +286,8 @@ void set_document_language(std::string_view code) { js_set_document(nullptr, std
 bool is_mac() { return take(js_string_result(2)).rfind("Mac", 0) == 0; }
 
 void announce_ready() { js_announce_ready(); }
+void startup_mark(const char* name, bool presented) { js_startup_mark(name, presented ? 1 : 0); }
+void startup_measure(const std::string& name, double start_ms) { js_startup_measure(name.c_str(), start_ms); }
 void show_fatal(const std::string& message) { js_show_fatal(message.c_str()); }
 
 }  // namespace tumen::platform

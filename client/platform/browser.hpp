@@ -114,6 +114,12 @@ bool is_mac();
 
 // The client is drawn: hides the loading indicator, window.tumen.ready = true.
 void announce_ready();
+// A start-up step reached: performance.mark("tumen:" + name), read by bench/board_browser.mjs and seen in a
+// DevTools trace. `presented` also marks "tumen:<name>.presented" at the next animation frame, i.e. once the
+// browser has taken what was drawn (roughly when it reaches the screen).
+void startup_mark(const char* name, bool presented = false);
+// performance.measure("tumen:" + name) from `start_ms` (emscripten_get_now) to now: a start-up step's duration.
+void startup_measure(const std::string& name, double start_ms);
 // The client cannot run (e.g. no WebGL 2): shows `message` in place of the loading indicator.
 void show_fatal(const std::string& message);
 

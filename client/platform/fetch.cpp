@@ -6,6 +6,8 @@
 #include <cstring>
 #include <memory>
 
+#include "browser.hpp"
+
 namespace tumen::platform {
 
 namespace {
@@ -65,9 +67,12 @@ void start(std::unique_ptr<Pending> p) {
 void FetchTransport::send(client::HttpRequest request, client::HttpCallback done) {
     auto p = std::make_unique<Pending>();
     p->request = std::move(request);
-    p->done = [done = std::move(done), wake = wake_](int status, const char* data, size_t size) {
+    p->done = [done = std::move(done), wake = wake_, path = p->request.path](int status, const char* data, size_t size) {
+        const double start = emscripten_get_now();
         done(client::HttpResponse{status, std::string(data, size)});
         if (wake) wake();
+        // How long the page's first seconds spend on each reply (bench/board_browser.mjs prints these).
+        if (start < 10000) startup_measure("reply " + path.substr(0, path.find('?')), start);
     };
     start(std::move(p));
 }

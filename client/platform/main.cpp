@@ -26,6 +26,7 @@
 #include "state/app_state.hpp"
 #include "state/frame_timer.hpp"
 #include "state/input_trickle.hpp"
+#include "state/startup_hold.hpp"
 #include "state/test_probe.hpp"
 #include "state/text_overlay.hpp"
 #include "state/touch_gestures.hpp"
@@ -62,6 +63,8 @@ struct Client {
     int dirty_frames = settle_frames;
     bool paused = false;
     std::uint64_t frame_count = 0;
+    bool board_frame_marked = false;  // the start-up mark of the first frame showing the board's data is set
+    bool hold_timer = false;          // the wake-up at the end of the first frame's wait is scheduled
     client::FrameTimer frame_timer;   // the whole frame: input, layout, draw lists, WebGL calls
     client::FrameTimer render_timer;  // of it, the WebGL part (software rendering in headless Chromium)
     bool ready = false;
@@ -175,6 +178,7 @@ void update_geometry() {
         g->built_dpr = g->canvas.dpr;
         g->built_kiosk = kiosk;
         g->built_scale = scale;
+        if (!g->fonts_built) platform::startup_mark("atlas_start");
         g->ui.device_dpr = static_cast<float>(g->canvas.dpr);
         g->ui.dpr = static_cast<float>(g->canvas.dpr) * scale;
         g->ui.fonts = app::build_fonts(g->font_files, g->ui.dpr, kiosk);
@@ -182,6 +186,7 @@ void update_geometry() {
         app::apply_theme(g->ui.dpr, g->built_dark == 1);
         platform::set_page_theme(g->built_dark == 1);
         g->renderer.create_font_texture();  // replaces the old atlas' texture
+        if (!g->fonts_built) platform::startup_mark("atlas");
         g->fonts_built = true;
     }
 }
@@ -230,6 +235,18 @@ void sync_document() {
     }
 }
 
+// Whether the first frame still waits for the start-up replies; sets a wake-up for the end of the wait.
+bool hold_first_frame() {
+    if (g->frame_count > 0) return false;
+    const double now = emscripten_get_now();
+    if (!client::hold_first_frame(*g->app, now)) return false;
+    if (!g->hold_timer) {
+        g->hold_timer = true;
+        emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>(client::first_frame_wait_ms - now) + 1);
+    }
+    return true;
+}
+
 void frame() {
     // A DPR change without a resize event (some zoom paths) is still caught on the next wake-up: reading the
     // ratio is cheap, measuring the canvas' CSS box is not, so only the ratio is checked every frame.
@@ -244,14 +261,19 @@ void frame() {
         app::apply_theme(g->ui.dpr, dark == 1);
         platform::set_page_theme(dark == 1);
     }
-    // Nothing to show until the fonts are in (the page's loading indicator covers the canvas meanwhile).
-    if (!g->fonts_built || g->dirty_frames <= 0) {
+    // Nothing to show until the fonts are in (the page's loading indicator covers the canvas meanwhile), nor, at
+    // start-up, before the session and the board's columns are (startup_hold.hpp); each reply wakes the loop.
+    if (!g->fonts_built || g->dirty_frames <= 0 || hold_first_frame()) {
         g->paused = true;
         emscripten_pause_main_loop();
         return;
     }
     --g->dirty_frames;
     const double frame_start = emscripten_get_now();
+    // Start-up marks (bench/board_browser.mjs): the first frame, and the first with the board's data.
+    const bool board_frame = !g->board_frame_marked && g->app->route().view == View::pipeline &&
+                             g->app->board().status() == client::BoardStatus::ready;
+    if (board_frame) platform::startup_mark("board_frame_start");
 
     for (const auto& e : g->input.take_frame()) {
         if (e.kind == client::InputEvent::Kind::key)
@@ -297,6 +319,14 @@ void frame() {
     platform::set_text_input(io.WantTextInput);  // "/" is a shortcut only outside text fields (key_guard.hpp)
     place_text_overlay();
     ++g->frame_count;
+    if (g->frame_count == 1) {
+        platform::startup_measure("frame1 work", frame_start);
+        platform::startup_mark("frame1", true);
+    }
+    if (board_frame) {
+        g->board_frame_marked = true;
+        platform::startup_mark("board_frame", true);
+    }
     sync_document();
 
     // Keep drawing while a button or key is held (drags, key repeat) or the layout is still moving.
@@ -327,6 +357,7 @@ void frame() {
 void font_loaded(bool ok, std::vector<unsigned char> bytes, std::vector<unsigned char>& slot) {
     if (ok) slot = std::move(bytes);
     if (--g->fonts_pending > 0) return;
+    platform::startup_mark("fonts");
     if (g->font_files.regular.empty() || g->font_files.bold.empty()) {
         // Without the TTF the UI still works with ImGui's built-in font (Latin only).
         emscripten_log(EM_LOG_ERROR, "tumen: could not load /fonts/DejaVuSans*.ttf; using the built-in font");
@@ -406,6 +437,7 @@ EMSCRIPTEN_KEEPALIVE const char* tumen_state_json() {
 }  // extern "C"
 
 int main() {
+    platform::startup_mark("main");
     g = new Client();  // lives as long as the page
     g->transport = std::make_unique<platform::FetchTransport>(wake);
     g->app = std::make_unique<client::AppState>(*g->transport, g->host);
@@ -438,6 +470,7 @@ int main() {
         platform::show_fatal(g->app->tr("error.webgl"));
         return 1;
     }
+    platform::startup_mark("context");
     glfwMakeContextCurrent(g->window);
     platform::reload_after_context_loss();
 
@@ -465,6 +498,7 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     io.ClipboardUserData = nullptr;
 
+    platform::startup_mark("main_done");
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }
