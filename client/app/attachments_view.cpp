@@ -28,11 +28,11 @@ void attachments_block(AppState& app, Ui& ui, const std::string& id, client::Att
 
     const std::string count = shelf.items().empty() ? "" : " (" + std::to_string(shelf.items().size()) + ")";
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    section_title(ui, id + ".attachments.title", app.tr("attachments.title") + count, width);
-    const ImVec2 after_title = ImGui::GetCursorScreenPos();
-    // "Attach file" sits at the title's right end.
+    // "Attach file" sits at the title's right end; the title's underline stops short of it.
     const std::string attach = app.tr("attachments.attach");
     const float bw = text_size(ui.fonts.strong, attach).x + ui.px(28);
+    section_title(ui, id + ".attachments.title", app.tr("attachments.title") + count, std::max(ui.px(40), width - bw - ui.px(12)));
+    const ImVec2 after_title = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(top.x + width - bw, top.y - ui.px(6)));
     if (button(ui, id + ".attachments.attach", attach, ButtonKind::secondary, ImVec2(bw, ui.px(30)), shelf.uploading().empty()))
         shelf.attach();

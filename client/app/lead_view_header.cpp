@@ -98,8 +98,9 @@ void lead_header(AppState& app, Ui& ui, float width) {
     const float bar_y = one_row ? row.y : row.y + bh + ui.px(12);
     const float bar_x = one_row ? row.x + width - bar_w : row.x;
     ImGui::SetCursorScreenPos(ImVec2(bar_x, bar_y));
-    if (const std::int64_t clicked = statusbar(ui, steps, lead->stage_id, lead->active && !busy))
-        form.move_to(clicked);
+    // No pipeline (an opportunity without a team's stages): no bar at all, not its empty outline's stray line.
+    if (!steps.empty())
+        if (const std::int64_t clicked = statusbar(ui, steps, lead->stage_id, lead->active && !busy)) form.move_to(clicked);
     ImGui::SetCursorScreenPos(ImVec2(start.x, bar_y + ui.px(34)));
     ImGui::Dummy(ImVec2(width, 0));
 }

@@ -21,6 +21,14 @@ std::string group_by_label(AppState& app, const std::string& key) {
     return app.tr("list.group_by." + (key.empty() ? std::string("none") : key));
 }
 
+// The chip: "Group by: Stage > Salesperson".
+std::string group_chip_label(AppState& app, const LeadListQuery& q) {
+    std::string label = app.tr("list.group_by");
+    if (!q.group.empty()) label += ": " + group_by_label(app, q.group);
+    if (!q.subgroup.empty()) label += " > " + group_by_label(app, q.subgroup);  // (no "›" glyph in the font atlas)
+    return label;
+}
+
 // Several currencies: "₮1,500,000 · $2,000".
 std::string sums_text(const std::vector<Money>& sums, i18n::Lang lang) {
     std::string out;
@@ -44,18 +52,13 @@ void chevron(ImDrawList* dl, ImVec2 c, float s, bool down, ImU32 col, float thic
 
 }  // namespace
 
-float group_menu_width(AppState& app, Ui& ui) {
-    const auto& group = app.list().query().group;
-    std::string label = app.tr("list.group_by");
-    if (!group.empty()) label += ": " + group_by_label(app, group);
-    return chip_width(ui, label, true);
-}
+float group_menu_width(AppState& app, Ui& ui) { return chip_width(ui, group_chip_label(app, app.list().query()), true); }
 
 void draw_group_menu(AppState& app, Ui& ui, ImVec2 pos) {
     auto& list = app.list();
-    const std::string& group = list.query().group;
-    std::string label = app.tr("list.group_by");
-    if (!group.empty()) label += ": " + group_by_label(app, group);
+    const LeadListQuery& now = list.query();
+    const std::string& group = now.group;
+    const std::string label = group_chip_label(app, now);
     ImGui::SetCursorScreenPos(pos);
     if (chip(ui, "list.group_by", label, !group.empty(), true)) ImGui::OpenPopup("list.group_by.menu");
     ImGui::SetNextWindowPos(ImVec2(pos.x + chip_width(ui, label, true), pos.y + ui.px(36)), ImGuiCond_Always, ImVec2(1, 0));
@@ -64,14 +67,20 @@ void draw_group_menu(AppState& app, Ui& ui, ImVec2 pos) {
         const float w = ui.px(260);
         std::optional<std::string> picked;
         if (search::menu_item(ui, "list.group_by.none", group_by_label(app, ""), group.empty(), w)) picked = "";
+        // With one key chosen, another nests groups inside its groups (Odoo's order of picks); a chosen one goes.
+        if (!group.empty()) search::menu_note(ui, app.tr(now.subgroup.empty() ? "list.group_by.add_level" : "list.group_by.two_levels"), w);
         for (std::string_view key : client::list_group_keys) {
             const std::string k(key);
-            if (search::menu_item(ui, "list.group_by." + k, group_by_label(app, k), group == k, w)) picked = k;
+            std::string item = group_by_label(app, k);
+            const int level = k == group ? 1 : k == now.subgroup ? 2 : 0;
+            if (level > 0 && !now.subgroup.empty())
+                item = app.tr("list.group_by.level", {{"field", item}, {"level", std::to_string(level)}});
+            if (search::menu_item(ui, "list.group_by." + k, item, level > 0, w)) picked = k;
         }
         if (picked) {
-            LeadListQuery q = list.query();
-            q.group = *picked;
-            if (q != list.query()) list.apply(q);
+            LeadListQuery q = now;
+            q.pick_group(*picked);
+            if (q != now) list.apply(q);
         }
         if (picked || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -79,10 +88,13 @@ void draw_group_menu(AppState& app, Ui& ui, ImVec2 pos) {
     pop_popup_style();
 }
 
-void draw_group_header(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, ImVec2 min, ImVec2 max, ImVec2 clip0,
-                       ImVec2 clip1, float revenue_x, float revenue_w, bool focused) {
+void draw_group_header(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, std::size_t sub, ImVec2 min, ImVec2 max,
+                       ImVec2 clip0, ImVec2 clip1, float revenue_x, float revenue_w, bool focused) {
     auto& list = app.list();
-    const client::ListGroup& g = list.groups()[gi];
+    const client::ListGroup& g = *list.group_at(gi, sub);
+    // A second-level group: indented under its parent, on the table's own background.
+    const bool second = sub != client::no_sub;
+    const float indent = second ? ui.px(24) : 0.0f;
     const float h = max.y - min.y;
     const std::string label = list.group_label(g);
     const std::string id = "list.group." + g.id;
@@ -90,17 +102,18 @@ void draw_group_header(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, Im
     bool hv = false;
     if (b.y - a.y >= 1) {
         ImGui::SetCursorScreenPos(a);
-        if (ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(b.x - a.x, b.y - a.y))) list.toggle_group(gi);
+        if (ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(b.x - a.x, b.y - a.y))) list.toggle_group(gi, sub);
         hv = ImGui::IsItemHovered();
         if (hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
-    dl->AddRectFilled(min, max, hv ? color::row_hover : color::table_head);
-    dl->AddLine(ImVec2(min.x, max.y - ui.px(1)), ImVec2(max.x, max.y - ui.px(1)), color::border, ui.px(1));
+    dl->AddRectFilled(min, max, hv ? color::row_hover : second ? color::surface : color::table_head);
+    if (second) dl->AddRectFilled(ImVec2(min.x, min.y), ImVec2(min.x + indent, max.y), color::table_head);
+    dl->AddLine(ImVec2(min.x + indent, max.y - ui.px(1)), ImVec2(max.x, max.y - ui.px(1)), color::border, ui.px(1));
     const float cy = std::floor(min.y + h * 0.5f);
-    chevron(dl, ImVec2(min.x + ui.px(22), cy), ui.px(4), g.expanded, color::text_secondary, ui.px(1.8f));
+    chevron(dl, ImVec2(min.x + indent + ui.px(22), cy), ui.px(4), g.expanded, color::text_secondary, ui.px(1.8f));
     // Name, count and the weighted sum stay at the left edge however far the columns are scrolled.
-    float x = min.x + ui.px(check_w);
-    ImFont* f = ui.fonts.strong;
+    float x = min.x + indent + ui.px(check_w);
+    ImFont* f = second ? ui.fonts.body : ui.fonts.strong;
     const float fs = ui.px(14);
     const float name_room = std::max(ui.px(80), revenue_x - x - ui.px(260));
     const std::string shown = clip_text(f, fs, label, name_room);
@@ -142,10 +155,10 @@ void draw_group_header(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, Im
     }
 }
 
-void draw_group_more(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, ImVec2 min, ImVec2 max, ImVec2 clip0,
-                     ImVec2 clip1, bool focused) {
+void draw_group_more(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, std::size_t sub, ImVec2 min, ImVec2 max,
+                     ImVec2 clip0, ImVec2 clip1, bool focused) {
     auto& list = app.list();
-    const client::ListGroup& g = list.groups()[gi];
+    const client::ListGroup& g = *list.group_at(gi, sub);
     const std::int64_t left = std::max<std::int64_t>(0, g.count - static_cast<std::int64_t>(g.rows.size()));
     const std::string label = g.loading ? app.tr("list.loading_row") : app.tr("list.group.more", {{"count", std::to_string(left)}});
     const std::string id = "list.group_more." + g.id;
@@ -153,7 +166,7 @@ void draw_group_more(AppState& app, Ui& ui, ImDrawList* dl, std::size_t gi, ImVe
     bool hv = false;
     if (b.y - a.y >= 1) {
         ImGui::SetCursorScreenPos(a);
-        if (ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(b.x - a.x, b.y - a.y))) list.load_more(gi);
+        if (ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(b.x - a.x, b.y - a.y))) list.load_more(gi, sub);
         hv = ImGui::IsItemHovered() && !g.loading;
         if (hv) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }

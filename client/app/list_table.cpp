@@ -360,7 +360,8 @@ void draw_row(AppState& app, Ui& ui, ImDrawList* dl, const Geometry& g, ImVec2 c
 }
 
 // The grouped list's keys: Up/Down through headers, rows and "show more" lines; Enter opens a row or toggles a
-// group (shows more on its last line); Right expands, Left collapses (from a row too, landing on its header).
+// group (shows more on its last line); Right expands, Left collapses (from a row too, landing on its header; on a
+// folded second-level header, its parent).
 void group_keys(AppState& app, float rh, float view_h) {
     auto& list = app.list();
     auto& vs = view_state();
@@ -373,17 +374,15 @@ void group_keys(AppState& app, float rh, float view_h) {
     if (vs.focused >= 0 && vs.focused < lines) {
         const client::GroupLine line = list.line_at(static_cast<std::size_t>(vs.focused));
         using K = client::GroupLineKind;
-        if (open) {
-            if (line.kind == K::header) list.toggle_group(line.group);
-            else if (line.kind == K::row) app.navigate(Route::lead(list.groups()[line.group].rows[line.row].id));
-            else if (line.kind == K::more) list.load_more(line.group);
+        const client::ListGroup* g = list.group_at(line.group, line.sub);
+        if (open && g) {
+            if (line.kind == K::header) list.toggle_group(line.group, line.sub);
+            else if (line.kind == K::row) app.navigate(Route::lead(g->rows[line.row].id));
+            else if (line.kind == K::more) list.load_more(line.group, line.sub);
         }
-        if (toggle && line.kind == K::row) list.click_check_in_group(line.group, line.row, false);
-        if (expand && line.kind == K::header) list.expand(line.group);
-        if (collapse) {
-            list.collapse(line.group);
-            vs.focused = static_cast<int>(list.header_line(line.group));
-        }
+        if (toggle && line.kind == K::row) list.click_check_in_group(line.group, line.sub, line.row, false);
+        if (expand && line.kind == K::header) list.expand(line.group, line.sub);
+        if (collapse) vs.focused = static_cast<int>(list.collapse_from(line));
     }
     if (delta != 0 || collapse) {
         const float fy = static_cast<float>(std::max(0, vs.focused)) * rh;
@@ -484,16 +483,19 @@ void draw_table(AppState& app, Ui& ui, float x0, float x1, float top, float bott
             const ImVec2 lmin(g.x0, y), lmax(g.x1 - scrollbar_room, y + rh);
             switch (line.kind) {
                 case client::GroupLineKind::header:
-                    draw_group_header(app, ui, dl, line.group, lmin, lmax, c0, c1, revenue_x, revenue_w, focused);
+                    draw_group_header(app, ui, dl, line.group, line.sub, lmin, lmax, c0, c1, revenue_x, revenue_w, focused);
                     break;
-                case client::GroupLineKind::more: draw_group_more(app, ui, dl, line.group, lmin, lmax, c0, c1, focused); break;
+                case client::GroupLineKind::more:
+                    draw_group_more(app, ui, dl, line.group, line.sub, lmin, lmax, c0, c1, focused);
+                    break;
                 case client::GroupLineKind::pending: skeleton_row(ui, dl, g, y, rh); break;
                 case client::GroupLineKind::row: {
-                    const std::size_t gi = line.group, ri = line.row;
+                    const std::size_t gi = line.group, si = line.sub, ri = line.row;
+                    const client::ListGroup& grp = *list.group_at(gi, si);
                     // A lead with two tags is a row of two tag groups: the group keeps its widgets apart.
-                    ImGui::PushID(list.groups()[gi].id.c_str());
-                    draw_row(app, ui, dl, g, c0, c1, list.groups()[gi].rows[ri], y, rh, ri, focused,
-                             [&list, gi, ri](bool shift) { list.click_check_in_group(gi, ri, shift); });
+                    ImGui::PushID(grp.id.c_str());
+                    draw_row(app, ui, dl, g, c0, c1, grp.rows[ri], y, rh, ri, focused,
+                             [&list, gi, si, ri](bool shift) { list.click_check_in_group(gi, si, ri, shift); });
                     ImGui::PopID();
                     break;
                 }

@@ -75,12 +75,12 @@ void table_scrollbar(Ui& ui, ImDrawList* dl, const char* id, bool vertical, floa
                      float content, float& scroll);
 // Grouping (list_groups.cpp): the "Group by ▾" chip and menu at `pos`, a group's header line (toggles it; the
 // expected sum under the revenue column at revenue_x) and its "show more" line; min/max span the line, clip0/clip1
-// the table's visible rows (device px).
+// the table's visible rows (device px). `sub` names a second-level group (indented) or is client::no_sub.
 float group_menu_width(client::AppState& app, Ui& ui);
 void draw_group_menu(client::AppState& app, Ui& ui, ImVec2 pos);
-void draw_group_header(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, ImVec2 min, ImVec2 max,
+void draw_group_header(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, std::size_t sub, ImVec2 min, ImVec2 max,
                        ImVec2 clip0, ImVec2 clip1, float revenue_x, float revenue_w, bool focused);
-void draw_group_more(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, ImVec2 min, ImVec2 max, ImVec2 clip0,
+void draw_group_more(client::AppState& app, Ui& ui, ImDrawList* dl, std::size_t group, std::size_t sub, ImVec2 min, ImVec2 max, ImVec2 clip0,
                      ImVec2 clip1, bool focused);
 // Popup look shared by the list's menus (push before BeginPopup, pop after).
 void push_popup_style(Ui& ui);

@@ -78,6 +78,16 @@ std::string date_label(AppState& app, const SearchChips& c) {
 
 bool menu_item(Ui& ui, const std::string& id, const std::string& label, bool on, float w) { return menu_row(ui, id, label, on, w); }
 
+void menu_note(Ui& ui, const std::string& text, float w) {
+    ImFont* f = ui.fonts.small;
+    const float wrap = w - ui.px(24);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 sz = f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, text.c_str());
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(p.x + ui.px(12), p.y + ui.px(4)), color::text_muted, text.c_str(),
+                                        nullptr, wrap);
+    ImGui::Dummy(ImVec2(w, sz.y + ui.px(10)));
+}
+
 ImVec2 Flow::place(float w) {
     if (x + w > right && x > line_start) {
         x = line_start;

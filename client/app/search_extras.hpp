@@ -28,6 +28,8 @@ struct Flow {
 
 // One row of the search bar's popup menus (`on` marks the current choice); true when clicked.
 bool menu_item(Ui& ui, const std::string& id, const std::string& label, bool on, float w);
+// A muted line of explanation in such a menu, wrapped to `w`.
+void menu_note(Ui& ui, const std::string& text, float w);
 
 struct PickData {
     const std::vector<client::NamedRef>* tags = nullptr;   // with colours

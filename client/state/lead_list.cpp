@@ -85,9 +85,9 @@ void LeadList::sync(const Route& route) {
     const bool new_user = !has_wanted_ || k.user != wanted_.user;
     wanted_ = std::move(k);
     has_wanted_ = true;
-    const std::string old_group = query_.group;
+    const std::string old_group = query_.group, old_subgroup = query_.subgroup;
     query_ = parse_list_query(route.query);
-    if (query_.group != old_group) {
+    if (query_.group != old_group || query_.subgroup != old_subgroup) {
         // Other groups (or none): the old ones' names would be read with the new key.
         groups_.clear();
         relayout();
@@ -107,12 +107,9 @@ void LeadList::sync(const Route& route) {
 
 void LeadList::reload() {
     if (!grouped()) return load_first(rows_.size());
-    // The groups open now stay open, with as many rows as they show.
-    std::set<std::string> open;
-    for (const auto& g : groups_)
-        if (g.expanded) open.insert(g.key);
+    // The groups open now stay open (both levels), with as many rows as they show.
     ++generation_;
-    load_groups(std::move(open));
+    load_groups(open_paths());
 }
 
 void LeadList::request(std::string_view endpoint, std::string query, std::string body,

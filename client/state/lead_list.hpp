@@ -60,26 +60,33 @@ struct NamedRef {
 
 // One group of a grouped list (?group=stage ...): its count and sums from GET /leads/groups, and, once expanded,
 // its rows paged from GET /leads with the group's condition added to the search (same sort, fields and paging).
+// Nested (?group=stage,user): an expanded first-level group holds second-level groups instead, loaded from
+// /leads/groups with its condition added; their rows are asked for with both conditions.
 struct ListGroup {
     std::string key;     // the group key as JSON text: "4", "\"MN\"", "\"2026-11\"", "null" (no value)
-    std::string id;      // the key for widget ids: "4", "MN", "2026-11", "none"
+    std::string id;      // the key for widget ids: "4", "MN", "2026-11", "none"; a second level's: "4/7" (parent/own)
+    std::string by;      // what it groups by (a list_group_keys name): how its key is named
     std::string clause;  // the filter-language condition selecting its leads (analysis_drill's drill_clause)
     std::int64_t count = 0;
     std::vector<Money> expected;  // per currency, minor units
     std::vector<Money> weighted;  // probability-weighted
     bool expanded = false;
-    bool loading = false;         // a page of its rows is on its way
+    bool loading = false;         // a page of its rows (or its second-level groups) is on its way
     std::vector<ListRow> rows;
     std::string next;             // cursor of its next page ('' = every row loaded)
     std::uint64_t load = 0;       // replies of an earlier expansion are dropped
+    std::vector<ListGroup> subgroups;  // nested and expanded: the second level
 };
 
 // A line of the grouped table: a group's header, one of its rows, its "load more" line, or a placeholder while its
-// first page loads. The table is virtual over these lines as the flat list is over rows.
+// first page (or its second-level groups) loads. The table is virtual over these lines as the flat list is over rows.
+// `sub` is the second-level group's index inside `group`, or no_sub for a line of a first-level group.
 enum class GroupLineKind { header, row, more, pending };
+inline constexpr std::size_t no_sub = static_cast<std::size_t>(-1);
 struct GroupLine {
     GroupLineKind kind = GroupLineKind::header;
     std::size_t group = 0;
+    std::size_t sub = no_sub;
     std::size_t row = 0;  // kind == row
 };
 
@@ -114,21 +121,28 @@ public:
     const LeadListQuery& query() const { return query_; }
 
     // Grouping (issue 5, `group` in the address): the groups in the server's order (stages in the pipeline's order),
-    // all collapsed at first; expanding one loads its first page of rows, collapsing drops them (and unticks them).
+    // all collapsed at first; expanding one loads its first page of rows (nested: its second-level groups),
+    // collapsing drops them (and unticks them). `sub` names a second-level group inside `group`.
     bool grouped() const { return !query_.group.empty(); }
+    bool nested() const { return !query_.group.empty() && !query_.subgroup.empty(); }
     const std::vector<ListGroup>& groups() const { return groups_; }
-    void expand(std::size_t group);
-    void collapse(std::size_t group);
-    void toggle_group(std::size_t group);
-    void load_more(std::size_t group);  // the group's next page (its "load more" line)
+    const ListGroup* group_at(std::size_t group, std::size_t sub = no_sub) const;
+    void expand(std::size_t group, std::size_t sub = no_sub);
+    void collapse(std::size_t group, std::size_t sub = no_sub);
+    void toggle_group(std::size_t group, std::size_t sub = no_sub);
+    void load_more(std::size_t group, std::size_t sub = no_sub);  // the group's next page (its "load more" line)
+    // Left on a line: folds the group the line is in (a folded second-level header folds its parent); returns
+    // the line of the header that stays, for the keyboard's focus.
+    std::size_t collapse_from(const GroupLine& line);
     std::size_t line_count() const { return line_starts_.empty() ? 0 : line_starts_.back(); }
     GroupLine line_at(std::size_t line) const;
-    std::size_t header_line(std::size_t group) const { return group < line_starts_.size() ? line_starts_[group] : 0; }
+    std::size_t header_line(std::size_t group, std::size_t sub = no_sub) const;
     // The group's title in the UI language: a stage, salesperson, team, tag or country name, a month, or "None".
     std::string group_label(const ListGroup& g) const;
     std::string stage_group_label(std::int64_t stage_id) const;
     // A row's checkbox inside a group; `shift` ranges stay within the group.
-    void click_check_in_group(std::size_t group, std::size_t index, bool shift);
+    void click_check_in_group(std::size_t group, std::size_t index, bool shift) { click_check_in_group(group, no_sub, index, shift); }
+    void click_check_in_group(std::size_t group, std::size_t sub, std::size_t index, bool shift);
 
     // The route for a changed search, chips or sort; the view navigates to it (history entry, reload restores).
     Route route_for(const LeadListQuery& q) const;
@@ -199,18 +213,27 @@ private:
                  std::function<void(const HttpResponse&)> on_ok,
                  std::function<void(const HttpResponse&)> on_fail = nullptr, bool gated = true);
     void take_page(const HttpResponse& reply);
-    // Grouped (lead_list_groups.cpp): the groups' counts and sums, then the rows of the groups still expanded.
+    // Grouped (lead_list_groups.cpp): the groups' counts and sums, then the rows (or second-level groups) of the
+    // groups still expanded. `keep_expanded` holds open_path()s.
     void load_groups(std::set<std::string> keep_expanded);
     void take_groups(const HttpResponse& reply, const std::set<std::string>& keep_expanded);
-    void load_group_page(std::size_t group, std::size_t keep);
+    void load_subgroups(std::size_t group, std::set<std::string> keep_expanded);
+    std::set<std::string> open_paths() const;  // the groups expanded now (both levels), for a reload to keep
+    void load_group_page(std::size_t group, std::size_t sub, std::size_t keep);
+    ListGroup* node(std::size_t group, std::size_t sub);
+    std::vector<ListGroup> groups_from(const nlohmann::json& reply, const std::string& by, const ListGroup* parent) const;
     void order_groups();
     void relayout();
-    // Every loaded row, flat or in expanded groups.
+    // Every loaded row, flat or in expanded groups (both levels).
     template <class F> void for_each_row(F&& f) const {
         for (const auto& r : rows_) f(r);
-        for (const auto& g : groups_)
-            if (g.expanded)
-                for (const auto& r : g.rows) f(r);
+        for (const auto& g : groups_) {
+            if (!g.expanded) continue;
+            for (const auto& r : g.rows) f(r);
+            for (const auto& s : g.subgroups)
+                if (s.expanded)
+                    for (const auto& r : s.rows) f(r);
+        }
     }
 
     AppState& app_;
@@ -224,11 +247,17 @@ private:
     std::int64_t total_ = -1;
     bool loading_more_ = false;
     std::vector<ListGroup> groups_;
-    std::vector<std::size_t> line_starts_;  // the first line of each group, and the line count at the end
+    // The table's blocks (a group's header and what follows it, up to the next header): (group, sub) each, and the
+    // first line of each block with the line count at the end; line_at() binary-searches these.
+    std::vector<std::pair<std::size_t, std::size_t>> blocks_;
+    std::vector<std::size_t> line_starts_;
 
     std::set<std::int64_t> selection_;
     std::optional<std::size_t> anchor_;
-    std::optional<std::pair<std::size_t, std::size_t>> group_anchor_;  // (group, row) of the last clicked box
+    struct GroupAnchor {
+        std::size_t group, sub, row;  // the last clicked box in a group
+    };
+    std::optional<GroupAnchor> group_anchor_;
     std::set<std::int64_t> failed_;
     Message notice_;
     bool busy_ = false;

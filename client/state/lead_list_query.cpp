@@ -45,6 +45,23 @@ void LeadListQuery::toggle_sort(std::string_view field) {
     }
 }
 
+void LeadListQuery::pick_group(std::string_view key) {
+    if (!key.empty() && !list_groupable(key)) return;
+    if (key.empty()) {
+        group.clear();
+        subgroup.clear();
+    } else if (key == subgroup) {
+        subgroup.clear();
+    } else if (key == group) {
+        group = std::move(subgroup);
+        subgroup.clear();
+    } else if (group.empty()) {
+        group = std::string(key);
+    } else {
+        subgroup = std::string(key);
+    }
+}
+
 LeadListQuery parse_list_query(std::string_view route_query) {
     LeadListQuery q;
     q.text = query_value(route_query, "q");
@@ -77,7 +94,16 @@ LeadListQuery parse_list_query(std::string_view route_query) {
         q.sort_field = field;
         q.sort_desc = dir == "desc";
     }
-    if (const std::string group = query_value(route_query, "group"); list_groupable(group)) q.group = group;
+    // "stage,user": two levels at most; unknown and repeated keys are dropped.
+    const std::string groups = query_value(route_query, "group");
+    for (size_t at = 0; at <= groups.size() && q.subgroup.empty();) {
+        size_t comma = groups.find(',', at);
+        if (comma == std::string::npos) comma = groups.size();
+        const std::string key = groups.substr(at, comma - at);
+        at = comma + 1;
+        if (!list_groupable(key) || key == q.group) continue;
+        (q.group.empty() ? q.group : q.subgroup) = key;
+    }
     return q;
 }
 
@@ -107,7 +133,7 @@ std::string format_list_query(const LeadListQuery& q) {
                          {"date", format_date_range(q.chips)},
                          {"filter", q.where},
                          {"sort", q.sort_field.empty() ? std::string() : q.sort_field + (q.sort_desc ? " desc" : " asc")},
-                         {"group", q.group}});
+                         {"group", q.subgroup.empty() ? q.group : q.group + "," + q.subgroup}});
 }
 
 std::string list_filter(const LeadListQuery& q) {

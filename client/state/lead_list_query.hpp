@@ -34,7 +34,8 @@ struct LeadListQuery {
     bool all = false;            // active and inactive leads alike (chip "all": what an analysis counted)
     std::string sort_field;      // "" = the default (newest first)
     bool sort_desc = false;
-    std::string group;           // "" = a flat list; one of list_group_keys (`group`): one level, as the address keeps it
+    std::string group;           // "" = a flat list; one of list_group_keys (`group=stage`)
+    std::string subgroup;        // "" = one level; a second key nesting groups inside each group (`group=stage,user`)
 
     bool operator==(const LeadListQuery&) const = default;
 
@@ -42,6 +43,9 @@ struct LeadListQuery {
     // descending column goes back to the default order.
     void toggle_sort(std::string_view field);
     // (Grouping is not a filter: "Clear filters" keeps it, as it keeps the sort.)
+    // The Group-by menu's pick: "" = no grouping; a key already chosen is taken out (the second moves up);
+    // another becomes the first level, or the second (replacing the second when there are two already).
+    void pick_group(std::string_view key);
     bool any_filter() const { return !text.empty() || mine || unassigned || won || lost || archived || overdue || all || !where.empty() || stage_id || user_id || team_id || chips.any(); }
 };
 

@@ -21,15 +21,23 @@ nlohmann::json list_probe(const LeadList& list, const std::vector<WidgetInfo>& w
     for (const auto& w : widgets)
         if (w.kind == "row" || w.kind == "checkbox" || w.kind == "group" || w.kind == "more") drawn[w.id] = &w;
     auto rect = [](const WidgetInfo* w) { return json{{"x", w->x}, {"y", w->y}, {"w", w->w}, {"h", w->h}}; };
-    // Grouped (?group=...): every group (a few hundred at most) with its header's rectangle when on screen.
+    // Grouped (?group=...): every group (a few hundred at most) with its header's rectangle when on screen;
+    // nested (?group=stage,user), an expanded group's second-level groups under "subgroups".
     j["group_by"] = list.query().group;
-    auto& groups = j["groups"] = json::array();
-    for (const auto& g : list.groups()) {
+    j["subgroup_by"] = list.query().subgroup;
+    auto group_json = [&](const ListGroup& g) {
         json o = {{"id", g.id},         {"label", list.group_label(g)}, {"count", g.count},    {"expanded", g.expanded},
                   {"loading", g.loading}, {"loaded", g.rows.size()},     {"has_more", !g.next.empty()}, {"rect", nullptr},
                   {"more", nullptr}};
         if (auto h = drawn.find("list.group." + g.id); h != drawn.end()) o["rect"] = rect(h->second);
         if (auto m = drawn.find("list.group_more." + g.id); m != drawn.end()) o["more"] = rect(m->second);
+        return o;
+    };
+    auto& groups = j["groups"] = json::array();
+    for (const auto& g : list.groups()) {
+        json o = group_json(g);
+        auto& subs = o["subgroups"] = json::array();
+        for (const auto& s : g.subgroups) subs.push_back(group_json(s));
         groups.push_back(std::move(o));
     }
     auto& rows = j["rows"] = json::array();
@@ -38,17 +46,22 @@ nlohmann::json list_probe(const LeadList& list, const std::vector<WidgetInfo>& w
         const ListRow* row;
         std::size_t index;  // in the list, or in its group
         json group;         // the group's id, null when flat
+        json parent;        // nested: the first-level group's id
     };
     std::vector<Loaded> all;
-    for (std::size_t i = 0; i < list.rows().size(); ++i) all.push_back({&list.rows()[i], i, nullptr});
-    for (const auto& g : list.groups())
-        for (std::size_t i = 0; i < g.rows.size(); ++i) all.push_back({&g.rows[i], i, g.id});
+    for (std::size_t i = 0; i < list.rows().size(); ++i) all.push_back({&list.rows()[i], i, nullptr, nullptr});
+    for (const auto& g : list.groups()) {
+        for (std::size_t i = 0; i < g.rows.size(); ++i) all.push_back({&g.rows[i], i, g.id, nullptr});
+        for (const auto& s : g.subgroups)
+            for (std::size_t i = 0; i < s.rows.size(); ++i) all.push_back({&s.rows[i], i, s.id, g.id});
+    }
     for (const auto& loaded : all) {
         const ListRow& r = *loaded.row;
         auto it = drawn.find("list.row." + std::to_string(r.id));
         if (it == drawn.end()) continue;
         json row = {{"index", loaded.index},
                     {"group", loaded.group},
+                    {"parent", loaded.parent},
                     {"id", r.id},
                     {"name", r.name},
                     {"user_id", r.user_id ? json(*r.user_id) : json(nullptr)},

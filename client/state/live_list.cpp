@@ -17,10 +17,11 @@ void LeadList::live_references() {
 }
 
 void LeadList::apply_live(const LiveLead& ev) {
-    // In an expanded group (a lead may be in two tag groups): changed in place, or gone from it.
-    for (auto& g : groups_) {
+    // In an expanded group (a lead may be in two tag groups; nested, in a second-level group): changed in place,
+    // or gone from it.
+    auto in_group = [&](ListGroup& g) {
         auto row = std::find_if(g.rows.begin(), g.rows.end(), [&](const ListRow& r) { return r.id == ev.id; });
-        if (row == g.rows.end()) continue;
+        if (row == g.rows.end()) return false;
         if (ev.gone()) {
             selection_.erase(ev.id);
             g.rows.erase(row);
@@ -30,6 +31,13 @@ void LeadList::apply_live(const LiveLead& ev) {
         } else if (row->version < ev.version) {
             if (auto fresh = list_row_from_json(*ev.lead)) *row = std::move(*fresh);
         }
+        return true;
+    };
+    for (auto& g : groups_) {
+        bool in_sub = false;
+        for (auto& s : g.subgroups) in_sub = in_group(s) || in_sub;
+        if (in_sub && ev.gone() && g.count > 0) --g.count;
+        in_group(g);
     }
     auto it = std::find_if(rows_.begin(), rows_.end(), [&](const ListRow& r) { return r.id == ev.id; });
     if (it == rows_.end()) return;

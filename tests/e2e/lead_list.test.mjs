@@ -338,5 +338,41 @@ describe('the leads list', () => {
     assert.equal(s.list.group_by, 'stage');
     assert.ok(widget(s, 'list.filter.tag').label.endsWith(`E2E ${tag}`));
     assert.ok(widget(s, 'list.group_by').label.endsWith('Stage'));
+    // A second level: Stage > Salesperson; a stage opens to its salespeople, one of them to its leads, each row in both.
+    await click(page, 'list.group_by');
+    await waitForState(page, (st) => widget(st, 'list.group_by.user'), 'the group-by menu again');
+    await click(page, 'list.group_by.user');
+    s = await waitForState(page, (st) => listReady(st) && st.list.subgroup_by === 'user' && st.list.groups.length > 0 &&
+      st.list.groups[0].rect, 'two levels');
+    assert.equal(s.route, `${favourite.route}&group=stage%2Cuser`);
+    assert.ok(widget(s, 'list.group_by').label.endsWith('Stage > Salesperson'));
+    const top = s.list.groups[0];
+    await page.mouse.click(...centre(top.rect));
+    s = await waitForState(page, (st) => st.list.groups[0].subgroups.length > 0 && st.list.groups[0].subgroups[0].rect,
+      'the second level');
+    const sub = s.list.groups[0].subgroups[0];
+    assert.ok(sub.id.startsWith(`${top.id}/`), sub.id);
+    assert.equal(s.list.groups[0].subgroups.reduce((n, x) => n + x.count, 0), top.count);
+    await page.mouse.click(...centre(sub.rect));
+    s = await waitForState(page, (st) => st.list.groups[0].subgroups[0].expanded && st.list.rows.length === sub.count,
+      'the second-level group open');
+    const topStage = top.id === 'none' ? '' : top.label;
+    const who = sub.id.endsWith('/none') ? '' : sub.label;
+    assert.ok(s.list.rows.every((r) => r.parent === top.id && r.group === sub.id && r.stage === topStage && r.salesperson === who),
+      `rows of ${top.label} > ${sub.label}`);
+    await screenshot(page, 'list-grouped2-en.png');
+    // Down to its first row, then Left folds the second-level group and lands on its header.
+    const rowId = String(s.list.rows.find((r) => r.index === 0).id);
+    const focused = (st) => widget(st, 'list.focused')?.value;
+    for (let k = 0; k < 8 && focused(s) !== rowId; k++) {
+      const was = focused(s);
+      await page.keyboard.press('ArrowDown');
+      s = await waitForState(page, (st) => focused(st) && focused(st) !== was, 'the focus moved');
+    }
+    assert.equal(focused(s), rowId);
+    await page.keyboard.press('ArrowLeft');
+    s = await waitForState(page, (st) => !st.list.groups[0].subgroups[0].expanded && focused(st) === `list.group.${sub.id}`,
+      'the second level folded');
+    assert.equal(s.last_error, '');
   });
 });
