@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "settings_view.hpp"
+#include "state/command_palette.hpp"
 #include "theme.hpp"
 
 namespace tumen::app {
@@ -302,10 +303,14 @@ void draw_table(AppState& app, Ui& ui, SettingsTable& t, float width, const Tabl
         const bool saving = row_button(ui, rid + ".save", save, false, !t.busy());
         ImGui::SameLine(0, ui.px(6));
         const bool cancelled = row_button(ui, rid + ".cancel", cancel);
-        // Enter in a field saves, Esc cancels (only this row has fields on the page while it is open).
+        // Enter in a field saves, Esc cancels (only this row has fields on the page while it is open), unless a
+        // dialog (the discard question among them), the palette or the key help is over the page: its keys.
         const bool typing = ImGui::GetIO().WantTextInput;
-        const bool enter = typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
-        const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+        const client::KeyContext keys =
+            client::key_context(app, typing, ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId), false);
+        const bool keys_ours = !keys.dialog_open && !keys.palette_open && !keys.help_open;
+        const bool enter = keys_ours && typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+        const bool esc = keys_ours && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
         if (saving || enter) {
             if (is_new) t.submit_new();
             else t.save_edit();

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  click, config, fill, launchBrowser, openClient, screenshot, startServer, waitForState, waitReady, widget,
+  click, config, fill, launchBrowser, nextFrames, openClient, screenshot, startServer, waitForState, waitReady, widget,
 } from './harness.mjs';
 
 let server;
@@ -127,6 +127,23 @@ describe('settings', () => {
     assert.equal(tag.name, 'Уул уурхай');
     await waitForState(page, (st) => widget(st, `settings.tags.row.${tag.id}.color`)?.value === '5', 'the tag row with its colour');
     await screenshot(page, 'settings-tags-en.png');
+  });
+
+  test('Esc in a dialog closes the dialog only: a row being added in another table keeps its text', async () => {
+    const { page } = client;
+    let s = await openSection(page, 'utm');
+    const del = s.widgets.find((w) => /^settings\.utm_mediums\.row\.\d+\.delete$/.test(w.id));
+    assert.ok(del, 'a medium with a Delete button');
+    await click(page, 'settings.utm_sources.add');
+    await fill(page, 'settings.utm_sources.new.name', 'Фэйсбүүк');
+    await click(page, del.id);
+    await waitForState(page, (st) => widget(st, 'settings.utm_mediums.confirm_delete.cancel'), 'the delete question');
+    await page.keyboard.press('Escape');
+    s = await waitForState(page, (st) => !widget(st, 'settings.utm_mediums.confirm_delete.cancel'), 'the question closed');
+    await nextFrames(page);
+    s = await waitForState(page, (st) => st.widgets, 'a frame');
+    assert.equal(widget(s, 'settings.utm_sources.new.name')?.value, 'Фэйсбүүк', 'the new source row is still open');
+    await click(page, 'settings.utm_sources.new.cancel');
   });
 
   test('a scoring rule is checked as it is typed and previewed before it is saved (issue 7)', async () => {
