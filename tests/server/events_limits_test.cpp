@@ -95,7 +95,8 @@ TEST_CASE("a stream keeps its heartbeat while it replays a long run of events it
     auto mine = new_lead(s.client, {{"name", "Минийх"}, {"user_id", own_id}, {"team_id", team}, {"stage_id", stage}});
     // Once the hub has published all of it, the stream is the one behind: it replays from the log, not memory.
     const int64_t newest = tumen::store::change_window(s.app->db().reader()).newest;
-    for (int i = 0; i < 500 && s.app->events().published() < newest; ++i) std::this_thread::sleep_for(20ms);
+    // Up to 30 s, as the stream below: the hub publishing 20,001 rows once took more than 10 s on a loaded box.
+    for (int i = 0; i < 1500 && s.app->events().published() < newest; ++i) std::this_thread::sleep_for(20ms);
     REQUIRE(s.app->events().published() == newest);
 
     auto stream = open_stream(s, own.cookie, {"Last-Event-ID: 0"});
