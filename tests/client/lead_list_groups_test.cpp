@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakes.hpp"
+#include "grouped_list_fixture.hpp"
 #include "state/app_state.hpp"
 #include "state/list_probe.hpp"
 #include "tumen/route.hpp"
@@ -17,62 +17,14 @@ using nlohmann::json;
 
 namespace {
 
-const char* lead_list_groups_session_body = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
-
-json lead_list_groups_row(int64_t id, int64_t stage) {
-    return {{"id", id},          {"version", 1},       {"name", "Сэжим " + std::to_string(id)},
-            {"user_id", 7},      {"stage_id", stage},  {"expected_revenue", {{"amount", 100000}, {"currency", "MNT"}}},
-            {"probability", 20}, {"active", true}};
-}
-
-json rows(int64_t first, int count, int64_t stage, const std::string& next) {
-    json items = json::array();
-    for (int i = 0; i < count; ++i) items.push_back(lead_list_groups_row(first - i, stage));
-    return {{"items", items}, {"next", next.empty() ? json(nullptr) : json(next)}};
-}
-
-json group(json key, int64_t count, int64_t expected, int64_t weighted) {
-    return {{"key", key},
-            {"count", count},
-            {"sums", json::array({{{"currency", "MNT"}, {"expected_revenue", expected}, {"weighted_revenue", weighted}}})},
-            {"items", json::array()},
-            {"next", nullptr}};
-}
-
-std::string param(const HttpRequest& r, const std::string& key) {
-    const auto q = r.path.find('?');
-    return q == std::string::npos ? std::string() : query_value(std::string_view(r.path).substr(q + 1), key);
-}
-
-struct LeadListGroupsFixture {
-    FakeTransport net;
-    FakeHost host;
-    AppState app{net, host};
-
-    LeadListGroupsFixture() {
-        host.history = {"#/leads"};
-        app.start("#/leads", "en-US", "");
-        net.answer(200, lead_list_groups_session_body);
-    }
-
-    HttpRequest reply(const std::string& prefix, int status, const json& body) {
-        return net.answer_path(prefix, status, body.dump());
-    }
-
+struct LeadListGroupsFixture : GroupedListFixture {
     // Opens `hash` grouped by stage: stages New (10), Won (20) in the pipeline's order; the server answers by id.
     HttpRequest open(const std::string& hash = "#/leads?group=stage") {
-        app.on_url_changed(hash);
-        app.list().sync(app.route());
-        reply("/api/v1/users/directory", 200, {{"items", json::array({{{"id", 7}, {"name", "Болд Бат"}}})}});
-        reply("/api/v1/teams", 200, {{"items", json::array()}});
-        reply("/api/v1/tags", 200, {{"items", json::array()}});
-        reply("/api/v1/lost-reasons", 200, {{"items", json::array()}});
-        reply("/api/v1/stages", 200, {{"items", json::array({{{"id", 20}, {"name", "Won"}, {"is_won", true}},
-                                                             {{"id", 10}, {"name", "New"}, {"is_won", false}}})}});
+        open_with_lookups(hash, json::array({{{"id", 7}, {"name", "Болд Бат"}}}));
         return reply("/api/v1/leads/groups?", 200,
                      {{"group_by", "stage"},
-                      {"groups", json::array({group(nullptr, 1, 0, 0), group(10, 450, 45000000, 9000000),
-                                              group(20, 2, 200000, 200000)})}});
+                      {"groups", json::array({grouped_list_group(nullptr, 1, 0, 0), grouped_list_group(10, 450, 45000000, 9000000),
+                                              grouped_list_group(20, 2, 200000, 200000)})}});
     }
 };
 
@@ -97,9 +49,9 @@ TEST_CASE("the grouping round-trips through the address and is not a filter") {
 
 TEST_CASE_FIXTURE(LeadListGroupsFixture, "group headers come from /leads/groups, collapsed, in the pipeline's order") {
     auto req = open();
-    CHECK(param(req, "group_by") == "stage");
-    CHECK(param(req, "limit") == "0");  // counts and sums only: no cards
-    CHECK(param(req, "active") == "true");
+    CHECK(grouped_list_param(req, "group_by") == "stage");
+    CHECK(grouped_list_param(req, "limit") == "0");  // counts and sums only: no cards
+    CHECK(grouped_list_param(req, "active") == "true");
     auto& list = app.list();
     CHECK(list.grouped());
     CHECK(list.status() == ListStatus::ready);
@@ -127,11 +79,11 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "expanding a group asks /leads for its 
     CHECK(list.groups()[1].expanded);
     CHECK(list.line_count() == 4);  // a placeholder line while the first page loads
     CHECK(list.line_at(2).kind == GroupLineKind::pending);
-    auto req = reply("/api/v1/leads?", 200, rows(500, LeadList::page_size, 10, "g-301"));
-    CHECK(param(req, "filter") == "user_id = me and stage_id = 10");
-    CHECK(param(req, "sort") == "name desc");  // a column's sort orders the rows inside each group
-    CHECK(param(req, "limit") == "200");
-    CHECK(param(req, "after").empty());
+    auto req = reply("/api/v1/leads?", 200, grouped_list_rows(500, LeadList::page_size, 10, "g-301"));
+    CHECK(grouped_list_param(req, "filter") == "user_id = me and stage_id = 10");
+    CHECK(grouped_list_param(req, "sort") == "name desc");  // a column's sort orders the rows inside each group
+    CHECK(grouped_list_param(req, "limit") == "200");
+    CHECK(grouped_list_param(req, "after").empty());
     REQUIRE(list.groups()[1].rows.size() == 200);
     // Lines: Won, New, its 200 rows, "show more", None.
     CHECK(list.line_count() == 3 + 200 + 1);
@@ -146,22 +98,22 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "expanding a group asks /leads for its 
     list.load_more(1);
     list.load_more(1);  // already on its way
     CHECK(net.pending.size() == 1);
-    auto more = reply("/api/v1/leads?", 200, rows(300, 3, 10, ""));
-    CHECK(param(more, "after") == "g-301");
-    CHECK(param(more, "filter") == "user_id = me and stage_id = 10");
+    auto more = reply("/api/v1/leads?", 200, grouped_list_rows(300, 3, 10, ""));
+    CHECK(grouped_list_param(more, "after") == "g-301");
+    CHECK(grouped_list_param(more, "filter") == "user_id = me and stage_id = 10");
     CHECK(list.groups()[1].rows.size() == 203);
     CHECK(list.line_count() == 3 + 203);  // no more line at the end
     // The "None" group selects leads without a stage.
     list.expand(2);
-    auto none = reply("/api/v1/leads?", 200, rows(5, 1, 0, ""));
-    CHECK(param(none, "filter") == "user_id = me and stage_id is null");
+    auto none = reply("/api/v1/leads?", 200, grouped_list_rows(5, 1, 0, ""));
+    CHECK(grouped_list_param(none, "filter") == "user_id = me and stage_id is null");
 }
 
 TEST_CASE_FIXTURE(LeadListGroupsFixture, "collapsing drops the group's rows and their ticks; a late page is ignored") {
     open();
     auto& list = app.list();
     list.expand(1);
-    reply("/api/v1/leads?", 200, rows(500, 3, 10, ""));
+    reply("/api/v1/leads?", 200, grouped_list_rows(500, 3, 10, ""));
     list.click_check_in_group(1, 0, false);
     CHECK(list.selection().size() == 1);
     list.collapse(1);
@@ -172,7 +124,7 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "collapsing drops the group's rows and 
     // Expanded and collapsed again before its page came: the page does not reopen it.
     list.toggle_group(1);
     list.toggle_group(1);
-    reply("/api/v1/leads?", 200, rows(500, 3, 10, ""));
+    reply("/api/v1/leads?", 200, grouped_list_rows(500, 3, 10, ""));
     CHECK_FALSE(list.groups()[1].expanded);
     CHECK(list.line_count() == 3);
 }
@@ -190,7 +142,7 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "ticks in a group (shift ranges too) fe
     open();
     auto& list = app.list();
     list.expand(1);
-    reply("/api/v1/leads?", 200, rows(500, 5, 10, ""));
+    reply("/api/v1/leads?", 200, grouped_list_rows(500, 5, 10, ""));
     list.click_check_in_group(1, 0, false);
     list.click_check_in_group(1, 2, true);
     CHECK(list.selection() == std::set<std::int64_t>{500, 499, 498});
@@ -202,13 +154,13 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "ticks in a group (shift ranges too) fe
     CHECK(json::parse(bulk.body) == json{{"ids", {496, 497, 498, 499, 500}}, {"action", "set_stage"}, {"stage_id", 20}});
     CHECK(list.selection().empty());
     // The counts and sums again, then the open group's rows (still shown meanwhile).
-    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(10, 0, 0, 0), group(20, 7, 0, 0)})}});
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({grouped_list_group(10, 0, 0, 0), grouped_list_group(20, 7, 0, 0)})}});
     CHECK_FALSE(list.groups()[0].expanded);  // Won
     REQUIRE(list.groups()[1].expanded);      // New, kept open
     CHECK(list.groups()[1].rows.size() == 5);
-    auto again = reply("/api/v1/leads?", 200, rows(10, 0, 10, ""));
-    CHECK(param(again, "filter") == "stage_id = 10");
-    CHECK(param(again, "limit") == "200");
+    auto again = reply("/api/v1/leads?", 200, grouped_list_rows(10, 0, 10, ""));
+    CHECK(grouped_list_param(again, "filter") == "stage_id = 10");
+    CHECK(grouped_list_param(again, "limit") == "200");
     CHECK(list.groups()[1].rows.empty());
 }
 
@@ -217,21 +169,21 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "months are named in the UI language an
     // The fixture's reply was for stages; answer again as months.
     app.on_url_changed("#/leads?group=create_month&q=x");
     app.list().sync(app.route());
-    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group("2026-11", 3, 0, 0)})}});
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({grouped_list_group("2026-11", 3, 0, 0)})}});
     auto& list = app.list();
     REQUIRE(list.groups().size() == 1);
     CHECK(list.group_label(list.groups()[0]) == "November 2026");
     list.expand(0);
-    auto req = reply("/api/v1/leads?", 200, rows(3, 3, 10, ""));
-    CHECK(param(req, "filter") == R"(create_date >= "2026-11-01T00:00:00Z" and create_date < "2026-12-01T00:00:00Z")");
-    CHECK(param(req, "q") == "x");
+    auto req = reply("/api/v1/leads?", 200, grouped_list_rows(3, 3, 10, ""));
+    CHECK(grouped_list_param(req, "filter") == R"(create_date >= "2026-11-01T00:00:00Z" and create_date < "2026-12-01T00:00:00Z")");
+    CHECK(grouped_list_param(req, "q") == "x");
 
     app.on_url_changed("#/leads?group=tag");
     list.sync(app.route());
-    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(1, 3, 0, 0), group(2, 3, 0, 0)})}});
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({grouped_list_group(1, 3, 0, 0), grouped_list_group(2, 3, 0, 0)})}});
     // A lead with both tags is in both groups: the title's count comes from the list.
     auto count = reply("/api/v1/leads?", 200, {{"items", json::array()}, {"next", nullptr}, {"total", 4}});
-    CHECK(param(count, "total") == "true");
+    CHECK(grouped_list_param(count, "total") == "true");
     CHECK(list.total() == 4);
 }
 
@@ -250,7 +202,7 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "an empty grouping is ready with no gro
 TEST_CASE_FIXTURE(LeadListGroupsFixture, "stage groups that come before the stages are put in the pipeline's order when they come") {
     app.on_url_changed("#/leads?group=stage");
     app.list().sync(app.route());
-    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(nullptr, 1, 0, 0), group(10, 2, 0, 0), group(20, 3, 0, 0)})}});
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({grouped_list_group(nullptr, 1, 0, 0), grouped_list_group(10, 2, 0, 0), grouped_list_group(20, 3, 0, 0)})}});
     auto& list = app.list();
     CHECK(list.groups()[0].id == "none");  // the server's order meanwhile
     reply("/api/v1/stages", 200, {{"items", json::array({{{"id", 20}, {"name", "Won"}}, {{"id", 10}, {"name", "New"}}})}});
@@ -271,7 +223,7 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "same-named stages of two teams carry t
                                   {{"id", 12}, {"name", "Шинэ"}, {"team_id", nullptr}},
                                   {{"id", 13}, {"name", "Ялсан"}, {"team_id", 1}}})}});
     reply("/api/v1/leads/groups?", 200,
-          {{"groups", json::array({group(10, 1, 0, 0), group(11, 1, 0, 0), group(12, 1, 0, 0), group(13, 1, 0, 0)})}});
+          {{"groups", json::array({grouped_list_group(10, 1, 0, 0), grouped_list_group(11, 1, 0, 0), grouped_list_group(12, 1, 0, 0), grouped_list_group(13, 1, 0, 0)})}});
     auto& list = app.list();
     REQUIRE(list.groups().size() == 4);
     CHECK(list.group_label(list.groups()[0]) == "Шинэ · Борлуулалт");
@@ -281,11 +233,11 @@ TEST_CASE_FIXTURE(LeadListGroupsFixture, "same-named stages of two teams carry t
 
     app.on_url_changed("#/leads?group=tag");
     list.sync(app.route());
-    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({group(nullptr, 2, 0, 0), group(5, 1, 0, 0)})}});
+    reply("/api/v1/leads/groups?", 200, {{"groups", json::array({grouped_list_group(nullptr, 2, 0, 0), grouped_list_group(5, 1, 0, 0)})}});
     reply("/api/v1/leads?", 200, {{"items", json::array()}, {"next", nullptr}, {"total", 3}});
     REQUIRE(list.groups().size() == 2);
     CHECK(list.group_label(list.groups()[0]) == "None");
     list.expand(0);
-    auto req = reply("/api/v1/leads?", 200, rows(3, 2, 10, ""));
-    CHECK(param(req, "filter").find("tag_ids is null") != std::string::npos);
+    auto req = reply("/api/v1/leads?", 200, grouped_list_rows(3, 2, 10, ""));
+    CHECK(grouped_list_param(req, "filter").find("tag_ids is null") != std::string::npos);
 }

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakes.hpp"
+#include "grouped_list_fixture.hpp"
 #include "state/app_state.hpp"
 #include "state/list_probe.hpp"
 #include "tumen/route.hpp"
@@ -18,53 +18,14 @@ using nlohmann::json;
 
 namespace {
 
-const char* lead_list_nested_session = R"({"user":{"id":7,"login":"bold","name":"Болд Бат","role":"sales_all"},"csrf_token":"tok-7"})";
+json lead_list_nested_rows(int64_t first, int count, const std::string& next) { return grouped_list_rows(first, count, 10, next); }
 
-json lead_list_nested_rows(int64_t first, int count, const std::string& next) {
-    json items = json::array();
-    for (int i = 0; i < count; ++i)
-        items.push_back({{"id", first - i},    {"version", 1},      {"name", "Сэжим " + std::to_string(first - i)},
-                         {"user_id", 7},       {"stage_id", 10},    {"expected_revenue", {{"amount", 100000}, {"currency", "MNT"}}},
-                         {"probability", 20},  {"active", true}});
-    return {{"items", items}, {"next", next.empty() ? json(nullptr) : json(next)}};
-}
+json lead_list_nested_group(json key, int64_t count) { return grouped_list_group(key, count, count * 100000, count * 20000); }
 
-json lead_list_nested_group(json key, int64_t count) {
-    return {{"key", key},
-            {"count", count},
-            {"sums", json::array({{{"currency", "MNT"}, {"expected_revenue", count * 100000}, {"weighted_revenue", count * 20000}}})},
-            {"items", json::array()},
-            {"next", nullptr}};
-}
-
-std::string lead_list_nested_param(const HttpRequest& r, const std::string& key) {
-    const auto q = r.path.find('?');
-    return q == std::string::npos ? std::string() : query_value(std::string_view(r.path).substr(q + 1), key);
-}
-
-struct LeadListNestedFixture {
-    FakeTransport net;
-    FakeHost host;
-    AppState app{net, host};
-
-    LeadListNestedFixture() {
-        host.history = {"#/leads"};
-        app.start("#/leads", "en-US", "");
-        net.answer(200, lead_list_nested_session);
-    }
-
-    HttpRequest reply(const std::string& prefix, int status, const json& body) { return net.answer_path(prefix, status, body.dump()); }
-
+struct LeadListNestedFixture : GroupedListFixture {
     // Stage > Salesperson: stages New (10) and Won (20); salespeople Болд (7) and Сараа (8).
     HttpRequest open(const std::string& hash = "#/leads?group=stage,user") {
-        app.on_url_changed(hash);
-        app.list().sync(app.route());
-        reply("/api/v1/users/directory", 200, {{"items", json::array({{{"id", 7}, {"name", "Болд Бат"}}, {{"id", 8}, {"name", "Сараа"}}})}});
-        reply("/api/v1/teams", 200, {{"items", json::array()}});
-        reply("/api/v1/tags", 200, {{"items", json::array()}});
-        reply("/api/v1/lost-reasons", 200, {{"items", json::array()}});
-        reply("/api/v1/stages", 200, {{"items", json::array({{{"id", 20}, {"name", "Won"}, {"is_won", true}},
-                                                             {{"id", 10}, {"name", "New"}, {"is_won", false}}})}});
+        open_with_lookups(hash, json::array({{{"id", 7}, {"name", "Болд Бат"}}, {{"id", 8}, {"name", "Сараа"}}}));
         return reply("/api/v1/leads/groups?", 200,
                      {{"group_by", "stage"},
                       {"groups", json::array({lead_list_nested_group(10, 5), lead_list_nested_group(20, 2)})}});
@@ -136,7 +97,7 @@ TEST_CASE_FIXTURE(LeadListNestedFixture, "a favourite saved while grouped in two
 
 TEST_CASE_FIXTURE(LeadListNestedFixture, "a first-level group opens to second-level groups asked with its condition") {
     auto first = open("#/leads?f=mine&group=stage,user&sort=name%20asc");
-    CHECK(lead_list_nested_param(first, "group_by") == "stage");
+    CHECK(grouped_list_param(first, "group_by") == "stage");
     auto& list = app.list();
     CHECK(list.nested());
     REQUIRE(list.groups().size() == 2);
@@ -148,9 +109,9 @@ TEST_CASE_FIXTURE(LeadListNestedFixture, "a first-level group opens to second-le
     auto req = reply("/api/v1/leads/groups?", 200,
                      {{"group_by", "user"},
                       {"groups", json::array({lead_list_nested_group(7, 3), lead_list_nested_group(nullptr, 2)})}});
-    CHECK(lead_list_nested_param(req, "group_by") == "user");
-    CHECK(lead_list_nested_param(req, "filter") == "user_id = me and stage_id = 10");
-    CHECK(lead_list_nested_param(req, "limit") == "0");
+    CHECK(grouped_list_param(req, "group_by") == "user");
+    CHECK(grouped_list_param(req, "filter") == "user_id = me and stage_id = 10");
+    CHECK(grouped_list_param(req, "limit") == "0");
     CHECK(net.pending.empty());  // no rows until a second-level group opens
     const ListGroup& nw = list.groups()[1];
     REQUIRE(nw.subgroups.size() == 2);
@@ -175,9 +136,9 @@ TEST_CASE_FIXTURE(LeadListNestedFixture, "a second-level group's rows are asked 
     auto& list = app.list();
     list.expand(1, 1);  // New > Unassigned
     auto req = reply("/api/v1/leads?", 200, lead_list_nested_rows(500, 2, "n-2"));
-    CHECK(lead_list_nested_param(req, "filter") == "stage_id = 10 and user_id is null");
-    CHECK(lead_list_nested_param(req, "sort") == "name desc");
-    CHECK(lead_list_nested_param(req, "limit") == "200");
+    CHECK(grouped_list_param(req, "filter") == "stage_id = 10 and user_id is null");
+    CHECK(grouped_list_param(req, "sort") == "name desc");
+    CHECK(grouped_list_param(req, "limit") == "200");
     REQUIRE(list.group_at(1, 1)->rows.size() == 2);
     // Lines: Won, New, Болд, nobody, its 2 rows, "show more".
     CHECK(list.line_count() == 7);
@@ -187,8 +148,8 @@ TEST_CASE_FIXTURE(LeadListNestedFixture, "a second-level group's rows are asked 
     CHECK(list.line_at(6).kind == GroupLineKind::more);
     list.load_more(1, 1);
     auto more = reply("/api/v1/leads?", 200, lead_list_nested_rows(498, 1, ""));
-    CHECK(lead_list_nested_param(more, "after") == "n-2");
-    CHECK(lead_list_nested_param(more, "filter") == "stage_id = 10 and user_id is null");
+    CHECK(grouped_list_param(more, "after") == "n-2");
+    CHECK(grouped_list_param(more, "filter") == "stage_id = 10 and user_id is null");
     CHECK(list.line_count() == 7);  // 3 rows, no "show more"
     const json probe = list_probe(list, {});
     CHECK(probe["subgroup_by"] == "user");
@@ -257,12 +218,12 @@ TEST_CASE_FIXTURE(LeadListNestedFixture, "ticks in a nested group feed a mass ac
     CHECK(list.groups()[1].subgroups.size() == 2);  // still shown meanwhile
     auto second = reply("/api/v1/leads/groups?", 200,
                         {{"groups", json::array({lead_list_nested_group(7, 0), lead_list_nested_group(8, 4)})}});
-    CHECK(lead_list_nested_param(second, "filter") == "stage_id = 10");
+    CHECK(grouped_list_param(second, "filter") == "stage_id = 10");
     REQUIRE(list.groups()[1].subgroups.size() == 2);
     CHECK(list.group_at(1, 0)->expanded);  // Болд, kept open
     CHECK(list.group_at(1, 0)->rows.size() == 4);
     CHECK_FALSE(list.group_at(1, 1)->expanded);
     auto again = reply("/api/v1/leads?", 200, lead_list_nested_rows(10, 0, ""));
-    CHECK(lead_list_nested_param(again, "filter") == "stage_id = 10 and user_id = 7");
+    CHECK(grouped_list_param(again, "filter") == "stage_id = 10 and user_id = 7");
     CHECK(list.group_at(1, 0)->rows.empty());
 }
