@@ -103,6 +103,7 @@ std::optional<Error> LeadImportTarget::prepare(PreparedRow& p) const {
     p.lead = std::move(change->lead);
     const Lead& l = p.lead;
     p.key = import::dedupe_key(ctx_.options.dedupe, l.email, l.phone.empty() ? l.mobile : l.phone, l.name);
+    p.lead_text = store::lead_text_of(l);  // here, on the converting thread: the writer only binds it
     return std::nullopt;
 }
 
@@ -133,8 +134,8 @@ int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     store::pause_insert_totals(c);  // every row: a failed row's rolled-back savepoint may have taken the pause
     totals_paused_ = true;
     if (!pls_) pls_.emplace(c);
-    store::insert_lead_row(c, p.lead, &*pls_);
-    fts_pending_.push_back(&p.lead);
+    store::insert_lead_row(c, p.lead, &*pls_, &p.lead_text);
+    fts_pending_.push_back(&p);
     totals_pending_.push_back(p.lead.id);
     return p.lead.id;
 }
@@ -148,7 +149,7 @@ void LeadImportTarget::flush(store::Connection& c) {
 }
 
 void LeadImportTarget::write_pending_fts(store::Connection& c) {
-    for (const Lead* lead : fts_pending_) store::write_new_lead_fts(c, *lead);
+    for (const PreparedRow* p : fts_pending_) store::write_new_lead_fts(c, p->lead, &p->lead_text);
     fts_pending_.clear();
 }
 

@@ -11,6 +11,7 @@
 
 #include "caller.hpp"
 #include "store/database.hpp"
+#include "store/leads.hpp"
 #include "store/predictive.hpp"
 #include "tumen/contact.hpp"
 #include "tumen/import_options.hpp"
@@ -33,6 +34,7 @@ struct PreparedRow {
     import::RowValues values;
     std::string key;  // duplicate key of the validated record ('' = never a duplicate)
     Lead lead;        // lead imports: the record as it would be created
+    store::LeadText lead_text;  // lead imports: its derived columns, computed with `lead` on the converting thread
     Contact contact;  // contact imports
 };
 
@@ -77,7 +79,7 @@ private:
     std::unordered_map<std::string, int64_t> tags_;  // folded name -> id
     std::vector<std::string> tags_created_;
     bool may_create_tags_ = false;
-    std::vector<const Lead*> fts_pending_;  // created in this batch; they live in the batch being written
+    std::vector<const PreparedRow*> fts_pending_;  // created in this batch; they live in the batch being written
     std::vector<int64_t> totals_pending_;   // created with the totals paused, not yet counted
     bool totals_paused_ = false;
     std::optional<store::PlsWriteContext> pls_;  // predictive settings and stages, once per batch

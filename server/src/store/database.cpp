@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "store/filter_sql.hpp"
+#include "store/wal_checkpointer.hpp"
 
 namespace tumen::store {
 
@@ -21,6 +22,7 @@ Database::Database(std::string path) : path_(std::move(path)), serial_(next_seri
     register_filter_functions(writer_->handle());  // tumen_fold() for compiled filters (store/filter_sql.hpp)
     std::lock_guard lock(write_mutex_);
     migrate(*writer_);
+    checkpointer_ = std::make_unique<WalCheckpointer>(path_, writer_->handle());
 }
 
 Database::~Database() {

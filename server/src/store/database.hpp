@@ -2,12 +2,15 @@
 // avoids busy-waiting) and one reader connection per thread (WAL: readers never block on the writer).
 #pragma once
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "store/sqlite.hpp"
 
 namespace tumen::store {
+
+class WalCheckpointer;  // store/wal_checkpointer.hpp
 
 class Database {
 public:
@@ -54,6 +57,7 @@ public:
 private:
     std::string path_;
     std::unique_ptr<Connection> writer_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // after writer_: stopped before the writer closes
     std::mutex write_mutex_;
     uint64_t serial_;  // tells thread-local reader caches which Database they belong to
     std::function<void()> after_commit_;

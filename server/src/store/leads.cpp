@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <map>
+#include <optional>
 
 #include "store/predictive.hpp"
 #include "store/score_rules.hpp"
@@ -26,21 +27,21 @@ constexpr const char* lead_columns =
     " l.score, l.score_explanation";
 
 // Binds every writable column in the order used by INSERT and UPDATE below; returns the next index.
-int bind_lead(Statement& s, const Lead& l) {
+int bind_lead(Statement& s, const Lead& l, const LeadText& t) {
     int i = 1;
-    s.bind(i++, std::string(to_string(l.type)));
+    s.bind(i++, to_string(l.type));
     s.bind(i++, l.name);
-    s.bind(i++, text::fold_key(l.name));
+    s.bind(i++, t.name_fold);
     s.bind(i++, l.contact_name);
-    s.bind(i++, text::fold_key(l.contact_name));
+    s.bind(i++, t.contact_name_fold);
     s.bind(i++, l.partner_name);
-    s.bind(i++, text::fold_key(l.partner_name));
+    s.bind(i++, t.partner_name_fold);
     s.bind(i++, l.partner_id);
     s.bind(i++, l.email);
-    s.bind(i++, normalize_email(l.email));
-    s.bind(i++, !l.email.empty() && !is_free_mail(l.email));
+    s.bind(i++, t.email_norm);
+    s.bind(i++, t.email_is_corporate);
     s.bind(i++, l.phone);
-    s.bind(i++, normalize_phone(l.phone.empty() ? l.mobile : l.phone));
+    s.bind(i++, t.phone_norm);
     s.bind(i++, l.mobile);
     s.bind(i++, l.website);
     s.bind(i++, l.address.street);
@@ -110,13 +111,12 @@ const std::string& leads_update_sql() {
     return sql;
 }
 
-void leads_write_fts(Connection& c, const Lead& l, bool replace) {
+void leads_write_fts(Connection& c, const Lead& l, const LeadText& t, bool replace) {
     if (replace) c.prepare("DELETE FROM leads_fts WHERE rowid = ?").bind(1, l.id).run();
     auto s = c.prepare(
         "INSERT INTO leads_fts(rowid, name, contact_name, partner_name, email, phone, description) VALUES (?,?,?,?,?,?,?)");
-    s.bind(1, l.id).bind(2, text::fold(l.name)).bind(3, text::fold(l.contact_name)).bind(4, text::fold(l.partner_name));
-    s.bind(5, text::fold(l.email)).bind(6, l.phone + " " + l.mobile + " " + normalize_phone(l.phone) + " " + normalize_phone(l.mobile));
-    s.bind(7, text::fold(l.description));
+    s.bind(1, l.id).bind(2, t.fts_name).bind(3, t.fts_contact_name).bind(4, t.fts_partner_name);
+    s.bind(5, t.fts_email).bind(6, t.fts_phone).bind(7, t.fts_description);
     s.run();
 }
 
@@ -131,6 +131,23 @@ void write_relations(Connection& c, const Lead& l, bool replace) {
 }
 
 }  // namespace
+
+LeadText lead_text_of(const Lead& l) {
+    LeadText t;
+    t.name_fold = text::fold_key(l.name);
+    t.contact_name_fold = text::fold_key(l.contact_name);
+    t.partner_name_fold = text::fold_key(l.partner_name);
+    t.email_norm = normalize_email(l.email);
+    t.email_is_corporate = !l.email.empty() && !is_free_mail(l.email);
+    t.phone_norm = normalize_phone(l.phone.empty() ? l.mobile : l.phone);
+    t.fts_name = text::fold(l.name);
+    t.fts_contact_name = text::fold(l.contact_name);
+    t.fts_partner_name = text::fold(l.partner_name);
+    t.fts_email = text::fold(l.email);
+    t.fts_phone = l.phone + " " + l.mobile + " " + normalize_phone(l.phone) + " " + normalize_phone(l.mobile);
+    t.fts_description = text::fold(l.description);
+    return t;
+}
 
 const std::string& lead_select_sql() {
     static const std::string sql = std::string("SELECT ") + lead_columns + " FROM leads l";
@@ -224,14 +241,16 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
     return s.step();
 }
 
-void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls) {
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls, const LeadText* text) {
     assert(lead.id == 0);
     score_lead(c, lead);  // the one place every new lead passes: its score is part of the row
     // and its predictive counts and automatic probability
     if (pls) predict_lead(c, *pls, nullptr, lead);
     else predict_lead(c, nullptr, lead);
+    std::optional<LeadText> own;  // (not `text ? *text : ...`: that would copy *text)
+    if (!text) text = &own.emplace(lead_text_of(lead));
     auto s = c.prepare(leads_insert_sql());
-    bind_lead(s, lead);
+    bind_lead(s, lead, *text);
     s.run();
     lead.id = c.last_insert_id();
     lead.version = 1;
@@ -241,14 +260,17 @@ void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls) {
     write_relations(c, lead, false);
 }
 
-void write_new_lead_fts(Connection& c, const Lead& lead) {
+void write_new_lead_fts(Connection& c, const Lead& lead, const LeadText* text) {
     assert(lead.id > 0);
-    leads_write_fts(c, lead, false);
+    std::optional<LeadText> own;
+    if (!text) text = &own.emplace(lead_text_of(lead));
+    leads_write_fts(c, lead, *text, false);
 }
 
 void insert_lead(Connection& c, Lead& lead) {
-    insert_lead_row(c, lead);
-    leads_write_fts(c, lead, false);
+    const LeadText text = lead_text_of(lead);
+    insert_lead_row(c, lead, nullptr, &text);
+    leads_write_fts(c, lead, text, false);
 }
 
 bool update_lead(Connection& c, Lead& lead) {
@@ -257,8 +279,9 @@ bool update_lead(Connection& c, Lead& lead) {
     // Predictive scoring needs the state before the write (won/lost/restore move its counts); a stale write
     // (the update below changes nothing) must not move them either.
     if (auto before = find_lead(c, lead.id); before && before->version == lead.version) predict_lead(c, &*before, lead);
+    const LeadText text = lead_text_of(lead);
     auto s = c.prepare(leads_update_sql());
-    int next = bind_lead(s, lead);
+    int next = bind_lead(s, lead, text);
     s.bind(next, lead.id).bind(next + 1, lead.version);
     s.run();
     if (c.changes() == 0) return false;
@@ -267,7 +290,7 @@ bool update_lead(Connection& c, Lead& lead) {
     c.prepare("UPDATE lead_probabilities SET probability = ?, automated_probability = ? WHERE lead_id = ?")
         .bind(1, lead.probability).bind(2, lead.automated_probability).bind(3, lead.id).run();
     write_relations(c, lead, true);
-    leads_write_fts(c, lead, true);
+    leads_write_fts(c, lead, text, true);
     return true;
 }
 

@@ -24,8 +24,17 @@ void insert_lead(Connection& c, Lead& lead);
 // `pls`: the batch's predictive context (store/predictive.hpp), made once per transaction by a bulk writer;
 // nullptr makes one for this lead.
 struct PlsWriteContext;
-void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls = nullptr);
-void write_new_lead_fts(Connection& c, const Lead& lead);
+// The columns derived from a lead's text: folded and normalised copies, and its full-text row. Pure work that a
+// bulk writer computes on its converting thread (lead_text_of) and hands over, so the writing thread only binds
+// it; nullptr computes it here. It reads only the lead's text fields, which scoring and prediction never change.
+struct LeadText {
+    std::string name_fold, contact_name_fold, partner_name_fold, email_norm, phone_norm;
+    bool email_is_corporate = false;
+    std::string fts_name, fts_contact_name, fts_partner_name, fts_email, fts_phone, fts_description;
+};
+LeadText lead_text_of(const Lead& lead);
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls = nullptr, const LeadText* text = nullptr);
+void write_new_lead_fts(Connection& c, const Lead& lead, const LeadText* text = nullptr);
 // Writes `lead` if the stored version is `lead.version`; then bumps lead.version. False = stale version.
 bool update_lead(Connection& c, Lead& lead);
 void delete_lead(Connection& c, int64_t id);
