@@ -1,10 +1,11 @@
 // Bulk probability writes (store/probability_writes, the predictive rebuild's recompute): with the totals
-// triggers paused (migration totals_pause) the board's and the analysis' running totals must still equal an
+// triggers dropped for the batch (and created again in its transaction) the board's and the analysis' running totals must still equal an
 // aggregate over the leads afterwards, for leads whose band stays, moves (0 -> between) or whose weighted sum does
 // not move; and an older database keeps its totals and triggers through the migration.
 #include <doctest/doctest.h>
 
 #include <array>
+#include <random>
 #include <string_view>
 
 #include "jobs_helpers.hpp"
@@ -28,6 +29,11 @@ void probability_writes_check_totals_equal_leads(store::Connection& c) {
 }
 
 int64_t probability_writes_scalar(store::Connection& c, const std::string& sql) { return c.prepare_uncached(sql).scalar_int(); }
+
+std::string probability_writes_text(store::Connection& c, const std::string& sql) {
+    auto s = c.prepare_uncached(sql);
+    return s.step() ? s.get_text(0) : std::string();
+}
 
 }  // namespace
 
@@ -102,6 +108,9 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
             c.prepare_uncached("INSERT INTO lead_probabilities VALUES (?, ?, 0)").bind(1, id[i]).bind(2, i == 0 ? 0.0 : 50.0).run();
         }
     });
+    const std::string triggers_sql = "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT name, sql FROM sqlite_master"
+                                     " WHERE type = 'trigger' ORDER BY name)";
+    const std::string triggers_before = probability_writes_text(db.reader(), triggers_sql);
     db.write([&](store::Connection& c) {
         c.prepare_uncached("DELETE FROM leads WHERE id = ?").bind(1, id[3]).run();
         store::write_probabilities(c, {{id[0], 20, 20},          // band 0 -> between: the triggers move it
@@ -113,6 +122,7 @@ TEST_CASE("write_probabilities: band moves, unchanged sums and a deleted lead; t
     CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 123);
     CHECK(probability_writes_scalar(r, "SELECT count(*) FROM analysis_totals WHERE band = 0 AND n > 0") == 0);
     probability_writes_check_totals_equal_leads(r);
+    CHECK(probability_writes_text(r, triggers_sql) == triggers_before);  // dropped for the batch, back as they were
     // Outside a bulk write the triggers keep the totals themselves.
     db.write([&](store::Connection& c) { c.prepare_uncached("UPDATE lead_probabilities SET probability = 90 WHERE lead_id = ?").bind(1, id[2]).run(); });
     CHECK(probability_writes_scalar(r, "SELECT sum(weighted) FROM lead_totals") == 200 + 501 + 901);
@@ -159,4 +169,35 @@ TEST_CASE("the totals_pause migration keeps an older database's totals, and its 
     db.write([&](store::Connection& c) { store::write_probabilities(c, {{42, 45.5, 45.5}}); });
     CHECK(probability_writes_scalar(r, "SELECT weighted FROM lead_totals WHERE n = 1") == 455);
     probability_writes_check_totals_equal_leads(r);
+}
+
+TEST_CASE("weighted_revenue: the recompute's weighted sums round exactly as the triggers' CAST(round(...)) in SQLite") {
+    TestServer s;
+    auto& r = s.app->db().reader();
+    std::mt19937_64 rng(7);
+    int64_t checked = 0, differ = 0;
+    auto check = [&](int64_t revenue, double p) {
+        auto q = r.prepare("SELECT CAST(round(?1 * ?2 / 100.0) AS INTEGER)");  // cached: handed back reset
+        q.bind(1, revenue).bind(2, p);
+        REQUIRE(q.step());
+        const int64_t sqlite = q.get_int(0);
+        if (store::weighted_revenue(static_cast<double>(revenue), p) != sqlite) {
+            if (++differ <= 5) FAIL_CHECK("revenue " << revenue << " at " << p << " %: SQLite " << sqlite);
+        }
+        ++checked;
+    };
+    // Halves (1 at 50 % is 0.5), negative revenues, the model's 2-decimal percentages, and revenues past 2^52
+    // where adding 0.5 in a double rounds differently from std::llround.
+    for (int64_t revenue : {0LL, 1LL, -1LL, 3LL, -3LL, 1001LL, 999999999LL})
+        for (int k = 0; k <= 10000; k += 7) check(revenue, k / 100.0);
+    for (int i = 0; i < 50000; ++i) {
+        const int magnitude = static_cast<int>(rng() % 60);
+        auto revenue = static_cast<int64_t>(rng() >> (63 - magnitude));
+        if (rng() % 4 == 0) revenue = -revenue;
+        const double p = rng() % 2 ? static_cast<double>(rng() % 10001) / 100.0
+                                   : std::uniform_real_distribution<double>(0, 100)(rng);
+        check(revenue, p);
+    }
+    CHECK(differ == 0);
+    CHECK(checked > 50000);
 }

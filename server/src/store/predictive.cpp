@@ -279,6 +279,7 @@ PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
         out.seen = last_id - *first + 1;  // ids covered
     }
     std::vector<Lead> leads;
+    leads.reserve(static_cast<size_t>(limit));
     if (out.seen > 0) {
         auto s = c.prepare(std::string(lean_columns) +
                            " WHERE l.id > ? AND l.id <= ? AND (lp.probability >= 100 OR (l.active = 0 AND lp.probability = 0))"
@@ -320,6 +321,7 @@ PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, co
     PlsBatch out;
     const auto st = load_pls_rebuild_state(c);
     std::vector<Lead> leads;
+    leads.reserve(static_cast<size_t>(limit));  // a Lead is ~1 KB: growing the vector moved each ~twice
     {
         auto s = c.prepare(std::string(lean_columns) +
                            " WHERE l.id > ? AND l.active = 1 AND l.stage_id IS NOT NULL AND lp.probability < 100"

@@ -1,8 +1,9 @@
 // Bulk writes of leads' probabilities (the predictive rebuild's recompute, issue 7) into lead_probabilities.
 // A write of `probability` fires the lead_totals and analysis_totals update triggers (the lead's keys read from
-// `leads` and three statements per lead), a large share of a recompute that rewrites most open leads. Here the triggers are paused for the batch (migration totals_pause)
-// and the weighted sums they would have moved are added once per totals row, in the same transaction, so readers
-// of the totals (board, pipeline analysis) see exactly what the triggers would have made.
+// `leads` and three statements per lead), a large share of a recompute that rewrites most open leads. Here those
+// triggers (the ones that honour totals_paused) are dropped for the batch's writes and created again in the same
+// transaction, and the weighted sums they would have moved are added once per totals row, so readers of the
+// totals (board, pipeline analysis) see exactly what the triggers would have made.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -11,6 +12,9 @@
 #include "store/sqlite.hpp"
 
 namespace tumen::store {
+
+// SQLite's CAST(round(revenue * p / 100.0) AS INTEGER), the triggers' weighted sum of one lead, computed the same way.
+int64_t weighted_revenue(double revenue, double probability);
 
 struct ProbabilityWrite {
     int64_t id = 0;
