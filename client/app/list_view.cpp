@@ -89,7 +89,7 @@ std::optional<std::int64_t> pick_list(AppState& app, Ui& ui, std::string_view id
     std::optional<std::int64_t> picked;
     const float w = ui.px(260);
     if (ImGui::IsWindowAppearing()) vs.pick_filter.clear();
-    board::field(ui, std::string(id) + ".filter", app.tr("list.search_hint"), vs.pick_filter, w, ImGui::IsWindowAppearing());
+    board::field(ui, std::string(id) + ".filter", app.tr("list.pick.filter"), vs.pick_filter, w, ImGui::IsWindowAppearing());
     ImGui::Dummy(ImVec2(0, ui.px(4)));
     const std::string needle = text::fold_key(vs.pick_filter);
     auto entry = [&](std::int64_t item_id, const std::string& name, ImU32 fg) {

@@ -934,6 +934,7 @@ const std::vector<Entry>& catalog_en() {
         {"list.pick.user", "Salesperson"},
         {"list.pick.team", "Team"},
         {"list.pick.any", "Any"},
+        {"list.pick.filter", "Type to filter…"},
         {"list.clear_filters", "Clear filters"},
         {"list.col.name", "Name"},
         {"list.col.company", "Company"},

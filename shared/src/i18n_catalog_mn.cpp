@@ -934,6 +934,7 @@ const std::vector<Entry>& catalog_mn() {
         {"list.pick.user", "Борлуулагч"},
         {"list.pick.team", "Баг"},
         {"list.pick.any", "Бүгд"},
+        {"list.pick.filter", "Шүүх үгээ бичнэ үү…"},
         {"list.clear_filters", "Шүүлтүүр арилгах"},
         {"list.col.name", "Нэр"},
         {"list.col.company", "Байгууллага"},

@@ -132,9 +132,12 @@ std::vector<DuplicateMatch> similar_leads(const Lead& lead, const std::vector<Le
         if (is_free_mail(domain, free_mail))
             apply_rule(candidates, lead.id, [&](const Lead& c) { return normalize_email(c.email) == email; },
                        DuplicateReason::same_email, max, found);
-        else
+        else {  // the very same address is named as such (the first reason shown), the rest of the domain too
+            apply_rule(candidates, lead.id, [&](const Lead& c) { return normalize_email(c.email) == email; },
+                       DuplicateReason::same_email, max, found);
             apply_rule(candidates, lead.id, [&](const Lead& c) { return email_domain(c.email) == domain; },
                        DuplicateReason::same_email_domain, max, found);
+        }
     }
     const auto company = company_key(lead.partner_name);
     if (utf8::length(company) >= options.min_name_chars)

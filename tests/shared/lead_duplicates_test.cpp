@@ -72,6 +72,20 @@ TEST_CASE("similar leads by company domain, not by free-mail domain") {
     CHECK(similar_leads(me, c, opt).empty());  // now treated as free-mail: whole address must match
 }
 
+TEST_CASE("the same address at a company domain is named as the same e-mail first, not only the same domain") {
+    // The convert dialog shows the first reason: "same e-mail domain" for a lead with the very same address misled.
+    Lead me = lead_duplicates_lead(1, "batbayar@mongolpost.mn");
+    std::vector<Lead> c = {lead_duplicates_lead(2, "Batbayar@MongolPost.mn"), lead_duplicates_lead(3, "info@mongolpost.mn")};
+    auto m = similar_leads(me, c);
+    REQUIRE(m.size() == 2);
+    REQUIRE(match(m, 2));
+    CHECK(match(m, 2)->has(DuplicateReason::same_email));
+    CHECK(match(m, 2)->reason_list().front() == DuplicateReason::same_email);
+    REQUIRE(match(m, 3));
+    CHECK(match(m, 3)->has(DuplicateReason::same_email_domain));
+    CHECK_FALSE(match(m, 3)->has(DuplicateReason::same_email));
+}
+
 TEST_CASE("similar leads by company and contact name, folded") {
     Lead me = lead_duplicates_lead(1, "", "Монгол Шуудан ХХК", "Батбаяр Ганболд");
     std::vector<Lead> c = {lead_duplicates_lead(2, "", "МОНГОЛ ШУУДАН", ""), lead_duplicates_lead(3, "", "«Монгол Шуудан» Салбар ХК", ""),
