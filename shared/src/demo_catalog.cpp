@@ -1,5 +1,7 @@
 #include "tumen/demo_data.hpp"
 
+#include <cassert>
+
 #include "demo_tables.hpp"
 
 namespace tumen::demo {
@@ -62,33 +64,41 @@ std::vector<TeamMember> members(const std::vector<Team>& ts) {
     return out;
 }
 
-void add_pipeline(std::vector<Stage>& out, std::int64_t team, const char* const (&names)[5], const double (&prob)[4]) {
-    const int rotting[5] = {0, 14, 10, 7, 0};
-    const int wip[5] = {0, 0, 0, 25, 0};
-    for (int i = 0; i < 5; ++i) {
+// One stage per name, the last one won; `prob` holds the open stages' default probabilities, `rotting` and `wip`
+// each stage's rotting days and WIP limit (0 = none); the stage at `qualified` carries the entry requirements.
+void add_pipeline(std::vector<Stage>& out, std::int64_t team, const std::vector<const char*>& names,
+                  const std::vector<double>& prob, const std::vector<int>& rotting, const std::vector<int>& wip,
+                  std::size_t qualified) {
+    const std::size_t n = names.size();
+    assert(prob.size() + 1 == n && rotting.size() == n && wip.size() == n);
+    for (std::size_t i = 0; i < n; ++i) {
         Stage s;
         s.id = static_cast<std::int64_t>(out.size()) + 1;
         s.name = names[i];
         s.team_id = team;
-        s.sequence = i + 1;
-        s.is_won = i == 4;
-        if (i < 4) s.default_probability = prob[i];
+        s.sequence = static_cast<int>(i) + 1;
+        s.is_won = i + 1 == n;
+        if (!s.is_won) s.default_probability = prob[i];
         s.rotting_days = rotting[i];
         s.wip_limit = wip[i];
         s.version = 1;
         out.push_back(s);
     }
-    out[out.size() - 4].requirements = team == 3 ? "Budget, decision maker and timeline confirmed."
-                                                 : "Төсөв, шийдвэр гаргагч, хугацааг тодруулсан байх.";
+    out[out.size() - n + qualified].requirements =
+        team == 3 ? "Budget, decision maker and timeline confirmed." : "Төсөв, шийдвэр гаргагч, хугацааг тодруулсан байх.";
 }
 
+// Ulaanbaatar's team, the biggest, works a longer pipeline of eight stages (the board benchmark's shape, issue 5);
+// the other two teams the five of Odoo's demo.
 std::vector<Stage> stages() {
-    static const char* const mn[5] = {"Шинэ", "Шалгасан", "Санал илгээсэн", "Хэлэлцээр", "Ялсан"};
-    static const char* const en[5] = {"New", "Qualified", "Proposal", "Negotiation", "Won"};
+    static const std::vector<const char*> ub = {"Шинэ",           "Холбогдсон", "Шалгасан",        "Уулзалт хийсэн",
+                                                "Санал илгээсэн", "Хэлэлцээр",  "Гэрээний төсөл",  "Ялсан"};
+    static const std::vector<const char*> mn = {"Шинэ", "Шалгасан", "Санал илгээсэн", "Хэлэлцээр", "Ялсан"};
+    static const std::vector<const char*> en = {"New", "Qualified", "Proposal", "Negotiation", "Won"};
     std::vector<Stage> out;
-    add_pipeline(out, 1, mn, {10, 30, 60, 80});
-    add_pipeline(out, 2, mn, {10, 30, 60, 80});
-    add_pipeline(out, 3, en, {10, 30, 50, 75});
+    add_pipeline(out, 1, ub, {10, 20, 30, 45, 60, 75, 90}, {0, 14, 14, 10, 10, 7, 7, 0}, {0, 0, 0, 0, 0, 25, 0, 0}, 2);
+    add_pipeline(out, 2, mn, {10, 30, 60, 80}, {0, 14, 10, 7, 0}, {0, 0, 0, 25, 0}, 1);
+    add_pipeline(out, 3, en, {10, 30, 50, 75}, {0, 14, 10, 7, 0}, {0, 0, 0, 25, 0}, 1);
     return out;
 }
 

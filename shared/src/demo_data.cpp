@@ -1,6 +1,7 @@
 #include "tumen/demo_data.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "demo_rng.hpp"
@@ -189,12 +190,23 @@ Outcome draw_outcome(Rng& rng) {
     return o;
 }
 
-// The open stage (weighted towards the start of the pipeline) or the won stage of a five-stage pipeline.
-const Stage& draw_stage(Rng& rng, const std::vector<Stage>& stages, std::size_t team_index, bool won) {
-    const std::size_t base = team_index * 5;
-    if (won) return stages[base + 4];
-    const auto r = rng.below(100);
-    return stages[base + (r < 40 ? 0 : r < 65 ? 1 : r < 85 ? 2 : 3)];
+// The open stage (weighted towards the start of the pipeline) or the won stage of the team's pipeline (five or eight
+// stages). A five-stage pipeline draws as it always has, so the smaller teams' leads keep their stages for a seed.
+const Stage& draw_stage(Rng& rng, const std::vector<Stage>& stages, std::int64_t team_id, bool won) {
+    std::vector<const Stage*> pipeline;
+    for (const auto& s : stages)
+        if (s.team_id == team_id) pipeline.push_back(&s);
+    assert(pipeline.size() >= 2 && pipeline.back()->is_won);
+    if (won) return *pipeline.back();
+    // Percent of the open leads per open stage, each stage a little emptier than the one before.
+    static const std::vector<std::int64_t> five = {40, 25, 20, 15}, eight = {22, 18, 15, 13, 12, 11, 9};
+    const std::size_t open = pipeline.size() - 1;
+    const std::vector<std::int64_t>& share = open == 4 ? five : eight;
+    assert(share.size() == open);
+    auto r = rng.below(100);
+    std::size_t i = 0;
+    for (; i + 1 < open && r >= share[i]; ++i) r -= share[i];
+    return *pipeline[i];
 }
 
 Money revenue(Rng& rng, bool mn) {
@@ -283,7 +295,7 @@ Lead Generator::lead(std::int64_t index) const {
     const Outcome outcome = unassigned ? Outcome{} : draw_outcome(rng);
     if (!unassigned) {
         l.team_id = team.id;
-        const Stage& stage = draw_stage(rng, catalog_.stages, team_index, outcome.won);
+        const Stage& stage = draw_stage(rng, catalog_.stages, team.id, outcome.won);
         l.stage_id = stage.id;
         set_probability(rng, stage, l);
         if (outcome.won || outcome.lost || rng.chance(0.92)) l.user_id = rng.pick(team.member_ids);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "tumen/demo_data.hpp"
@@ -32,12 +33,12 @@ TEST_CASE("demo catalog records are valid and consistent") {
     CHECK(cat.users.front().id == 2);
     CHECK(cat.users.front().name == "Батбаяр Ганболд");
     REQUIRE(cat.teams.size() == 3);
-    CHECK(cat.stages.size() == 15);
+    CHECK(cat.stages.size() == 18);  // Ulaanbaatar's eight, five each for the other two teams
     for (const auto& t : cat.teams) {
         CHECK(validate(t).empty());
         CHECK(filter::parse_checked(t.assignment_domain, filter::lead_filter_fields()).ok());
         const auto pipeline = pipeline_stages(cat.stages, t.id);
-        REQUIRE(pipeline.size() == 5);
+        REQUIRE(pipeline.size() == (t.id == 1 ? 8u : 5u));
         CHECK(pipeline.back().is_won);
         CHECK(first_stage(cat.stages, t.id)->sequence == 1);
     }
@@ -130,6 +131,23 @@ TEST_CASE("demo leads are valid, reference the catalog and look realistic") {
     CHECK(cities.count("Улаанбаатар") == 1);
     CHECK(cities.count("Дархан") == 1);
     CHECK(cities.count("Эрдэнэт") == 1);
+}
+
+TEST_CASE("every stage of every demo pipeline holds leads; open ones thin out towards the end") {
+    demo::Generator g(config());
+    const auto& cat = g.catalog();
+    std::map<std::int64_t, int> per_stage;
+    for (int i = 0; i < 20000; ++i)
+        if (const Lead l = g.lead(i); l.stage_id && l.active) ++per_stage[*l.stage_id];
+    for (const auto& t : cat.teams) {
+        const auto pipeline = pipeline_stages(cat.stages, t.id);
+        for (std::size_t i = 0; i < pipeline.size(); ++i) {
+            INFO("team ", t.id, " stage ", pipeline[i].name);
+            CHECK(per_stage[pipeline[i].id] > 0);
+        }
+        const int first_open = per_stage[pipeline.front().id], last_open = per_stage[pipeline[pipeline.size() - 2].id];
+        CHECK(first_open > last_open * 3 / 2);
+    }
 }
 
 TEST_CASE("demo leads share people, so duplicates exist") {
