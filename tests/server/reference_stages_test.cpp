@@ -86,6 +86,34 @@ TEST_CASE("stages: a team's pipeline is the shared stages plus its own") {
     CHECK(admin.get("/api/v1/stages?team_id=abc").status == 400);
 }
 
+TEST_CASE("stages: a stage added without a sequence goes at the end of every pipeline it joins") {
+    // Settings > Stages sends no sequence: the new stage came first (sequence 1, before "New" by name).
+    TestServer s(tumen::testing::seeded);
+    ApiSession admin(s);
+    auto team = admin.post("/api/v1/teams", {{"name", "Улаанбаатар"}});
+    REQUIRE(team.status == 201);
+    const int64_t team_id = team.body["id"];
+    auto own = admin.post("/api/v1/stages", {{"name", "Гэрээ байгуулах"}, {"team_id", team_id}});
+    REQUIRE(own.status == 201);
+    CHECK(own.body["sequence"] == 71);  // after Won (70), the last of the shared pipeline
+    auto shared = admin.post("/api/v1/stages", {{"name", "Архив"}});
+    REQUIRE(shared.status == 201);
+    CHECK(shared.body["sequence"] == 72);
+    CHECK(stage_names(admin.get("/api/v1/stages?team_id=" + std::to_string(team_id)).body) ==
+          std::vector<std::string>{"New", "Qualified", "Proposition", "Won", "Гэрээ байгуулах", "Архив"});
+    CHECK(stage_names(admin.get("/api/v1/stages").body).back() == "Архив");
+    // Another team's own stage follows only its pipeline: the shared stages and none of the first team's.
+    auto other = admin.post("/api/v1/teams", {{"name", "Дархан"}});
+    REQUIRE(other.status == 201);
+    auto theirs = admin.post("/api/v1/stages", {{"name", "Дархан гэрээ"}, {"team_id", other.body["id"]}});
+    REQUIRE(theirs.status == 201);
+    CHECK(theirs.body["sequence"] == 73);
+    // A sequence given is kept.
+    auto given = admin.post("/api/v1/stages", {{"name", "Эхний"}, {"team_id", team_id}, {"sequence", 0}});
+    REQUIRE(given.status == 201);
+    CHECK(given.body["sequence"] == 0);
+}
+
 TEST_CASE("stages: reorder by drag sets sequence 1, 2, 3 in the order given") {
     TestServer s(tumen::testing::seeded);
     ApiSession admin(s);

@@ -50,10 +50,14 @@ Result<Stage> StageService::get(int64_t id) {
 Result<Stage> StageService::create(const Caller& caller, const nlohmann::json& body) {
     Stage stage;
     if (FieldErrors fe = apply_patch(stage, body); !fe.empty()) return fe.to_error();
+    const bool sequence_given = body.is_object() && body.contains("sequence");
     return store::map_constraints(
         [&]() -> Result<Stage> {
             return db_.write([&](store::Connection& c) -> Result<Stage> {
                 if (auto err = stage_check_team(c, stage)) return *err;
+                // Without a sequence (Settings > Stages sends none) the stage goes last in every pipeline it joins,
+                // where the board's own "Add a stage" puts it, not first by the default sequence.
+                if (!sequence_given) stage.sequence = store::next_stage_sequence(c, stage.team_id);
                 store::insert_stage(c, stage);
                 log_stage(c, caller, stage, "created");
                 return stage;

@@ -68,6 +68,13 @@ int64_t count_leads_in_stage(Connection& c, int64_t stage_id) {
     return c.prepare("SELECT count(*) FROM leads WHERE stage_id = ?").bind(1, stage_id).scalar_int();
 }
 
+int32_t next_stage_sequence(Connection& c, std::optional<int64_t> team_id) {
+    return static_cast<int32_t>(c.prepare("SELECT coalesce(max(sequence), 0) + 1 FROM stages"
+                                          " WHERE ?1 IS NULL OR team_id IS NULL OR team_id = ?1")
+                                    .bind(1, team_id)
+                                    .scalar_int());
+}
+
 void delete_stage(Connection& c, int64_t id) { c.prepare("DELETE FROM stages WHERE id = ?").bind(1, id).run(); }
 
 }  // namespace tumen::store
