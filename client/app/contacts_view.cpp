@@ -67,7 +67,7 @@ void contacts_header(AppState& app, Ui& ui, ImVec2 origin, float width) {
                     n.c_str());
         ui.record("contacts.count", n, "text", p, q);
     }
-    // Right: Export ▾, New company, New contact.
+    // Right: Import, Export ▾, New company, New contact.
     const float bh = ui.px(38), by = std::floor(origin.y + (h - bh) * 0.5f);
     const std::string add = app.tr("contacts.new_person"), add_co = app.tr("contacts.new_company");
     const std::string exp = app.tr(list.exporting() ? "list.working" : "list.export");
@@ -84,6 +84,10 @@ void contacts_header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     ImGui::SetCursorScreenPos(ImVec2(x, by));
     if (button(ui, "contacts.export", exp, ButtonKind::secondary, ImVec2(w_exp, bh), !list.exporting()))
         ImGui::OpenPopup("contacts.export_menu");
+    const std::string imp = app.tr("list.import");
+    const float w_imp = text_size(ui.fonts.strong, imp).x + ui.px(32);
+    ImGui::SetCursorScreenPos(ImVec2(x - w_imp - ui.px(8), by));
+    if (button(ui, "contacts.import", imp, ButtonKind::secondary, ImVec2(w_imp, bh))) client::open_import_wizard(app, "contact");
     ImGui::SetNextWindowPos(ImVec2(x, by + bh + ui.px(4)));
     list::push_popup_style(ui);
     if (ImGui::BeginPopup("contacts.export_menu")) {

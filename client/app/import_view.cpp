@@ -26,9 +26,9 @@ std::string field_label(AppState& app, const ImportWizard& w, const std::string&
 }
 
 std::string problem_text(AppState& app, const ImportWizard& w, const client::ImportRowError& e) {
-    if (e.field.empty()) return app.tr("import.problem", {{"line", std::to_string(e.line)}, {"message", e.message}});
+    std::string message = client::row_error_message(e, app.language());
+    if (e.field.empty()) return app.tr("import.problem", {{"line", std::to_string(e.line)}, {"message", message}});
     // The server's message starts with the field's wire name ("email: is not ..."); the label replaces it.
-    std::string message = e.message;
     if (message.rfind(e.field + ": ", 0) == 0) message.erase(0, e.field.size() + 2);
     return app.tr("import.problem_field",
                   {{"line", std::to_string(e.line)}, {"field", field_label(app, w, e.field)}, {"message", message}});

@@ -165,16 +165,22 @@ void list_header(AppState& app, Ui& ui, ImVec2 origin, float width) {
     dl->AddLine(ImVec2(c.x - ui.px(4), c.y - ui.px(1)), ImVec2(c.x, c.y + ui.px(3)), color::text_secondary, ui.px(1.6f));
     dl->AddLine(ImVec2(c.x + ui.px(4), c.y - ui.px(1)), ImVec2(c.x, c.y + ui.px(3)), color::text_secondary, ui.px(1.6f));
     dl->AddLine(ImVec2(c.x - ui.px(6), c.y + ui.px(7)), ImVec2(c.x + ui.px(6), c.y + ui.px(7)), color::text_secondary, ui.px(1.6f));
-    // Favourites (issue 5) left of Export: saved searches of the list.
+    // Import left of Export: the CSV import wizard for leads.
+    const std::string imp = app.tr("list.import");
+    const float iw = text_size(ui.fonts.strong, imp).x + ui.px(32);
+    const float ix = bp.x - iw - ui.px(8);
+    ImGui::SetCursorScreenPos(ImVec2(ix, bp.y));
+    if (button(ui, "list.import", imp, ButtonKind::secondary, ImVec2(iw, ui.px(38)))) client::open_import_wizard(app, "lead");
+    // Favourites (issue 5) left of Import: saved searches of the list.
     const float fw = search::favourites_width(app, ui);
     if (auto q = search::draw_favourites(app, ui, "list", list.favourites(), format_list_query(list.query()),
-                                         ImVec2(bp.x - fw - ui.px(12), std::floor(origin.y + (h - ui.px(32)) * 0.5f)))) {
+                                         ImVec2(ix - fw - ui.px(12), std::floor(origin.y + (h - ui.px(32)) * 0.5f)))) {
         Route r = Route::leads();
         r.query = *q;
         app.navigate(r);
     }
     // Group by (issue 5) left of Favourites.
-    draw_group_menu(app, ui, ImVec2(bp.x - fw - ui.px(24) - group_menu_width(app, ui), std::floor(origin.y + (h - ui.px(32)) * 0.5f)));
+    draw_group_menu(app, ui, ImVec2(ix - fw - ui.px(24) - group_menu_width(app, ui), std::floor(origin.y + (h - ui.px(32)) * 0.5f)));
     ImGui::SetNextWindowPos(ImVec2(bp.x + bw, bp.y + ui.px(42)), ImGuiCond_Always, ImVec2(1, 0));
     push_popup_style(ui);
     if (ImGui::BeginPopup("list.export_menu")) {

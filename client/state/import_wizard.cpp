@@ -18,7 +18,11 @@ std::vector<ImportRowError> row_errors(const nlohmann::json& a) {
     if (!a.is_array()) return out;
     for (const auto& e : a) {
         if (!e.is_object()) continue;
-        out.push_back({opt_int(e, "line").value_or(0), str(e, "field"), str(e, "message")});
+        ImportRowError r{opt_int(e, "line").value_or(0), str(e, "field"), str(e, "message"), str(e, "key"), {}};
+        if (auto a = e.find("args"); a != e.end() && a->is_object())
+            for (const auto& [name, value] : a->items())
+                if (value.is_string()) r.args.emplace_back(name, value.get<std::string>());
+        out.push_back(std::move(r));
     }
     return out;
 }
@@ -26,6 +30,19 @@ std::vector<ImportRowError> row_errors(const nlohmann::json& a) {
 constexpr std::size_t sample_count = 3;
 
 }  // namespace
+
+std::string row_error_message(const ImportRowError& e, i18n::Lang lang) {
+    const std::string key = "api." + e.key;
+    if (e.key.empty() || !i18n::has(i18n::Lang::en, key)) return e.message;
+    i18n::Args args = e.args;  // the first of a name counts: the server's arguments before the fallback
+    args.emplace_back("detail", e.message);
+    return i18n::tr(lang, key, args);
+}
+
+void open_import_wizard(AppState& app, const std::string& entity) {
+    if (app.import_wizard().step() == ImportWizard::Step::choose) app.import_wizard().set_entity(entity);
+    app.navigate(Route::import_wizard());
+}
 
 ImportJob import_job_of(const nlohmann::json& j) {
     ImportJob r;

@@ -12,14 +12,22 @@
 #include <nlohmann/json.hpp>
 
 #include "message.hpp"
+#include "tumen/i18n.hpp"
 #include "settings_io.hpp"
 
 namespace tumen::client {
 
+class AppState;
+
 struct ImportRowError {
     std::int64_t line = 0;
-    std::string field, message;
+    std::string field, message;  // message: the server's English text
+    std::string key;             // the shared i18n key ("error.number"), worded as "api." + key; may be empty
+    i18n::Args args;             // the key's {arguments} as the server sent them
 };
+// The problem in the UI language: the catalog's wording of the key (the English message standing in for a missing
+// {detail}), or the server's message when the catalog has no wording for it.
+std::string row_error_message(const ImportRowError& e, i18n::Lang lang);
 
 struct ImportJob {
     std::int64_t id = 0;
@@ -131,5 +139,8 @@ private:
     bool recent_loaded_ = false, recent_loading_ = false;
     Message banner_, notice_;
 };
+
+// The lists' Import button: the wizard for that entity ("lead" | "contact"), unless an import is under way there.
+void open_import_wizard(AppState& app, const std::string& entity);
 
 }  // namespace tumen::client

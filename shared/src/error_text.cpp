@@ -27,9 +27,16 @@ i18n::Args args_of(const Error& e, const std::string& detail) {
     return args;
 }
 
+// "Хүлээгдэж буй орлого" for "expected_revenue.currency" on a lead; the wire name when the catalog has no label.
+std::string error_text_field_label(const std::string& field, i18n::Lang lang, std::string_view subject) {
+    if (subject.empty()) return field;
+    const std::string key = std::string(subject) + ".field." + field.substr(0, field.find_first_of(".["));
+    return i18n::has(lang, key) ? std::string(i18n::tr(lang, key)) : field;
+}
+
 }  // namespace
 
-void localize(Error& e, i18n::Lang lang) {
+void localize(Error& e, i18n::Lang lang, std::string_view subject) {
     if (lang == i18n::Lang::en) return;  // the services' own wording
     const std::string english = e.message;
     bool worded = false;
@@ -53,7 +60,7 @@ void localize(Error& e, i18n::Lang lang) {
             break;
         }
     if (e.code == ErrorCode::validation && first) {
-        i18n::Args args{{"field", first->field}, {"problem", first->message}};
+        i18n::Args args{{"field", error_text_field_label(first->field, lang, subject)}, {"problem", first->message}};
         args.emplace_back("more", std::to_string(e.details.size() - 1));
         e.message = i18n::tr(lang, e.details.size() > 1 ? "api.field_problems" : "api.field_problem", args);
         return;

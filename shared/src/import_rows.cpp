@@ -280,16 +280,16 @@ RowValues read_row(const std::vector<std::string>& cells, const std::vector<std:
             patch[field] = lang_code_of(value).value_or(value);
         } else if (field == "priority") {
             if (auto p = parse_priority_text(value)) patch[field] = *p;
-            else out.errors.add(field, "must be 0-3, stars, or low / medium / high / very high", "error.range");
+            else out.errors.add(field, "must be 0-3, stars, or low / medium / high / very high", "error.range", {{"detail", value}});
         } else if (field == "probability") {
             if (auto p = parse_percent_text(value)) patch[field] = *p;
-            else out.errors.add(field, "must be a number from 0 to 100", "error.range");
+            else out.errors.add(field, "must be a number from 0 to 100", "error.range", {{"detail", value}});
         } else if (field == "date_deadline") {
             if (auto d = parse_date_text(value)) patch[field] = format_date(*d);
-            else out.errors.add(field, "must be a date such as 2026-11-27 or 27.11.2026", "error.date");
+            else out.errors.add(field, "must be a date such as 2026-11-27 or 27.11.2026", "error.date", {{"detail", value}});
         } else if (field == "type") {
             if (auto t = parse_lead_type_text(value)) patch[field] = *t;
-            else out.errors.add(field, "must be lead or opportunity", "error.enum");
+            else out.errors.add(field, "must be lead or opportunity", "error.enum", {{"detail", value}});
         } else if (field == "expected_revenue") {
             amount = value;
         } else if (field == "currency") {
@@ -297,7 +297,8 @@ RowValues read_row(const std::vector<std::string>& cells, const std::vector<std:
             for (auto& c : currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             if (text::fold_key(value) == "төг" || value == "₮") currency = "MNT";
             if (!is_known_currency(currency)) {
-                out.errors.add(field, "must be a known ISO 4217 currency code such as MNT or USD", "error.currency");
+                out.errors.add(field, "must be a known ISO 4217 currency code such as MNT or USD", "error.currency",
+                               {{"detail", value}});
                 currency.clear();
             }
         } else if (field == "tags") {
@@ -306,25 +307,26 @@ RowValues read_row(const std::vector<std::string>& cells, const std::vector<std:
             out.parent_name = text::collapse_whitespace(value);
         } else if (field == "is_company") {
             if (auto b = parse_company_text(value)) patch[field] = *b;
-            else out.errors.add(field, "must be company or person (yes / no)", "error.type");
+            else out.errors.add(field, "must be company or person (yes / no)", "error.type", {{"detail", value}});
         } else if (field == "opt_out") {
             if (auto b = parse_bool_text(value)) patch[field] = *b;
-            else out.errors.add(field, "must be yes or no", "error.type");
+            else out.errors.add(field, "must be yes or no", "error.type", {{"detail", value}});
         }
     }
     if (!amount.empty()) {
         const AmountText a = split_amount_text(amount);
         if (!a.currency.empty() && !currency.empty() && a.currency != currency)
             out.errors.add("expected_revenue", "is in " + a.currency + " but the currency column says " + currency,
-                           "error.currency");
+                           "error.currency_mismatch", {{"amount_currency", a.currency}, {"currency", currency}});
         const std::string cur = !currency.empty() ? currency : !a.currency.empty() ? a.currency : options.currency;
         const auto digits = currency_minor_digits(cur);
         if (!digits) {
-            out.errors.add("currency", "is not a known currency: " + cur, "error.currency");
+            out.errors.add("currency", "is not a known currency: " + cur, "error.currency", {{"detail", cur}});
         } else if (auto minor = parse_amount(a.number, *digits)) {
             patch["expected_revenue"] = {{"amount", minor.value()}, {"currency", cur}};
         } else {
-            out.errors.add("expected_revenue", "cannot be read as an amount: " + minor.error().message, "error.number");
+            out.errors.add("expected_revenue", "cannot be read as an amount: " + minor.error().message, "error.number",
+                           {{"detail", amount}});
         }
     } else if (!currency.empty()) {
         patch["expected_revenue"] = {{"currency", currency}};

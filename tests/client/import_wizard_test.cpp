@@ -249,3 +249,40 @@ TEST_CASE_FIXTURE(ImportFixture, "import: my recent imports are listed; sign-out
     CHECK(w().step() == ImportWizard::Step::choose);
     CHECK(w().file_name().empty());
 }
+
+TEST_CASE("import: a row error the server keyed is worded from the catalog, in mn without the English text") {
+    // As the server sends a failed row (server/src/services/import_report.cpp): the shared key and its arguments.
+    const json row = {{"line", 4}, {"field", "expected_revenue"}, {"column", "Орлого"},
+                      {"message", "cannot be read as an amount: is not a decimal number"},
+                      {"key", "error.number"}, {"args", {{"detail", "12,5k"}}}};
+    const ImportJob job = import_job_of({{"id", 9}, {"state", "done"}, {"errors", {row}}});
+    REQUIRE(job.errors.size() == 1);
+    CHECK(job.errors[0].key == "error.number");
+    const std::string mn = row_error_message(job.errors[0], i18n::Lang::mn);
+    CHECK(mn == i18n::tr(i18n::Lang::mn, "api.error.number", {{"detail", "12,5k"}}));
+    CHECK(mn.find("cannot") == std::string::npos);
+    CHECK(row_error_message(job.errors[0], i18n::Lang::en) == "is not a number (12,5k)");
+    // Without arguments the English message is the detail; without a key the message shows as it is.
+    ImportRowError bare{4, "probability", "must be a number from 0 to 100", "error.range", {}};
+    CHECK(row_error_message(bare, i18n::Lang::mn).find("must be a number from 0 to 100") != std::string::npos);
+    bare.key.clear();
+    CHECK(row_error_message(bare, i18n::Lang::mn) == "must be a number from 0 to 100");
+}
+
+TEST_CASE_FIXTURE(ImportFixture, "import: the lists' Import button opens the wizard for its entity, not mid-import") {
+    app.navigate(Route::contacts());
+    open_import_wizard(app, "contact");
+    CHECK(app.route() == Route::import_wizard());
+    CHECK(w().entity() == "contact");
+    app.navigate(Route::leads());
+    open_import_wizard(app, "lead");
+    CHECK(app.route() == Route::import_wizard());
+    CHECK(w().entity() == "lead");
+    // A file already being mapped keeps its entity: the button goes back to it.
+    to_mapping();
+    app.navigate(Route::contacts());
+    open_import_wizard(app, "contact");
+    CHECK(app.route() == Route::import_wizard());
+    CHECK(w().entity() == "lead");
+    CHECK(w().step() == ImportWizard::Step::mapping);
+}

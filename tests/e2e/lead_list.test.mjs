@@ -195,6 +195,14 @@ describe('the leads list', () => {
     assert.ok(!csv.includes(lostName), 'only the current search');
   });
 
+  test('Import next to Export opens the import wizard for leads', async () => {
+    const { page } = client;
+    await click(page, 'list.import');
+    await waitForState(page, (st) => st.view === 'import' && widget(st, 'import.choose_file'), 'the import wizard');
+    await click(page, 'nav.leads');
+    await waitForState(page, (st) => listReady(st) && st.list.rows.length === 2, 'the list again');
+  });
+
   test('a row click opens the lead', async () => {
     const { page } = client;
     const s = await waitForState(page, (st) => listReady(st) && st.list.rows.length === 2, 'the rows');

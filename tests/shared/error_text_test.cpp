@@ -72,3 +72,30 @@ TEST_CASE("a stale version's current record is never read as arguments") {
     localize(e, i18n::Lang::mn);
     CHECK(e.message == "Энэ хооронд өөр хүн үүнийг өөрчилсөн байна (Stale version)");
 }
+
+TEST_CASE("a known subject's field is named by its form label in Mongolian; English keeps the service's text") {
+    auto email_problem = [] {
+        FieldErrors fe;
+        fe.add("email", "is not an e-mail address", "error.email");
+        return fe.to_error();
+    };
+    Error mn = email_problem();
+    localize(mn, i18n::Lang::mn, "lead");
+    CHECK(mn.message == std::string(i18n::tr(i18n::Lang::mn, "lead.field.email")) + " талбар: имэйл хаяг биш байна");
+    CHECK(mn.message.find("email") == std::string::npos);
+    CHECK(mn.details[0].field == "email");  // the wire name stays on the detail for the form
+    Error en = email_problem();
+    localize(en, i18n::Lang::en, "lead");
+    CHECK(en.message == "email: is not an e-mail address");
+    // A nested field is labelled by its base ("expected_revenue.currency"); a field without a label keeps its name.
+    FieldErrors nested;
+    nested.add("expected_revenue.currency", "must be a known ISO 4217 currency code such as MNT or USD", "error.currency");
+    Error n = nested.to_error();
+    localize(n, i18n::Lang::mn, "lead");
+    CHECK(n.message.rfind(std::string(i18n::tr(i18n::Lang::mn, "lead.field.expected_revenue")) + " талбар: ", 0) == 0);
+    FieldErrors odd;
+    odd.add("no_such_field", "is not a field", "error.unknown_field");
+    Error o = odd.to_error();
+    localize(o, i18n::Lang::mn, "lead");
+    CHECK(o.message == "no_such_field талбар: ийм талбар байхгүй");
+}

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "tumen/i18n.hpp"
 #include "tumen/import_rows.hpp"
 
 using namespace tumen;
@@ -133,4 +136,39 @@ TEST_CASE("cell readers") {
     CHECK(a.number == "2,000");
     CHECK(a.currency == "MNT");
     CHECK(split_amount_text("1 500 000₮").currency == "MNT");
+}
+
+namespace {
+// The {names} a catalog text asks for.
+std::vector<std::string> import_rows_placeholders(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1))
+        if (auto close = text.find('}', open); close != std::string_view::npos)
+            out.emplace_back(text.substr(open + 1, close - open - 1));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("every problem a row reader reports has a wording in both catalogs, with all its arguments") {
+    // One unreadable value for each field the reader parses, plus the amount/currency conflicts.
+    const Strings mapping = {"priority", "probability", "date_deadline", "type", "currency", "is_company", "opt_out"};
+    const Strings bad = {"urgent", "150", "31.02.2026", "deal", "XYZ", "maybe", "perhaps"};
+    std::vector<FieldError> seen = read_row(bad, mapping, {}).errors.list();
+    for (const auto& amount : Strings{"12,5k", "100 USD"}) {
+        const auto more = read_row({amount, "MNT"}, {"expected_revenue", "currency"}, {}).errors.list();
+        seen.insert(seen.end(), more.begin(), more.end());
+    }
+    const auto odd_currency = read_row({"100"}, {"expected_revenue"}, {Entity::lead, "ABC"}).errors.list();
+    seen.insert(seen.end(), odd_currency.begin(), odd_currency.end());
+    CHECK(seen.size() == 10);
+    for (const auto& e : seen) {
+        INFO(e.field << ": " << e.key << " (" << e.message << ")");
+        const std::string key = "api." + e.key;
+        REQUIRE(i18n::has(i18n::Lang::en, key));
+        REQUIRE(i18n::has(i18n::Lang::mn, key));
+        // The English message would stand in for a missing argument: in mn that is English text, so none may miss.
+        for (const auto lang : {i18n::Lang::en, i18n::Lang::mn})
+            for (const auto& name : import_rows_placeholders(i18n::tr(lang, key)))
+                CHECK(std::any_of(e.args.begin(), e.args.end(), [&](const auto& a) { return a.first == name; }));
+    }
 }

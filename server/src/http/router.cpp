@@ -9,6 +9,13 @@ namespace tumen::server {
 
 namespace {
 
+// The record an endpoint group edits, whose form labels name the fields of its errors ("lead.field.email").
+std::string_view router_field_subject(std::string_view tag) {
+    if (tag == "leads") return "lead";
+    if (tag == "contacts") return "contact";
+    return {};
+}
+
 bool is_state_changing(const std::string& method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -68,8 +75,8 @@ void send_error(httplib::Response& res, const Error& e) { send_json(res, http_st
 
 i18n::Lang request_lang(const httplib::Request& req) { return i18n::from_tag(req.get_header_value("Accept-Language")); }
 
-void send_error(httplib::Response& res, Error e, const httplib::Request& req) {
-    localize(e, request_lang(req));
+void send_error(httplib::Response& res, Error e, const httplib::Request& req, std::string_view subject) {
+    localize(e, request_lang(req), subject);
     send_error(res, e);
 }
 
@@ -96,7 +103,7 @@ void Router::dispatch(const api::Endpoint& e, const Handler& h, const httplib::R
                 client_address(req.remote_addr, req.get_header_value("X-Forwarded-For"), trusted_proxies_)};
     for (size_t i = 1; i < req.matches.size(); ++i) ctx.params.push_back(req.matches[i]);
     Result<Reply> r = h(ctx);
-    if (!r) return send_error(res, r.error(), req);
+    if (!r) return send_error(res, r.error(), req, router_field_subject(e.tag));
     Reply& reply = r.value();
     for (auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
     res.status = reply.status;

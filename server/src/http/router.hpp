@@ -78,7 +78,8 @@ void send_error(httplib::Response& res, const Error& e);
 // The UI language the request asks for (the client sends Accept-Language: mn|en); English when absent.
 i18n::Lang request_lang(const httplib::Request& req);
 // send_error with the messages worded in the request's language (tumen/error_text.hpp).
-void send_error(httplib::Response& res, Error e, const httplib::Request& req);
+// `subject` ("lead") names the summary's field by its form label (tumen::localize).
+void send_error(httplib::Response& res, Error e, const httplib::Request& req, std::string_view subject = {});
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 
 }  // namespace tumen::server

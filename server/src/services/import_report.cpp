@@ -6,6 +6,20 @@ namespace {
 constexpr std::size_t kept_in_summary = 50;
 }
 
+nlohmann::json import_row_error(std::size_t line, const std::string& field, const std::string& column,
+                                const std::string& message, const FieldError* keyed) {
+    nlohmann::json out = {{"line", line},
+                          {"field", field.empty() ? nlohmann::json() : nlohmann::json(field)},
+                          {"column", column.empty() ? nlohmann::json() : nlohmann::json(column)},
+                          {"message", message}};
+    if (keyed && !keyed->key.empty()) {
+        out["key"] = keyed->key;
+        auto& args = out["args"] = nlohmann::json::object();
+        for (const auto& [name, value] : keyed->args) args[name] = value;
+    }
+    return out;
+}
+
 ImportReport::ImportReport(std::vector<std::string> header, std::vector<std::string> mapping)
     : header_(std::move(header)), mapping_(std::move(mapping)) {}
 
@@ -14,12 +28,14 @@ void ImportReport::add(const csv::Record& row, const Error& error) {
     std::string message;
     for (const auto& d : error.details)
         message += (message.empty() ? "" : "; ") + (d.field.empty() ? d.message : d.field + ": " + d.message);
-    append(row, error.details.front().field, message);
+    // Several problems stay one English line; a single one keeps its key for the client's wording.
+    append(row, error.details.front().field, message, error.details.size() == 1 ? &error.details.front() : nullptr);
 }
 
 void ImportReport::add(const csv::Record& row, const std::string& message) { append(row, "", message); }
 
-void ImportReport::append(const csv::Record& row, const std::string& field, const std::string& message) {
+void ImportReport::append(const csv::Record& row, const std::string& field, const std::string& message,
+                          const FieldError* keyed) {
     // "expected_revenue.amount" came from the column mapped to expected_revenue.
     const std::string base = field.substr(0, field.find_first_of(".["));
     std::string column;
@@ -29,10 +45,7 @@ void ImportReport::append(const csv::Record& row, const std::string& field, cons
     for (const auto& f : row.fields) cells.push_back(csv::neutralize_formula(f));
     csv::append_row(body_, cells);
     if (first_.size() < kept_in_summary)
-        first_.push_back({{"line", row.line},
-                          {"field", field.empty() ? nlohmann::json() : nlohmann::json(field)},
-                          {"column", column.empty() ? nlohmann::json() : nlohmann::json(column)},
-                          {"message", message}});
+        first_.push_back(import_row_error(row.line, field, column, message, keyed));
     ++count_;
 }
 

@@ -11,6 +11,11 @@
 
 namespace tumen::server {
 
+// One failed row as the API shows it: {line, field, column, message}, plus the shared i18n key and its arguments
+// when one problem is meant (`keyed`), so the client words it in the user's language.
+nlohmann::json import_row_error(std::size_t line, const std::string& field, const std::string& column,
+                                const std::string& message, const FieldError* keyed = nullptr);
+
 class ImportReport {
 public:
     ImportReport() = default;
@@ -33,7 +38,8 @@ public:
     nlohmann::json first(std::size_t n) const;
 
 private:
-    void append(const csv::Record& row, const std::string& field, const std::string& message);
+    void append(const csv::Record& row, const std::string& field, const std::string& message,
+                const FieldError* keyed = nullptr);
     std::vector<std::string> header_, mapping_;
     std::string body_;
     nlohmann::json first_ = nlohmann::json::array();

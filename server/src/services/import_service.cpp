@@ -4,6 +4,7 @@
 #include <set>
 
 #include "services/auth_service.hpp"
+#include "services/import_report.hpp"
 #include "store/contact_rules.hpp"
 #include "store/import_jobs.hpp"
 #include "tumen/csv.hpp"
@@ -24,9 +25,8 @@ bool may_import(const Caller& c) {
 
 nlohmann::json errors_json(const Error& e, std::size_t line) {
     nlohmann::json out = nlohmann::json::array();
-    if (e.details.empty()) out.push_back({{"line", line}, {"field", nullptr}, {"column", nullptr}, {"message", e.message}});
-    for (const auto& d : e.details)
-        out.push_back({{"line", line}, {"field", d.field}, {"column", nullptr}, {"message", d.message}});
+    if (e.details.empty()) out.push_back(import_row_error(line, "", "", e.message));
+    for (const auto& d : e.details) out.push_back(import_row_error(line, d.field, "", d.message, &d));
     return out;
 }
 

@@ -9,6 +9,8 @@
 namespace tumen {
 
 // A problem with no field ("" field) is the error's own key: the router's "Administrators only", a lockout.
-void localize(Error& error, i18n::Lang lang);
+// `subject` ("lead", "contact") names a field in the summary by its form label (catalog "<subject>.field.<name>")
+// instead of its wire name, when the catalog has one.
+void localize(Error& error, i18n::Lang lang, std::string_view subject = {});
 
 }  // namespace tumen
