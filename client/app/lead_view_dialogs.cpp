@@ -32,7 +32,11 @@ bool begin_dialog(AppState& app, Ui& ui, const char* popup, const std::string& i
     if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     width = std::min(width, display.x - ui.px(24));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    // A little above the middle, but never above the window's top: a tall dialog (a long duplicate list at 720 px)
+    // starts at the top margin. The height is last frame's (the dialog sizes itself to its content).
+    const float height = ui.remembered(id + ".height", 0.0f);
+    const float top = std::max(ui.px(16), display.y * 0.42f - height * 0.5f);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(28), ui.px(24)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(14));
@@ -63,6 +67,12 @@ bool begin_dialog(AppState& app, Ui& ui, const char* popup, const std::string& i
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + ui.fonts.title->FontSize + ui.px(18)));
     ImGui::Dummy(ImVec2(inner, 0));
     return true;
+}
+
+// Closes what begin_dialog() opened, keeping the dialog's height for the next frame's position.
+void end_dialog(Ui& ui, const std::string& id) {
+    ui.remember(id + ".height", ImGui::GetWindowHeight());
+    ImGui::EndPopup();
 }
 
 // Error banner, then Cancel + the primary button on the right. Returns true when the primary one was clicked.
@@ -97,8 +107,23 @@ std::string reason_text(AppState& app, const std::string& reason) {
     return i18n::has(app.language(), key) ? app.tr(key) : reason;
 }
 
-// The duplicates as checkboxes: "name · contact, e-mail (why)".
+// The height left for a dialog's list so that the whole dialog, footer included, fits the window: what is drawn
+// above the list is measured from the dialog's top; the footer (a banner when there is an error, the buttons and
+// the bottom padding) is reserved.
+float lead_view_dialogs_list_room(AppState& app, Ui& ui) {
+    const float above = ImGui::GetCursorScreenPos().y - ImGui::GetWindowPos().y;
+    const float footer = ui.px(24 + 38 + 24) + (app.lead_form().dialog_error().empty() ? 0 : ui.px(16 + 64));
+    return std::max(ui.px(120), ImGui::GetIO().DisplaySize.y - ui.px(32) - above - footer);
+}
+
+// The duplicates as checkboxes: "name · contact, e-mail (why)". A long list scrolls inside the dialog: its natural
+// height (measured when drawn, remembered for the next frame) is capped by the room the window has.
 void duplicate_list(AppState& app, Ui& ui, const std::string& id, std::vector<client::Duplicate>& list, float inner) {
+    const std::string natural_key = id + ".dups.natural";
+    const float room = lead_view_dialogs_list_room(app, ui);
+    const float height = std::min(ui.remembered(natural_key, room), room);
+    ImGui::BeginChild((id + ".dups").c_str(), ImVec2(inner + ui.px(8), height), false);
+    const float top = ImGui::GetCursorPosY();
     for (auto& d : list) {
         const std::string did = id + ".dup." + std::to_string(d.id);
         checkbox(ui, did, d.name.empty() ? "#" + std::to_string(d.id) : d.name, d.checked);
@@ -113,6 +138,9 @@ void duplicate_list(AppState& app, Ui& ui, const std::string& id, std::vector<cl
         }
         gap(ui, 10);
     }
+    const float drawn = ImGui::GetCursorPosY() - top;
+    ImGui::EndChild();
+    ui.remember(natural_key, drawn);
 }
 
 void lost_dialog(AppState& app, Ui& ui) {
@@ -131,7 +159,7 @@ void lost_dialog(AppState& app, Ui& ui) {
     n.multiline_height = ui.px(96);
     form_field(ui, "lead.lost.note", app.tr("lead.lost.note"), d.note, n);
     if (dialog_footer(app, ui, "lead.lost", app.tr("lead.lost.submit"), true, inner)) form.submit_lost();
-    ImGui::EndPopup();
+    end_dialog(ui, "lead.lost_dialog");
 }
 
 void convert_dialog(AppState& app, Ui& ui) {
@@ -169,7 +197,7 @@ void convert_dialog(AppState& app, Ui& ui) {
         duplicate_list(app, ui, "lead.convert", d.duplicates, inner);
     }
     if (dialog_footer(app, ui, "lead.convert", app.tr("lead.convert.submit"), !d.loading, inner)) form.submit_convert();
-    ImGui::EndPopup();
+    end_dialog(ui, "lead.convert_dialog");
 }
 
 void merge_dialog(AppState& app, Ui& ui) {
@@ -188,7 +216,7 @@ void merge_dialog(AppState& app, Ui& ui) {
     }
     const bool any = std::any_of(d.duplicates.begin(), d.duplicates.end(), [](const auto& x) { return x.checked; });
     if (dialog_footer(app, ui, "lead.merge", app.tr("lead.merge.submit"), any, inner)) form.submit_merge();
-    ImGui::EndPopup();
+    end_dialog(ui, "lead.merge_dialog");
 }
 
 }  // namespace

@@ -69,7 +69,8 @@ struct Client {
     client::FrameTimer render_timer;  // of it, the WebGL part (software rendering in headless Chromium)
     bool ready = false;
 
-    client::InputTrickle input;       // key and character events waiting for their frame (input_trickle.hpp)
+    client::InputTrickle input;       // key, character and button events waiting for their frame (input_trickle.hpp)
+    bool buttons_down[3] = {};        // the mouse buttons as the queue has delivered them
     client::TouchGestures touch;      // fingers on the canvas as a mouse (touch_gestures.hpp)
     std::string clipboard;            // what we last copied
     // Paste (see tumen_on_paste): a Ctrl/Cmd+V chord was pressed and its 'paste' event is expected; the text of
@@ -105,8 +106,12 @@ void on_cursor_pos(GLFWwindow*, double, double) {
     if (g->touch.owns_pointer()) g->touch.mouse_used();
     wake();
 }
-void on_mouse_button(GLFWwindow*, int, int, int) {
+// Buttons wait in the key queue (input_trickle.hpp): a click must not overtake the letters typed before it.
+// The pointer's position is the backend's (read when the press is delivered): one taken at the event can be in the
+// wrong scale while the canvas is being resized.
+void on_mouse_button(GLFWwindow*, int button, int action, int) {
     if (g->touch.owns_pointer()) g->touch.mouse_used();
+    g->input.push(client::InputEvent::button(button, action));
     wake();
 }
 // Replace the backend's key and character callbacks: events are queued and handed to the backend frame by frame,
@@ -276,7 +281,9 @@ void frame() {
     if (board_frame) platform::startup_mark("board_frame_start");
 
     for (const auto& e : g->input.take_frame()) {
-        if (e.kind == client::InputEvent::Kind::key)
+        if (e.kind == client::InputEvent::Kind::button) {
+            if (e.key >= 0 && e.key < 3) g->buttons_down[e.key] = e.action != 0;
+        } else if (e.kind == client::InputEvent::Kind::key)
             ImGui_ImplGlfw_KeyCallback(g->window, e.key, e.scancode, e.action, e.mods);
         else if (e.kind == client::InputEvent::Kind::character)
             ImGui_ImplGlfw_CharCallback(g->window, e.codepoint);
@@ -294,6 +301,9 @@ void frame() {
         io.MouseDown[0] = p.down;
         io.MouseWheel += p.wheel_y;
         io.MouseWheelH += p.wheel_x;
+    } else {
+        // The backend polls the buttons as they are now; the queue's state replaces that.
+        for (int b = 0; b < 3; ++b) io.MouseDown[b] = g->buttons_down[b];
     }
     // Work in device pixels (GLFW reports the mouse in canvas backing pixels already).
     io.DisplaySize = ImVec2(static_cast<float>(g->canvas.width), static_cast<float>(g->canvas.height));

@@ -7,6 +7,9 @@
 //  - the first character or text after a key change in that frame (ImGui handles a frame's characters before its
 //    keys, and ignores characters typed while Ctrl is down), or
 //  - a Ctrl or Super press after a character of that frame (same reason: "…3" then Ctrl+S must keep the "3").
+// Mouse buttons wait in the same queue, each like a key: a click must not overtake the letters typed before it
+// (they would land in the field clicked), and the letters typed after it wait for the frame after the press (ImGui
+// gives a frame's characters to the field active when the frame starts, before the click moves the caret).
 #pragma once
 #include <deque>
 #include <string>
@@ -15,9 +18,9 @@
 namespace tumen::client {
 
 struct InputEvent {
-    enum class Kind { key, character, text };
+    enum class Kind { key, character, text, button };
     Kind kind = Kind::key;
-    int key = 0;                 // GLFW key code (key events)
+    int key = 0;                 // GLFW key code (key events), GLFW mouse button (button events)
     int scancode = 0;
     int action = 0;              // 0 release, 1 press, 2 repeat
     int mods = 0;
@@ -29,6 +32,7 @@ struct InputEvent {
     }
     static InputEvent character(unsigned int codepoint) { return {Kind::character, 0, 0, 0, 0, codepoint, {}}; }
     static InputEvent text(std::string utf8) { return {Kind::text, 0, 0, 0, 0, 0, std::move(utf8)}; }
+    static InputEvent button(int button, int action) { return {Kind::button, button, 0, action, 0, 0, {}}; }
 };
 
 class InputTrickle {

@@ -906,6 +906,7 @@ const std::vector<Entry>& catalog_en() {
         {"lead.merge.body", "Tick the leads to merge with this one. The oldest opportunity is kept; the others' notes, tags and history move to it."},
         {"lead.merge.none", "No duplicates found for this lead."},
         {"lead.merge.pick_one", "Tick at least one lead to merge."},
+        {"lead.merge.chatter", "Merged with: {records}"},
         {"lead.merge.submit", "Merge"},
         {"lead.reason.same_email", "same e-mail"},
         {"lead.reason.same_email_domain", "same e-mail domain"},

@@ -81,13 +81,6 @@ void merge_fields(const std::vector<Lead>& order, Lead& m) {
     if (order.front().probability == 0) first_set(order, m, &Lead::lost_reason_id);
 }
 
-std::string summary_of(const std::vector<Lead>& order) {
-    std::string s = "Merged with:";
-    for (std::size_t i = 1; i < order.size(); ++i)
-        s += (i == 1 ? " " : ", ") + order[i].name + " (#" + std::to_string(order[i].id) + ")";
-    return s;
-}
-
 }  // namespace
 
 std::vector<Lead> merge_order(const std::vector<Lead>& leads, const std::vector<Stage>& stages) {
@@ -119,8 +112,13 @@ Result<MergePlan> merge_leads(const std::vector<Lead>& leads, const std::vector<
     plan.tracking = track_lead_changes(head, merged);
     plan.merged = std::move(merged);
     for (std::size_t i = 1; i < order.size(); ++i) plan.removed_ids.push_back(order[i].id);
-    plan.summary = summary_of(order);
     return plan;
+}
+
+std::string merge_note(i18n::Lang lang, const std::vector<const Lead*>& removed) {
+    std::string names;
+    for (const Lead* r : removed) names += (names.empty() ? "" : ", ") + r->name + " (#" + std::to_string(r->id) + ")";
+    return i18n::tr(lang, "lead.merge.chatter", {{"records", names}});
 }
 
 }  // namespace tumen

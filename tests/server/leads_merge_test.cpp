@@ -81,6 +81,22 @@ TEST_CASE("target_id chooses the lead that is kept") {
     CHECK(has_substring(chatter_bodies(admin, b["id"]), "Эхнийх (#" + std::to_string(a["id"].get<int64_t>()) + ")"));
 }
 
+TEST_CASE("the merge note is written in the language of the person who merged") {
+    TestServer s(seeded);
+    ApiSession admin(s);
+    auto made = admin.post("/api/v1/users", {{"login", "saraa"}, {"name", "Сараа"}, {"role", "sales_all"},
+                                             {"password", user_password}, {"lang", "mn"}});
+    REQUIRE_MESSAGE(made.status == 201, made.body.dump());
+    ApiSession saraa(s.app->port(), "saraa", user_password);
+    auto a = make_lead(saraa, {{"name", "Говийн сүү"}, {"type", "opportunity"}, {"stage_id", 2}});
+    auto b = make_lead(saraa, {{"name", "Говь сүү ХХК"}});
+    auto r = saraa.post("/api/v1/leads/merge", {{"ids", {a["id"], b["id"]}}});
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    const auto bodies = chatter_bodies(saraa, a["id"]);
+    CHECK(contains(bodies, "Дараахтай нэгтгэв: Говь сүү ХХК (#" + std::to_string(b["id"].get<int64_t>()) + ")"));
+    CHECK_FALSE(has_substring(bodies, "Merged with:"));
+}
+
 TEST_CASE("a salesperson who cannot see one of the leads merges nothing") {
     TestServer s(seeded);
     ApiSession admin(s);

@@ -14,6 +14,11 @@ using namespace tumen::testing;
 
 TEST_CASE("a commit that takes the WAL past the bound is checkpointed by the writer itself") {
     auto dir = make_temp_dir("tumen-wal-bound");
+    // The database is ~65 MB: removed after the case however it ends.
+    struct RemoveDir {
+        std::filesystem::path dir;
+        ~RemoveDir() { std::filesystem::remove_all(dir); }
+    } remove_dir{dir};
     const auto path = dir / "wal.db";
     store::Database db(path.string());
     const auto before = std::filesystem::file_size(path);

@@ -81,7 +81,7 @@ TEST_CASE("a known subject's field is named by its form label in Mongolian; Engl
     };
     Error mn = email_problem();
     localize(mn, i18n::Lang::mn, "lead");
-    CHECK(mn.message == std::string(i18n::tr(i18n::Lang::mn, "lead.field.email")) + " талбар: имэйл хаяг биш байна");
+    CHECK(mn.message == std::string(i18n::tr(i18n::Lang::mn, "lead.field.email")) + " талбар: и-мэйл хаяг биш байна");
     CHECK(mn.message.find("email") == std::string::npos);
     CHECK(mn.details[0].field == "email");  // the wire name stays on the detail for the form
     Error en = email_problem();

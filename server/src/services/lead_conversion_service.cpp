@@ -5,6 +5,7 @@
 #include <set>
 
 #include "services/auth_service.hpp"
+#include "services/message_lang.hpp"
 #include "services/record_support.hpp"
 #include "store/attachments.hpp"
 #include "store/constraints.hpp"
@@ -150,7 +151,6 @@ std::vector<Lead> lead_conversion_load_visible(store::Connection& c, const Calle
 Result<Lead> write_merge(store::Connection& c, const Caller& caller, MergePlan plan, const std::vector<Lead>& leads,
                          std::optional<int64_t> keep_id, Timestamp now) {
     auto find = [&](int64_t id) { return std::find_if(leads.begin(), leads.end(), [&](const Lead& l) { return l.id == id; }); };
-    std::string summary = plan.summary;
     if (keep_id && *keep_id != plan.merged.id) {
         // The user chose which record survives: it takes the merged values under its own identity.
         const Lead& keep = *find(*keep_id);
@@ -159,12 +159,10 @@ Result<Lead> write_merge(store::Connection& c, const Caller& caller, MergePlan p
         plan.merged.version = keep.version;
         plan.merged.create_date = keep.create_date;
         plan.tracking = track_lead_changes(keep, plan.merged);
-        summary = "Merged with:";
-        for (size_t i = 0; i < plan.removed_ids.size(); ++i) {
-            const Lead& r = *find(plan.removed_ids[i]);
-            summary += (i ? ", " : " ") + r.name + " (#" + std::to_string(r.id) + ")";
-        }
     }
+    std::vector<const Lead*> removed;
+    for (int64_t id : plan.removed_ids) removed.push_back(&*find(id));
+    const std::string summary = merge_note(message_lang(caller.lang), removed);
     Lead merged = std::move(plan.merged);
     const Lead& before = *find(merged.id);
     for (int64_t removed : plan.removed_ids) {

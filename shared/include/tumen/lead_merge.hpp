@@ -1,6 +1,6 @@
 // Merging 2..N leads/opportunities into one (Odoo's merge_opportunity, reference §2d). The plan says what to
 // write and what to move; the server then re-points chatter, activities, meetings and attachments of
-// `removed_ids` to `merged.id`, posts `summary` as a note, writes `merged` and deletes the others, in one
+// `removed_ids` to `merged.id`, posts merge_note() as a note, writes `merged` and deletes the others, in one
 // transaction.
 #pragma once
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tumen/error.hpp"
+#include "tumen/i18n.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/lead_tracking.hpp"
 #include "tumen/stage.hpp"
@@ -25,7 +26,6 @@ struct MergePlan {
     Lead merged;                            // keeps the id of the most advanced record
     std::vector<TrackingValue> tracking;    // head as it was -> merged
     std::vector<std::int64_t> removed_ids;  // the others, in merge order
-    std::string summary;                    // "Merged with: ..." note for the head's chatter
 };
 
 // Most advanced first: opportunities or active records, then opportunities, then higher stage sequence, then
@@ -41,5 +41,9 @@ std::vector<Lead> merge_order(const std::vector<Lead>& leads, const std::vector<
 // 422 for fewer than 2 records, repeated or unsaved ids, or more than max_records.
 Result<MergePlan> merge_leads(const std::vector<Lead>& leads, const std::vector<Stage>& stages,
                               const MergeOptions& options, Timestamp now);
+
+// The note the surviving record's chatter gets, in the language of the person who merged: "Merged with: Name
+// (#12), Other (#13)" for the removed records in the order given.
+std::string merge_note(i18n::Lang lang, const std::vector<const Lead*>& removed);
 
 }  // namespace tumen
