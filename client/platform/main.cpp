@@ -280,7 +280,11 @@ void frame() {
                              g->app->board().status() == client::BoardStatus::ready;
     if (board_frame) platform::startup_mark("board_frame_start");
 
-    for (const auto& e : g->input.take_frame()) {
+    const auto events = g->input.take_frame();
+    // What this frame's input changes can show only in the next one (the header was drawn before the field that
+    // took the letter): one more frame, even when nothing follows (an on-screen keyboard sends text without keys).
+    if (!events.empty()) g->dirty_frames = std::max(g->dirty_frames, 1);
+    for (const auto& e : events) {
         if (e.kind == client::InputEvent::Kind::button) {
             if (e.key >= 0 && e.key < 3) g->buttons_down[e.key] = e.action != 0;
         } else if (e.kind == client::InputEvent::Kind::key)
