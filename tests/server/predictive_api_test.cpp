@@ -146,6 +146,30 @@ TEST_CASE("predictive: won and lost move the rows in the lead's write; open lead
     CHECK(reset["probability_manual"] == false);
 }
 
+TEST_CASE("predictive: the chatter tracks the probability the lead was stored with, not the stage's default") {
+    TestServer s;
+    s.login();
+    auto h = closed_history(s);
+    auto open = predictive_api_new_lead(s, "MN", h.p.fresh);
+    const double before = open["probability"].get<double>();
+    // The move sets the stage's default (40) and the model then scores the lead in its new stage: the stored
+    // value is the model's, and the timeline must show that one (it showed 40, a value never stored).
+    auto moved = predictive_api_call(s.client, "POST", path_of(open["id"], "/move"),
+                                     {{"stage_id", h.p.qualified}, {"version", open["version"]}}, 200);
+    const double stored = moved["probability"].get<double>();
+    REQUIRE(stored != doctest::Approx(40));
+    auto timeline = predictive_api_call(s.client, "GET", path_of(open["id"], "/messages"), {}, 200);
+    int probability_tracks = 0;
+    for (const auto& m : timeline["items"])
+        for (const auto& t : m["tracking_values"])
+            if (t["field"] == "probability") {
+                ++probability_tracks;
+                CHECK(t["old"].get<double>() == doctest::Approx(before));
+                CHECK(t["new"].get<double>() == doctest::Approx(stored));
+            }
+    CHECK(probability_tracks == 1);
+}
+
 TEST_CASE("predictive: restore and won -> other stage take the counts back; a stale write moves nothing") {
     TestServer s;
     s.login();

@@ -170,7 +170,7 @@ std::optional<Error> LeadImportTarget::update(store::Connection& c, int64_t id, 
     if (lead == *current || !ctx_.write) return std::nullopt;
     lead.write_date = ctx_.now;
     if (!store::update_lead(c, lead)) return Error::make(ErrorCode::conflict, "the matching lead changed meanwhile");
-    if (auto msg = tracking_message("lead", lead.id, change->tracking, author_of(ctx_.caller), ctx_.now))
+    if (auto msg = tracking_message("lead", lead.id, track_lead_changes(*current, lead), author_of(ctx_.caller), ctx_.now))
         store::insert_message(c, *msg);
     return std::nullopt;
 }

@@ -172,7 +172,7 @@ Result<BulkResult> LeadBulkService::run(const Caller& caller, const nlohmann::js
             Lead updated = std::move(change->lead);
             updated.write_date = now;
             if (!store::update_lead(c, updated)) return stale_version("lead", *lead);
-            record_lead_change(c, caller, updated, plan->event, change->tracking, now);
+            record_lead_change(c, caller, updated, plan->event, track_lead_changes(*lead, updated), now);  // as stored
             out.ids.push_back(id);
         }
         if (!failures.empty()) return failures_error(failures);

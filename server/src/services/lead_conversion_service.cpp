@@ -158,11 +158,10 @@ Result<Lead> write_merge(store::Connection& c, const Caller& caller, MergePlan p
         plan.merged.id = keep.id;
         plan.merged.version = keep.version;
         plan.merged.create_date = keep.create_date;
-        plan.tracking = track_lead_changes(keep, plan.merged);
     }
-    std::vector<const Lead*> removed;
-    for (int64_t id : plan.removed_ids) removed.push_back(&*find(id));
-    const std::string summary = merge_note(message_lang(caller.lang), removed);
+    std::vector<const Lead*> removed_leads;
+    for (int64_t id : plan.removed_ids) removed_leads.push_back(&*find(id));
+    const std::string summary = merge_note(message_lang(caller.lang), removed_leads);
     Lead merged = std::move(plan.merged);
     const Lead& before = *find(merged.id);
     for (int64_t removed : plan.removed_ids) {
@@ -183,7 +182,7 @@ Result<Lead> write_merge(store::Connection& c, const Caller& caller, MergePlan p
     note.author_name = caller.name;
     note.date = now;
     store::insert_message(c, note);
-    record_lead_change(c, caller, merged, "merged", plan.tracking, now);
+    record_lead_change(c, caller, merged, "merged", track_lead_changes(before, merged), now);  // as stored
     return store::find_lead(c, merged.id).value();  // as GET shows it (tags and followers in stored order)
 }
 
@@ -260,7 +259,7 @@ Result<Lead> LeadConversionService::convert(const Caller& caller, int64_t id, co
             Lead lead = std::move(conversion->change.lead);
             lead.write_date = now;
             if (!store::update_lead(c, lead)) return stale_version("lead", *current);
-            record_lead_change(c, caller, lead, "converted", conversion->change.tracking, now);
+            record_lead_change(c, caller, lead, "converted", track_lead_changes(*current, lead), now);  // as stored
             if (others.empty()) return lead;
 
             std::vector<Lead> all{lead};

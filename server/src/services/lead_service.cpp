@@ -130,7 +130,8 @@ Result<Lead> LeadService::apply(const Caller& caller, int64_t id, const nlohmann
         if (lead == *current) return lead;  // nothing to write: no new version, no event
         lead.write_date = now;
         if (!store::update_lead(c, lead)) return stale(*current);
-        record_lead_change(c, caller, lead, action, change->tracking, now);
+        // Tracked after the write: predictive scoring may have moved the probability the rule set.
+        record_lead_change(c, caller, lead, action, track_lead_changes(*current, lead), now);
         return lead;
     });
 }

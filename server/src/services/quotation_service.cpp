@@ -284,7 +284,7 @@ Result<Quotation> QuotationService::confirm(const Caller& caller, int64_t id, co
         Lead l = std::move(won->lead);
         l.write_date = now;
         if (!store::update_lead(c, l)) fail(stale_version("lead", *lead));
-        record_lead_change(c, caller, l, "won", won->tracking, now);
+        record_lead_change(c, caller, l, "won", track_lead_changes(*lead, l), now);  // as stored
     });
 }
 
