@@ -131,9 +131,11 @@ bool form_picker(Ui& ui, std::string_view id, std::string_view label, const std:
     const std::string shown = preview.empty() ? std::string(opt.hint) : preview;
     // The preview is drawn by us (muted when it is only the hint); ImGui's own arrow button would take the
     // theme's blue button colour, so a drawn chevron replaces it.
+    // The field's rectangle from the layout, not GetItemRect: once the popup is open BeginCombo returns inside
+    // the popup window, whose last item is the popup's own (the focus ring was drawn as a line along its top).
+    const ImVec2 min = pos, max(pos.x + w, pos.y + ImGui::GetFrameHeight());
     const bool open = ImGui::BeginCombo(hidden(id).c_str(), "", ImGuiComboFlags_NoArrowButton | ImGuiComboFlags_HeightLarge);
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = !open && ImGui::IsItemHovered();
     if (open) {
         const float row_h = ui.px(30);
         auto option = [&](std::int64_t oid, const std::string& name, bool is_selected) {

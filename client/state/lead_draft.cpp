@@ -48,9 +48,11 @@ const std::vector<std::string>& draft_fields() {
     return all;
 }
 
-std::string amount_text(const Money& money) {
+std::string amount_text(const Money& money, i18n::Lang lang) {
     const int digits = currency_minor_digits(money.currency).value_or(2);
-    return format_amount(money.amount, digits, {.group = ",", .decimal = ".", .drop_zero_decimals = true});
+    // Mongolian writes "," as the decimal mark (the board: "409,1 мян."): a comma group there would misread.
+    const char* group = lang == i18n::Lang::mn ? "\u00A0" : ",";
+    return format_amount(money.amount, digits, {.group = group, .decimal = ".", .drop_zero_decimals = true});
 }
 
 std::string percent_text(double value) {
@@ -80,7 +82,7 @@ std::string join_ids(const std::vector<std::int64_t>& ids) {
     return s;
 }
 
-Draft draft_of(const Lead& l) {
+Draft draft_of(const Lead& l, i18n::Lang lang) {
     Draft d;
     d["name"] = l.name;
     d["contact_name"] = l.contact_name;
@@ -94,7 +96,7 @@ Draft draft_of(const Lead& l) {
     d["state"] = l.address.state;
     d["zip"] = l.address.zip;
     d["country"] = l.address.country;
-    d["expected_revenue"] = amount_text(l.expected_revenue);
+    d["expected_revenue"] = amount_text(l.expected_revenue, lang);
     d["currency"] = l.expected_revenue.currency;
     d["probability"] = percent_text(l.probability);
     d["date_deadline"] = l.date_deadline ? format_date(*l.date_deadline) : std::string();

@@ -102,7 +102,7 @@ void LeadForm::load_lead() {
 }
 
 void LeadForm::take(Lead lead, bool reset_draft) {
-    Draft new_base = draft_of(lead);
+    Draft new_base = draft_of(lead, app_.language());
     draft_ = reset_draft || !lead_ ? new_base : rebase(base_, draft_, new_base);
     base_ = std::move(new_base);
     lead_ = std::move(lead);

@@ -4,6 +4,7 @@
 
 #include "app_state.hpp"
 #include "lead_form.hpp"
+#include "money_text.hpp"
 #include "tumen/api.hpp"
 #include "tumen/money.hpp"
 
@@ -163,7 +164,7 @@ std::string LeadForm::tracked_value_text(const std::string& field, const nlohman
         Money m;
         m.amount = v["amount"].get<std::int64_t>();
         if (v.contains("currency") && v["currency"].is_string()) m.currency = v["currency"].get<std::string>();
-        return amount_text(m) + " " + std::string(currency_symbol(m.currency));
+        return money_text(m, app_.language());  // as the board writes money
     }
     if (v.is_boolean()) return app_.tr(v.get<bool>() ? "lead.yes" : "lead.no");
     if (v.is_string()) return v.get<std::string>();

@@ -158,7 +158,7 @@ Catalog demo_catalog(std::int64_t first_user_id) {
     c.tags = coloured<Tag>({"VIP", "Засгийн газар", "Жижиг бизнес", "Дахин захиалга", "Тендер", "Software",
                             "Hardware", "Consulting", "Сургалт", "Urgent"});
     c.contact_categories = coloured<ContactCategory>({"Харилцагч", "Нийлүүлэгч", "Түнш", "VIP", "Prospect"});
-    c.sources = named<UtmSource>({"Вэб сайт", "Facebook", "Google", "Зөвлөмж", "Үзэсгэлэн", "LinkedIn", "Имэйл"});
+    c.sources = named<UtmSource>({"Вэб сайт", "Facebook", "Google", "Зөвлөмж", "Үзэсгэлэн", "LinkedIn", "И-мэйл"});
     c.mediums = named<UtmMedium>({"Website", "Social", "Email", "Phone", "Direct", "Banner"});
     c.campaigns = named<UtmCampaign>({"Цагаан сар 2026", "Наадам 2026", "Шинэ жилийн урамшуулал", "Q1 Webinar"});
     c.products = products();

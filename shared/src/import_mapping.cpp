@@ -148,7 +148,7 @@ std::optional<Entity> parse_entity(std::string_view text) {
 
 const std::vector<ImportField>& import_fields(Entity entity) {
     static const std::vector<ImportField> address = {
-        {"email", "Email", "Имэйл"},
+        {"email", "Email", "И-мэйл"},
         {"phone", "Phone", "Утас"},
         {"mobile", "Mobile", "Гар утас"},
         {"website", "Website", "Вэбсайт"},

@@ -242,7 +242,7 @@ TEST_CASE_FIXTURE(LeadFormFixture, "a stage click posts move with the version an
     const auto& t = form.messages()[0].tracking_values[0];
     CHECK(form.tracked_value_text(t.field, t.old_value) == "New");
     CHECK(form.tracked_value_text(t.field, t.new_value) == "Qualified");
-    CHECK(form.tracked_value_text("expected_revenue", json{{"amount", 150000000}, {"currency", "MNT"}}) == "1,500,000 ₮");
+    CHECK(form.tracked_value_text("expected_revenue", json{{"amount", 150000000}, {"currency", "MNT"}}) == "₮1,500,000");  // as the board writes it
     CHECK(form.tracked_value_text("user_id", json()) == "—");
 }
 
@@ -379,11 +379,35 @@ TEST_CASE_FIXTURE(LeadFormFixture, "a reply for a lead the user has left is drop
     CHECK(app.route().view == View::login);
 }
 
+TEST_CASE("draft amounts: Mongolian groups digits with a space (its decimal mark is a comma), and reads back") {
+    Lead l;
+    l.expected_revenue = {4'187'000'050, "MNT"};
+    const Draft en = draft_of(l, i18n::Lang::en);
+    const Draft mn = draft_of(l, i18n::Lang::mn);
+    CHECK(en.at("expected_revenue") == "41,870,000.50");
+    // "41,870,000" in a Mongolian form reads as a decimal next to the board's "409,1 мян.".
+    CHECK(mn.at("expected_revenue") == "41\u00A0870\u00A0000.50");
+    Lead empty;
+    empty.expected_revenue = {0, "MNT"};
+    for (const Draft& shown : {en, mn}) {
+        Draft unchanged = shown;
+        unchanged["city"] = "Мөрөн";
+        CHECK(patch_of(shown, unchanged).body == json{{"city", "Мөрөн"}});
+        // The text as shown, typed into a form that had 0: the same amount goes to the server.
+        const Draft base = draft_of(empty, i18n::Lang::mn);
+        Draft typed = base;
+        typed["expected_revenue"] = shown.at("expected_revenue");
+        auto p = patch_of(base, typed);
+        REQUIRE(p.errors.empty());
+        CHECK(p.body["expected_revenue"] == json{{"amount", 4'187'000'050}, {"currency", "MNT"}});
+    }
+}
+
 TEST_CASE("draft helpers: rebase keeps the user's edits, patch turns text into the wire shape") {
     Lead l;
     l.name = "A";
     l.expected_revenue = {150, "USD"};
-    Draft base = draft_of(l);
+    Draft base = draft_of(l, i18n::Lang::en);
     CHECK(base["expected_revenue"] == "1.50");
     Draft draft = base;
     draft["city"] = "Хөвсгөл";
@@ -391,7 +415,7 @@ TEST_CASE("draft helpers: rebase keeps the user's edits, patch turns text into t
     draft["tag_ids"] = "3,4";
     Lead moved = l;
     moved.probability = 40;
-    Draft rebased = rebase(base, draft, draft_of(moved));
+    Draft rebased = rebase(base, draft, draft_of(moved, i18n::Lang::en));
     CHECK(rebased["city"] == "Хөвсгөл");
     CHECK(rebased["probability"] == "40");
     auto p = patch_of(base, draft);

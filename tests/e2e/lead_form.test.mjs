@@ -177,9 +177,13 @@ describe('the lead form', () => {
     const { page } = client;
     await click(page, 'lead.lost');
     let s = await waitForState(page, (st) => st.lead.dialog === 'lost' && widget(st, 'lead.lost.reason'), 'the lost dialog');
+    const closed = widget(s, 'lead.lost.reason');
     await click(page, 'lead.lost.reason');
     s = await waitForState(page, (st) => st.widgets.some((w) => w.kind === 'option' && w.id !== 'lead.lost.reason.opt.0'),
       'the lost reasons');
+    // The open picker is still the field it was (its focus ring is drawn there, not along the list's top edge).
+    const open = widget(s, 'lead.lost.reason');
+    assert.deepEqual([open.x, open.y, open.w, open.h], [closed.x, closed.y, closed.w, closed.h]);
     const reason = s.widgets.find((w) => w.kind === 'option' && w.id !== 'lead.lost.reason.opt.0');
     await click(page, reason.id);
     await waitForState(page, (st) => widget(st, 'lead.lost.reason').value === reason.label, 'the reason chosen');

@@ -83,6 +83,20 @@ describe('the leads list', () => {
     if (s.list.total > drawn.length) assert.ok(s.list.rows.every((r) => r.rect.y < 1080), 'no row below the window');
   });
 
+  test('at 1280x720 the stage, revenue and probability columns are on screen without scrolling sideways', async () => {
+    const { page } = client;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const s = await waitForState(page, (st) => listReady(st) && st.canvas.width === 1280, 'the list at 1280x720');
+    for (const id of ['list.head.name', 'list.head.email', 'list.head.stage', 'list.head.revenue', 'list.head.probability']) {
+      const w = widget(s, id);
+      assert.ok(w, `${id} is drawn at 1280 px`);
+      assert.ok(w.x >= 0 && w.x + w.w <= 1280, `${id} inside the window: x ${w.x} w ${w.w}`);
+    }
+    await screenshot(page, 'list-1280-en.png');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await waitForState(page, (st) => listReady(st) && st.canvas.width === 1920, 'the list at 1920x1080');
+  });
+
   test('clicking a header sorts on the server and keeps the sort in the address', async () => {
     const { page } = client;
     const [resp] = await Promise.all([

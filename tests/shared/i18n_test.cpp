@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tumen/i18n.hpp"
+#include "tumen/import_mapping.hpp"
 
 using namespace tumen::i18n;
 
@@ -99,4 +100,19 @@ TEST_CASE("format fills named placeholders, also with Cyrillic values") {
     CHECK(format("broken {brace", {{"brace", "x"}}) == "broken {brace");
     CHECK(tr(Lang::mn, "lead.title", {{"id", "42"}}) == "Сэжим #42");
     CHECK(placeholders("x {a} y {bb}") == std::vector<std::string>{"a", "bb"});
+}
+
+TEST_CASE("Mongolian spells e-mail one way: И-мэйл, in the catalog and in the import screen's field labels") {
+    auto one_way = [](std::string_view text) {
+        return text.find("Имэйл") == std::string_view::npos && text.find("имэйл") == std::string_view::npos;
+    };
+    for (const auto& e : catalog(Lang::mn)) {
+        INFO(std::string(e.key));
+        CHECK(one_way(e.text));
+    }
+    for (auto entity : {import::Entity::lead, import::Entity::contact})
+        for (const auto& f : import::import_fields(entity)) {
+            INFO(std::string(f.name));
+            CHECK(one_way(f.label_mn));
+        }
 }
