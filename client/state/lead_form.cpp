@@ -13,12 +13,12 @@
 namespace tumen::client {
 
 LeadForm::LeadForm(AppState& app) : app_(app), attachments_(app.host()), compose_(app), sms_compose_(app) {
+    // Shown at once, then the newest page fetched: a change tracked since the last fetch (a save) has a smaller
+    // id than the message sent and goes below it (load_messages merges by id).
     compose_.on_sent = [this](const nlohmann::json& message) {
-        if (auto m = take_message(message)) {
-            if (messages_.empty() || messages_.front().id < m->id) messages_.insert(messages_.begin(), std::move(*m));
-        } else {
-            load_messages(true);
-        }
+        if (auto m = take_message(message); m && (messages_.empty() || messages_.front().id < m->id))
+            messages_.insert(messages_.begin(), std::move(*m));
+        load_messages(true);
     };
     sms_compose_.on_sent = compose_.on_sent;
 }
@@ -171,6 +171,7 @@ void LeadForm::save() {
         const Draft typed_meanwhile = draft_;
         take(std::move(lead).value(), true);
         draft_ = rebase(sent, typed_meanwhile, draft_);
+        load_messages(true);  // a tracked field (revenue, salesperson, ...) left a line in the chatter
     });
 }
 

@@ -92,19 +92,16 @@ void LeadForm::load_messages(bool newer_only) {
                  messages_ = std::move(page);
                  return;
              }
-             // Only what is newer than the newest shown goes on top; pages loaded further down stay. Messages
-             // already shown are replaced (an e-mail's delivery state changes after it was posted).
-             const std::int64_t newest = messages_.empty() ? 0 : messages_.front().id;
-             std::vector<ChatterMessage> fresh;
+             // Merged by id (newest first): a message not shown yet goes where its id puts it, also below one
+             // put on top at once (a posted note, above the change a save tracked before it); one already shown
+             // is replaced (an e-mail's delivery state changes after it was posted). Older than the pages loaded
+             // so far: left to "load more".
              for (auto& m : page) {
-                 if (m.id > newest) {
-                     fresh.push_back(std::move(m));
-                     continue;
-                 }
-                 for (auto& shown : messages_)
-                     if (shown.id == m.id) shown = m;
+                 auto at = std::find_if(messages_.begin(), messages_.end(),
+                                        [&](const ChatterMessage& shown) { return shown.id <= m.id; });
+                 if (at != messages_.end() && at->id == m.id) *at = std::move(m);
+                 else if (at != messages_.end() || !more_messages_) messages_.insert(at, std::move(m));
              }
-             messages_.insert(messages_.begin(), fresh.begin(), fresh.end());
          });
 }
 
@@ -145,7 +142,7 @@ void LeadForm::post_note() {
              note.clear();
              auto m = take_message(nlohmann::json::parse(reply.body, nullptr, false));
              if (m) messages_.insert(messages_.begin(), std::move(m).value());
-             else load_messages(true);
+             load_messages(true);  // and whatever was tracked meanwhile, below it (see on_sent)
          });
 }
 

@@ -147,6 +147,16 @@ TEST_CASE_FIXTURE(LeadFormFixture, "saving sends only the changed fields with th
     CHECK(form.lead()->version == 4);
     CHECK_FALSE(form.dirty());
     CHECK(form.value("expected_revenue") == "2,500,000.50");
+    // The save tracked the revenue: the chatter fetches what is newer than it shows (it showed nothing new
+    // until the form was opened again).
+    REQUIRE(net.pending.size() == 1);
+    CHECK(net.pending.front().request.path.rfind("/api/v1/leads/42/messages", 0) == 0);
+    answer(200, R"({"items":[{"id":11,"res_model":"lead","res_id":42,"kind":"tracking","body":"","author_id":1,"date":"2026-01-07T08:00:00Z",
+                  "tracking_values":[{"field":"expected_revenue","old":{"amount":150000000,"currency":"MNT"},"new":{"amount":250000050,"currency":"MNT"}}]},
+                  {"id":10,"res_model":"lead","res_id":42,"kind":"note","body":"Залгасан","author_id":1,"date":"2026-01-05T10:00:00Z","tracking_values":[]}]})");
+    REQUIRE(form.messages().size() == 2);
+    CHECK(form.messages()[0].id == 11);
+    CHECK(form.messages()[0].tracking_values.at(0).field == "expected_revenue");
 }
 
 TEST_CASE_FIXTURE(LeadFormFixture, "text that cannot be sent is marked at its field before any request") {
@@ -360,8 +370,17 @@ TEST_CASE_FIXTURE(LeadFormFixture, "notes: empty ones are refused locally, a pos
     CHECK(sent.path == "/api/v1/leads/42/messages");
     CHECK(body == json{{"body", "Маргааш уулзана\nдараа нь гэрээ"}});
     CHECK(form.note.empty());
-    REQUIRE(form.messages().size() == 2);
+    // The chatter then fetches what is newer than it showed: the note, and a change tracked since (a save's
+    // tracking message has a smaller id than the note; put on top alone, the note hid it for good).
+    REQUIRE(net.pending.size() == 1);
+    CHECK(net.pending.front().request.path.rfind("/api/v1/leads/42/messages", 0) == 0);
+    answer(200, R"({"items":[{"id":12,"res_model":"lead","res_id":42,"kind":"note","body":"Маргааш уулзана\nдараа нь гэрээ","author_id":1,"date":"2026-01-07T08:00:00Z","tracking_values":[]},
+                  {"id":11,"res_model":"lead","res_id":42,"kind":"tracking","body":"","author_id":2,"date":"2026-01-07T07:59:00Z",
+                   "tracking_values":[{"field":"stage_id","old":1,"new":2}]},
+                  {"id":10,"res_model":"lead","res_id":42,"kind":"note","body":"Залгасан","author_id":1,"date":"2026-01-05T10:00:00Z","tracking_values":[]}]})");
+    REQUIRE(form.messages().size() == 3);
     CHECK(form.messages()[0].id == 12);
+    CHECK(form.messages()[1].id == 11);
 }
 
 TEST_CASE_FIXTURE(LeadFormFixture, "a reply for a lead the user has left is dropped; 401 ends the session") {

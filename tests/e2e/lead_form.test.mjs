@@ -226,6 +226,27 @@ describe('the lead form', () => {
     assert.equal(first.id.split('.')[2], noteBody.id.split('.')[2]);
   });
 
+  test('a saved revenue shows in the chatter at once, and stays below a note posted after it', async () => {
+    const { page } = client;
+    const before = await waitForState(page, loaded, 'the lead form');
+    await fill(page, 'lead.expected_revenue', '7300000');
+    await waitForState(page, (st) => st.lead.dirty && widget(st, 'lead.save'), 'unsaved revenue');
+    await click(page, 'lead.save');
+    await waitForState(page, (st) => !st.lead.dirty && st.lead.version === before.lead.version + 1, 'saved');
+    const tracked = (st) => st.widgets.find((w) => /^lead\.message\.\d+\.field\.\d+$/.test(w.id) && w.label === 'Expected revenue:');
+    let s = await waitForState(page, tracked, 'the revenue change in the chatter, without a reload');
+    const trackedId = tracked(s).id.split('.')[2];
+    const note = 'Төсөв баталгаажсан';
+    await click(page, 'lead.note');
+    await typeText(page, note);
+    await waitForState(page, (st) => widget(st, 'lead.note').value === note, 'the note typed');
+    await click(page, 'lead.note.post');
+    s = await waitForState(page, (st) => st.widgets.some((w) => /^lead\.message\.\d+\.body$/.test(w.id) && w.label === note),
+      'the note in the chatter');
+    const authors = s.widgets.filter((w) => /^lead\.message\.\d+\.author$/.test(w.id)).map((w) => w.id.split('.')[2]);
+    assert.ok(authors.indexOf(trackedId) > 0, `the revenue change (${trackedId}) is still listed, below the note: ${authors}`);
+  });
+
   test('a file picked with Attach file and one dropped on the page are listed; Remove asks first', async () => {
     const { page } = client;
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'lead.attachments.attach')]);
