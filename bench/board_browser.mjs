@@ -121,7 +121,9 @@ async function measure(team) {
   const framesSince = (st, from, key = 'frame_ms') => st[key].slice(Math.max(0, st[key].length - (st.frame_count - from)));
 
   let st = await state();
-  const busiest = [...st.board.columns].filter((c) => !c.folded).sort((a, b) => b.count - a.count)[0];
+  // The busiest column on screen: with eight stages the last ones are off to the right at 1920 px.
+  const onScreen = (c) => st.widgets.some((w) => w.id === `board.column.${c.stage_id}`);
+  const busiest = [...st.board.columns].filter((c) => !c.folded && onScreen(c)).sort((a, b) => b.count - a.count)[0];
   const col = st.widgets.find((w) => w.id === `board.column.${busiest.stage_id}`);
   await page.mouse.move(col.x + col.w / 2, col.y + 300);
   let from = st.frame_count;
