@@ -37,15 +37,22 @@ Error job_runner_not_found(int64_t id) { return Error::make(ErrorCode::not_found
 
 // ---- JobContext ---------------------------------------------------------------------------------------------
 
-void JobContext::progress(int64_t done, int64_t total) {
+void JobContext::set_progress(int64_t done, int64_t total) {
     done_ = done;
     total_ = total;
     dirty_ = true;
-    {
-        std::lock_guard lock(runner_.mutex_);
-        runner_.live_progress_ = {job_id_, {done, total}};
-    }
+    std::lock_guard lock(runner_.mutex_);
+    runner_.live_progress_ = {job_id_, {done, total}};
+}
+
+void JobContext::progress(int64_t done, int64_t total) {
+    set_progress(done, total);
     flush(false);
+}
+
+void JobContext::progress_in(store::Connection& c, int64_t done, int64_t total) {
+    set_progress(done, total);
+    if (flush_due(false)) write_progress(c);
 }
 
 void JobContext::log(std::string line) {
@@ -65,10 +72,16 @@ void JobContext::save_checkpoint(nlohmann::json cp) {
     dirty_ = true;
 }
 
+bool JobContext::flush_due(bool force) const {
+    if (!dirty_) return false;
+    return force || std::chrono::steady_clock::now() - last_flush_ >= std::chrono::milliseconds(runner_.progress_every_ms_.load());
+}
+
 void JobContext::flush(bool force) {
-    if (!dirty_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_flush_ < std::chrono::milliseconds(runner_.progress_every_ms_.load())) return;
+    if (flush_due(force)) runner_.db_.write([&](store::Connection& c) { write_progress(c); });
+}
+
+void JobContext::write_progress(store::Connection& c) {
     store::JobRunRecord run;
     run.id = run_id_;
     run.job_id = job_id_;
@@ -77,11 +90,9 @@ void JobContext::flush(bool force) {
     run.progress_done = done_;
     run.progress_total = total_;
     run.log = log_;
-    runner_.db_.write([&](store::Connection& c) {
-        store::save_job_progress(c, job_id_, done_, total_, checkpoint_);
-        store::save_job_run(c, run);
-    });
-    last_flush_ = now;
+    store::save_job_progress(c, job_id_, done_, total_, checkpoint_);
+    store::save_job_run(c, run);
+    last_flush_ = std::chrono::steady_clock::now();  // a rolled-back batch loses its bar update only
     dirty_ = false;
 }
 
@@ -167,11 +178,23 @@ void JobRunner::poke() {
 }
 
 void JobRunner::start() {
+    {
+        std::lock_guard lock(mutex_);
+        if (worker_.joinable() || starting_) return;
+        starting_ = true;
+        stopping_ = false;
+        stop_flag_ = false;
+    }
+    // A database write, so outside mutex_ (lock order: see mutex_). No job runs yet: the worker starts below.
+    try {
+        recover_interrupted();
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        starting_ = false;
+        throw;
+    }
     std::lock_guard lock(mutex_);
-    if (worker_.joinable()) return;
-    stopping_ = false;
-    stop_flag_ = false;
-    recover_interrupted();
+    starting_ = false;
     worker_ = std::thread([this] { loop(); });
 }
 

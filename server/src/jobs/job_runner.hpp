@@ -30,6 +30,10 @@ class JobRunner;
 class JobContext {  // handed to a running job
 public:
     void progress(int64_t done, int64_t total);  // persisted (throttled) so the API can show a bar
+    // The same, persisted (when due) in the caller's transaction on the writer instead of a write of its own: for a
+    // job that must know every commit between two of its batches was its own (predictive_service.cpp). Takes the
+    // runner's mutex inside the caller's write (the lock order at JobRunner::mutex_).
+    void progress_in(store::Connection& c, int64_t done, int64_t total);
     void log(std::string line);                  // kept per run, bounded
     bool stop_requested() const;                 // true while the server stops: return early, resumable
 
@@ -46,7 +50,10 @@ private:
     friend class JobRunner;
     JobContext(JobRunner& runner, int64_t job_id, int64_t run_id, int attempt, nlohmann::json checkpoint)
         : runner_(runner), job_id_(job_id), run_id_(run_id), attempt_(attempt), checkpoint_(std::move(checkpoint)) {}
+    void set_progress(int64_t done, int64_t total);
     void flush(bool force);
+    bool flush_due(bool force) const;
+    void write_progress(store::Connection& c);
 
     JobRunner& runner_;
     int64_t job_id_, run_id_;
@@ -112,9 +119,12 @@ private:
 
     store::Database& db_;
     std::map<std::string, JobHandler, std::less<>> handlers_;
+    // Lock order, one way only: the database's writer (Database::write) before mutex_. A job takes mutex_ inside its
+    // own writes (JobContext::progress_in), so nothing here may write to the database while holding mutex_.
     std::mutex mutex_;
     std::condition_variable wake_, idle_;
     bool stopping_ = false;
+    bool starting_ = false;  // start() recovering interrupted runs (outside mutex_): a second start() returns
     bool running_job_ = false;
     bool poked_ = false;  // enqueue / run now: look for due jobs at once
     std::atomic<bool> stop_flag_{false};

@@ -1,16 +1,74 @@
 #include "services/predictive_service.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <future>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "services/auth_service.hpp"  // unix_now
 #include "services/record_support.hpp"
 #include "store/predictive.hpp"
 #include "store/predictive_models.hpp"
 #include "store/stages.hpp"
+#include "store/write_mark.hpp"
 
 namespace tumen::server {
+
+namespace {
+
+// One helper thread for a phase's reads (its SQLite read connection lives as long as the thread, so its page
+// cache and prepared statements serve every batch). Tasks run in order; the destructor finishes them first.
+class PredictiveReadAhead {
+public:
+    using Task = std::function<void()>;
+    PredictiveReadAhead() : thread_([this] { run(); }) {}
+    ~PredictiveReadAhead() {
+        {
+            std::lock_guard lock(mutex_);
+            closing_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    template <class Fn>
+    auto submit(Fn fn) -> std::future<decltype(fn())> {
+        auto task = std::make_shared<std::packaged_task<decltype(fn())()>>(std::move(fn));
+        auto result = task->get_future();
+        {
+            std::lock_guard lock(mutex_);
+            tasks_.push_back([task] { (*task)(); });
+        }
+        wake_.notify_all();
+        return result;
+    }
+
+private:
+    void run() {
+        for (;;) {
+            Task task;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [this] { return closing_ || !tasks_.empty(); });
+                if (tasks_.empty()) return;
+                task = std::move(tasks_.front());
+                tasks_.pop_front();
+            }
+            task();  // an exception reaches the future
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Task> tasks_;
+    bool closing_ = false;
+    std::thread thread_;  // last: starts once the members above exist
+};
+
+}  // namespace
 
 PredictiveService::PredictiveService(store::Database& db, JobRunner& jobs, LeadService& leads)
     : db_(db), jobs_(jobs), leads_(leads) {
@@ -73,9 +131,11 @@ Result<Lead> PredictiveService::reset_probability(const Caller& caller, int64_t 
 }
 
 Result<void> PredictiveService::rebuild(JobContext& ctx) {
-    auto state = db_.write([](store::Connection& c) {
+    std::optional<store::WriteMark> mark;  // the writer's mark at the end of this job's last write
+    auto state = db_.write([&](store::Connection& c) {
         auto st = store::load_pls_rebuild_state(c);
         if (st.phase == "idle") store::start_pls_rebuild(c), st = store::load_pls_rebuild_state(c);
+        mark = store::write_mark(c);
         return st;
     });
     if (state.after_id > 0) ctx.log("resuming the " + state.phase + " phase after lead " + std::to_string(state.after_id));
@@ -91,14 +151,51 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     if (state.phase == "count" && state.after_id == 0) collected.emplace();
     const int64_t settings_version = store::load_pls_settings(db_.reader()).version;
     // Progress: counting is the first half of the bar, recomputing the second.
-    while (state.phase == "count") {
-        if (ctx.stop_requested()) return stopped();
-        auto batch = db_.write([&](store::Connection& c) {
-            return store::pls_count_batch(c, batch_size_, collected ? &*collected : nullptr);
-        });
-        done += batch.seen;
-        ctx.progress(std::min(done, total), 2 * total);
-        state = store::load_pls_rebuild_state(db_.reader());
+    // Two batches are read at once, this one on the job's thread and the next on a helper's (the count only reads,
+    // and the machine has a second core), both after this job's last write. They are written in one transaction if
+    // nothing else was committed since; otherwise the first is read again inside the write, as without the helper.
+    int64_t count_batches = 0, count_read_ahead = 0;
+    {
+        PredictiveReadAhead helper;
+        while (state.phase == "count") {
+            if (ctx.stop_requested()) return stopped();
+            const int64_t after = state.after_id;
+            const auto range = store::pls_count_range(db_.reader(), after, batch_size_);
+            std::optional<std::future<store::PlsCountPlan>> next;
+            if (range.last != 0)
+                next = helper.submit([&, from = range.last] { return store::pls_read_count(db_.reader(), from, batch_size_); });
+            std::optional<store::PlsCountPlan> mine;
+            std::optional<store::PlsCountPlan> theirs;
+            try {
+                mine = store::pls_read_count(db_.reader(), after, batch_size_);
+            } catch (...) {
+                if (next) next->wait();  // its task reads this frame's variables
+                throw;
+            }
+            if (next) theirs = next->get();
+            if (before_count_write_) before_count_write_();
+            auto batch = db_.write([&](store::Connection& c) {
+                store::PlsBatch out;
+                const auto at = store::load_pls_rebuild_state(c);
+                auto* into = collected ? &*collected : nullptr;
+                if (mark && store::write_mark(c) == *mark && at.phase == "count" && at.after_id == mine->after_id) {
+                    out = store::pls_apply_count(c, *mine, into);
+                    if (theirs && mine->last_id != 0 && theirs->after_id == mine->last_id) {
+                        const auto second = store::pls_apply_count(c, *theirs, into);
+                        out.seen += second.seen;
+                        ++count_read_ahead;
+                    }
+                } else {
+                    out = store::pls_count_batch(c, batch_size_, into);  // someone else wrote: read again
+                }
+                ctx.progress_in(c, std::min(done + out.seen, total), 2 * total);
+                mark = store::write_mark(c);
+                return out;
+            });
+            ++count_batches;
+            done += batch.seen;
+            state = store::load_pls_rebuild_state(db_.reader());
+        }
     }
     count_s = since(phase_start);
     const auto settings = store::load_pls_settings(db_.reader());
@@ -114,20 +211,66 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     const scoring::PlsScorer scorer(schema, store::load_all_pls_frequencies(db_.reader()));
     const store::PlsModel model{&scorer, settings.model == "lr" ? store::load_pls_logistic(db_.reader()) : nullptr};
     done = 0;
+    // The next batch is read and scored (and its moved leads' totals keys read) on a second thread while the
+    // writer writes this one: the reads are most of a batch and the machine has a second core. A batch read
+    // ahead is written only if nothing but this job's own batches (other leads, the totals, the position) was
+    // committed since its read began; otherwise it is read again inside the write, as without the helper.
+    std::atomic<int64_t> foreign{0};  // commits of others the writer has seen so far
+    mark.reset();                     // taken again at the end of this phase's first batch
+    struct Ahead {
+        std::future<store::PlsRecomputePlan> plan;
+        int64_t foreign_seen = 0;
+    };
+    std::optional<Ahead> ahead;
+    int64_t batches = 0, read_ahead = 0;
+    double waited_s = 0;  // the writer idle for a read ahead: above ~0 the reads, not the writes, bound the phase
+    PredictiveReadAhead helper;  // after everything its tasks read: destroyed (joined) first
     while (state.phase == "recompute") {
         if (ctx.stop_requested()) return stopped();
+        std::optional<store::PlsRecomputePlan> got;
+        int64_t got_foreign = -1;
+        if (ahead) {
+            const auto wait_start = SteadyClock::now();
+            got = ahead->plan.get(), got_foreign = ahead->foreign_seen, ahead.reset();
+            waited_s += since(wait_start);
+        }
+        if (before_recompute_write_) before_recompute_write_();
         auto batch = db_.write([&](store::Connection& c) {
-            return store::pls_recompute_batch(c, schema, settings, model, batch_size_);
+            if (mark && store::write_mark(c) != *mark) ++foreign;  // someone else wrote since our last batch
+            const auto at = store::load_pls_rebuild_state(c);
+            store::PlsRecomputePlan plan;
+            if (got && got_foreign == foreign && got->after_id == at.after_id && at.phase == "recompute") {
+                plan = std::move(*got);
+                ++read_ahead;
+            } else {
+                plan = store::pls_plan_recompute(c, schema, settings, model, at.after_id, batch_size_);
+            }
+            if (plan.last_id != 0) {
+                // Submitted inside this transaction: every commit the helper's read may miss comes after it.
+                const int64_t seen = foreign.load();
+                ahead = Ahead{helper.submit([&, after = plan.last_id] {
+                                  return store::pls_read_recompute(db_.reader(), schema, settings, model, after, batch_size_);
+                              }),
+                              seen};
+            }
+            auto out = store::pls_apply_recompute(c, plan);
+            // The bar in this transaction: a write of its own between two batches would look like someone else's.
+            ctx.progress_in(c, total + std::min(done + out.seen, total), 2 * total);
+            mark = store::write_mark(c);
+            return out;
         });
+        ++batches;
         done += batch.seen;
         changed += batch.changed;
-        ctx.progress(total + std::min(done, total), 2 * total);
         state = store::load_pls_rebuild_state(db_.reader());
     }
     ctx.progress(2 * total, 2 * total);
-    char phases[96];  // where a run's time goes (bench/README.md)
-    std::snprintf(phases, sizeof phases, " (count %.2f s, training %.2f s, recompute %.2f s)", count_s, train_s,
-                  since(phase_start));
+    char phases[240];  // where a run's time goes (bench/README.md)
+    std::snprintf(phases, sizeof phases,
+                  " (count %.2f s, %lld of %lld writes with a second batch; training %.2f s; recompute %.2f s, %lld of %lld"
+                  " batches read ahead, %.2f s waited for them)",
+                  count_s, static_cast<long long>(count_read_ahead), static_cast<long long>(count_batches), train_s,
+                  since(phase_start), static_cast<long long>(read_ahead), static_cast<long long>(batches), waited_s);
     ctx.log("rebuilt the frequency table; " + std::to_string(changed) + " automatic probabilities changed (" +
             (model.lr ? "logistic regression" : "naive Bayes") + ")" + phases);
     return {};

@@ -4,6 +4,8 @@
 // "reset to automatic". Single lead writes keep the table and the probability current themselves
 // (store/predictive.hpp, predict_lead, called by the lead store).
 #pragma once
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "caller.hpp"
@@ -36,6 +38,11 @@ public:
 
     Result<void> rebuild(JobContext& ctx);
     void set_batch_size(int leads) { batch_size_ = leads; }
+    // Tests: runs on the job's thread before each recompute batch's write, once the batch read ahead is in (a write
+    // by someone else between that read and its write must send the batch back to be read again).
+    void set_before_recompute_write(std::function<void()> fn) { before_recompute_write_ = std::move(fn); }
+    // Tests: the same for the count phase, once a write's two batches are read (before it checks for other writes).
+    void set_before_count_write(std::function<void()> fn) { before_count_write_ = std::move(fn); }
 
 private:
     // The holdout quality of both models and the logistic regression's weights, stored before the recompute;
@@ -47,6 +54,8 @@ private:
     JobRunner& jobs_;
     LeadService& leads_;
     int batch_size_ = 20000;
+    std::function<void()> before_recompute_write_;
+    std::function<void()> before_count_write_;
 };
 
 }  // namespace tumen::server

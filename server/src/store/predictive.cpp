@@ -19,10 +19,17 @@ using scoring::PlsFrequencies;
 
 // Only what predictive scoring reads of a lead: batches of a million rows stay cheap. The probabilities come
 // from the narrow lead_probabilities (lp), walked in the same id order.
-const char* lean_columns =
+const char* pls_lean_select =
     "SELECT l.id, l.team_id, l.stage_id, l.active, lp.probability, l.probability_manual, lp.automated_probability,"
-    " l.create_date, l.country, l.state, l.email, l.phone, l.source_id, l.medium_id, l.campaign_id, l.lang"
-    " FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id";
+    " l.create_date, l.country, l.state, l.email, l.phone, l.source_id, l.medium_id, l.campaign_id, l.lang";
+constexpr int pls_lean_column_count = 16;
+const char* pls_lean_from = " FROM leads l JOIN lead_probabilities lp ON lp.lead_id = l.id";
+// The closed leads (won at 100 %, or archived at 0 %), walked from the narrow lead_probabilities (CROSS JOIN keeps
+// it the outer loop): the first condition needs no `leads` row, so only the ~40 % that may be closed are looked up
+// there, not every lead's ~600-byte row. Add " AND lp.lead_id ..." and the order.
+const std::string pls_closed_leads = std::string(pls_lean_select) +
+                                     " FROM lead_probabilities lp CROSS JOIN leads l ON l.id = lp.lead_id"
+                                     " WHERE (lp.probability >= 100 OR lp.probability = 0) AND (lp.probability >= 100 OR l.active = 0)";
 
 Lead read_lean(Statement& s) {
     Lead l;
@@ -67,16 +74,15 @@ void set_state(Connection& c, const char* phase, int64_t after_id) {
     c.prepare("UPDATE pls_state SET phase = ?, after_id = ? WHERE id = 1").bind(1, phase).bind(2, after_id).run();
 }
 
-// Writes the automated probability; the shown one follows unless a user set it. When the shown one stays, only
+// The automated probability to write; the shown one follows unless a user set it. When the shown one stays, only
 // automated_probability is written (no trigger: nothing else reads it); a write of `probability` also moves the
-// totals, so those are gathered in `shown_moves` for one write_probabilities per batch.
-bool write_probability(Connection& c, const Lead& l, double p, std::vector<ProbabilityWrite>& shown_moves) {
+// totals, so those are gathered in `shown_moves`, with the lead's keys from keys_of(), for one write per batch.
+template <class KeysOf>
+bool plan_probability(const Lead& l, double p, KeysOf&& keys_of, PlsRecomputePlan& plan) {
     const double shown = l.probability_manual ? l.probability : p;
     if (p == l.automated_probability && shown == l.probability) return false;
-    if (shown == l.probability)
-        c.prepare("UPDATE lead_probabilities SET automated_probability = ? WHERE lead_id = ?").bind(1, p).bind(2, l.id).run();
-    else
-        shown_moves.push_back({l.id, p, shown, l.probability});  // read in this batch's transaction
+    if (shown == l.probability) plan.automated_only.emplace_back(l.id, p);
+    else plan.shown_moves.push_back({{l.id, p, shown, l.probability}, keys_of()});  // read with the batch
     return true;
 }
 
@@ -113,6 +119,20 @@ std::shared_ptr<const Prepared> prepared_for(Connection& c, const PlsWriteContex
     if (prepared_cache.size() >= 64) prepared_cache.clear();
     prepared_cache[key] = built;
     return built;
+}
+
+// A batch's reads on a read connection in one read transaction: one snapshot, one WAL read lock.
+template <class Fn>
+auto pls_read_transaction(Connection& reader, Fn fn) {
+    reader.exec("BEGIN");
+    try {
+        auto out = fn();
+        reader.exec("COMMIT");
+        return out;
+    } catch (...) {
+        reader.exec("ROLLBACK");
+        throw;
+    }
 }
 
 // Raw counts into the rebuild's staging rows.
@@ -255,39 +275,62 @@ void start_pls_rebuild(Connection& c) {
     set_state(c, "count", 0);
 }
 
-PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
-    PlsBatch out;
-    const auto st = load_pls_rebuild_state(c);
-    const auto settings = load_pls_settings(c);
-    const auto schema = scoring::pls_schema(settings, load_stages(c));
-    // The batch is the id range of `limit` ids from the next lead on (two index seeks, not a walk over the
-    // range's rows: the closed leads' query below is the batch's only pass); only its closed leads (won at
-    // 100 %, or archived at 0 %) are decoded.
-    std::optional<int64_t> first;
+PlsCountRange pls_count_range(Connection& c, int64_t after_id, int limit) {
+    // Two index seeks, not a walk over the range's rows: the closed leads' query is the batch's only pass.
+    PlsCountRange r;
     {
         auto s = c.prepare("SELECT min(id) FROM leads WHERE id > ?");
-        s.bind(1, st.after_id);
-        if (s.step()) first = s.get_opt_int(0);
+        s.bind(1, after_id);
+        if (s.step()) r.first = s.get_opt_int(0).value_or(0);
     }
-    int64_t last_id = 0;
-    if (first) {
-        // The last existing id of the range: a lead created later gets a higher id and is counted by a later
-        // batch (predict_lead only adds leads at or below the position to the staging rows).
-        auto s = c.prepare("SELECT max(id) FROM leads WHERE id <= ?");
-        s.bind(1, *first + limit - 1);
-        if (s.step()) last_id = s.get_int(0);
-        out.seen = last_id - *first + 1;  // ids covered
-    }
+    if (r.first == 0) return r;  // everything counted
+    // The last existing id of the range: a lead created later gets a higher id and is counted by a later batch
+    // (predict_lead only adds leads at or below the position to the staging rows).
+    auto s = c.prepare("SELECT max(id) FROM leads WHERE id <= ?");
+    s.bind(1, r.first + limit - 1);
+    if (s.step()) r.last = s.get_int(0);
+    return r;
+}
+
+PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit) {
+    PlsCountPlan plan;
+    plan.after_id = after_id;
+    const auto settings = load_pls_settings(c);
+    const auto schema = scoring::pls_schema(settings, load_stages(c));
+    // The batch is the id range of `limit` ids from the next lead on; only its closed leads are decoded.
+    const auto range = pls_count_range(c, after_id, limit);
+    if (range.first == 0) return plan;
+    plan.last_id = range.last;
+    plan.seen = range.last - range.first + 1;  // ids covered
     std::vector<Lead> leads;
     leads.reserve(static_cast<size_t>(limit));
-    if (out.seen > 0) {
-        auto s = c.prepare(std::string(lean_columns) +
-                           " WHERE l.id > ? AND l.id <= ? AND (lp.probability >= 100 OR (l.active = 0 AND lp.probability = 0))"
-                           " ORDER BY l.id");
-        s.bind(1, st.after_id).bind(2, last_id);
+    {
+        auto s = c.prepare(pls_closed_leads + " AND lp.lead_id > ? AND lp.lead_id <= ? ORDER BY lp.lead_id");
+        s.bind(1, after_id).bind(2, plan.last_id);
         while (s.step()) leads.push_back(read_lean(s));
     }
-    if (out.seen == 0) {
+    if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads);
+    std::vector<scoring::PlsLead> closed;
+    for (const auto& l : leads)
+        if (scoring::pls_counts(l, settings)) {
+            auto pl = scoring::pls_lead(schema, settings, l);
+            if (pl.outcome == scoring::PlsOutcome::open) continue;
+            plan.train.push_back(l.id % 10 < 7);  // as load_pls_training splits
+            closed.push_back(std::move(pl));
+        }
+    plan.counted = scoring::pls_rebuild(schema, closed);
+    plan.closed = std::move(closed);
+    return plan;
+}
+
+PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit) {
+    return pls_read_transaction(reader, [&] { return pls_plan_count(reader, after_id, limit); });
+}
+
+PlsBatch pls_apply_count(Connection& c, const PlsCountPlan& plan, PlsTraining* collect) {
+    PlsBatch out;
+    out.seen = plan.seen;
+    if (plan.last_id == 0) {
         // Everything counted: the staging rows, smoothed once, become the table.
         c.exec("DELETE FROM pls_frequencies");
         c.exec("INSERT INTO pls_frequencies SELECT team_id, variable, value, won + 0.1, lost + 0.1 FROM pls_rebuild_rows");
@@ -296,55 +339,92 @@ PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
         set_state(c, "recompute", 0);
         return out;
     }
-    if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads);
-    std::vector<scoring::PlsLead> closed;
-    for (const auto& l : leads)
-        if (scoring::pls_counts(l, settings)) {
-            auto pl = scoring::pls_lead(schema, settings, l);
-            if (pl.outcome == scoring::PlsOutcome::open) continue;
-            if (collect) (l.id % 10 < 7 ? collect->train : collect->test).add(pl);  // as load_pls_training splits
-            closed.push_back(std::move(pl));
-        }
-    const auto counted = scoring::pls_rebuild(schema, closed);
-    for (const auto& [team, table] : counted.teams)
+    if (collect)
+        for (size_t i = 0; i < plan.closed.size(); ++i) (plan.train[i] ? collect->train : collect->test).add(plan.closed[i]);
+    for (const auto& [team, table] : plan.counted.teams)
         for (const auto& [variable, rows] : table.rows)
             for (const auto& [value, n] : rows) {
                 // pls_rebuild smoothed each row once; the staging rows hold raw counts.
                 add_raw(c, team, variable, value, n.won - scoring::pls_smoothing, n.lost - scoring::pls_smoothing);
             }
-    set_state(c, "count", last_id);
+    set_state(c, "count", plan.last_id);
     return out;
+}
+
+PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect) {
+    return pls_apply_count(c, pls_plan_count(c, load_pls_rebuild_state(c).after_id, limit), collect);
 }
 
 PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
                              const PlsModel& model, int limit) {
-    PlsBatch out;
-    const auto st = load_pls_rebuild_state(c);
-    std::vector<Lead> leads;
-    leads.reserve(static_cast<size_t>(limit));  // a Lead is ~1 KB: growing the vector moved each ~twice
+    return pls_apply_recompute(c, pls_plan_recompute(c, schema, settings, model, load_pls_rebuild_state(c).after_id, limit));
+}
+
+PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                    const PlsModel& model, int64_t after_id, int limit) {
+    PlsRecomputePlan plan;
+    plan.after_id = after_id;
+    // A Lead is ~1 KB: growing the vector moved each ~twice, and a fresh ~20 MB per batch on the rebuild's read-ahead
+    // thread was faulted in page by page each time (~8 % of the 1M bench's samples): the thread keeps one.
+    thread_local std::vector<Lead> leads;
+    // The totals keys of a moved lead come with the scan (a write of `probability` moves the totals): ~600,000
+    // point queries by id at 1M leads otherwise. Without tags each lead is scored on its row, so only the moved
+    // ones' keys are made; with tags (loaded once the batch is read) every row's keys are kept until then.
+    thread_local std::vector<TotalsKeys> keys;
+    const bool tags = scoring::pls_uses_tags(settings);
+    leads.clear();
+    keys.clear();
+    plan.shown_moves.reserve(static_cast<size_t>(limit));
+    auto score = [&](const Lead& l, auto&& keys_of) {
+        if (!scoring::pls_counts(l, settings)) return;
+        const auto pl = scoring::pls_lead(schema, settings, l);
+        // A won stage's 100 is the lifecycle's business, not the scorer's.
+        if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) return;
+        if (auto p = model.probability(schema, pl)) plan_probability(l, *p, keys_of, plan);
+    };
     {
-        auto s = c.prepare(std::string(lean_columns) +
+        auto s = c.prepare(std::string(pls_lean_select) + ", " + totals_keys_columns + pls_lean_from +
                            " WHERE l.id > ? AND l.active = 1 AND l.stage_id IS NOT NULL AND lp.probability < 100"
                            " ORDER BY l.id LIMIT ?");
-        s.bind(1, st.after_id).bind(2, limit);
-        while (s.step()) leads.push_back(read_lean(s));
+        s.bind(1, after_id).bind(2, limit);
+        Lead one;
+        while (s.step()) {
+            ++plan.seen;
+            if (tags) {
+                leads.push_back(read_lean(s));
+                keys.push_back(read_totals_keys(c, s, pls_lean_column_count));
+                continue;
+            }
+            one = read_lean(s);
+            plan.last_id = one.id;
+            score(one, [&] { return read_totals_keys(c, s, pls_lean_column_count); });
+        }
     }
-    out.seen = static_cast<int64_t>(leads.size());
-    if (leads.empty()) {
+    if (!tags) return plan;
+    if (leads.empty()) return plan;
+    plan.last_id = leads.back().id;
+    load_batch_tags(c, leads);
+    for (size_t i = 0; i < leads.size(); ++i) score(leads[i], [&] { return std::move(keys[i]); });
+    return plan;
+}
+
+PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema,
+                                    const scoring::PlsSettings& settings, const PlsModel& model, int64_t after_id, int limit) {
+    return pls_read_transaction(reader, [&] { return pls_plan_recompute(reader, schema, settings, model, after_id, limit); });
+}
+
+PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan) {
+    PlsBatch out;
+    out.seen = plan.seen;
+    if (plan.last_id == 0) {
         set_state(c, "idle", 0);
         return out;
     }
-    if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads);
-    std::vector<ProbabilityWrite> shown_moves;
-    for (const auto& l : leads) {
-        if (!scoring::pls_counts(l, settings)) continue;
-        const auto pl = scoring::pls_lead(schema, settings, l);
-        // A won stage's 100 is the lifecycle's business, not the scorer's.
-        if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) continue;
-        if (auto p = model.probability(schema, pl); p && write_probability(c, l, *p, shown_moves)) ++out.changed;
-    }
-    write_probabilities(c, shown_moves);  // the totals move once per row they keep, not per lead
-    set_state(c, "recompute", leads.back().id);
+    for (const auto& [id, p] : plan.automated_only)
+        c.prepare("UPDATE lead_probabilities SET automated_probability = ? WHERE lead_id = ?").bind(1, p).bind(2, id).run();
+    apply_probability_moves(c, plan.shown_moves);  // the totals move once per row they keep, not per lead
+    out.changed = static_cast<int64_t>(plan.automated_only.size() + plan.shown_moves.size());
+    set_state(c, "recompute", plan.last_id);
     return out;
 }
 
@@ -355,9 +435,7 @@ PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, c
     for (;;) {  // in slices, so the tags of each come with one range query
         std::vector<Lead> leads;
         {
-            auto s = c.prepare(std::string(lean_columns) +
-                               " WHERE l.id > ? AND (lp.probability >= 100 OR (l.active = 0 AND lp.probability = 0))"
-                               " ORDER BY l.id LIMIT 20000");
+            auto s = c.prepare(pls_closed_leads + " AND lp.lead_id > ? ORDER BY lp.lead_id LIMIT 20000");
             s.bind(1, after);
             while (s.step()) leads.push_back(read_lean(s));
         }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "store/probability_writes.hpp"
 #include "store/sqlite.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/scoring_pls_lead.hpp"
@@ -73,10 +74,47 @@ struct PlsTraining {
 // With `collect`, the batch's closed leads are also added to it: a run that counts from the first lead has then
 // read the training data already (no second pass over the closed leads).
 PlsBatch pls_count_batch(Connection& c, int limit, PlsTraining* collect = nullptr);
+// The same batch in two halves, as the recompute's below: the plan reads and counts the closed leads after
+// `after_id` on any connection (the job reads two batches at once, on its thread and a helper's); applying it adds
+// them to the staging rows (and `collect`) in the writer's transaction, or swaps the table in when no lead was
+// left. Current only while nothing but this job's batches was committed since it was read.
+struct PlsCountPlan {
+    int64_t after_id = 0;  // the position it was read from
+    int64_t last_id = 0;   // the range's last lead; 0: no lead left (applying it swaps the table in)
+    int64_t seen = 0;      // ids covered
+    scoring::PlsFrequencies counted;       // the range's closed leads, each row smoothed once (pls_rebuild)
+    std::vector<scoring::PlsLead> closed;  // the same leads, for the training data
+    std::vector<bool> train;               // per closed lead: id % 10 < 7
+};
+PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit);
+struct PlsCountRange {
+    int64_t first = 0, last = 0;  // the ids of the batch's first and last lead; 0: no lead left
+};
+PlsCountRange pls_count_range(Connection& c, int64_t after_id, int limit);
+PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit);  // in one read transaction
+PlsBatch pls_apply_count(Connection& c, const PlsCountPlan& plan, PlsTraining* collect);
 // recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
 // phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
 PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
                              const PlsModel& model, int limit);
+// The same batch in two halves: the plan reads and scores the open leads after `after_id` on any connection (the
+// job reads the next batch on a second thread while the writer writes this one); applying it writes them in the
+// writer's transaction and moves the position to the plan's last lead. A plan is only current while nothing but
+// other batches' writes was committed since it was read (the job checks that with store/write_mark.hpp).
+struct PlsRecomputePlan {
+    int64_t after_id = 0;  // the position it was read from
+    int64_t last_id = 0;   // the batch's last lead; 0: no open lead left (applying it ends the phase)
+    int64_t seen = 0;
+    std::vector<std::pair<int64_t, double>> automated_only;  // (lead, automated) where the shown value stays
+    std::vector<ProbabilityMove> shown_moves;
+};
+PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                    const PlsModel& model, int64_t after_id, int limit);
+// The plan on a read connection, inside one read transaction: one snapshot for the batch (the scan and the tags'
+// range query), and one WAL read lock instead of one per statement.
+PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema,
+                                    const scoring::PlsSettings& settings, const PlsModel& model, int64_t after_id, int limit);
+PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan);
 
 PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
 

@@ -8,26 +8,18 @@
 #include <unordered_map>
 #include <variant>
 
+#include "tumen/datetime.hpp"
+
 namespace tumen::store {
 
-namespace {
-
-// What the totals rows key a lead by, with the triggers' own expressions (the dimension values keep their SQLite
-// type: analysis_totals.val has no affinity), and the revenue its weighted sum is taken of.
-using TotalsValue = std::variant<int64_t, double, std::string>;  // never NULL: analysis_totals.val is NOT NULL
-struct TotalsKeys {
-    int64_t team = 0, stage = 0, user = 0, active = 0;
-    std::string type, currency;
-    std::array<TotalsValue, 5> vals;  // analysis dimensions 1-5: country, source, lost reason, create month, deadline month
-    double revenue = 0;               // expected_revenue, as SQLite multiplies it
-};
-
-// The triggers' expressions for the keys of a lead `l`, in TotalsKeys' order.
+// The create month is the triggers' coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0), made by
+// read_totals_keys: strftime in the select cost ~0.3 s over the 650,000 open leads a recompute scans at 1M.
 const char* const totals_keys_columns =
     "coalesce(l.team_id, 0), coalesce(l.stage_id, 0), coalesce(l.user_id, 0), l.active, l.type, l.currency,"
-    " l.country, coalesce(l.source_id, 0), coalesce(l.lost_reason_id, 0),"
-    " coalesce(strftime('%Y-%m', l.create_date, 'unixepoch'), 0), coalesce(substr(l.date_deadline, 1, 7), 0),"
-    " l.expected_revenue";
+    " l.country, coalesce(l.source_id, 0), coalesce(l.lost_reason_id, 0), l.create_date,"
+    " coalesce(substr(l.date_deadline, 1, 7), 0), l.expected_revenue";
+
+namespace {
 
 // The stored probability (unless the caller passed it) and the keys of a lead, by id. A read of `leads`
 // dirties no page (the write goes to lead_probabilities).
@@ -53,6 +45,7 @@ struct TotalsRowKey {
     const TotalsKeys* keys;
     int dim;
     int band;
+    size_t hash;  // from totals_row_hashes
     bool operator==(const TotalsRowKey& o) const {
         const auto& a = *keys;
         const auto& b = *o.keys;
@@ -64,19 +57,23 @@ struct TotalsRowKey {
     }
 };
 struct TotalsRowKeyHash {
-    size_t operator()(const TotalsRowKey& k) const {
-        const auto& t = *k.keys;
-        size_t h = std::hash<int64_t>()(t.team * 1000003 + t.stage * 10007 + t.active * 101 + k.dim);
-        auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-        mix(std::hash<std::string>()(t.type));
-        mix(std::hash<std::string>()(t.currency));
-        if (k.dim >= 0) {
-            mix(std::hash<int64_t>()(t.user * 3 + k.band));
-            if (k.dim > 0) mix(std::hash<TotalsValue>()(t.vals[static_cast<size_t>(k.dim - 1)]));
-        }
-        return h;
-    }
+    size_t operator()(const TotalsRowKey& k) const { return k.hash; }
 };
+
+// The hashes of a lead's seven rows (dim -1 to 5), its strings hashed once, not once per row: the rows of ~600,000
+// leads are looked up in a recompute at 1M.
+std::array<size_t, 7> totals_row_hashes(const TotalsKeys& t, int band) {
+    auto mix = [](size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
+    size_t board = std::hash<int64_t>()(t.team * 1000003 + t.stage * 10007 + t.active * 101);
+    board = mix(board, std::hash<std::string>()(t.type));
+    board = mix(board, std::hash<std::string>()(t.currency));
+    const size_t analysis = mix(board, std::hash<int64_t>()(t.user * 3 + band));
+    std::array<size_t, 7> out{};
+    out[0] = mix(board, 0x5bd1e995);
+    out[1] = mix(analysis, 1);
+    for (size_t d = 1; d <= 5; ++d) out[d + 1] = mix(mix(analysis, d + 1), std::hash<TotalsValue>()(t.vals[d - 1]));
+    return out;
+}
 
 // The triggers this bulk path stands in for: those on lead_probabilities that honour totals_paused (the weighted
 // sums' and bands' moves). Merely paused, each still ran per written row as a sub-program whose WHEN clause looks
@@ -100,13 +97,30 @@ std::vector<std::string> drop_paused_triggers(Connection& c) {
     return sqls;
 }
 
-TotalsKeys read_totals_keys(const Statement& s, int first) {
-    TotalsKeys k;
-    k.team = s.get_int(first), k.stage = s.get_int(first + 1), k.user = s.get_int(first + 2), k.active = s.get_int(first + 3);
-    k.type = s.get_text(first + 4), k.currency = s.get_text(first + 5);
-    for (int i = 0; i < 5; ++i) k.vals[static_cast<size_t>(i)] = probability_writes_value_at(s, first + 6 + i);
-    k.revenue = s.get_double(first + 11);
-    return k;
+// coalesce(strftime('%Y-%m', create_date, 'unixepoch'), 0) of the column `col`: computed for an integer between
+// 1970 and 9999 (every lead the server writes), asked of SQLite for anything else.
+TotalsValue probability_writes_create_month(Connection& c, const Statement& s, int col) {
+    constexpr int64_t year_10000 = 253402300800;
+    if (s.column_type(col) == SQLITE_INTEGER) {
+        const int64_t t = s.get_int(col);
+        if (t >= 0 && t < year_10000) {
+            const auto d = civil_from_days(day_of(t));
+            std::string month = "0000-00";  // %04d-%02d by hand, no snprintf per moved lead
+            for (int i = 3, y = static_cast<int>(d.year); i >= 0; --i, y /= 10) month[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
+            month[5] = static_cast<char>('0' + d.month / 10);
+            month[6] = static_cast<char>('0' + d.month % 10);
+            return month;
+        }
+    }
+    auto q = c.prepare("SELECT coalesce(strftime('%Y-%m', ?, 'unixepoch'), 0)");
+    switch (s.column_type(col)) {
+        case SQLITE_INTEGER: q.bind(1, s.get_int(col)); break;
+        case SQLITE_FLOAT: q.bind(1, s.get_double(col)); break;
+        case SQLITE_NULL: q.bind(1, nullptr); break;
+        default: q.bind(1, s.get_text(col));
+    }
+    q.step();
+    return probability_writes_value_at(q, 0);
 }
 
 void check_one(Connection& c, const char* table) {
@@ -114,6 +128,17 @@ void check_one(Connection& c, const char* table) {
 }
 
 }  // namespace
+
+TotalsKeys read_totals_keys(Connection& c, const Statement& s, int first) {
+    TotalsKeys k;
+    k.team = s.get_int(first), k.stage = s.get_int(first + 1), k.user = s.get_int(first + 2), k.active = s.get_int(first + 3);
+    k.type = s.get_text(first + 4), k.currency = s.get_text(first + 5);
+    for (int i = 0; i < 5; ++i)
+        if (i != 3) k.vals[static_cast<size_t>(i)] = probability_writes_value_at(s, first + 6 + i);
+    k.vals[3] = probability_writes_create_month(c, s, first + 9);
+    k.revenue = s.get_double(first + 11);
+    return k;
+}
 
 int64_t weighted_revenue(double revenue, double probability) {
     // func.c roundFunc with no digits (past 2^52 a double has no fraction: left as it is, not +0.5), then CAST AS
@@ -130,30 +155,42 @@ int64_t weighted_revenue(double revenue, double probability) {
 
 void write_probabilities(Connection& c, const std::vector<ProbabilityWrite>& writes) {
     if (writes.empty()) return;
-    std::vector<TotalsKeys> looked_up;  // reserved: `rows` points into it
-    looked_up.reserve(writes.size());
+    apply_probability_moves(c, read_probability_moves(c, writes));
+}
+
+std::vector<ProbabilityMove> read_probability_moves(Connection& c, const std::vector<ProbabilityWrite>& writes) {
+    std::vector<ProbabilityMove> moves;
+    moves.reserve(writes.size());
+    for (const auto& w : writes) {
+        auto s = c.prepare(keys_by_id_sql);
+        s.bind(1, w.id);
+        if (!s.step()) continue;  // deleted meanwhile: nothing to write
+        auto& m = moves.emplace_back(ProbabilityMove{w, read_totals_keys(c, s, 1)});
+        if (!m.write.before) m.write.before = s.get_double(0);
+        while (s.step()) {}  // one row per id; run the statement to its end
+    }
+    return moves;
+}
+
+void apply_probability_moves(Connection& c, const std::vector<ProbabilityMove>& moves) {
+    if (moves.empty()) return;
     std::unordered_map<TotalsRowKey, int64_t, TotalsRowKeyHash> rows;
     std::vector<const ProbabilityWrite*> running;
     std::optional<std::vector<std::string>> dropped;  // the triggers' SQL while they are dropped
-    for (const auto& w : writes) {
-        std::optional<double> before = w.before;
-        const TotalsKeys* keys = nullptr;
-        {
-            auto s = c.prepare(keys_by_id_sql);
-            s.bind(1, w.id);
-            if (!s.step()) continue;  // deleted meanwhile: nothing to write
-            if (!before) before = s.get_double(0);
-            keys = &looked_up.emplace_back(read_totals_keys(s, 1));
-            while (s.step()) {}  // one row per id; run the statement to its end
-        }
+    for (const auto& m : moves) {
+        const auto& w = m.write;
+        const double before = w.before.value();
         // A lead that moves between analysis rows (band 0, between, 100) is written with the triggers running.
-        if (band(*before) != band(w.shown)) {
+        if (band(before) != band(w.shown)) {
             running.push_back(&w);
             continue;
         }
         if (!dropped) dropped = drop_paused_triggers(c);
-        if (const int64_t delta = weighted_revenue(keys->revenue, w.shown) - weighted_revenue(keys->revenue, *before))
-            for (int dim = -1; dim < 6; ++dim) rows[{keys, dim, band(*before)}] += delta;
+        if (const int64_t delta = weighted_revenue(m.keys.revenue, w.shown) - weighted_revenue(m.keys.revenue, before)) {
+            const int b = band(before);
+            const auto hashes = totals_row_hashes(m.keys, b);
+            for (int dim = -1; dim < 6; ++dim) rows[{&m.keys, dim, b, hashes[static_cast<size_t>(dim + 1)]}] += delta;
+        }
         c.prepare(write_sql).bind(1, w.automated).bind(2, w.shown).bind(3, w.id).run();
     }
     if (dropped)
