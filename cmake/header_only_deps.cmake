@@ -12,8 +12,10 @@ if(EMSCRIPTEN)
   endforeach()
   target_include_directories(tumen_header_deps SYSTEM INTERFACE ${_shim})
   # One exception model for every wasm target (compile and link): nlohmann::json reports errors by throwing.
-  target_compile_options(tumen_header_deps INTERFACE -fexceptions)
-  target_link_options(tumen_header_deps INTERFACE -fexceptions)
+  # WebAssembly's own exceptions, not Emscripten's JavaScript ones: with those, every call that may unwind through
+  # a destructor leaves the wasm through a JS `invoke_*` trampoline (half of the board's first frame, issue 5).
+  target_compile_options(tumen_header_deps INTERFACE -fwasm-exceptions)
+  target_link_options(tumen_header_deps INTERFACE -fwasm-exceptions)
 else()
   find_package(nlohmann_json 3.11 REQUIRED)
   target_link_libraries(tumen_header_deps INTERFACE nlohmann_json::nlohmann_json)
