@@ -2,23 +2,13 @@
 
 #include <cmath>
 
+#include "state/glyph_ranges.hpp"
 #include "theme.hpp"
 
 namespace tumen::app {
 
 const ImWchar* glyph_ranges() {
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin + Latin-1
-        0x0400, 0x052F,  // Cyrillic + Cyrillic Supplement (Ө ө U+04E8/9, Ү ү U+04AE/F)
-        0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
-        0x20AE, 0x20AE,  // ₮ tögrög
-        0x2116, 0x2116,  // №
-        0x2190, 0x2193,  // arrows
-        0x2212, 0x2212,  // − minus sign (score explanations: "−10 free-mail address")
-        0x2605, 0x2606,  // ★ ☆ favourites
-        0,
-    };
-    return ranges;
+    return client::glyph_ranges;  // ImWchar is 16-bit (imconfig): the same type
 }
 
 namespace {

@@ -1,5 +1,5 @@
-// The font atlas: DejaVu Sans (regular and bold) with Latin, full Cyrillic (Mongolian Ө ө Ү ү included) and ₮,
-// rasterised for the device pixel ratio so text stays sharp on HiDPI screens.
+// The font atlas: DejaVu Sans (regular and bold) with Latin-1, the Cyrillic letters of Mongolian, Russian and Kazakh,
+// and ₮ (the list: state/glyph_ranges.hpp), rasterised for the device pixel ratio so text stays sharp on HiDPI.
 #pragma once
 #include <vector>
 

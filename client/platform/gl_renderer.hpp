@@ -6,7 +6,8 @@
 // once, at the first frame, to see whether the shader program linked.
 //
 // Implemented (the renderer half of ImGui's backend contract):
-//  - the font atlas as an RGBA texture; ImTextureID is the GL texture name (any texture made the same way draws);
+//  - the font atlas as a one-channel (R8) coverage texture; ImTextureID is the GL texture name (a texture made the
+//    same way draws; an RGBA image would need its own shader);
 //  - ImDrawCmd clip rectangles (scissor) and textures, ImDrawData's DisplayPos and FramebufferScale;
 //  - ImDrawCmd::UserCallback, and ImDrawCallback_ResetRenderState (sets our state again);
 //  - ImDrawCmd::VtxOffset (ImGuiBackendFlags_RendererHasVtxOffset: lists over 64K vertices with 16-bit indices);
@@ -26,7 +27,7 @@ public:
     // Compiles and links the shaders and makes the buffers and the vertex array on the current context. The
     // compile runs in the GPU process while the page loads; its result is read at the first render().
     void init();
-    // The font atlas (built by ImGui's GetTexDataAsRGBA32 if needed) as a texture; the old one, if any, is deleted.
+    // The font atlas (built by ImGui's GetTexDataAsAlpha8 if needed) as a texture; the old one, if any, is deleted.
     void create_font_texture();
     void destroy_font_texture();
     // Clears the canvas to `clear` and draws. False when the shaders did not compile or link (error() says why;
