@@ -83,7 +83,7 @@ void appearance_part(AppState& app, Ui& ui, float width) {
     int selected = 0;
     for (int i = 0; i < 3; ++i)
         if (themes[i] == app.ui_prefs().theme) selected = i;
-    if (segmented(ui, "settings.account.theme", choices, selected)) app.set_theme(themes[selected]);
+    if (segmented(ui, "settings.account.theme", choices, selected, SegmentedSize::large)) app.set_theme(themes[selected]);
     gap(ui, 4);
     paragraph(ui, "settings.account.theme_hint", app.tr("settings.account.theme_hint"), ui.fonts.small,
               color::text_muted, width);
@@ -100,7 +100,7 @@ void appearance_part(AppState& app, Ui& ui, float width) {
     int size = 1;
     for (size_t i = 0; i < client::ui_scale_steps.size(); ++i)
         if (client::ui_scale_steps[i] == app.ui_prefs().scale_percent) size = static_cast<int>(i);
-    if (segmented(ui, "settings.account.ui_scale", sizes, size))
+    if (segmented(ui, "settings.account.ui_scale", sizes, size, SegmentedSize::large))
         app.set_ui_scale(client::ui_scale_steps[static_cast<size_t>(size)]);
 }
 

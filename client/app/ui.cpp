@@ -205,21 +205,31 @@ bool input(Ui& ui, std::string_view id, std::string_view label, std::string_view
 }
 
 namespace {
-// Measures of the segmented control (CSS px): outer padding, gap between options, label padding.
-constexpr float seg_pad = 3, seg_gap = 4, seg_label_pad = 10, seg_height = 30;
+// Measures of the segmented control (CSS px): outer padding, gap between options, label padding, height.
+struct SegmentedMeasures {
+    float pad, gap, label_pad, height;
+};
+SegmentedMeasures segmented_measures(SegmentedSize size) {
+    return size == SegmentedSize::large ? SegmentedMeasures{4, 4, 16, 38} : SegmentedMeasures{3, 4, 10, 30};
+}
+ImFont* segmented_font(const Ui& ui, SegmentedSize size) {
+    return size == SegmentedSize::large ? ui.fonts.body : ui.fonts.small;
+}
 }  // namespace
 
-float segmented_width(Ui& ui, const std::vector<Choice>& choices) {
-    float w = 2 * ui.px(seg_pad) + ui.px(seg_gap) * static_cast<float>(choices.size() - 1);
-    for (const auto& c : choices) w += text_size(ui.fonts.small, c.label).x + 2 * ui.px(seg_label_pad);
+float segmented_width(Ui& ui, const std::vector<Choice>& choices, SegmentedSize size) {
+    const SegmentedMeasures m = segmented_measures(size);
+    float w = 2 * ui.px(m.pad) + ui.px(m.gap) * static_cast<float>(choices.size() - 1);
+    for (const auto& c : choices) w += text_size(segmented_font(ui, size), c.label).x + 2 * ui.px(m.label_pad);
     return w;
 }
 
-bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, int& selected) {
-    ImFont* font = ui.fonts.small;
-    const float h = ui.px(seg_height), pad = ui.px(seg_pad), gap = ui.px(seg_gap);
+bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, int& selected, SegmentedSize seg_size) {
+    const SegmentedMeasures m = segmented_measures(seg_size);
+    ImFont* font = segmented_font(ui, seg_size);
+    const float h = ui.px(m.height), pad = ui.px(m.pad), gap = ui.px(m.gap);
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float total = segmented_width(ui, choices);
+    const float total = segmented_width(ui, choices, seg_size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(start, ImVec2(start.x + total, start.y + h), color::surface_muted, ui.px(8));
     bool changed = false;
@@ -227,7 +237,7 @@ bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, 
     for (int i = 0; i < static_cast<int>(choices.size()); ++i) {
         const auto& c = choices[i];
         const ImVec2 ts = text_size(font, c.label);
-        const ImVec2 bmin(x, start.y + pad), size(ts.x + 2 * ui.px(seg_label_pad), h - 2 * pad);
+        const ImVec2 bmin(x, start.y + pad), size(ts.x + 2 * ui.px(m.label_pad), h - 2 * pad);
         const ImVec2 bmax(bmin.x + size.x, bmin.y + size.y);
         ImGui::SetCursorScreenPos(bmin);
         std::string full_id = std::string(id) + "." + std::string(c.id);

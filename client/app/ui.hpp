@@ -91,10 +91,13 @@ struct Choice {
     std::string_view id;
     std::string_view label;
 };
-// A segmented control (e.g. the language switch). Returns true when the selection changed.
-bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, int& selected);
+// A segmented control (e.g. the language switch). Returns true when the selection changed. `compact` fits bars and
+// toolbars; `large` is a form's setting (as tall as the form's 38 px buttons, body-size labels).
+enum class SegmentedSize { compact, large };
+bool segmented(Ui& ui, std::string_view id, const std::vector<Choice>& choices, int& selected,
+               SegmentedSize size = SegmentedSize::compact);
 // Width (device px) the segmented control will take.
-float segmented_width(Ui& ui, const std::vector<Choice>& choices);
+float segmented_width(Ui& ui, const std::vector<Choice>& choices, SegmentedSize size = SegmentedSize::compact);
 
 // An error box with an icon and wrapped text, full `width`. Recorded as "alert".
 void alert(Ui& ui, std::string_view id, std::string_view message, float width);

@@ -50,9 +50,9 @@ const std::vector<std::string>& draft_fields() {
 
 std::string amount_text(const Money& money, i18n::Lang lang) {
     const int digits = currency_minor_digits(money.currency).value_or(2);
-    // Mongolian writes "," as the decimal mark (the board: "409,1 мян."): a comma group there would misread.
-    const char* group = lang == i18n::Lang::mn ? "\u00A0" : ",";
-    return format_amount(money.amount, digits, {.group = group, .decimal = ".", .drop_zero_decimals = true});
+    AmountFormat f = amount_format(lang);  // as the board writes it
+    f.drop_zero_decimals = true;
+    return format_amount(money.amount, digits, f);
 }
 
 std::string percent_text(double value) {

@@ -20,7 +20,7 @@ using Draft = std::map<std::string, std::string>;
 // The fields the form edits, in the order Tab walks them.
 const std::vector<std::string>& draft_fields();
 
-// Amounts are written as `lang` groups digits (lead_draft.cpp amount_text).
+// Amounts are written as amount_format(lang) writes them (lead_draft.cpp amount_text).
 Draft draft_of(const Lead& lead, i18n::Lang lang);
 
 // Field names that differ between `base` and `draft`.

@@ -7,12 +7,8 @@ namespace tumen::client {
 namespace {
 
 AmountFormat format_of(i18n::Lang lang) {
-    AmountFormat f;
+    AmountFormat f = amount_format(lang);
     f.drop_zero_decimals = true;
-    if (lang == i18n::Lang::mn) {
-        f.group = "\u00A0";
-        f.decimal = ",";
-    }
     return f;
 }
 

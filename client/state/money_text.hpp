@@ -1,5 +1,5 @@
-// Money as the board shows it, in the UI language: exact on cards ("₮1,500,000" / "1 500 000 ₮") and short in
-// column headers ("₮12.5M" / "12,5 сая ₮"). Amounts stay int64 minor units; only the text is rounded.
+// Money as the board shows it, in the UI language: exact on cards ("₮1,500,000" / "1,500,000 ₮") and short in
+// column headers ("₮12.5M" / "12.5 сая ₮"); digits as amount_format (tumen/money.hpp) writes them. Amounts stay int64 minor units; only the text is rounded.
 #pragma once
 #include <string>
 

@@ -69,12 +69,7 @@ LineText line_text(const QuotationLine& l, int minor_digits) {
 }
 
 std::string amount_label(std::int64_t minor, const std::string& currency, i18n::Lang lang) {
-    AmountFormat f;
-    if (lang == i18n::Lang::mn) {
-        f.group = " ";
-        f.decimal = ",";
-    }
-    return format_amount(minor, currency_minor_digits(currency).value_or(2), f) + " " +
+    return format_amount(minor, currency_minor_digits(currency).value_or(2), amount_format(lang)) + " " +
            std::string(currency_symbol(currency));
 }
 

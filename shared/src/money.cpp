@@ -147,6 +147,14 @@ Result<Money> parse_money(std::string_view text, std::string_view currency) {
     return Money{amount.value(), std::string(currency)};
 }
 
+AmountFormat amount_format(i18n::Lang lang) {
+    switch (lang) {
+        case i18n::Lang::mn:
+        case i18n::Lang::en: return AmountFormat{",", ".", false};
+    }
+    return AmountFormat{};
+}
+
 std::string format_amount(std::int64_t minor, int minor_digits, const AmountFormat& format) {
     // Work on the magnitude as unsigned so INT64_MIN formats too.
     const bool negative = minor < 0;

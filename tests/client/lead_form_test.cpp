@@ -6,6 +6,7 @@
 
 #include "fakes.hpp"
 #include "state/app_state.hpp"
+#include "state/money_text.hpp"
 
 using namespace tumen;
 using namespace tumen::client;
@@ -398,14 +399,15 @@ TEST_CASE_FIXTURE(LeadFormFixture, "a reply for a lead the user has left is drop
     CHECK(app.route().view == View::login);
 }
 
-TEST_CASE("draft amounts: Mongolian groups digits with a space (its decimal mark is a comma), and reads back") {
+TEST_CASE("draft amounts: Mongolian writes them as the board does (CLDR: \",\" groups, \".\" decimals), and reads back") {
     Lead l;
     l.expected_revenue = {4'187'000'050, "MNT"};
     const Draft en = draft_of(l, i18n::Lang::en);
     const Draft mn = draft_of(l, i18n::Lang::mn);
     CHECK(en.at("expected_revenue") == "41,870,000.50");
-    // "41,870,000" in a Mongolian form reads as a decimal next to the board's "409,1 мян.".
-    CHECK(mn.at("expected_revenue") == "41\u00A0870\u00A0000.50");
+    // The board's card says "41,870,000.50 ₮" and its column "41.9 сая ₮": one convention in the whole client.
+    CHECK(mn.at("expected_revenue") == "41,870,000.50");
+    CHECK(money_text(l.expected_revenue, i18n::Lang::mn) == "41,870,000.50\u00A0₮");
     Lead empty;
     empty.expected_revenue = {0, "MNT"};
     for (const Draft& shown : {en, mn}) {

@@ -76,3 +76,12 @@ TEST_CASE("weighted amount is exact and rounds half away from zero") {
     CHECK(weighted_amount(1000, 150) == 1000);  // clamped
     CHECK(weighted_amount(1000, 0) == 0);
 }
+
+TEST_CASE("amount_format: Mongolian and English both write CLDR's \",\" groups and \".\" decimals") {
+    for (const i18n::Lang lang : i18n::all_languages) {
+        CAPTURE(i18n::code(lang));
+        CHECK(format_amount(4'187'000'050, 2, amount_format(lang)) == "41,870,000.50");
+        // What a form shows reads back as the same amount.
+        CHECK(parse_amount(format_amount(4'187'000'050, 2, amount_format(lang)), 2).value() == 4'187'000'050);
+    }
+}

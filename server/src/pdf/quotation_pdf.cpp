@@ -89,13 +89,8 @@ private:
 };
 
 std::string money_text(int64_t amount, const std::string& currency, i18n::Lang lang) {
-    AmountFormat f;
-    if (lang == i18n::Lang::mn) {
-        f.group = "\u00A0";
-        f.decimal = ",";
-    }
     const int digits = currency_minor_digits(currency).value_or(2);
-    return format_amount(amount, digits, f) + "\u00A0" + std::string(currency_symbol(currency));
+    return format_amount(amount, digits, amount_format(lang)) + "\u00A0" + std::string(currency_symbol(currency));
 }
 
 std::string percent_text(int32_t bp) {

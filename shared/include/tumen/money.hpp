@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "tumen/error.hpp"
+#include "tumen/i18n.hpp"
 
 namespace tumen {
 
@@ -33,10 +34,15 @@ Result<std::int64_t> parse_amount(std::string_view text, int minor_digits);
 Result<Money> parse_money(std::string_view text, std::string_view currency);
 
 struct AmountFormat {
-    std::string_view group = ",";    // "" for none; " " or "\u00A0" for mn
-    std::string_view decimal = ".";  // "," for mn
+    std::string_view group = ",";    // "" for none
+    std::string_view decimal = ".";
     bool drop_zero_decimals = false; // "1,500" instead of "1,500.00"
 };
+// How `lang` writes amounts for people to read: the board, the lead form, the chatter and the quotation PDF all take
+// it from here. Unicode CLDR (what browsers' Intl.NumberFormat does): Mongolian, like English, groups with "," and
+// marks decimals with "." ("1,500,000", "12.5 сая"); one language writing "409,1" on the board and "27.68 %" in the
+// form read as two conventions (issue 5).
+AmountFormat amount_format(i18n::Lang lang);
 // 123450 with 2 digits -> "1,234.50".
 std::string format_amount(std::int64_t minor, int minor_digits, const AmountFormat& format = {});
 // "1,234.50 USD" (unknown currencies are formatted with 2 digits).
