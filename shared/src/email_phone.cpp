@@ -1,6 +1,7 @@
 #include "tumen/email_phone.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "tumen/text_fold.hpp"
 
@@ -45,16 +46,33 @@ std::string_view strip_quotes(std::string_view s) {
     return s;
 }
 
-}  // namespace
-
-NamedAddress parse_named_address(std::string_view text) {
+// parse_named_address as views into `text`.
+std::pair<std::string_view, std::string_view> email_phone_named_parts(std::string_view text) {
     const auto trimmed = text::trim(text);
     const auto open = trimmed.rfind('<');
     const auto close = trimmed.rfind('>');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
-        return {"", std::string(trimmed)};
-    const auto name = text::trim(strip_quotes(text::trim(trimmed.substr(0, open))));
-    return {std::string(name), std::string(text::trim(trimmed.substr(open + 1, close - open - 1)))};
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) return {{}, trimmed};
+    return {text::trim(strip_quotes(text::trim(trimmed.substr(0, open)))),
+            text::trim(trimmed.substr(open + 1, close - open - 1))};
+}
+
+// Calls fn on each ',' or ';' separated part of a list until it returns true; whether one did.
+template <class Fn>
+bool email_phone_any_part(std::string_view text, Fn&& fn) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find_first_of(",;", start), text.size());
+        if (fn(text.substr(start, end - start))) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+}  // namespace
+
+NamedAddress parse_named_address(std::string_view text) {
+    const auto [name, email] = email_phone_named_parts(text);
+    return {std::string(name), std::string(email)};
 }
 
 bool is_valid_email(std::string_view address) {
@@ -71,14 +89,22 @@ std::string normalize_email(std::string_view text) {
 
 std::vector<std::string> split_emails(std::string_view text) {
     std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = std::min(text.find_first_of(",;", start), text.size());
-        auto email = normalize_email(text.substr(start, end - start));
+    email_phone_any_part(text, [&](std::string_view part) {
+        auto email = normalize_email(part);
         if (!email.empty() && std::find(out.begin(), out.end(), email) == out.end()) out.push_back(std::move(email));
-        start = end + 1;
-    }
+        return false;
+    });
     return out;
+}
+
+bool has_valid_email(std::string_view text) {
+    return email_phone_any_part(text, [](std::string_view part) {
+        const auto email = email_phone_named_parts(part).second;
+        // Folding ASCII only lower-cases letters, which no rule of is_valid_email tells apart; other text may
+        // change length when folded (İ -> i), so it is checked folded, as normalize_email does.
+        const bool ascii = std::all_of(email.begin(), email.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        return ascii ? is_valid_email(email) : is_valid_email(text::fold(email));
+    });
 }
 
 std::string email_domain(std::string_view text) {

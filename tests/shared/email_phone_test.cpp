@@ -42,6 +42,23 @@ TEST_CASE("split_emails keeps every valid distinct address") {
     CHECK(list[1] == "b@y.mn");
 }
 
+TEST_CASE("has_valid_email answers as split_emails does, without the list") {
+    const std::string local63(63, 'a');
+    const std::vector<std::string> inputs = {
+        "", " ", ",", ";;", " , ; ", "junk", "a@x.mn", "  A@X.MN  ", "junk; a@x.mn", "a@x.mn,", ",a@x.mn",
+        "Батаа <B@Y.mn>", "\"Bat, B\" <b@y.mn>", "<>", "Bat <", "Bat >x<", "info@МОНГОЛ.МОН", "ИНФО@монгол.мон",
+        "a@b", "a@@b.mn", "a b@c.mn", ".a@b.mn", "a@-b.mn", "a@b.mn; c@", "\u00A0a@x.mn\u00A0", "a@x.mn\u200B",
+        // 65 bytes before folding, 64 after (İ is two bytes, i one): valid only once folded, as normalize_email does
+        local63 + "\u0130@x.mn", local63 + "ab@x.mn", local63 + "\u00DF@x.mn", "\xFF@x.mn", "a@x\xC3.mn",
+    };
+    for (const auto& text : inputs) {
+        CAPTURE(text);
+        CHECK(has_valid_email(text) == !split_emails(text).empty());
+    }
+    CHECK(has_valid_email(local63 + "\u0130@x.mn"));  // the case above is not vacuous
+    CHECK_FALSE(has_valid_email(local63 + "ab@x.mn"));
+}
+
 TEST_CASE("phone normalisation and matching") {
     CHECK(normalize_phone(" +976 9911-2233 ") == "+97699112233");
     CHECK(normalize_phone("(7011) 22 33") == "70112233");

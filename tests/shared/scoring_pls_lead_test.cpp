@@ -50,30 +50,50 @@ TEST_CASE("pls lead: values, tags only when chosen, outcome like won_status") {
     Lead l = scoring_pls_lead_make(11, "MN");
     l.tag_ids = {5};
     l.phone = "not a phone";
-    auto pl = pls_lead(schema, s, l);
+    auto pl = pls_lead(schema, s, pls_fields(l));
     CHECK(pl.stage == std::optional<std::size_t>(1));
     CHECK(pl.values == std::vector<std::string>{"MN", "correct", "incorrect"});
     CHECK(pl.tags.empty());
     CHECK(pl.outcome == PlsOutcome::open);
     s.fields.push_back("tag_ids");
-    CHECK(pls_lead(pls_schema(s, stages()), s, l).tags == std::vector<std::string>{"5"});
+    CHECK(pls_lead(pls_schema(s, stages()), s, pls_fields(l)).tags == std::vector<std::string>{"5"});
 
-    CHECK(pls_outcome(scoring_pls_lead_make(12, "MN", true, 100), schema) == PlsOutcome::won);
-    CHECK(pls_outcome(scoring_pls_lead_make(12, "MN", true, 90), schema) == PlsOutcome::open);  // won stage, probability typed lower
-    CHECK(pls_outcome(scoring_pls_lead_make(11, "MN", false, 0), schema) == PlsOutcome::lost);
-    CHECK(pls_outcome(scoring_pls_lead_make(11, "MN", false, 30), schema) == PlsOutcome::open);  // archived, not lost
+    CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(12, "MN", true, 100)), schema) == PlsOutcome::won);
+    CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(12, "MN", true, 90)), schema) == PlsOutcome::open);  // won stage, probability typed lower
+    CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(11, "MN", false, 0)), schema) == PlsOutcome::lost);
+    CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(11, "MN", false, 30)), schema) == PlsOutcome::open);  // archived, not lost
+}
+
+TEST_CASE("pls_fields carries every variable a manager can pick, the team, stage, outcome and start date") {
+    PlsSettings s;
+    s.fields = pls_available_fields();
+    s.start_date = DayNumber{19000};
+    const auto schema = pls_schema(s, stages());
+    Lead l = scoring_pls_lead_make(12, "MN", false, 0);
+    l.team_id = 7, l.address.state = "UB", l.email = "x <bad>", l.phone = "99112233", l.source_id = 1,
+    l.medium_id = 2, l.campaign_id = 3, l.lang = "mn", l.tag_ids = {4, 5};
+    const auto f = pls_fields(l);
+    const auto pl = pls_lead(schema, s, f);
+    CHECK(pl.team == 7);
+    CHECK(pl.stage == std::optional<std::size_t>(2));
+    CHECK(pl.values == std::vector<std::string>{"MN", "UB", "incorrect", "correct", "1", "2", "3", "mn"});
+    CHECK(pl.tags == std::vector<std::string>{"4", "5"});
+    CHECK(pl.outcome == PlsOutcome::lost);
+    CHECK(pls_counts(f, s));  // 1,700,000,000 is after day 19000 (2022-01-08)
+    l.create_date = 1'600'000'000;
+    CHECK_FALSE(pls_counts(pls_fields(l), s));
 }
 
 TEST_CASE("email and phone states") {
     Lead l;
-    CHECK(email_state(l) == "");
+    CHECK(email_state(pls_fields(l)) == "");
     l.email = "Bat <bat@example.mn>";
-    CHECK(email_state(l) == "correct");
+    CHECK(email_state(pls_fields(l)) == "correct");
     l.email = "no address";
-    CHECK(email_state(l) == "incorrect");
-    CHECK(phone_state(l) == "");
+    CHECK(email_state(pls_fields(l)) == "incorrect");
+    CHECK(phone_state(pls_fields(l)) == "");
     l.phone = "+976 9911 2233";
-    CHECK(phone_state(l) == "correct");
+    CHECK(phone_state(pls_fields(l)) == "correct");
 }
 
 TEST_CASE("pls settings: patch validates fields and start date; the start date limits which leads count") {
@@ -90,9 +110,9 @@ TEST_CASE("pls settings: patch validates fields and start date; the start date l
     REQUIRE(s.start_date);
     Lead l = scoring_pls_lead_make(10, "MN");
     l.create_date = start_of_day(*s.start_date) - 1;
-    CHECK_FALSE(pls_counts(l, s));
+    CHECK_FALSE(pls_counts(pls_fields(l), s));
     l.create_date += 1;
-    CHECK(pls_counts(l, s));
+    CHECK(pls_counts(pls_fields(l), s));
     CHECK(apply_patch(s, {{"start_date", nullptr}}).empty());
     CHECK_FALSE(s.start_date);
 }
@@ -105,9 +125,9 @@ TEST_CASE("explanation: base plus the factors' points is the probability; log od
     std::vector<PlsLead> closed;
     for (auto [stage, country, active, p] : std::vector<std::tuple<int, const char*, bool, double>>{
              {12, "MN", true, 100}, {12, "MN", true, 100}, {10, "US", false, 0}, {11, "MN", false, 0}})
-        closed.push_back(pls_lead(schema, s, scoring_pls_lead_make(stage, country, active, p)));
+        closed.push_back(pls_lead(schema, s, pls_fields(scoring_pls_lead_make(stage, country, active, p))));
     PlsScorer scorer(schema, pls_rebuild(schema, closed));
-    auto open = pls_lead(schema, s, scoring_pls_lead_make(11, "MN"));
+    auto open = pls_lead(schema, s, pls_fields(scoring_pls_lead_make(11, "MN")));
     auto raw = scorer.raw_probability(open);
     auto why = scorer.explain(open);
     REQUIRE(raw);
@@ -127,7 +147,7 @@ TEST_CASE("explanation: base plus the factors' points is the probability; log od
     CHECK(sum == doctest::Approx(*raw * 100));
     CHECK(why->probability == doctest::Approx(*raw * 100));
     // A value no closed lead had is no factor at all.
-    CHECK(scorer.explain(pls_lead(schema, s, scoring_pls_lead_make(11, "FR")))->factors.size() == 1);
+    CHECK(scorer.explain(pls_lead(schema, s, pls_fields(scoring_pls_lead_make(11, "FR"))))->factors.size() == 1);
     // No explanation for a lead in the won stage.
-    CHECK_FALSE(scorer.explain(pls_lead(schema, s, scoring_pls_lead_make(12, "MN"))));
+    CHECK_FALSE(scorer.explain(pls_lead(schema, s, pls_fields(scoring_pls_lead_make(12, "MN")))));
 }

@@ -50,6 +50,10 @@ TEST_CASE("trim and collapse handle Unicode white space") {
     CHECK(text::trim("  \t Монгол\u00A0") == "Монгол");
     CHECK(text::trim(" \u3000 ").empty());
     CHECK(text::trim("\xEF\xBB\xBFДархан") == "Дархан");  // BOM from CSV files
+    CHECK(text::trim("\t\n\v\f\r a b \r\n") == "a b");  // ASCII only: trimmed without decoding
+    CHECK(text::trim(" \x01x\x7F ") == "\x01x\x7F");
+    CHECK(text::trim(" \t ").data() == nullptr);
+    CHECK(text::trim(" a\u00A0") == "a");
     CHECK(text::collapse_whitespace("  Монгол \u00A0\n Шуудан  ХХК ") == "Монгол Шуудан ХХК");
     CHECK(text::collapse_whitespace("").empty());
 }

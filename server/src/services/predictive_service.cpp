@@ -19,9 +19,7 @@
 
 namespace tumen::server {
 
-namespace {
-
-// One helper thread for a phase's reads (its SQLite read connection lives as long as the thread, so its page
+// The helper thread for the rebuild's reads (its SQLite read connection lives as long as the thread, so its page
 // cache and prepared statements serve every batch). Tasks run in order; the destructor finishes them first.
 class PredictiveReadAhead {
 public:
@@ -68,12 +66,17 @@ private:
     std::thread thread_;  // last: starts once the members above exist
 };
 
-}  // namespace
-
 PredictiveService::PredictiveService(store::Database& db, JobRunner& jobs, LeadService& leads)
     : db_(db), jobs_(jobs), leads_(leads) {
     jobs_.register_kind(
         rebuild_kind, [this](JobContext& ctx, const nlohmann::json&) { return rebuild(ctx); }, rebuild_interval_s);
+}
+
+PredictiveService::~PredictiveService() = default;
+
+PredictiveReadAhead& PredictiveService::read_ahead() {
+    std::call_once(read_ahead_once_, [this] { read_ahead_ = std::make_unique<PredictiveReadAhead>(); });
+    return *read_ahead_;
 }
 
 nlohmann::json PredictiveService::settings() {
@@ -156,7 +159,7 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     // nothing else was committed since; otherwise the first is read again inside the write, as without the helper.
     int64_t count_batches = 0, count_read_ahead = 0;
     {
-        PredictiveReadAhead helper;
+        auto& helper = read_ahead();  // no task of this phase is left running when it ends (next is waited for)
         while (state.phase == "count") {
             if (ctx.stop_requested()) return stopped();
             const int64_t after = state.after_id;
@@ -222,9 +225,18 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
         int64_t foreign_seen = 0;
     };
     std::optional<Ahead> ahead;
+    std::optional<store::PlsRecomputePlan> spare;  // a written batch's plan: a later read reuses its memory
     int64_t batches = 0, read_ahead = 0;
     double waited_s = 0;  // the writer idle for a read ahead: above ~0 the reads, not the writes, bound the phase
-    PredictiveReadAhead helper;  // after everything its tasks read: destroyed (joined) first
+    auto& helper = this->read_ahead();  // this->: the batch count above shares the name
+    // On every way out (a stop, an exception) the read in flight is waited for: its task reads this frame's schema,
+    // settings and model, destroyed after this guard.
+    struct PredictiveWaitForRead {
+        std::optional<Ahead>& ahead;
+        ~PredictiveWaitForRead() {
+            if (ahead && ahead->plan.valid()) ahead->plan.wait();
+        }
+    } wait_for_read{ahead};
     while (state.phase == "recompute") {
         if (ctx.stop_requested()) return stopped();
         std::optional<store::PlsRecomputePlan> got;
@@ -248,12 +260,16 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
             if (plan.last_id != 0) {
                 // Submitted inside this transaction: every commit the helper's read may miss comes after it.
                 const int64_t seen = foreign.load();
-                ahead = Ahead{helper.submit([&, after = plan.last_id] {
-                                  return store::pls_read_recompute(db_.reader(), schema, settings, model, after, batch_size_);
+                auto reuse = spare ? std::move(*spare) : store::PlsRecomputePlan{};
+                spare.reset();
+                ahead = Ahead{helper.submit([&, after = plan.last_id, reuse = std::move(reuse)]() mutable {
+                                  return store::pls_read_recompute(db_.reader(), schema, settings, model, after, batch_size_,
+                                                                   std::move(reuse));
                               }),
                               seen};
             }
             auto out = store::pls_apply_recompute(c, plan);
+            spare = std::move(plan);
             // The bar in this transaction: a write of its own between two batches would look like someone else's.
             ctx.progress_in(c, total + std::min(done + out.seen, total), 2 * total);
             mark = store::write_mark(c);

@@ -5,6 +5,8 @@
 // (store/predictive.hpp, predict_lead, called by the lead store).
 #pragma once
 #include <functional>
+#include <memory>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -20,12 +22,15 @@ struct PlsTraining;
 
 namespace tumen::server {
 
+class PredictiveReadAhead;  // predictive_service.cpp
+
 class PredictiveService {
 public:
     static constexpr const char* rebuild_kind = "scoring.predictive_rebuild";
     static constexpr int64_t rebuild_interval_s = 86400;  // Odoo's daily recompute
 
     PredictiveService(store::Database& db, JobRunner& jobs, LeadService& leads);
+    ~PredictiveService();
 
     nlohmann::json settings();
     // {fields?, start_date?, version}: a change queues a rebuild in the same transaction.
@@ -49,6 +54,7 @@ private:
     // from `collected` (the count phase's closed leads) when given, else read again.
     void train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
                       store::PlsTraining* collected);
+    PredictiveReadAhead& read_ahead();
 
     store::Database& db_;
     JobRunner& jobs_;
@@ -56,6 +62,11 @@ private:
     int batch_size_ = 20000;
     std::function<void()> before_recompute_write_;
     std::function<void()> before_count_write_;
+    // The rebuild's helper thread for reads, made by the first rebuild and kept: its SQLite connection (the thread's
+    // reader) keeps its statements and page cache from phase to phase and job to job; a thread per phase opened a
+    // connection and filled its 64 MB cache with fresh memory each time (~1.5 % of the 1M bench's samples).
+    std::once_flag read_ahead_once_;
+    std::unique_ptr<PredictiveReadAhead> read_ahead_;
 };
 
 }  // namespace tumen::server

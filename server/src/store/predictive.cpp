@@ -31,36 +31,44 @@ const std::string pls_closed_leads = std::string(pls_lean_select) +
                                      " FROM lead_probabilities lp CROSS JOIN leads l ON l.id = lp.lead_id"
                                      " WHERE (lp.probability >= 100 OR lp.probability = 0) AND (lp.probability >= 100 OR l.active = 0)";
 
-Lead read_lean(Statement& s) {
-    Lead l;
+// A scanned lead: the scoring fields and what the recompute compares and writes.
+struct PlsRow {
+    int64_t id = 0;
+    bool probability_manual = false;
+    double automated_probability = 0;
+    scoring::PlsLeadFields f;
+};
+
+// Into `l` in place: a reused row keeps its strings' buffers, so a scan allocates nothing per lead.
+void read_lean(Statement& s, PlsRow& l) {
     l.id = s.get_int(0);
-    l.team_id = s.get_opt_int(1);
-    l.stage_id = s.get_opt_int(2);
-    l.active = s.get_int(3) != 0;
-    l.probability = s.get_double(4);
+    l.f.team_id = s.get_opt_int(1);
+    l.f.stage_id = s.get_opt_int(2);
+    l.f.active = s.get_int(3) != 0;
+    l.f.probability = s.get_double(4);
     l.probability_manual = s.get_int(5) != 0;
     l.automated_probability = s.get_double(6);
-    l.create_date = s.get_int(7);
-    l.address.country = s.get_text(8);
-    l.address.state = s.get_text(9);
-    l.email = s.get_text(10);
-    l.phone = s.get_text(11);
-    l.source_id = s.get_opt_int(12);
-    l.medium_id = s.get_opt_int(13);
-    l.campaign_id = s.get_opt_int(14);
-    l.lang = s.get_text(15);
-    return l;
+    l.f.create_date = s.get_int(7);
+    l.f.country.assign(s.get_text_view(8));
+    l.f.state.assign(s.get_text_view(9));
+    l.f.email.assign(s.get_text_view(10));
+    l.f.phone.assign(s.get_text_view(11));
+    l.f.source_id = s.get_opt_int(12);
+    l.f.medium_id = s.get_opt_int(13);
+    l.f.campaign_id = s.get_opt_int(14);
+    l.f.lang.assign(s.get_text_view(15));
+    l.f.tag_ids.clear();
 }
 
-// Tags of a batch of leads ordered by id, with one range query.
-void load_batch_tags(Connection& c, std::vector<Lead>& leads) {
-    if (leads.empty()) return;
-    std::map<int64_t, Lead*> by_id;
-    for (auto& l : leads) by_id[l.id] = &l;
+// Tags of the first `n` leads of a batch ordered by id, with one range query.
+void load_batch_tags(Connection& c, std::vector<PlsRow>& leads, size_t n) {
+    if (n == 0) return;
+    std::map<int64_t, PlsRow*> by_id;
+    for (size_t i = 0; i < n; ++i) by_id[leads[i].id] = &leads[i];
     auto s = c.prepare("SELECT lead_id, tag_id FROM lead_tags WHERE lead_id BETWEEN ? AND ? ORDER BY lead_id, tag_id");
-    s.bind(1, leads.front().id).bind(2, leads.back().id);
+    s.bind(1, leads.front().id).bind(2, leads[n - 1].id);
     while (s.step())
-        if (auto it = by_id.find(s.get_int(0)); it != by_id.end()) it->second->tag_ids.push_back(s.get_int(1));
+        if (auto it = by_id.find(s.get_int(0)); it != by_id.end()) it->second->f.tag_ids.push_back(s.get_int(1));
 }
 
 void read_rows(Statement& s, PlsFrequencies& out) {
@@ -78,11 +86,12 @@ void set_state(Connection& c, const char* phase, int64_t after_id) {
 // automated_probability is written (no trigger: nothing else reads it); a write of `probability` also moves the
 // totals, so those are gathered in `shown_moves`, with the lead's keys from keys_of(), for one write per batch.
 template <class KeysOf>
-bool plan_probability(const Lead& l, double p, KeysOf&& keys_of, PlsRecomputePlan& plan) {
-    const double shown = l.probability_manual ? l.probability : p;
-    if (p == l.automated_probability && shown == l.probability) return false;
-    if (shown == l.probability) plan.automated_only.emplace_back(l.id, p);
-    else plan.shown_moves.push_back({{l.id, p, shown, l.probability}, keys_of()});  // read with the batch
+bool plan_probability(const PlsRow& l, double p, KeysOf&& keys_of, PlsRecomputePlan& plan) {
+    const double stored = l.f.probability;
+    const double shown = l.probability_manual ? stored : p;
+    if (p == l.automated_probability && shown == stored) return false;
+    if (shown == stored) plan.automated_only.emplace_back(l.id, p);
+    else plan.shown_moves.emplace_back(ProbabilityWrite{l.id, p, shown, stored}, keys_of());  // read with the batch
     return true;
 }
 
@@ -220,13 +229,16 @@ void predict_lead(Connection& c, const Lead* before, Lead& lead) {
 void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead& lead) {
     const auto& settings = ctx.settings;
     const auto& schema = ctx.schema;
-    const auto to = scoring::pls_outcome(lead, schema);
+    const auto fields = scoring::pls_fields(lead);
+    const auto to = scoring::pls_outcome(fields, schema);
     std::vector<PlsDelta> deltas;
-    if (before && scoring::pls_counts(*before, settings))
-        deltas = scoring::pls_transition(schema, scoring::pls_lead(schema, settings, *before),
-                                         scoring::pls_outcome(*before, schema), to);
-    else if (!before && scoring::pls_counts(lead, settings))
-        deltas = scoring::pls_deltas(schema, scoring::pls_lead(schema, settings, lead), to, +1);
+    if (before) {
+        const auto was = scoring::pls_fields(*before);
+        if (scoring::pls_counts(was, settings))
+            deltas = scoring::pls_transition(schema, scoring::pls_lead(schema, settings, was), scoring::pls_outcome(was, schema), to);
+    } else if (scoring::pls_counts(fields, settings)) {
+        deltas = scoring::pls_deltas(schema, scoring::pls_lead(schema, settings, fields), to, +1);
+    }
     if (!deltas.empty()) {
         apply_pls_deltas(c, deltas);
         // A rebuild that already counted this lead counts its new state too (raw counts, no smoothing).
@@ -235,8 +247,8 @@ void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead&
             for (const auto& d : deltas) add_raw(c, d.team, d.variable, d.value, d.won, d.lost);
         }
     }
-    if (to != scoring::PlsOutcome::open || !lead.active || !scoring::pls_counts(lead, settings)) return;
-    const auto pl = scoring::pls_lead(schema, settings, lead);
+    if (to != scoring::PlsOutcome::open || !lead.active || !scoring::pls_counts(fields, settings)) return;
+    const auto pl = scoring::pls_lead(schema, settings, fields);
     if (!pl.stage || schema.stages[*pl.stage].is_won) return;
     const auto prepared = prepared_for(c, ctx, pl.team);
     // With the logistic model chosen, a write (won / lost included) only scores this lead with the stored
@@ -255,7 +267,7 @@ void predict_lead(Connection& c, PlsWriteContext& ctx, const Lead* before, Lead&
 std::optional<scoring::PlsExplanation> explain_lead(Connection& c, const Lead& lead) {
     const auto settings = load_pls_settings(c);
     const auto schema = scoring::pls_schema(settings, load_stages(c));
-    const auto pl = scoring::pls_lead(schema, settings, lead);
+    const auto pl = scoring::pls_lead(schema, settings, scoring::pls_fields(lead));
     if (pl.outcome != scoring::PlsOutcome::open || !lead.active) return std::nullopt;
     if (settings.model == "lr")
         if (auto lr = load_pls_logistic(c)) return lr->explain(schema, pl);
@@ -302,18 +314,21 @@ PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit) {
     if (range.first == 0) return plan;
     plan.last_id = range.last;
     plan.seen = range.last - range.first + 1;  // ids covered
-    std::vector<Lead> leads;
-    leads.reserve(static_cast<size_t>(limit));
+    thread_local std::vector<PlsRow> leads;  // its rows' strings reused from batch to batch
+    size_t n = 0;
     {
         auto s = c.prepare(pls_closed_leads + " AND lp.lead_id > ? AND lp.lead_id <= ? ORDER BY lp.lead_id");
         s.bind(1, after_id).bind(2, plan.last_id);
-        while (s.step()) leads.push_back(read_lean(s));
+        while (s.step()) {
+            if (n == leads.size()) leads.emplace_back();
+            read_lean(s, leads[n++]);
+        }
     }
-    if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads);
+    if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads, n);
     std::vector<scoring::PlsLead> closed;
-    for (const auto& l : leads)
-        if (scoring::pls_counts(l, settings)) {
-            auto pl = scoring::pls_lead(schema, settings, l);
+    for (size_t i = 0; i < n; ++i)
+        if (const auto& l = leads[i]; scoring::pls_counts(l.f, settings)) {
+            auto pl = scoring::pls_lead(schema, settings, l.f);
             if (pl.outcome == scoring::PlsOutcome::open) continue;
             plan.train.push_back(l.id % 10 < 7);  // as load_pls_training splits
             closed.push_back(std::move(pl));
@@ -361,23 +376,26 @@ PlsBatch pls_recompute_batch(Connection& c, const scoring::PlsSchema& schema, co
 }
 
 PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                                    const PlsModel& model, int64_t after_id, int limit) {
-    PlsRecomputePlan plan;
+                                    const PlsModel& model, int64_t after_id, int limit, PlsRecomputePlan reuse) {
+    PlsRecomputePlan plan = std::move(reuse);
+    plan.automated_only.clear();
+    plan.shown_moves.clear();
     plan.after_id = after_id;
-    // A Lead is ~1 KB: growing the vector moved each ~twice, and a fresh ~20 MB per batch on the rebuild's read-ahead
-    // thread was faulted in page by page each time (~8 % of the 1M bench's samples): the thread keeps one.
-    thread_local std::vector<Lead> leads;
+    plan.last_id = plan.seen = 0;
+    // Kept by the thread from batch to batch (rows, their strings): a fresh vector per batch on the rebuild's
+    // read-ahead thread was faulted in page by page each time (~8 % of the 1M bench's samples with a full Lead).
+    thread_local std::vector<PlsRow> leads;
+    size_t n = 0;
     // The totals keys of a moved lead come with the scan (a write of `probability` moves the totals): ~600,000
     // point queries by id at 1M leads otherwise. Without tags each lead is scored on its row, so only the moved
     // ones' keys are made; with tags (loaded once the batch is read) every row's keys are kept until then.
     thread_local std::vector<TotalsKeys> keys;
     const bool tags = scoring::pls_uses_tags(settings);
-    leads.clear();
     keys.clear();
     plan.shown_moves.reserve(static_cast<size_t>(limit));
-    auto score = [&](const Lead& l, auto&& keys_of) {
-        if (!scoring::pls_counts(l, settings)) return;
-        const auto pl = scoring::pls_lead(schema, settings, l);
+    auto score = [&](const PlsRow& l, auto&& keys_of) {
+        if (!scoring::pls_counts(l.f, settings)) return;
+        const auto pl = scoring::pls_lead(schema, settings, l.f);
         // A won stage's 100 is the lifecycle's business, not the scorer's.
         if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) return;
         if (auto p = model.probability(schema, pl)) plan_probability(l, *p, keys_of, plan);
@@ -387,30 +405,32 @@ PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& sch
                            " WHERE l.id > ? AND l.active = 1 AND l.stage_id IS NOT NULL AND lp.probability < 100"
                            " ORDER BY l.id LIMIT ?");
         s.bind(1, after_id).bind(2, limit);
-        Lead one;
+        thread_local PlsRow one;
         while (s.step()) {
             ++plan.seen;
             if (tags) {
-                leads.push_back(read_lean(s));
+                if (n == leads.size()) leads.emplace_back();
+                read_lean(s, leads[n++]);
                 keys.push_back(read_totals_keys(c, s, pls_lean_column_count));
                 continue;
             }
-            one = read_lean(s);
+            read_lean(s, one);
             plan.last_id = one.id;
             score(one, [&] { return read_totals_keys(c, s, pls_lean_column_count); });
         }
     }
-    if (!tags) return plan;
-    if (leads.empty()) return plan;
-    plan.last_id = leads.back().id;
-    load_batch_tags(c, leads);
-    for (size_t i = 0; i < leads.size(); ++i) score(leads[i], [&] { return std::move(keys[i]); });
+    if (!tags || n == 0) return plan;
+    plan.last_id = leads[n - 1].id;
+    load_batch_tags(c, leads, n);
+    for (size_t i = 0; i < n; ++i) score(leads[i], [&] { return std::move(keys[i]); });
     return plan;
 }
 
-PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema,
-                                    const scoring::PlsSettings& settings, const PlsModel& model, int64_t after_id, int limit) {
-    return pls_read_transaction(reader, [&] { return pls_plan_recompute(reader, schema, settings, model, after_id, limit); });
+PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                    const PlsModel& model, int64_t after_id, int limit, PlsRecomputePlan reuse) {
+    return pls_read_transaction(reader, [&] {
+        return pls_plan_recompute(reader, schema, settings, model, after_id, limit, std::move(reuse));
+    });
 }
 
 PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan) {
@@ -433,18 +453,18 @@ PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, c
     const bool tags = scoring::pls_uses_tags(settings);
     int64_t after = 0;
     for (;;) {  // in slices, so the tags of each come with one range query
-        std::vector<Lead> leads;
+        std::vector<PlsRow> leads;
         {
             auto s = c.prepare(pls_closed_leads + " AND lp.lead_id > ? ORDER BY lp.lead_id LIMIT 20000");
             s.bind(1, after);
-            while (s.step()) leads.push_back(read_lean(s));
+            while (s.step()) read_lean(s, leads.emplace_back());
         }
         if (leads.empty()) break;
         after = leads.back().id;
-        if (tags) load_batch_tags(c, leads);
+        if (tags) load_batch_tags(c, leads, leads.size());
         for (const auto& l : leads) {
-            if (!scoring::pls_counts(l, settings)) continue;
-            const auto pl = scoring::pls_lead(schema, settings, l);
+            if (!scoring::pls_counts(l.f, settings)) continue;
+            const auto pl = scoring::pls_lead(schema, settings, l.f);
             (l.id % 10 < 7 ? out.train : out.test).add(pl);
         }
     }

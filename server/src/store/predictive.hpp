@@ -108,12 +108,14 @@ struct PlsRecomputePlan {
     std::vector<std::pair<int64_t, double>> automated_only;  // (lead, automated) where the shown value stays
     std::vector<ProbabilityMove> shown_moves;
 };
+// `reuse`: a written batch's plan, whose vectors' memory the new one is read into (~7 MB a batch at 1M leads:
+// fresh memory each time was faulted in page by page, ~6 % of the read-ahead thread's samples).
 PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                                    const PlsModel& model, int64_t after_id, int limit);
+                                    const PlsModel& model, int64_t after_id, int limit, PlsRecomputePlan reuse = {});
 // The plan on a read connection, inside one read transaction: one snapshot for the batch (the scan and the tags'
 // range query), and one WAL read lock instead of one per statement.
-PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema,
-                                    const scoring::PlsSettings& settings, const PlsModel& model, int64_t after_id, int limit);
+PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                    const PlsModel& model, int64_t after_id, int limit, PlsRecomputePlan reuse = {});
 PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan);
 
 PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);

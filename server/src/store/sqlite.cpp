@@ -55,9 +55,10 @@ int64_t Statement::scalar_int() {
 bool Statement::is_null(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
 int64_t Statement::get_int(int c) const { return sqlite3_column_int64(stmt_, c); }
 double Statement::get_double(int c) const { return sqlite3_column_double(stmt_, c); }
-std::string Statement::get_text(int c) const {
+std::string Statement::get_text(int c) const { return std::string(get_text_view(c)); }
+std::string_view Statement::get_text_view(int c) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string();
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, c))) : std::string_view();
 }
 std::optional<int64_t> Statement::get_opt_int(int c) const {
     if (is_null(c)) return std::nullopt;

@@ -55,6 +55,8 @@ public:
     int64_t get_int(int col) const;
     double get_double(int col) const;
     std::string get_text(int col) const;
+    // The text without a copy, valid until the next step or reset (a scan that assigns it into a reused string).
+    std::string_view get_text_view(int col) const;
     std::optional<int64_t> get_opt_int(int col) const;
     std::optional<std::string> get_opt_text(int col) const;
     int column_count() const;

@@ -30,6 +30,8 @@ std::string normalize_email(std::string_view text);
 
 // Every valid address in a list separated by ',' or ';' ("a@x.mn; Б <b@y.mn>"), normalised, duplicates removed.
 std::vector<std::string> split_emails(std::string_view text);
+// !split_emails(text).empty(), without building the list: the predictive rebuild asks it of every lead.
+bool has_valid_email(std::string_view text);
 
 // Domain of the normalised address ("bat@gobi.mn" -> "gobi.mn"), "" when the address is invalid.
 std::string email_domain(std::string_view text);
