@@ -36,12 +36,20 @@ constexpr std::array<Magic, 10> magics = {{
 
 bool is_control(unsigned char c) { return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F; }
 
+// Only white space: stops at the first other code point (text::trim would decode the whole upload: a quarter of
+// parsing a 100,000-row file).
+bool csv_check_blank(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (!text::is_space(utf8::decode(s, i))) return false;
+    return true;
+}
+
 }  // namespace
 
 std::string_view strip_bom(std::string_view data) { return starts_with(data, utf8_bom) ? data.substr(utf8_bom.size()) : data; }
 
 std::optional<Error> check_file(std::string_view data, std::size_t sample_bytes) {
-    if (text::trim(strip_bom(data)).empty()) return file_error("The file is empty.");
+    if (csv_check_blank(strip_bom(data))) return file_error("The file is empty.");
     if (starts_with(data, std::string_view("\xFF\xFE\x00\x00", 4)) || starts_with(data, std::string_view("\x00\x00\xFE\xFF", 4)))
         return file_error(std::string("The file is UTF-32 text, not UTF-8.") + save_as);
     if (starts_with(data, "\xFF\xFE") || starts_with(data, "\xFE\xFF"))

@@ -1,6 +1,6 @@
 // Leads inserted with the running totals' insert triggers paused (store/lead_insert_totals, the CSV import) are
-// counted once when the pause ends, whether their ids form one range (a batch's new leads: the range statement)
-// or not (any other list: the JSON list statement); afterwards the totals equal a fresh aggregate.
+// counted once when the pause ends, from the leads as inserted (any subset, any order); afterwards the totals
+// equal a fresh aggregate, with SQLite's rounding, months and whole days.
 #include <doctest/doctest.h>
 
 #include "jobs_helpers.hpp"
@@ -18,36 +18,43 @@ int64_t lead_insert_totals_scalar(store::Connection& c, const std::string& sql) 
 
 }  // namespace
 
-TEST_CASE("leads inserted with the totals paused are counted once, as a range of ids or as a list") {
+TEST_CASE("leads inserted with the totals paused are counted once, from the leads as inserted") {
     auto dir = make_temp_dir("tumen-insert-totals");
     store::Database db((dir / "totals.db").string());
     db.write([&](store::Connection& c) {
         c.exec("INSERT INTO stages(id, name, sequence) VALUES (1, 'Шинэ', 1), (2, 'Санал', 2)");
         store::pause_insert_totals(c);
-        std::vector<int64_t> ids;
-        for (int i = 0; i < 6; ++i) {
-            Lead l;
+        std::vector<Lead> leads(8);
+        for (int i = 0; i < 8; ++i) {
+            Lead& l = leads[static_cast<size_t>(i)];
             l.name = "Хүсэлт №" + std::to_string(i);
             l.stage_id = 1 + i % 2;
-            l.expected_revenue.amount = 100000 * (i + 1);
-            l.probability = l.automated_probability = 15.5 * i;
-            l.address.country = i % 3 == 0 ? "MN" : "CN";
+            l.expected_revenue.amount = 100001 * (i + 1);           // weighted sums with fractions to round
+            l.probability = l.automated_probability = 15.5 * i;     // 0 (band 0) up to 108.5 -> 100 below
+            if (i == 7) l.probability = l.automated_probability = 100;  // band 2
+            l.probability_manual = true;                            // kept as written (no prediction)
+            l.address.country = i % 3 == 0 ? "MN" : i % 3 == 1 ? "CN" : "";
             l.create_date = l.write_date = 1700000000 + i * 86400 * 40;  // several months
+            if (i % 2 == 1) l.date_deadline = day_of(l.create_date) + 45;
+            if (i >= 5) l.date_closed = l.create_date + 86400 * 10 + 3600 * i;  // whole days, truncated
+            if (i == 6) l.active = false;
             store::insert_lead_row(c, l);
-            ids.push_back(l.id);
         }
         CHECK(lead_insert_totals_scalar(c, "SELECT coalesce(sum(n), 0) FROM lead_totals") == 0);  // paused
 
-        // Not one range, and out of order: the list statement.
-        store::add_inserted_totals(c, {ids[5], ids[0]});
+        // A subset, out of order.
+        store::add_inserted_totals(c, {&leads[5], &leads[0]});
         CHECK(lead_insert_totals_scalar(c, "SELECT count(*) FROM totals_paused") == 0);
         CHECK(lead_insert_totals_scalar(c, "SELECT sum(n) FROM lead_totals") == 2);
         CHECK(lead_insert_totals_scalar(c, "SELECT sum(n) FROM analysis_totals WHERE dim = 4") == 2);
 
-        // One range: the range statement (the leads in it are exactly these).
+        // The rest, added to the rows the first call made.
         store::pause_insert_totals(c);
-        store::add_inserted_totals(c, {ids[1], ids[2], ids[3], ids[4]});
-        CHECK(lead_insert_totals_scalar(c, "SELECT sum(n) FROM lead_totals") == 6);
+        std::vector<const Lead*> rest;
+        for (int i : {1, 2, 3, 4, 6, 7}) rest.push_back(&leads[static_cast<size_t>(i)]);
+        store::add_inserted_totals(c, rest);
+        CHECK(lead_insert_totals_scalar(c, "SELECT sum(n) FROM lead_totals") == 8);
+        CHECK(lead_insert_totals_scalar(c, "SELECT sum(closed) FROM analysis_totals WHERE dim = 0") == 3);
         CHECK(lead_insert_totals_scalar(c, totals_oracle::board_mismatch) == 0);
         CHECK(lead_insert_totals_scalar(c, totals_oracle::analysis_mismatch) == 0);
     });

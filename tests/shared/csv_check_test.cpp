@@ -41,6 +41,8 @@ TEST_CASE("check_file accepts UTF-8 CSV with and without BOM, Cyrillic included"
 TEST_CASE("check_file refuses empty files") {
     CHECK(message_of("").find("empty") != std::string::npos);
     CHECK(message_of(std::string(csv::utf8_bom) + " \r\n").find("empty") != std::string::npos);
+    CHECK(message_of("\t\xC2\xA0\r\n\xE3\x80\x80 ").find("empty") != std::string::npos);  // no-break and ideographic spaces
+    CHECK(message_of(" \xC2\xA0\n\xD0\x90\n") == "");  // a Cyrillic letter after the spaces
 }
 
 TEST_CASE("check_file refuses UTF-16 with and without a byte-order mark, Cyrillic or Latin") {

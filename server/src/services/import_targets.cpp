@@ -136,7 +136,7 @@ int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     if (!pls_) pls_.emplace(c);
     store::insert_lead_row(c, p.lead, &*pls_, &p.lead_text);
     fts_pending_.push_back(&p);
-    totals_pending_.push_back(p.lead.id);
+    totals_pending_.push_back(&p.lead);
     return p.lead.id;
 }
 

@@ -80,7 +80,7 @@ private:
     std::vector<std::string> tags_created_;
     bool may_create_tags_ = false;
     std::vector<const PreparedRow*> fts_pending_;  // created in this batch; they live in the batch being written
-    std::vector<int64_t> totals_pending_;   // created with the totals paused, not yet counted
+    std::vector<const Lead*> totals_pending_;  // created with the totals paused, not yet counted (in the batch too)
     bool totals_paused_ = false;
     std::optional<store::PlsWriteContext> pls_;  // predictive settings and stages, once per batch
     void write_pending_fts(store::Connection& c);

@@ -2,20 +2,22 @@
 // upserts per lead (lead_totals and the six analysis_totals rows) were the import's largest share after the
 // row itself. The inserter pauses them (migration insert_totals_pause, the totals_paused row) before each of its
 // inserts and, before anything else writes a lead and before it commits, resumes them and adds the new leads'
-// sums per totals row in two grouped statements, with the triggers' own expressions (same rounding).
+// sums once per totals row, computed here from the leads as they were inserted with the triggers' own
+// expressions (same rounding, same value types).
 #pragma once
-#include <cstdint>
 #include <vector>
 
 #include "store/sqlite.hpp"
+#include "tumen/lead.hpp"
 
 namespace tumen::store {
 
 // Before each paused insert (idempotent: a savepoint rolled back with a failed row may have removed the row).
 void pause_insert_totals(Connection& c);
 
-// Ends the pause and adds the totals of `ids` (leads inserted while paused; ids no longer present count
-// nothing). Inside the inserter's transaction; a no-op for no ids (the pause still ends).
-void add_inserted_totals(Connection& c, const std::vector<int64_t>& ids);
+// Ends the pause and adds the totals of `leads`: leads inserted while paused by store::insert_lead_row, unchanged
+// since (ids set, the probability it wrote). Inside the inserter's transaction; a no-op for no leads (the pause
+// still ends).
+void add_inserted_totals(Connection& c, const std::vector<const Lead*>& leads);
 
 }  // namespace tumen::store

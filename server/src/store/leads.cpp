@@ -138,7 +138,12 @@ LeadText lead_text_of(const Lead& l) {
     t.contact_name_fold = text::fold_key(l.contact_name);
     t.partner_name_fold = text::fold_key(l.partner_name);
     t.email_norm = normalize_email(l.email);
-    t.email_is_corporate = !l.email.empty() && !is_free_mail(l.email);
+    // is_free_mail(l.email) without normalising the address a second time (a fifth of this function).
+    if (const auto typed = text::trim(l.email); typed.find('@') == std::string_view::npos)
+        t.email_is_corporate = !l.email.empty() && !builtin_free_mail_domains().contains(typed);
+    else
+        t.email_is_corporate = t.email_norm.empty() || !builtin_free_mail_domains().contains(
+                                   std::string_view(t.email_norm).substr(t.email_norm.find('@') + 1));
     t.phone_norm = normalize_phone(l.phone.empty() ? l.mobile : l.phone);
     t.fts_name = text::fold(l.name);
     t.fts_contact_name = text::fold(l.contact_name);
