@@ -38,7 +38,9 @@ ImFont* add(const std::vector<unsigned char>& ttf, float css_size, float dpr, co
 
 Fonts build_fonts(const FontFiles& files, float dpr, bool kiosk) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    for (ImFontConfig& cfg : atlas->ConfigData) cfg.FontData = nullptr;  // ours (see add): Clear() must not free them
+    // Our TTF bytes (see add) are taken back so Clear() does not free them; ImGui's own (the built-in font's) it frees.
+    for (ImFontConfig& cfg : atlas->ConfigData)
+        if (cfg.FontData == files.regular.data() || cfg.FontData == files.bold.data()) cfg.FontData = nullptr;
     atlas->Clear();
     Fonts f;
     if (!files.regular.empty() && !files.bold.empty()) {
