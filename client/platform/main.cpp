@@ -247,7 +247,10 @@ bool hold_first_frame() {
     if (!client::hold_first_frame(*g->app, now)) return false;
     if (!g->hold_timer) {
         g->hold_timer = true;
-        emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>(client::first_frame_wait_ms - now) + 1);
+        // Fires at the end of the wait even when the replies came first: a wake then would draw frames on an idle
+        // page, so it wakes only a loop still holding its first frame.
+        emscripten_async_call([](void*) { if (g && g->frame_count == 0) wake(); }, nullptr,
+                              static_cast<int>(client::first_frame_wait_ms - now) + 1);
     }
     return true;
 }

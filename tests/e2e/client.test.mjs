@@ -260,8 +260,9 @@ describe('browser integration', () => {
 
   test('an idle page draws nothing; input wakes it and it settles again', async () => {
     const { context, page } = await openClient(browser, server.base);
-    await sleep(500);
-    const first = (await state(page)).frame_count;
+    // Start-up (session check, fonts) may still be drawing on a loaded machine: wait until two readings 300 ms
+    // apart agree. A page that never stops drawing never gets there and fails here.
+    const first = await settledFrameCount(page);
     await sleep(1500);
     const second = (await state(page)).frame_count;
     assert.equal(second, first, 'no frames while nothing changes');
@@ -269,8 +270,7 @@ describe('browser integration', () => {
     await page.mouse.move(300, 300);
     await page.mouse.move(640, 420, { steps: 5 });
     const woke = await waitForState(page, (st) => st.frame_count > second, 'frames after input');
-    await sleep(500);
-    const settled = (await state(page)).frame_count;
+    const settled = await settledFrameCount(page);
     await sleep(1000);
     assert.equal((await state(page)).frame_count, settled, 'idle again after the input');
     assert.ok(settled - woke.frame_count < 40, 'a few frames per input, not a stream');
@@ -467,3 +467,16 @@ describe('the app chrome: a narrow top bar, dialogs that keep the keys, the cont
     await context.close();
   });
 });
+
+// The frame count once the client has stopped drawing: two readings 300 ms apart that agree, within `timeout` ms.
+async function settledFrameCount(page, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  let last = (await state(page)).frame_count;
+  for (;;) {
+    await sleep(300);
+    const now = (await state(page)).frame_count;
+    if (now === last) return now;
+    assert.ok(Date.now() < deadline, `the page kept drawing for ${timeout} ms (${now} frames)`);
+    last = now;
+  }
+}
