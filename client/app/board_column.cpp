@@ -158,23 +158,33 @@ void draw_column(AppState& app, Ui& ui, const BoardColumn& col, ImVec2 min, ImVe
     // sums
     {
         const float sy = min.y + ui.px(42);
+        const client::ColumnTotal t = client::sums_total(col.sums, app.board().rates(), app.board().currency());
+        // Several currencies: their total in the company currency, marked as converted ("≈"); without a rate for
+        // one of them, the largest sum and how many currencies it leaves out. Hovering lists every sum.
+        const std::string amount = client::money_compact(t.expected, app.language());
+        const std::string total = t.converted ? app.tr("board.converted", {{"amount", amount}}) : amount;
+        dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(name_x, sy), col.sums.empty() ? color::text_muted : color::text,
+                    total.c_str());
+        const float tw = text_size(ui.fonts.strong, total).x;
+        ui.record("board.total." + sid_s, total, "text", ImVec2(name_x, sy), ImVec2(name_x + tw, sy + ui.fonts.strong->FontSize));
+        if (col.sums.size() > 1 && ImGui::IsMouseHoveringRect(ImVec2(name_x, sy), ImVec2(name_x + tw, sy + ui.fonts.strong->FontSize))) {
+            std::string lines;
+            for (const auto& s : col.sums)
+                lines += (lines.empty() ? "" : "\n") + client::money_compact({s.expected, s.currency}, app.language());
+            ImGui::SetTooltip("%s", lines.c_str());
+        }
         if (!col.sums.empty()) {
-            const auto& s = col.sums.front();
-            const std::string total = client::money_compact({s.expected, s.currency}, app.language());
-            dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(name_x, sy), color::text, total.c_str());
-            const float tw = text_size(ui.fonts.strong, total).x;
             // Next to the total: the weighted sum, or the WIP warning when the column is at or over its limit.
             const bool warn = wip == WipStatus::over || wip == WipStatus::at_limit;
-            const std::string note =
+            std::string note =
                 warn ? app.tr(wip == WipStatus::over ? "board.wip_over" : "board.wip_at",
                               {{"limit", std::to_string(col.stage.wip_limit)}})
-                     : app.tr("board.weighted", {{"amount", client::money_compact({s.weighted, s.currency}, app.language())}});
+                     : app.tr("board.weighted", {{"amount", client::money_compact(t.weighted, app.language())}});
+            if (!warn && t.other_currencies > 0)
+                note = app.tr("board.other_currencies", {{"count", std::to_string(t.other_currencies)}}) + " · " + note;
             const std::string wf = fit_text(ui.fonts.small, note, max.x - hp - (name_x + tw + ui.px(8)));
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(name_x + tw + ui.px(8), sy + ui.px(2)),
                         warn ? (wip == WipStatus::over ? color::danger_text : amber) : color::text_secondary, wf.c_str());
-        } else {
-            const std::string zero = client::money_compact({0, app.board().currency()}, app.language());
-            dl->AddText(ui.fonts.strong, ui.fonts.strong->FontSize, ImVec2(name_x, sy), color::text_muted, zero.c_str());
         }
         // A bar: how much of the column's revenue is weighted in; red and labelled when over the WIP limit.
         const float by = min.y + ui.px(68);

@@ -205,18 +205,14 @@ void board_toolbar(AppState& app, Ui& ui, ImVec2 origin, float width) {
     // Summary between the title and the search, when there is room.
     const float right_start = room_for_search ? x - search_w - ui.px(12) : x;
     if (board.status() == BoardStatus::ready) {
-        std::int64_t expected = 0;
-        std::string currency = std::string(default_currency);
-        for (const auto& col : board.columns())
-            if (!col.sums.empty()) {
-                currency = col.sums.front().currency;
-                break;
-            }
-        for (const auto& col : board.columns())
-            for (const auto& s : col.sums)
-                if (s.currency == currency) expected += s.expected;
-        const std::string summary = app.tr("board.summary", {{"count", std::to_string(board.total_count())},
-                                                             {"amount", client::money_compact({expected, currency}, app.language())}});
+        // Every column in one figure: converted when the board holds several currencies (board_state.hpp).
+        const client::ColumnTotal t = board.total();
+        std::string amount = client::money_compact(t.expected, app.language());
+        if (t.converted) amount = app.tr("board.converted", {{"amount", amount}});
+        if (t.other_currencies > 0)
+            amount += " " + app.tr("board.other_currencies", {{"count", std::to_string(t.other_currencies)}});
+        const std::string summary =
+            app.tr("board.summary", {{"count", std::to_string(board.total_count())}, {"amount", amount}});
         const ImVec2 ss = text_size(ui.fonts.small, summary);
         if (tpos.x + tsize.x + ui.px(12) + ss.x < right_start - ui.px(12)) {
             ImGui::SetCursorScreenPos(ImVec2(tpos.x + tsize.x + ui.px(12), centre_y(ss.y)));

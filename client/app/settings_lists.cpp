@@ -451,4 +451,37 @@ void settings_utm(AppState& app, Ui& ui, float width) {
     }
 }
 
+// The company currency (the rates are in it), then the rates: one unit of each currency in the company currency.
+void settings_currencies(AppState& app, Ui& ui, float width) {
+    auto& st = app.settings();
+    auto& company = st.company_currency();
+    const std::string id = "settings.company_currency";
+    section_header(ui, id, app.tr("settings.company_currency.title"), app.tr("settings.company_currency.about"), "", width);
+    if (company.loaded()) {
+        const auto err = company.errors().find("currency");
+        const std::string error = err != company.errors().end() ? err->second.render(app.language()) : std::string();
+        FieldOptions o;
+        o.width = ui.px(140);
+        o.hint = "MNT";
+        o.error = error;
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        if (st.can_edit_lists()) {
+            form_field(ui, id + ".code", app.tr("settings.company_currency.code"), company.draft(), o);
+            const float bottom = ImGui::GetItemRectMax().y;
+            // The button sits level with the field (under its label).
+            ImGui::SetCursorScreenPos(ImVec2(row.x + o.width + ui.px(12), row.y + ui.fonts.small->FontSize + ui.px(5)));
+            if (button(ui, id + ".save", app.tr("settings.save"), ButtonKind::primary, ImVec2(0, ui.px(36)),
+                       company.dirty() && !company.busy()))
+                company.save();
+            ImGui::SetCursorScreenPos(ImVec2(row.x, std::max(bottom, ImGui::GetItemRectMax().y)));
+        } else {
+            text(ui, id + ".code", company.currency(), ui.fonts.strong, color::text);
+        }
+    }
+    gap(ui, 28);
+    TableOptions opt;
+    opt.editable = st.can_edit_lists();
+    table_section(app, ui, st.table("currencies"), "settings.currencies.title", "settings.currencies.about", width, opt);
+}
+
 }  // namespace tumen::app

@@ -82,6 +82,7 @@ void section_body(AppState& app, Ui& ui, float width) {
     else if (s == "web-form") settings_web_form(app, ui, width);
     else if (s == "webhooks") settings_webhooks(app, ui, width);
     else if (s == "products") settings_products(app, ui, width);
+    else if (s == "currencies") settings_currencies(app, ui, width);
     else if (s == "account") settings_account(app, ui, width);
 }
 

@@ -15,6 +15,7 @@ void settings_stages(client::AppState& app, Ui& ui, float width);
 void settings_teams(client::AppState& app, Ui& ui, float width);
 void settings_list(client::AppState& app, Ui& ui, const std::string& table, float width);
 void settings_utm(client::AppState& app, Ui& ui, float width);
+void settings_currencies(client::AppState& app, Ui& ui, float width);  // settings_lists.cpp
 void settings_users(client::AppState& app, Ui& ui, float width);
 void settings_api_keys(client::AppState& app, Ui& ui, float width);
 void settings_kiosk_tokens(client::AppState& app, Ui& ui, float width);

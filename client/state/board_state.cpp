@@ -278,6 +278,7 @@ void BoardState::request_columns(std::int64_t team) {
     request("leads.groups", {}, q, "", [this, load](const HttpResponse& reply) {
         auto j = json::parse(reply.body, nullptr, false);
         load->groups = j.is_object() && j.contains("groups") && j["groups"].is_array() ? j["groups"] : json::array();
+        if (j.is_object() && j.contains("rates")) rates_ = rate_table_from_json(j["rates"]);
         build_columns();
     }, failed);
 }
@@ -620,6 +621,45 @@ std::int64_t BoardState::total_count() const {
     std::int64_t n = 0;
     for (const auto& c : columns_) n += c.count;
     return n;
+}
+
+ColumnTotal sums_total(const std::vector<MoneySum>& sums, const RateTable& rates, const std::string& empty_currency) {
+    ColumnTotal t;
+    if (sums.empty()) {
+        t.expected = t.weighted = Money{0, empty_currency};
+        return t;
+    }
+    const MoneySum& largest = sums.front();
+    t.expected = {largest.expected, largest.currency};
+    t.weighted = {largest.weighted, largest.currency};
+    if (sums.size() == 1) return t;
+    std::vector<Money> expected, weighted;
+    for (const auto& s : sums) {
+        expected.push_back({s.expected, s.currency});
+        weighted.push_back({s.weighted, s.currency});
+    }
+    const CompanyTotal e = company_total(expected, rates), w = company_total(weighted, rates);
+    if (e.complete && w.complete) {
+        t.expected = e.total;
+        t.weighted = w.total;
+        t.converted = true;
+    } else {
+        t.other_currencies = static_cast<int>(sums.size()) - 1;
+    }
+    return t;
+}
+
+ColumnTotal BoardState::total() const {
+    std::vector<MoneySum> all;
+    for (const auto& c : columns_)
+        for (const auto& s : c.sums) {
+            auto it = std::find_if(all.begin(), all.end(), [&](const MoneySum& m) { return m.currency == s.currency; });
+            if (it == all.end()) it = all.insert(all.end(), {s.currency, 0, 0});
+            it->expected += s.expected;
+            it->weighted += s.weighted;
+        }
+    std::stable_sort(all.begin(), all.end(), [](const MoneySum& a, const MoneySum& b) { return a.expected > b.expected; });
+    return sums_total(all, rates_, currency());
 }
 
 std::string BoardState::currency() const {

@@ -17,6 +17,7 @@
 #include "saved_searches.hpp"
 #include "transport.hpp"
 #include "tumen/activity.hpp"
+#include "tumen/currency_rates.hpp"
 #include "tumen/lead.hpp"
 #include "tumen/lead_lifecycle.hpp"
 #include "tumen/reference_data.hpp"
@@ -34,6 +35,19 @@ struct MoneySum {
     std::int64_t expected = 0;  // minor units
     std::int64_t weighted = 0;  // expected × probability
 };
+
+// Sums over one currency or several as one figure (a column's header, the board's summary). One currency: that
+// sum. Several: their total in the company currency (`converted`); when a currency has no rate, the largest sum
+// and how many currencies it leaves out (`other_currencies`), never a wrong total.
+struct ColumnTotal {
+    Money expected, weighted;
+    bool converted = false;
+    int other_currencies = 0;
+};
+
+struct MoneySum;
+// `sums` largest first; `empty_currency` writes the zero of no sums.
+ColumnTotal sums_total(const std::vector<MoneySum>& sums, const RateTable& rates, const std::string& empty_currency);
 
 struct BoardColumn {
     Stage stage;
@@ -132,6 +146,10 @@ public:
     // The board's main currency (of its largest column sum; MNT when every column is empty): what an empty
     // column's zero is written in.
     std::string currency() const;
+    // The rates of the last board reply (tumen/currency_rates.hpp): a column over several currencies as one figure.
+    const RateTable& rates() const { return rates_; }
+    // Every column's sums as one figure (the summary beside the team's name).
+    ColumnTotal total() const;
     // The card's activity summary from the server (nullptr when it sent none).
     const CardActivity* card_activity(std::int64_t lead_id) const;
 
@@ -187,6 +205,7 @@ private:
     std::int64_t team_id_ = 0;
     BoardQuery query_;
     std::vector<BoardColumn> columns_;
+    RateTable rates_;
     std::int64_t creating_stage_ = 0;
     std::map<std::int64_t, CardActivity> card_activity_;  // by lead id
     void take_activity(const nlohmann::json& item);

@@ -19,10 +19,13 @@ inline constexpr std::uint16_t glyph_ranges[] = {
     0x04D8, 0x04D9,  // Ә ә  Kazakh
     0x04E8, 0x04E9,  // Ө ө  Mongolian
     0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
-    0x20AE, 0x20AE,  // ₮ tögrög
+    0x20A9, 0x20AE,  // ₩ won ... € euro ... ₮ tögrög (currency symbols of the rates in Settings › Currencies)
+    0x20B8, 0x20B8,  // ₸ tenge
+    0x20BD, 0x20BD,  // ₽ rouble
     0x2116, 0x2116,  // №
     0x2190, 0x2193,  // arrows
     0x2212, 0x2212,  // − minus sign (score explanations: "−10 free-mail address")
+    0x2248, 0x2248,  // ≈ a board column's total converted from several currencies
     0x2605, 0x2606,  // ★ ☆ favourites
     0,
 };

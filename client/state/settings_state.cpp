@@ -50,6 +50,9 @@ std::vector<std::pair<std::string, SettingsTable>> make_tables(SettingsIo& io) {
     add("utm_sources", spec("utm_sources", "/api/v1/utm/sources", "?active=all", {name, active}));
     add("utm_mediums", spec("utm_mediums", "/api/v1/utm/mediums", "?active=all", {name, active}));
     add("utm_campaigns", spec("utm_campaigns", "/api/v1/utm/campaigns", "?active=all", {name, active}));
+    // A currency's code is fixed once it has a rate (a new code is a new row).
+    add("currencies", spec("currencies", "/api/v1/currencies", "?active=all",
+                           {{"name", K::text, "settings.col.code", true, false}, {"rate", K::text, "settings.col.rate"}, active}));
     // Activity types (issue 6): archived with "active" (no delete); the next type is another row of the table.
     TableSpec types = spec("activity_types", "/api/v1/activity-types", "?archived=true",
                            {name,
@@ -97,7 +100,8 @@ std::vector<PickOption> picks_of(const HttpResponse& reply, bool active_only) {
 SettingsState::SettingsState(AppState& app) : app_(app), io_(app), tables_(make_tables(io_)) {}
 
 std::vector<std::string> SettingsState::sections() const {
-    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "products"};
+    std::vector<std::string> s = {"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "products",
+                                  "currencies"};
     if (role() == "admin" || role() == "manager") {  // issue 7: rules, predictive scoring, automatic assignment
         s.push_back("scoring");
         s.push_back("assignment");
@@ -149,6 +153,7 @@ void SettingsState::reset() {
     products_.reset();
     account_.reset();
     calendar_feed_.reset();
+    company_currency_.reset();
     teams_.clear();
     people_.clear();
     pickers_for_.clear();
@@ -220,6 +225,10 @@ void SettingsState::open(const std::string& section) {
     else if (c == "web-form") web_form_.ensure_loaded();
     else if (c == "webhooks") webhooks_.ensure_loaded();
     else if (c == "products") products_.ensure_loaded();
+    else if (c == "currencies") {
+        company_currency_.ensure_loaded();
+        table("currencies").ensure_loaded();
+    }
 }
 
 void SettingsState::show_members(std::int64_t team_id) {
@@ -239,6 +248,7 @@ Message SettingsState::error() const {
     else if (current_ == "contact-types") tables = {"contact_types"};
     else if (current_ == "activity-types") tables = {"activity_types"};
     else if (current_ == "utm") tables = {"utm_sources", "utm_mediums", "utm_campaigns"};
+    else if (current_ == "currencies") tables = {"currencies"};
     std::vector<Message> shown;
     for (const auto& [name, t] : tables_)
         if (std::find(tables.begin(), tables.end(), name) != tables.end()) {
@@ -258,6 +268,8 @@ Message SettingsState::error() const {
     if (current_ == "web-form") shown = {web_form_.banner(), first_field(web_form_.errors())};
     if (current_ == "webhooks") shown = {webhooks_.banner(), first_field(webhooks_.errors())};
     if (current_ == "products") shown = {products_.banner(), first_field(products_.errors())};
+    if (current_ == "currencies")
+        shown.insert(shown.begin(), {company_currency_.banner(), first_field(company_currency_.errors())});
     if (current_ == "account") shown = {account_.banner(), first_field(account_.errors()), calendar_feed_.banner()};
     shown.push_back(banner_);
     for (const auto& m : shown)

@@ -10,6 +10,7 @@
 #include "settings_account.hpp"
 #include "settings_assignment.hpp"
 #include "settings_calendar_feed.hpp"
+#include "settings_company_currency.hpp"
 #include "settings_io.hpp"
 #include "settings_jobs.hpp"
 #include "settings_mail.hpp"
@@ -55,7 +56,7 @@ public:
     bool can_edit_lists() const { return role() == "admin" || role() == "manager"; }
 
     // Tables: "stages", "teams", "members", "lost_reasons", "tags", "contact_types", "utm_sources", "utm_mediums",
-    // "utm_campaigns".
+    // "utm_campaigns", "currencies".
     SettingsTable& table(const std::string& id);
     // Teams section: the team whose members are shown below the teams (0 = none).
     std::int64_t members_team() const { return members_team_; }
@@ -77,6 +78,7 @@ public:
     AccountSettings& account() { return account_; }
     const AccountSettings& account() const { return account_; }
     CalendarFeedSettings& calendar_feed() { return calendar_feed_; }  // My account › Calendar feed
+    CompanyCurrencySetting& company_currency() { return company_currency_; }  // Settings › Currencies
 
     // Pickers: active teams and users (names for ids in the tables).
     const std::vector<PickOption>& teams() const { return teams_; }
@@ -112,6 +114,7 @@ private:
     ProductsAdmin products_{io_};
     AccountSettings account_{io_};
     CalendarFeedSettings calendar_feed_{io_};
+    CompanyCurrencySetting company_currency_{io_};
     std::vector<PickOption> teams_, people_;
     std::string pickers_for_;  // the section the pickers' lists were loaded for
     Message banner_;

@@ -62,7 +62,11 @@ json crm_schemas() {
                            // issue 6: the column's activity bar (not for tag groups)
                            {"activity_bar", obj({{"overdue", t("integer")}, {"today", t("integer")},
                                                  {"planned", t("integer")}, {"none", t("integer")}})}})},
-        {"LeadGroups", obj({{"group_by", t("string")}, {"groups", array_of(ref("LeadGroup"))}})},
+        {"LeadGroups", obj({{"group_by", t("string")}, {"groups", array_of(ref("LeadGroup"))},
+                            {"rates", obj({{"company", t("string")},
+                                           {"rates", {{"type", "object"},
+                                                      {"additionalProperties", t("string")},
+                                                      {"description", "code -> company-currency units for one unit"}}}})}})},
         {"AnalysisCell", obj({{"key1", {{"nullable", true}}}, {"label1", t("string")},
                               {"key2", {{"nullable", true}}}, {"label2", t("string")},
                               {"count", t("integer")}, {"won", t("integer")}, {"lost", t("integer")},

@@ -78,6 +78,11 @@ json reference_schemas() {
                {{"name", text(120)}, {"color", color()}, {"parent_id", nullable(t("integer"))}, {"active", t("boolean")}},
                {"name"});
     add_record(out, "Utm", {{"name", text(120)}, {"active", t("boolean")}}, {"name"});
+    const json rate = {{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]{1,9})?$"},
+                       {"description", "company-currency units for one unit of this currency, e.g. \"3450.25\""}};
+    add_record(out, "Currency", {{"name", {{"type", "string"}, {"pattern", "^[A-Za-z]{3}$"}, {"description", "ISO 4217 code"}}},
+                                 {"rate", rate}, {"active", t("boolean")}}, {"name", "rate"});
+    out["CompanyCurrency"] = obj({{"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}}}, {"currency"});
 
     // The search bar's favourites (issue 5): the route's query string under a name; no version (owner's own).
     const json saved = {{"name", text(120)},

@@ -161,6 +161,11 @@ Catalog demo_catalog(std::int64_t first_user_id) {
     c.sources = named<UtmSource>({"Вэб сайт", "Facebook", "Google", "Зөвлөмж", "Үзэсгэлэн", "LinkedIn", "И-мэйл"});
     c.mediums = named<UtmMedium>({"Website", "Social", "Email", "Phone", "Direct", "Banner"});
     c.campaigns = named<UtmCampaign>({"Цагаан сар 2026", "Наадам 2026", "Шинэ жилийн урамшуулал", "Q1 Webinar"});
+    // Roughly the Bank of Mongolia's rates of late 2026: one unit in tögrög.
+    std::int64_t rate_id = 0;
+    for (auto [code, rate] : {std::pair{"USD", "3450.25"}, {"EUR", "3745.8"}, {"CNY", "476.3"}, {"RUB", "37.42"},
+                              {"JPY", "22.87"}, {"KRW", "2.41"}})
+        c.currencies.push_back({++rate_id, code, rate, true, 1});
     c.products = products();
     return c;
 }

@@ -45,6 +45,16 @@ struct BoardStateFixture {
         return net.answer_path(prefix, status, body.dump());
     }
 
+    // Opens the board of team 3, "International", with stages New and Won, up to its groups request (left pending).
+    void open_international() {
+        app.on_url_changed("#/pipeline");
+        app.board().sync(app.route());
+        reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "International"}}})}});
+        reply("/api/v1/tags", 200, {{"items", json::array()}});
+        reply("/api/v1/users/directory", 200, {{"items", json::array()}});
+        reply("/api/v1/stages", 200, {{"items", json::array({board_stage(10, "New", 1), board_stage(20, "Won", 2, true)})}});
+    }
+
     // Opens the board of team 3: two stages, "New" with 3 of 5 cards loaded (more to come), "Won" empty.
     void open_board(const std::string& hash = "#/pipeline") {
         app.on_url_changed(hash);
@@ -96,12 +106,7 @@ TEST_CASE_FIXTURE(BoardStateFixture, "the board loads a team's stages in order w
 
 TEST_CASE_FIXTURE(BoardStateFixture, "an empty column says zero in the board's currency, not the default one") {
     CHECK(app.board().currency() == "MNT");  // nothing loaded yet
-    app.on_url_changed("#/pipeline");
-    app.board().sync(app.route());
-    reply("/api/v1/teams", 200, {{"items", json::array({{{"id", 3}, {"name", "International"}}})}});
-    reply("/api/v1/tags", 200, {{"items", json::array()}});
-    reply("/api/v1/users/directory", 200, {{"items", json::array()}});
-    reply("/api/v1/stages", 200, {{"items", json::array({board_stage(10, "New", 1), board_stage(20, "Won", 2, true)})}});
+    open_international();
     auto sums = [](const char* cur, int64_t amount) {
         return json::array({{{"currency", cur}, {"expected_revenue", amount}, {"weighted_revenue", amount / 2}}});
     };
@@ -111,6 +116,43 @@ TEST_CASE_FIXTURE(BoardStateFixture, "an empty column says zero in the board's c
                                    {{"key", 20}, {"count", 2}, {"sums", sums("USD", 900000)}, {"items", json::array()}}})}});
     REQUIRE(app.board().status() == BoardStatus::ready);
     CHECK(app.board().currency() == "USD");  // the largest sum's
+}
+
+TEST_CASE_FIXTURE(BoardStateFixture, "a column over several currencies shows one total in the company currency") {
+    open_international();
+    auto sum = [](const char* cur, int64_t amount) {
+        return json{{"currency", cur}, {"expected_revenue", amount}, {"weighted_revenue", amount / 2}};
+    };
+    reply("/api/v1/leads/groups", 200,
+          {{"group_by", "stage"},
+           {"groups", json::array({{{"key", 10}, {"count", 3}, {"sums", json::array({sum("USD", 200000), sum("MNT", 100000000)})},
+                                    {"items", json::array()}},
+                                   {{"key", 20}, {"count", 2}, {"sums", json::array({sum("USD", 1000), sum("EUR", 900000)})},
+                                    {"items", json::array()}}})},
+           {"rates", {{"company", "MNT"}, {"rates", {{"USD", "3450.25"}}}}}});
+    REQUIRE(app.board().status() == BoardStatus::ready);
+    const auto& cols = app.board().columns();
+    // $2,000 × 3,450.25 + 1,000,000 ₮; weighted: the halves.
+    const ColumnTotal both = sums_total(cols[0].sums, app.board().rates(), app.board().currency());
+    CHECK(both.converted);
+    CHECK(both.expected == Money{690050000 + 100000000, "MNT"});
+    CHECK(both.weighted == Money{345025000 + 50000000, "MNT"});
+    CHECK(both.other_currencies == 0);
+    // No rate for EUR: the largest sum alone, and how many currencies it leaves out (never a wrong total).
+    const ColumnTotal partial = sums_total(cols[1].sums, app.board().rates(), app.board().currency());
+    CHECK_FALSE(partial.converted);
+    CHECK(partial.expected == Money{900000, "EUR"});
+    CHECK(partial.other_currencies == 1);
+    // One currency: as it is, nothing converted.
+    const ColumnTotal single = sums_total({{"USD", 5000, 2500}}, app.board().rates(), "MNT");
+    CHECK_FALSE(single.converted);
+    CHECK(single.expected == Money{5000, "USD"});
+    CHECK(sums_total({}, app.board().rates(), "USD").expected == Money{0, "USD"});
+    // The whole board: USD 2,010.00 + 1,000,000 ₮ + 9,000 EUR; EUR has no rate, so the largest sum and "+2".
+    const ColumnTotal board = app.board().total();
+    CHECK_FALSE(board.converted);
+    CHECK(board.expected == Money{100000000, "MNT"});
+    CHECK(board.other_currencies == 2);
 }
 
 TEST_CASE_FIXTURE(BoardStateFixture, "a card moves at once and stays where the server confirms it") {

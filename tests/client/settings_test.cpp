@@ -53,7 +53,7 @@ TEST_CASE_FIXTURE(SettingsPageFixture, "an administrator has every section and t
     sign_in();
     open("users");
     const auto s = app.settings().sections();
-    CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "products", "scoring", "assignment", "users", "api-keys",
+    CHECK(s == std::vector<std::string>{"stages", "teams", "lost-reasons", "tags", "contact-types", "utm", "activity-types", "products", "currencies", "scoring", "assignment", "users", "api-keys",
                                         "kiosk-tokens", "security", "jobs", "email", "mail-templates", "sms", "web-form", "webhooks", "account"});
     CHECK(app.settings().current() == "users");
     reply("GET", "/api/v1/users", 200,

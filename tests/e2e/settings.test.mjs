@@ -129,6 +129,34 @@ describe('settings', () => {
     await screenshot(page, 'settings-tags-en.png');
   });
 
+  test('a currency rate is added (a bad rate refused at the field); the company currency cannot be one with a rate', async () => {
+    const { page } = client;
+    await openSection(page, 'currencies');
+    await waitForState(page, (st) => widget(st, 'settings.company_currency.code')?.value === 'MNT', 'the company currency');
+    await click(page, 'settings.currencies.add');
+    await fill(page, 'settings.currencies.new.name', 'gbp');
+    await fill(page, 'settings.currencies.new.rate', '0');
+    await click(page, 'settings.currencies.new.save');
+    let s = await waitForState(page, (st) => widget(st, 'settings.currencies.new.rate.error'), 'the rate\'s error');
+    assert.equal(widget(s, 'settings.currencies.new.rate.error').label, 'Enter a number above zero, such as 3450.25.');
+    await fill(page, 'settings.currencies.new.rate', '4380.6');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/currencies')),
+      click(page, 'settings.currencies.new.save'),
+    ]);
+    assert.equal(response.status(), 201);
+    const gbp = await response.json();
+    assert.deepEqual([gbp.name, gbp.rate], ['GBP', '4380.6']);
+    await waitForState(page, (st) => widget(st, `settings.currencies.row.${gbp.id}.rate`)?.label === '4380.6', 'the GBP row');
+    // GBP has a rate, so it cannot become the company currency: the server's reason shows at the field.
+    await fill(page, 'settings.company_currency.code', 'gbp');
+    await click(page, 'settings.company_currency.save');
+    s = await waitForState(page, (st) => widget(st, 'settings.company_currency.code.error'), 'the company currency\'s error');
+    assert.equal(widget(s, 'settings.company_currency.code.error').label, 'This currency has a rate below: delete that row first.');
+    await screenshot(page, 'settings-currencies-en.png');
+    await fill(page, 'settings.company_currency.code', 'MNT');
+  });
+
   test('Esc in a dialog closes the dialog only: a row being added in another table keeps its text', async () => {
     const { page } = client;
     let s = await openSection(page, 'utm');

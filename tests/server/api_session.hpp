@@ -41,6 +41,9 @@ public:
     ApiReply patch(const std::string& path, const nlohmann::json& body) {
         return wrap(client_.Patch(path, body.dump(), "application/json"));
     }
+    ApiReply put(const std::string& path, const nlohmann::json& body) {
+        return wrap(client_.Put(path, body.dump(), "application/json"));
+    }
     ApiReply del(const std::string& path) { return wrap(client_.Delete(path)); }
     ApiReply raw_post(const std::string& path, const std::string& body) {
         return wrap(client_.Post(path, body, "application/json"));

@@ -71,6 +71,9 @@ const std::map<std::string, Access>& expected_access() {
         {"utm_mediums.update", A::manager}, {"utm_mediums.delete", A::manager},
         {"utm_campaigns.list", A::user}, {"utm_campaigns.create", A::manager}, {"utm_campaigns.get", A::user},
         {"utm_campaigns.update", A::manager}, {"utm_campaigns.delete", A::manager},
+        {"currencies.list", A::user}, {"currencies.create", A::manager}, {"currencies.get", A::user},
+        {"currencies.update", A::manager}, {"currencies.delete", A::manager},
+        {"company_currency.get", A::user}, {"company_currency.update", A::manager},
         // Operations.
         {"admin.backup", A::admin}, {"admin.backups", A::admin}, {"admin.backup_download", A::admin},
         // Background jobs: managers watch and start them, administrators change schedules.

@@ -10,7 +10,7 @@ using namespace tumen::scoring;
 
 namespace {
 
-std::vector<Stage> stages() {
+std::vector<Stage> pls_lead_stages() {
     Stage a, b, w;
     a.id = 10, a.sequence = 1, a.name = "New";
     b.id = 11, b.sequence = 2, b.name = "Proposition";
@@ -35,7 +35,7 @@ Lead scoring_pls_lead_make(std::int64_t stage, std::string country, bool active 
 TEST_CASE("pls schema: stages by sequence, tags apart from the fields, email and phone states keep empty") {
     PlsSettings s;
     s.fields = {"country", "tag_ids", "email_state"};
-    auto schema = pls_schema(s, stages());
+    auto schema = pls_schema(s, pls_lead_stages());
     REQUIRE(schema.stages.size() == 3);
     CHECK(schema.stages[0].key == "10");
     CHECK(schema.stages[2].is_won);
@@ -46,7 +46,7 @@ TEST_CASE("pls schema: stages by sequence, tags apart from the fields, email and
 TEST_CASE("pls lead: values, tags only when chosen, outcome like won_status") {
     PlsSettings s;
     s.fields = {"country", "email_state", "phone_state"};
-    auto schema = pls_schema(s, stages());
+    auto schema = pls_schema(s, pls_lead_stages());
     Lead l = scoring_pls_lead_make(11, "MN");
     l.tag_ids = {5};
     l.phone = "not a phone";
@@ -56,7 +56,7 @@ TEST_CASE("pls lead: values, tags only when chosen, outcome like won_status") {
     CHECK(pl.tags.empty());
     CHECK(pl.outcome == PlsOutcome::open);
     s.fields.push_back("tag_ids");
-    CHECK(pls_lead(pls_schema(s, stages()), s, pls_fields(l)).tags == std::vector<std::string>{"5"});
+    CHECK(pls_lead(pls_schema(s, pls_lead_stages()), s, pls_fields(l)).tags == std::vector<std::string>{"5"});
 
     CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(12, "MN", true, 100)), schema) == PlsOutcome::won);
     CHECK(pls_outcome(pls_fields(scoring_pls_lead_make(12, "MN", true, 90)), schema) == PlsOutcome::open);  // won stage, probability typed lower
@@ -68,7 +68,7 @@ TEST_CASE("pls_fields carries every variable a manager can pick, the team, stage
     PlsSettings s;
     s.fields = pls_available_fields();
     s.start_date = DayNumber{19000};
-    const auto schema = pls_schema(s, stages());
+    const auto schema = pls_schema(s, pls_lead_stages());
     Lead l = scoring_pls_lead_make(12, "MN", false, 0);
     l.team_id = 7, l.address.state = "UB", l.email = "x <bad>", l.phone = "99112233", l.source_id = 1,
     l.medium_id = 2, l.campaign_id = 3, l.lang = "mn", l.tag_ids = {4, 5};
@@ -120,7 +120,7 @@ TEST_CASE("pls settings: patch validates fields and start date; the start date l
 TEST_CASE("explanation: base plus the factors' points is the probability; log odds are the naive Bayes weights") {
     PlsSettings s;
     s.fields = {"country"};
-    auto schema = pls_schema(s, stages());
+    auto schema = pls_schema(s, pls_lead_stages());
     // Two won from MN, one lost at New from US, one lost at Proposition from MN.
     std::vector<PlsLead> closed;
     for (auto [stage, country, active, p] : std::vector<std::tuple<int, const char*, bool, double>>{

@@ -6,6 +6,7 @@
 #include "services/lead_bulk_service.hpp"
 #include "services/lead_conversion_service.hpp"
 #include "services/lead_service.hpp"
+#include "services/reference_service.hpp"
 
 namespace tumen::server {
 
@@ -81,6 +82,7 @@ Result<Reply> lead_reply(Result<Lead> r) {
 void register_lead_routes(Router& r, App& app) {
     LeadService& leads = app.leads();
     ActivityService& acts = app.activities();
+    ReferenceService& refs = app.reference();
 
     r.on("leads.list", [&leads, &acts](Context& ctx) -> Result<Reply> {
         auto q = query_of(ctx, 50);
@@ -100,7 +102,7 @@ void register_lead_routes(Router& r, App& app) {
         return Reply::json(body);
     });
 
-    r.on("leads.groups", [&leads, &acts](Context& ctx) -> Result<Reply> {
+    r.on("leads.groups", [&leads, &acts, &refs](Context& ctx) -> Result<Reply> {
         auto q = query_of(ctx, 40);
         if (!q) return q.error();
         const std::string group_by = ctx.query("group_by", "stage");
@@ -125,7 +127,9 @@ void register_lead_routes(Router& r, App& app) {
             if (bars)
                 if (auto b = bars->find(g.key.dump()); b != bars->end()) out.back()["activity_bar"] = b->second;
         }
-        return Reply::json({{"group_by", group_by}, {"groups", out}});
+        // The rates let the board show a column's sums over several currencies as one figure (and keep it right
+        // when a card moves), without a request of its own at start-up.
+        return Reply::json({{"group_by", group_by}, {"groups", out}, {"rates", refs.rate_table()}});
     });
 
     r.on("leads.analysis", [&leads](Context& ctx) -> Result<Reply> {

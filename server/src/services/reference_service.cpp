@@ -4,6 +4,8 @@
 #include "services/lead_service.hpp"
 #include "services/record_support.hpp"
 #include "store/constraints.hpp"
+#include "store/currency_settings.hpp"
+#include "tumen/currency_rates.hpp"
 #include "tumen/reference_data.hpp"
 
 namespace tumen::server {
@@ -34,6 +36,12 @@ void check_category_parent(store::Connection& c, const json& row, FieldErrors& f
     const int64_t id = row.value("id", int64_t{0});
     if (id != 0 && store::ref_has_ancestor(c, t, parent, id))
         fe.add("parent_id", "cannot be the category itself or one of its subcategories", "error.cycle");
+}
+
+// The company currency is what the rates are in: a rate row for it would say 1 = something else.
+void check_not_company_currency(store::Connection& c, const json& row, FieldErrors& fe) {
+    if (row["name"].get<std::string>() == store::company_currency(c))
+        fe.add("name", "is the company currency; the rates are in it", "error.company_currency");
 }
 
 json with_version_removed(const json& patch) {
@@ -71,6 +79,39 @@ const ReferenceKind& utm_campaign_kind() {
                                  true};
     return k;
 }
+
+const ReferenceKind& currency_kind() {
+    static const ReferenceKind k{store::currencies_table(), "currency", patch_as<CurrencyRate, currency_rate_from_json>,
+                                 check_not_company_currency, false};
+    return k;
+}
+
+json ReferenceService::company_currency() { return {{"currency", store::company_currency(db_.reader())}}; }
+
+Result<json> ReferenceService::set_company_currency(const Caller& caller, const json& body) {
+    FieldErrors fe;
+    if (!body.is_object()) return Error::make(ErrorCode::bad_request, "Expected a JSON object");
+    for (const auto& [key, value] : body.items())
+        if (key != "currency") fe.add(key, "is not a field", "error.unknown_field");
+    const json code = body.value("currency", json());
+    if (!code.is_string() || !is_known_currency(code.get<std::string>()))
+        fe.add("currency", "must be a known ISO 4217 currency code such as MNT or USD", "error.currency");
+    if (!fe.empty()) return fe.to_error();
+    const std::string currency = code.get<std::string>();
+    return db_.write([&](store::Connection& c) -> Result<json> {
+        if (store::ref_name_taken(c, store::currencies_table(), currency, 0)) {
+            return field_error("currency", "has a rate in Settings › Currencies; delete that row first",
+                               "error.currency_has_rate");
+        }
+        const std::string before = store::company_currency(c);
+        if (before == currency) return json{{"currency", currency}};
+        store::set_company_currency(c, currency);
+        log_record_change(c, caller, "company_currency", 0, "updated", {{"from", before}, {"to", currency}});
+        return json{{"currency", currency}};
+    });
+}
+
+json ReferenceService::rate_table() { return store::rate_table_json(db_.reader()); }
 
 Result<json> ReferenceService::list(const ReferenceKind& kind, const std::string& active) {
     if (active != "true" && active != "false" && active != "all")

@@ -1,4 +1,4 @@
-// Settings lists — lost reasons, tags, contact categories, UTM sources/mediums/campaigns — as one use-case class
+// Settings lists — lost reasons, tags, contact categories, UTM sources/mediums/campaigns, currencies — as one use-case class
 // over a description of each kind. Reading is open to every user, changing them to sales managers (the endpoint
 // table says so); every write is validated by the shared codec, checked for a duplicate name (case-insensitive,
 // Cyrillic included) and logged in the change log within its transaction.
@@ -33,6 +33,7 @@ const ReferenceKind& contact_category_kind();
 const ReferenceKind& utm_source_kind();
 const ReferenceKind& utm_medium_kind();
 const ReferenceKind& utm_campaign_kind();
+const ReferenceKind& currency_kind();
 
 class ReferenceService {
 public:
@@ -44,6 +45,13 @@ public:
     // `patch` carries the version read; a stale one is 409 with the current record.
     Result<nlohmann::json> update(const Caller& caller, const ReferenceKind& kind, int64_t id, const nlohmann::json& patch);
     Result<bool> remove(const Caller& caller, const ReferenceKind& kind, int64_t id);
+
+    // The currency the rates are in: {"currency": "MNT"}. Changing it keeps the rates as typed (they are then read
+    // in the new currency); a currency that has a rate row cannot become the company currency.
+    nlohmann::json company_currency();
+    Result<nlohmann::json> set_company_currency(const Caller& caller, const nlohmann::json& body);
+    // {"company", "rates"} of the active currencies (tumen/currency_rates.hpp).
+    nlohmann::json rate_table();
 
 private:
     std::optional<Error> check(store::Connection& c, const ReferenceKind& kind, const nlohmann::json& row, int64_t id);

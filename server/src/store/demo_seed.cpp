@@ -66,6 +66,7 @@ void insert_catalog(Connection& c, const demo::Catalog& cat, const std::string& 
     insert_refs(c, utm_sources_table(), cat.sources);
     insert_refs(c, utm_mediums_table(), cat.mediums);
     insert_refs(c, utm_campaigns_table(), cat.campaigns);
+    insert_refs(c, currencies_table(), cat.currencies);
 }
 
 // Products, then the quotations and sales orders of the first leads (numbered in creation order, as the server

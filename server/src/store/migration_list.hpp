@@ -34,4 +34,5 @@ extern const std::string_view insert_totals_pause;
 extern const std::string_view leads_index_trim;
 extern const std::string_view fk_child_indexes;
 extern const std::string_view lead_probabilities;
+extern const std::string_view currencies;
 }  // namespace tumen::store::migration

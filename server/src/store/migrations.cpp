@@ -39,6 +39,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::leads_index_trim,
     &migration::fk_child_indexes,
     &migration::lead_probabilities,
+    &migration::currencies,
 };
 
 }  // namespace

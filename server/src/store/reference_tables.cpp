@@ -84,6 +84,11 @@ const RefTable& utm_campaigns_table() {
     return t;
 }
 
+const RefTable& currencies_table() {
+    static const RefTable t{"currencies", "currency", {{"name", T::text}, {"rate", T::text}, {"active", T::boolean}}};
+    return t;
+}
+
 std::vector<nlohmann::json> list_refs(Connection& c, const RefTable& t, const std::string& active) {
     std::string where;
     if (t.has_active() && active == "true") where = " WHERE active = 1";

@@ -1,4 +1,5 @@
-// The small editable lists (lost reasons, tags, contact categories, UTM sources/mediums/campaigns) in SQLite.
+// The small editable lists (lost reasons, tags, contact categories, UTM sources/mediums/campaigns, currencies)
+// in SQLite.
 // They share one shape — id, a few columns, version — so one generic table description serves all six; rows
 // travel as the JSON the shared codecs (tumen/reference_data.hpp) read and write, so the mapping between
 // columns and fields is written once, there.
@@ -33,6 +34,7 @@ const RefTable& contact_categories_table();
 const RefTable& utm_sources_table();
 const RefTable& utm_mediums_table();
 const RefTable& utm_campaigns_table();
+const RefTable& currencies_table();  // Settings › Currencies: name = ISO code, rate into the company currency
 
 // Rows as {"id", <columns>, "version"}, ordered by name (folded) then id. `active`: "true" | "false" | "all"
 // (ignored by tables without an active column).

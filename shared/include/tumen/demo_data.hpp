@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tumen/currency_rates.hpp"
 #include "tumen/contact.hpp"
 #include "tumen/datetime.hpp"
 #include "tumen/lead.hpp"
@@ -41,6 +42,7 @@ struct Catalog {
     std::vector<UtmSource> sources;
     std::vector<UtmMedium> mediums;
     std::vector<UtmCampaign> campaigns;
+    std::vector<CurrencyRate> currencies;  // rates into MNT for the international team's USD and others
     std::vector<Product> products;  // one per product name the leads use: Mongolian ones in MNT, English in USD
 };
 
