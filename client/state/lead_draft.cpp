@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "money_text.hpp"
 #include "tumen/datetime.hpp"
 #include "tumen/money.hpp"
 
@@ -48,13 +49,6 @@ const std::vector<std::string>& draft_fields() {
     return all;
 }
 
-std::string amount_text(const Money& money, i18n::Lang lang) {
-    const int digits = currency_minor_digits(money.currency).value_or(2);
-    AmountFormat f = amount_format(lang);  // as the board writes it
-    f.drop_zero_decimals = true;
-    return format_amount(money.amount, digits, f);
-}
-
 std::string percent_text(double value) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f", std::round(value * 100) / 100);
@@ -96,7 +90,7 @@ Draft draft_of(const Lead& l, i18n::Lang lang) {
     d["state"] = l.address.state;
     d["zip"] = l.address.zip;
     d["country"] = l.address.country;
-    d["expected_revenue"] = amount_text(l.expected_revenue, lang);
+    d["expected_revenue"] = amount_number(l.expected_revenue, lang);  // as the board writes it
     d["currency"] = l.expected_revenue.currency;
     d["probability"] = percent_text(l.probability);
     d["date_deadline"] = l.date_deadline ? format_date(*l.date_deadline) : std::string();

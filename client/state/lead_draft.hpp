@@ -20,7 +20,7 @@ using Draft = std::map<std::string, std::string>;
 // The fields the form edits, in the order Tab walks them.
 const std::vector<std::string>& draft_fields();
 
-// Amounts are written as amount_format(lang) writes them (lead_draft.cpp amount_text).
+// Amounts are written as the board writes them (money_text.hpp amount_number).
 Draft draft_of(const Lead& lead, i18n::Lang lang);
 
 // Field names that differ between `base` and `draft`.
@@ -40,9 +40,7 @@ PatchResult patch_of(const Draft& base, const Draft& draft);
 // "tag_ids", "street" -> "street"); "" when the form has no such field.
 std::string form_field_of(std::string_view server_field);
 
-// "1,500,000" (en) / "1 500 000" (mn, a no-break space) / "12.5": how amounts and percentages are written into
-// the draft. The decimal mark stays "." in both (as in the probability field); parse_amount reads either grouping.
-std::string amount_text(const Money& money, i18n::Lang lang);
+// "12.5": how percentages are written into the draft.
 std::string percent_text(double value);
 
 std::vector<std::int64_t> parse_ids(const std::string& csv);

@@ -25,9 +25,12 @@ std::string with_currency(const std::string& number, std::string_view currency, 
 
 }  // namespace
 
+std::string amount_number(const Money& money, i18n::Lang lang) {
+    return format_amount(money.amount, currency_minor_digits(money.currency).value_or(2), format_of(lang));
+}
+
 std::string money_text(const Money& money, i18n::Lang lang) {
-    const int digits = currency_minor_digits(money.currency).value_or(2);
-    return with_currency(format_amount(money.amount, digits, format_of(lang)), money.currency, lang);
+    return with_currency(amount_number(money, lang), money.currency, lang);
 }
 
 std::string money_compact(const Money& money, i18n::Lang lang) {
@@ -46,8 +49,7 @@ std::string money_compact(const Money& money, i18n::Lang lang) {
         // One decimal, rounded half away from zero, computed on integers: 12_345_678 -> 12.3.
         const std::int64_t tenths_unit = s.size / 10;
         std::int64_t tenths = (std::llabs(major) + tenths_unit / 2) / tenths_unit;
-        AmountFormat f = format_of(lang);
-        std::string n = format_amount(major < 0 ? -tenths : tenths, 1, f);
+        std::string n = format_amount(major < 0 ? -tenths : tenths, 1, format_of(lang));
         return with_currency(i18n::tr(lang, s.key, {{"n", n}}), money.currency, lang);
     }
     return money_text(money, lang);

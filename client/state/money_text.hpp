@@ -9,6 +9,8 @@
 namespace tumen::client {
 
 std::string money_text(const Money& money, i18n::Lang lang);
+// The number of money_text without the currency ("1,500,000", "12.5"): what the lead form's amount field holds.
+std::string amount_number(const Money& money, i18n::Lang lang);
 std::string money_compact(const Money& money, i18n::Lang lang);
 
 }  // namespace tumen::client
