@@ -10,6 +10,8 @@ namespace tumen::client {
 // Inclusive [first, last] code point pairs, zero-terminated: ImGui's ImWchar range list, shared with the tests.
 inline constexpr std::uint16_t glyph_ranges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 (no-break space U+00A0 groups Mongolian amounts)
+    0x010D, 0x010D,  // č  (Kč, Czech koruna)
+    0x0142, 0x0142,  // ł  (zł, Polish złoty)
     0x0400, 0x045F,  // Cyrillic: Russian and Mongolian letters, Ё ё, Ukrainian/Belarusian/Serbian extras
     0x0492, 0x0493,  // Ғ ғ  Kazakh (Bayan-Ölgii)
     0x049A, 0x049B,  // Қ қ  Kazakh
@@ -18,9 +20,9 @@ inline constexpr std::uint16_t glyph_ranges[] = {
     0x04BA, 0x04BB,  // Һ һ  Kazakh, Buryat
     0x04D8, 0x04D9,  // Ә ә  Kazakh
     0x04E8, 0x04E9,  // Ө ө  Mongolian
+    0x0E3F, 0x0E3F,  // ฿ baht
     0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
-    0x20A9, 0x20AE,  // ₩ won ... € euro ... ₮ tögrög (currency symbols of the rates in Settings › Currencies)
-    0x20B8, 0x20B8,  // ₸ tenge
+    0x20A9, 0x20BA,  // currency signs: ₩ ₫ € ₮ ₱ ₴ ₸ ₹ ₺ (every symbol tumen/money.hpp writes)
     0x20BD, 0x20BD,  // ₽ rouble
     0x2116, 0x2116,  // №
     0x2190, 0x2193,  // arrows

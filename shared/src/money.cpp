@@ -109,6 +109,12 @@ std::optional<int> currency_minor_digits(std::string_view code) {
 
 bool is_known_currency(std::string_view code) { return find_currency(code) != nullptr; }
 
+std::vector<std::string_view> known_currencies() {
+    std::vector<std::string_view> out;
+    for (const auto& c : currencies) out.push_back(c.code);
+    return out;
+}
+
 std::string_view currency_symbol(std::string_view code) {
     const auto* c = find_currency(code);
     return c ? c->symbol : code;

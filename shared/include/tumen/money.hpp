@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tumen/error.hpp"
 #include "tumen/i18n.hpp"
@@ -22,6 +23,8 @@ struct Money {
 // Digits after the decimal point (MNT 2, USD 2, JPY 0, KWD 3, ...); nullopt for a code we do not know.
 std::optional<int> currency_minor_digits(std::string_view code);
 bool is_known_currency(std::string_view code);
+// Every code we know, the most used here first (MNT, USD, EUR, ...): what a currency picker offers.
+std::vector<std::string_view> known_currencies();
 // "₮" for MNT, "$" for USD, ...; the code itself when there is no common symbol.
 std::string_view currency_symbol(std::string_view code);
 
