@@ -59,3 +59,38 @@ TEST_CASE("leads inserted with the totals paused are counted once, from the lead
         CHECK(lead_insert_totals_scalar(c, totals_oracle::analysis_mismatch) == 0);
     });
 }
+
+TEST_CASE("a bulk writer's probabilities rows, many per statement, are written paused and counted once") {
+    auto dir = make_temp_dir("tumen-insert-probabilities");
+    store::Database db((dir / "probabilities.db").string());
+    db.write([&](store::Connection& c) {
+        c.exec("INSERT INTO stages(id, name, sequence) VALUES (1, 'Шинэ', 1), (2, 'Санал', 2)");
+        store::pause_insert_totals(c);
+        std::vector<Lead> leads(150);  // two full statements of 64 rows and 22 rows one by one
+        std::vector<const Lead*> all;
+        for (int i = 0; i < 150; ++i) {
+            Lead& l = leads[static_cast<size_t>(i)];
+            l.name = "Бөөнөөр №" + std::to_string(i);
+            l.stage_id = 1 + i % 2;
+            l.expected_revenue.amount = 1000 * (i + 1);
+            l.probability = i % 101;
+            l.automated_probability = (i * 7) % 101;
+            l.probability_manual = true;  // kept as written (no prediction)
+            l.create_date = l.write_date = 1700000000;
+            store::insert_lead_row(c, l, nullptr, nullptr, store::ProbabilityRow::by_caller);
+            all.push_back(&l);
+        }
+        CHECK(lead_insert_totals_scalar(c, "SELECT count(*) FROM lead_probabilities") == 0);  // left to the caller
+        c.exec("DELETE FROM totals_paused");  // as a rolled-back row's savepoint may leave it: the writer pauses again
+        store::insert_paused_probabilities(c, all);
+        CHECK(lead_insert_totals_scalar(c, "SELECT coalesce(sum(n), 0) FROM lead_totals") == 0);  // the trigger stayed paused
+        CHECK(lead_insert_totals_scalar(c, "SELECT count(*) FROM lead_probabilities") == 150);
+        CHECK(lead_insert_totals_scalar(c, "SELECT count(*) FROM lead_probabilities p JOIN leads l ON l.id = p.lead_id"
+                                           " WHERE p.probability = (l.expected_revenue / 1000 - 1) % 101"
+                                           " AND p.automated_probability = ((l.expected_revenue / 1000 - 1) * 7) % 101") == 150);
+        store::add_inserted_totals(c, all);
+        CHECK(lead_insert_totals_scalar(c, "SELECT sum(n) FROM lead_totals") == 150);
+        CHECK(lead_insert_totals_scalar(c, totals_oracle::board_mismatch) == 0);
+        CHECK(lead_insert_totals_scalar(c, totals_oracle::analysis_mismatch) == 0);
+    });
+}

@@ -131,10 +131,9 @@ std::optional<Error> LeadImportTarget::resolve(store::Connection& c, PreparedRow
 int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
     p.lead.id = 0;  // a batch written again inserts the same prepared row again
     p.lead.version = 0;
-    store::pause_insert_totals(c);  // every row: a failed row's rolled-back savepoint may have taken the pause
-    totals_paused_ = true;
+    // No insert trigger fires on `leads`: the totals' pause is taken with the batch's probabilities rows (flush).
     if (!pls_) pls_.emplace(c);
-    store::insert_lead_row(c, p.lead, &*pls_, &p.lead_text);
+    store::insert_lead_row(c, p.lead, &*pls_, &p.lead_text, store::ProbabilityRow::by_caller);
     fts_pending_.push_back(&p);
     totals_pending_.push_back(&p.lead);
     return p.lead.id;
@@ -142,10 +141,10 @@ int64_t LeadImportTarget::create(store::Connection& c, PreparedRow& p) {
 
 void LeadImportTarget::flush(store::Connection& c) {
     write_pending_fts(c);
-    if (!totals_paused_) return;
+    if (totals_pending_.empty()) return;
+    store::insert_paused_probabilities(c, totals_pending_);  // the same leads: those created since the last flush
     store::add_inserted_totals(c, totals_pending_);
     totals_pending_.clear();
-    totals_paused_ = false;
 }
 
 void LeadImportTarget::write_pending_fts(store::Connection& c) {

@@ -53,11 +53,10 @@ public:
     void begin_batch() {
         fts_pending_.clear();
         totals_pending_.clear();
-        totals_paused_ = false;
         pls_.reset();  // read again inside the batch's transaction
     }
-    // Inserts the lead with the totals' insert triggers paused; its full-text row and its totals are written for
-    // the whole batch by flush (same transaction).
+    // Inserts the lead with the totals' insert triggers paused; its probabilities row, its full-text row and its
+    // totals are written for the whole batch by flush (same transaction).
     int64_t create(store::Connection& c, PreparedRow& p);
     // Writes what create() left for later: before a lead is updated (outside the row's savepoint, so a failed
     // row cannot take them back) and at the batch's end.
@@ -80,8 +79,7 @@ private:
     std::vector<std::string> tags_created_;
     bool may_create_tags_ = false;
     std::vector<const PreparedRow*> fts_pending_;  // created in this batch; they live in the batch being written
-    std::vector<const Lead*> totals_pending_;  // created with the totals paused, not yet counted (in the batch too)
-    bool totals_paused_ = false;
+    std::vector<const Lead*> totals_pending_;  // created, without their probabilities rows and totals yet (in the batch too)
     std::optional<store::PlsWriteContext> pls_;  // predictive settings and stages, once per batch
     void write_pending_fts(store::Connection& c);
 };

@@ -60,6 +60,31 @@ InsertTotalsValue insert_totals_create_month(Connection& c, Timestamp t) {
 
 void pause_insert_totals(Connection& c) { c.prepare("INSERT OR IGNORE INTO totals_paused VALUES (1)").run(); }
 
+void insert_paused_probabilities(Connection& c, const std::vector<const Lead*>& leads) {
+    pause_insert_totals(c);  // a rolled-back row's savepoint may have taken it
+    constexpr std::size_t rows_per_statement = 64;  // 192 parameters
+    static const std::string many = [] {
+        std::string sql = "INSERT INTO lead_probabilities(lead_id, probability, automated_probability) VALUES (?, ?, ?)";
+        for (std::size_t i = 1; i < rows_per_statement; ++i) sql += ", (?, ?, ?)";
+        return sql;
+    }();
+    std::size_t next = 0;
+    auto bind_next = [&](Statement& s, int first) {
+        const Lead& l = *leads[next++];
+        s.bind(first, l.id).bind(first + 1, l.probability).bind(first + 2, l.automated_probability);
+    };
+    while (leads.size() - next >= rows_per_statement) {
+        auto s = c.prepare(many);
+        for (std::size_t i = 0; i < rows_per_statement; ++i) bind_next(s, static_cast<int>(3 * i + 1));
+        s.run();
+    }
+    while (next < leads.size()) {
+        auto s = c.prepare("INSERT INTO lead_probabilities(lead_id, probability, automated_probability) VALUES (?, ?, ?)");
+        bind_next(s, 1);
+        s.run();
+    }
+}
+
 void add_inserted_totals(Connection& c, const std::vector<const Lead*>& leads) {
     c.prepare("DELETE FROM totals_paused").run();
     std::map<InsertTotalsGroup, InsertTotalsSums> groups;

@@ -246,7 +246,7 @@ bool lead_visible(Connection& c, int64_t id, const SqlFragment& scope) {
     return s.step();
 }
 
-void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls, const LeadText* text) {
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls, const LeadText* text, ProbabilityRow probabilities) {
     assert(lead.id == 0);
     score_lead(c, lead);  // the one place every new lead passes: its score is part of the row
     // and its predictive counts and automatic probability
@@ -260,8 +260,9 @@ void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls, const Lead
     lead.id = c.last_insert_id();
     lead.version = 1;
     // After the lead: this row's insert trigger counts the lead in the running totals, reading its keys.
-    c.prepare("INSERT INTO lead_probabilities(lead_id, probability, automated_probability) VALUES (?, ?, ?)")
-        .bind(1, lead.id).bind(2, lead.probability).bind(3, lead.automated_probability).run();
+    if (probabilities == ProbabilityRow::now)
+        c.prepare("INSERT INTO lead_probabilities(lead_id, probability, automated_probability) VALUES (?, ?, ?)")
+            .bind(1, lead.id).bind(2, lead.probability).bind(3, lead.automated_probability).run();
     write_relations(c, lead, false);
 }
 

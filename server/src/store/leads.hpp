@@ -33,7 +33,12 @@ struct LeadText {
     std::string fts_name, fts_contact_name, fts_partner_name, fts_email, fts_phone, fts_description;
 };
 LeadText lead_text_of(const Lead& lead);
-void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls = nullptr, const LeadText* text = nullptr);
+// `probabilities`: ProbabilityRow::now writes the lead's lead_probabilities row after it (its trigger counts the
+// lead); ProbabilityRow::by_caller leaves it to a bulk writer, which writes its batch's rows with
+// store::insert_paused_probabilities (store/lead_insert_totals) before anything reads or changes these leads.
+enum class ProbabilityRow { now, by_caller };
+void insert_lead_row(Connection& c, Lead& lead, PlsWriteContext* pls = nullptr, const LeadText* text = nullptr,
+                     ProbabilityRow probabilities = ProbabilityRow::now);
 void write_new_lead_fts(Connection& c, const Lead& lead, const LeadText* text = nullptr);
 // Writes `lead` if the stored version is `lead.version`; then bumps lead.version. False = stale version.
 bool update_lead(Connection& c, Lead& lead);

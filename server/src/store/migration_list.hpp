@@ -35,4 +35,5 @@ extern const std::string_view leads_index_trim;
 extern const std::string_view fk_child_indexes;
 extern const std::string_view lead_probabilities;
 extern const std::string_view currencies;
+extern const std::string_view leads_fts_hashsize;
 }  // namespace tumen::store::migration

@@ -40,6 +40,7 @@ constexpr std::array migrations = {  // size deduced: appending needs no count
     &migration::fk_child_indexes,
     &migration::lead_probabilities,
     &migration::currencies,
+    &migration::leads_fts_hashsize,
 };
 
 }  // namespace
