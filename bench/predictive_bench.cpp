@@ -34,6 +34,7 @@ void scoring_part(int64_t leads, const std::string& dir) {
     if (fresh) bench::seed(app, leads);
     app.start();
     if (const char* b = std::getenv("TUMEN_PLS_BATCH")) app.predictive().set_batch_size(std::atoi(b));  // experiments
+    if (const char* k = std::getenv("TUMEN_PLS_KEEP_OPEN")) app.predictive().set_keep_open_leads(std::atoi(k) != 0);
     auto& db = app.db();
     const int64_t rows = db.reader().prepare("SELECT count(*) FROM leads").scalar_int();
     const int64_t closed = db.reader()

@@ -75,6 +75,23 @@ int64_t probability_writes_seed_mixed(store::Database& db) {
     return won;
 }
 
+// A user's write in the middle of a rebuild: the lead's probability set by hand to 37.
+void probability_writes_set_by_hand(store::Database& db, int64_t lead) {
+    db.write([&](store::Connection& c) {
+        c.prepare_uncached("UPDATE leads SET probability_manual = 1 WHERE id = ?").bind(1, lead).run();
+        c.prepare_uncached("UPDATE lead_probabilities SET probability = 37 WHERE lead_id = ?").bind(1, lead).run();
+    });
+}
+
+// Runs a rebuild through the job runner; its log lines as JSON text.
+std::string probability_writes_rebuild_log(TestServer& s) {
+    const int64_t job = s.app->jobs().enqueue(server::PredictiveService::rebuild_kind);
+    REQUIRE(s.app->jobs().wait_idle(std::chrono::seconds(20)));
+    auto j = s.app->jobs().get_json(job);
+    REQUIRE(j);
+    return j.value()["runs"][0]["log"].dump();
+}
+
 }  // namespace
 
 TEST_CASE("predictive rebuild: probabilities written in bulk keep the board and analysis totals equal to the leads") {
@@ -117,11 +134,7 @@ TEST_CASE("predictive rebuild: a batch read ahead is read again when someone els
     // Before the second batch's write (read ahead while the first was written), a user sets that lead's probability
     // by hand: the batch read ahead would overwrite it and move the totals from the old value.
     s.app->predictive().set_before_recompute_write([&] {
-        if (++calls != 2) return;
-        db.write([&](store::Connection& c) {
-            c.prepare_uncached("UPDATE leads SET probability_manual = 1 WHERE id = ?").bind(1, victim).run();
-            c.prepare_uncached("UPDATE lead_probabilities SET probability = 37 WHERE lead_id = ?").bind(1, victim).run();
-        });
+        if (++calls == 2) probability_writes_set_by_hand(db, victim);
     });
     const int64_t job = s.app->jobs().enqueue(server::PredictiveService::rebuild_kind);
     REQUIRE(s.app->jobs().wait_idle(std::chrono::seconds(20)));
@@ -309,4 +322,74 @@ TEST_CASE("read_totals_keys: the create month is the triggers' strftime for ever
         CHECK(store::read_totals_keys(r, q, 1).vals[3] == expected);
     }
     CHECK(rows == static_cast<int>(dates.size()));
+}
+
+// The recompute scores the open leads the count kept (store/pls_open_leads.hpp) instead of reading them again: a
+// lead a user writes after the count read it must be read again, not written from the kept copy.
+TEST_CASE("predictive rebuild: a lead written after the count kept it is read again, not overwritten") {
+    TestServer s;
+    probability_writes_seed_mixed(s.app->db());
+    s.app->predictive().set_batch_size(7);
+    auto& r = s.app->db().reader();
+    // 12 won, 12 lost, then the open leads; with batches of 7 the count's second write reads ids 15-28, so the
+    // 26th lead (open, not set by hand) is kept by then.
+    const int64_t victim = probability_writes_scalar(r, "SELECT id FROM leads ORDER BY id LIMIT 1 OFFSET 25");
+    REQUIRE(probability_writes_scalar(r, "SELECT active + 10 * probability_manual FROM leads WHERE id = " + std::to_string(victim)) == 1);
+    auto user_sets_it_by_hand = [&] { probability_writes_set_by_hand(s.app->db(), victim); };
+    int calls = 0;
+    std::string expected;
+    SUBCASE("during the count, after its batch was counted") {
+        s.app->predictive().set_before_count_write([&] {
+            if (++calls == 3) user_sets_it_by_hand();
+        });
+        // The third write reads 29-35 again and keeps the open leads from there on: the first recompute batch (the
+        // open leads 25-31) is read, the six after it (the last one empty) come from the kept leads.
+        expected = "6 of 7 batches read ahead, 6 from the kept leads";
+    }
+    SUBCASE("after the count, before the recompute's first write") {
+        s.app->predictive().set_before_recompute_write([&] {
+            if (++calls == 1) user_sets_it_by_hand();
+        });
+        expected = "6 of 7 batches read ahead, 0 from the kept leads";  // every batch read again
+    }
+    const std::string log = probability_writes_rebuild_log(s);
+    INFO(log);
+    CHECK(log.find(expected) != std::string::npos);
+    CHECK(probability_writes_scalar(r, "SELECT probability FROM lead_probabilities WHERE lead_id = " + std::to_string(victim)) == 37);
+    CHECK(probability_writes_scalar(r, "SELECT count(*) FROM leads JOIN lead_probabilities ON lead_id = id WHERE active = 1"
+                                       " AND probability_manual = 0 AND probability < 100 AND probability <> automated_probability") == 0);
+    probability_writes_check_totals_equal_leads(r);
+}
+
+TEST_CASE("predictive rebuild: the kept open leads give the probabilities and totals the recompute's scan gives") {
+    // The same leads rebuilt twice, once scanned again by the recompute and once from the count's kept leads, with
+    // tags on some of them (a field of the pattern) and either model.
+    auto rebuilt = [&](bool keep, bool lr) {
+        TestServer s;
+        auto& db = s.app->db();
+        probability_writes_seed_mixed(db);
+        db.write([&](store::Connection& c) {
+            c.exec("INSERT INTO tags(name) VALUES ('vip'), ('cold')");
+            c.exec("INSERT INTO lead_tags SELECT id, 1 + id % 2 FROM leads WHERE id % 3 = 0");
+            c.exec(std::string("UPDATE pls_settings SET fields = '[\"country\",\"email_state\",\"tag_ids\"]', model = '") +
+                   (lr ? "lr" : "nb") + "', version = version + 1");
+        });
+        s.app->predictive().set_batch_size(5);
+        s.app->predictive().set_keep_open_leads(keep);
+        const std::string log = probability_writes_rebuild_log(s);
+        INFO(log);
+        CHECK((log.find(" 0 from the kept leads") == std::string::npos) == keep);
+        auto& r = db.reader();
+        probability_writes_check_totals_equal_leads(r);
+        return probability_writes_text(r, "SELECT group_concat(lead_id || ':' || probability || ':' || automated_probability, ';')"
+                                          " FROM (SELECT * FROM lead_probabilities ORDER BY lead_id)") +
+               probability_writes_text(r, "SELECT group_concat(weighted, ';') FROM (SELECT weighted FROM analysis_totals"
+                                          " ORDER BY dim, team_key, stage_key, user_key, active, band, type, currency, val)");
+    };
+    for (const bool lr : {false, true}) {
+        INFO("lr " << lr);
+        const std::string scanned = rebuilt(false, lr);
+        CHECK(!scanned.empty());
+        CHECK(rebuilt(true, lr) == scanned);
+    }
 }

@@ -148,35 +148,64 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     auto since = [](SteadyClock::time_point t) { return std::chrono::duration<double>(SteadyClock::now() - t).count(); };
     auto phase_start = SteadyClock::now();
     double count_s = 0, train_s = 0;
+    double count_writes_s = 0;  // the count's writes and keeping its open leads: the job's thread alone
     auto stopped = [&] { return Error::make(ErrorCode::unavailable, "stopped; resumes at the next start"); };
     // A count from the first lead gathers the training data on the way; a resumed one leaves it to train_models.
     std::optional<store::PlsTraining> collected;
     if (state.phase == "count" && state.after_id == 0) collected.emplace();
     const int64_t settings_version = store::load_pls_settings(db_.reader()).version;
     // Progress: counting is the first half of the bar, recomputing the second.
-    // Two batches are read at once, this one on the job's thread and the next on a helper's (the count only reads,
-    // and the machine has a second core), both after this job's last write. They are written in one transaction if
+    // Two batches are read at once, one on the job's thread and one on a helper's (the count only reads, and the
+    // machine has a second core), both after this job's last write began. They are written in one transaction if
     // nothing else was committed since; otherwise the first is read again inside the write, as without the helper.
     int64_t count_batches = 0, count_read_ahead = 0;
+    // The count also keeps the open leads it reads (store/pls_open_leads.hpp), so the recompute scans no row again.
+    // They are current while nothing but this job's own writes was committed since they were read: every lead in
+    // `open_leads` from id `open_from` on was read after the last write of someone else, as long as `open_current`
+    // holds (a write of someone else in the recompute phase ends it: the leads left are read again, as before).
+    store::PlsOpenLeads open_leads;
+    int64_t open_from = state.after_id + 1;
+    const bool keep = keep_open_leads_;
+    bool open_current = keep && state.phase == "count";
+    if (open_current) open_leads.reserve(static_cast<size_t>(total));  // no copy as it grows
     {
         auto& helper = read_ahead();  // no task of this phase is left running when it ends (next is waited for)
+        // The next write's first batch, read by the helper while the job writes and keeps the last two (submitted
+        // inside that write: a commit of someone else after it shows at the next write's check).
+        struct CountAhead {
+            std::optional<std::future<store::PlsCountPlan>> plan;
+            int64_t from = 0;
+            ~CountAhead() {  // its task reads this frame's variables
+                if (plan && plan->valid()) plan->wait();
+            }
+        } first_ahead;
         while (state.phase == "count") {
             if (ctx.stop_requested()) return stopped();
             const int64_t after = state.after_id;
             const auto range = store::pls_count_range(db_.reader(), after, batch_size_);
             std::optional<std::future<store::PlsCountPlan>> next;
-            if (range.last != 0)
-                next = helper.submit([&, from = range.last] { return store::pls_read_count(db_.reader(), from, batch_size_); });
             std::optional<store::PlsCountPlan> mine;
             std::optional<store::PlsCountPlan> theirs;
-            try {
-                mine = store::pls_read_count(db_.reader(), after, batch_size_);
-            } catch (...) {
-                if (next) next->wait();  // its task reads this frame's variables
-                throw;
+            std::optional<store::PlsCountPlan> again;  // read inside the write: someone else wrote
+            bool both = false;
+            if (first_ahead.plan && first_ahead.from == after) {
+                if (range.last != 0) theirs = store::pls_read_count(db_.reader(), range.last, batch_size_, keep);
+                mine = first_ahead.plan->get();
+            } else {
+                if (first_ahead.plan) first_ahead.plan->wait();
+                if (range.last != 0)
+                    next = helper.submit([&, from = range.last] { return store::pls_read_count(db_.reader(), from, batch_size_, keep); });
+                try {
+                    mine = store::pls_read_count(db_.reader(), after, batch_size_, keep);
+                } catch (...) {
+                    if (next) next->wait();  // its task reads this frame's variables
+                    throw;
+                }
+                if (next) theirs = next->get();
             }
-            if (next) theirs = next->get();
+            first_ahead.plan.reset();
             if (before_count_write_) before_count_write_();
+            const auto write_start = SteadyClock::now();
             auto batch = db_.write([&](store::Connection& c) {
                 store::PlsBatch out;
                 const auto at = store::load_pls_rebuild_state(c);
@@ -187,9 +216,16 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
                         const auto second = store::pls_apply_count(c, *theirs, into);
                         out.seen += second.seen;
                         ++count_read_ahead;
+                        both = true;
                     }
                 } else {
-                    out = store::pls_count_batch(c, batch_size_, into);  // someone else wrote: read again
+                    again = store::pls_plan_count(c, at.after_id, batch_size_, keep);  // someone else wrote: read again
+                    out = store::pls_apply_count(c, *again, into);
+                }
+                const int64_t position = again ? again->last_id : both ? theirs->last_id : mine->last_id;  // 0: swapped in
+                if (position != 0) {
+                    first_ahead.from = position;
+                    first_ahead.plan = helper.submit([&, position] { return store::pls_read_count(db_.reader(), position, batch_size_, keep); });
                 }
                 ctx.progress_in(c, std::min(done + out.seen, total), 2 * total);
                 mark = store::write_mark(c);
@@ -197,6 +233,15 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
             });
             ++count_batches;
             done += batch.seen;
+            if (again) {  // the open leads read before it may have changed
+                open_leads.clear_leads();
+                open_from = again->after_id + 1;
+                open_leads.append(again->open);
+            } else {
+                open_leads.append(mine->open);
+                if (both) open_leads.append(theirs->open);
+            }
+            count_writes_s += since(write_start);
             state = store::load_pls_rebuild_state(db_.reader());
         }
     }
@@ -204,25 +249,33 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
     const auto settings = store::load_pls_settings(db_.reader());
     if (settings.version != settings_version) collected.reset();  // counted under other fields: read them again
     const auto schema = scoring::pls_schema(settings, store::load_stages(db_.reader()));
+    std::string trained;  // the training's log line
     if (state.phase == "recompute" && state.after_id == 0) {
         if (ctx.stop_requested()) return stopped();
         phase_start = SteadyClock::now();
-        train_models(ctx, schema, settings, collected ? &*collected : nullptr);
+        if (train_models(schema, settings, collected ? &*collected : nullptr, mark, trained)) open_current = false;
         train_s = since(phase_start);
     }
     phase_start = SteadyClock::now();
     const scoring::PlsScorer scorer(schema, store::load_all_pls_frequencies(db_.reader()));
     const store::PlsModel model{&scorer, settings.model == "lr" ? store::load_pls_logistic(db_.reader()) : nullptr};
+    // Each distinct scoring input of the kept open leads scored once (tens of thousands at 1M, not 650,000 leads).
+    const auto pattern_probabilities = open_current ? store::pls_pattern_probabilities(open_leads, schema, model)
+                                                    : std::vector<std::optional<double>>{};
+    // Whether the batch after `after` comes from the kept leads: all of its ids were read after the last write of
+    // someone else, and none was written since.
+    auto from_memory = [&](int64_t after) { return open_current && after + 1 >= open_from; };
+    int64_t memory_batches = 0;
     done = 0;
     // The next batch is read and scored (and its moved leads' totals keys read) on a second thread while the
     // writer writes this one: the reads are most of a batch and the machine has a second core. A batch read
     // ahead is written only if nothing but this job's own batches (other leads, the totals, the position) was
     // committed since its read began; otherwise it is read again inside the write, as without the helper.
-    std::atomic<int64_t> foreign{0};  // commits of others the writer has seen so far
-    mark.reset();                     // taken again at the end of this phase's first batch
+    std::atomic<int64_t> foreign{0};  // commits of others the writer has seen so far (since the count's last write)
     struct Ahead {
         std::future<store::PlsRecomputePlan> plan;
         int64_t foreign_seen = 0;
+        bool kept = false;  // made from the kept open leads
     };
     std::optional<Ahead> ahead;
     std::optional<store::PlsRecomputePlan> spare;  // a written batch's plan: a later read reuses its memory
@@ -241,19 +294,24 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
         if (ctx.stop_requested()) return stopped();
         std::optional<store::PlsRecomputePlan> got;
         int64_t got_foreign = -1;
+        bool got_kept = false;
         if (ahead) {
             const auto wait_start = SteadyClock::now();
-            got = ahead->plan.get(), got_foreign = ahead->foreign_seen, ahead.reset();
+            got = ahead->plan.get(), got_foreign = ahead->foreign_seen, got_kept = ahead->kept, ahead.reset();
             waited_s += since(wait_start);
         }
         if (before_recompute_write_) before_recompute_write_();
         auto batch = db_.write([&](store::Connection& c) {
-            if (mark && store::write_mark(c) != *mark) ++foreign;  // someone else wrote since our last batch
+            if (!mark || store::write_mark(c) != *mark) ++foreign, open_current = false;  // someone else wrote
             const auto at = store::load_pls_rebuild_state(c);
             store::PlsRecomputePlan plan;
             if (got && got_foreign == foreign && got->after_id == at.after_id && at.phase == "recompute") {
                 plan = std::move(*got);
                 ++read_ahead;
+                memory_batches += got_kept;
+            } else if (from_memory(at.after_id) && at.phase == "recompute") {
+                plan = store::pls_plan_from_open_leads(open_leads, pattern_probabilities, at.after_id, batch_size_);
+                ++memory_batches;
             } else {
                 plan = store::pls_plan_recompute(c, schema, settings, model, at.after_id, batch_size_);
             }
@@ -262,11 +320,15 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
                 const int64_t seen = foreign.load();
                 auto reuse = spare ? std::move(*spare) : store::PlsRecomputePlan{};
                 spare.reset();
-                ahead = Ahead{helper.submit([&, after = plan.last_id, reuse = std::move(reuse)]() mutable {
+                const bool kept = from_memory(plan.last_id);
+                ahead = Ahead{helper.submit([&, kept, after = plan.last_id, reuse = std::move(reuse)]() mutable {
+                                  if (kept)
+                                      return store::pls_plan_from_open_leads(open_leads, pattern_probabilities, after, batch_size_,
+                                                                             std::move(reuse));
                                   return store::pls_read_recompute(db_.reader(), schema, settings, model, after, batch_size_,
                                                                    std::move(reuse));
                               }),
-                              seen};
+                              seen, kept};
             }
             auto out = store::pls_apply_recompute(c, plan);
             spare = std::move(plan);
@@ -281,19 +343,23 @@ Result<void> PredictiveService::rebuild(JobContext& ctx) {
         state = store::load_pls_rebuild_state(db_.reader());
     }
     ctx.progress(2 * total, 2 * total);
-    char phases[240];  // where a run's time goes (bench/README.md)
+    char phases[320];  // where a run's time goes (bench/README.md)
     std::snprintf(phases, sizeof phases,
-                  " (count %.2f s, %lld of %lld writes with a second batch; training %.2f s; recompute %.2f s, %lld of %lld"
-                  " batches read ahead, %.2f s waited for them)",
-                  count_s, static_cast<long long>(count_read_ahead), static_cast<long long>(count_batches), train_s,
-                  since(phase_start), static_cast<long long>(read_ahead), static_cast<long long>(batches), waited_s);
+                  " (count %.2f s, %lld of %lld writes with a second batch, %.2f s writing, %lld open leads kept; training %.2f s;"
+                  " recompute %.2f s, %lld of %lld batches read ahead, %lld from the kept leads, %.2f s waited for them)",
+                  count_s, static_cast<long long>(count_read_ahead), static_cast<long long>(count_batches), count_writes_s,
+                  static_cast<long long>(open_leads.leads().size()), train_s, since(phase_start),
+                  static_cast<long long>(read_ahead), static_cast<long long>(batches), static_cast<long long>(memory_batches),
+                  waited_s);
+    if (!trained.empty()) ctx.log(trained);
     ctx.log("rebuilt the frequency table; " + std::to_string(changed) + " automatic probabilities changed (" +
             (model.lr ? "logistic regression" : "naive Bayes") + ")" + phases);
     return {};
 }
 
-void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                                     store::PlsTraining* collected) {
+bool PredictiveService::train_models(const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
+                                     store::PlsTraining* collected, std::optional<store::WriteMark>& mark,
+                                     std::string& log_line) {
     // Both models on the same closed leads: the holdout figures for the report, then the logistic regression on
     // all of them (trained whichever model is chosen, so switching to it scores with current weights at once).
     const auto started = std::chrono::steady_clock::now();
@@ -301,9 +367,12 @@ void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& 
     const auto quality = scoring::pls_evaluate(schema, data.train.cases(), data.test.cases());
     const auto lr = scoring::PlsLogistic::train(schema, {&data.train.cases(), &data.test.cases()});
     const int64_t now = unix_now();
+    bool others_wrote = false;
     db_.write([&](store::Connection& c) {
+        others_wrote = !mark || store::write_mark(c) != *mark;
         store::save_pls_quality(c, quality, now);
         store::save_pls_logistic(c, lr, data.train.closed() + data.test.closed(), now);
+        mark = store::write_mark(c);
     });
     char took[48];
     std::snprintf(took, sizeof took, "trained in %.2f s on ",
@@ -316,7 +385,8 @@ void PredictiveService::train_models(JobContext& ctx, const scoring::PlsSchema& 
             std::snprintf(buf, sizeof buf, " %s AUC %.3f Brier %.3f", q.model.c_str(), *q.auc, *q.brier);
             line += buf;
         }
-    ctx.log(line);
+    log_line = std::move(line);
+    return others_wrote;
 }
 
 }  // namespace tumen::server

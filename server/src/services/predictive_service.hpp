@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +16,7 @@
 #include "jobs/job_runner.hpp"
 #include "services/lead_service.hpp"
 #include "store/database.hpp"
+#include "store/write_mark.hpp"
 #include "tumen/scoring_pls_lead.hpp"
 
 namespace tumen::store {
@@ -43,6 +46,9 @@ public:
 
     Result<void> rebuild(JobContext& ctx);
     void set_batch_size(int leads) { batch_size_ = leads; }
+    // Tests and the bench: off, the count reads only the closed leads and the recompute scans the open ones again
+    // (the path it falls back to after a write of someone else).
+    void set_keep_open_leads(bool on) { keep_open_leads_ = on; }
     // Tests: runs on the job's thread before each recompute batch's write, once the batch read ahead is in (a write
     // by someone else between that read and its write must send the batch back to be read again).
     void set_before_recompute_write(std::function<void()> fn) { before_recompute_write_ = std::move(fn); }
@@ -51,15 +57,18 @@ public:
 
 private:
     // The holdout quality of both models and the logistic regression's weights, stored before the recompute;
-    // from `collected` (the count phase's closed leads) when given, else read again.
-    void train_models(JobContext& ctx, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
-                      store::PlsTraining* collected);
+    // from `collected` (the count phase's closed leads) when given, else read again. Written after `mark` (the
+    // job's last write, moved to the end of this one): true when someone else wrote in between. Answers the line
+    // for the job's log, logged once the recompute is done (a log line of its own may be a write of its own).
+    bool train_models(const scoring::PlsSchema& schema, const scoring::PlsSettings& settings, store::PlsTraining* collected,
+                      std::optional<store::WriteMark>& mark, std::string& log_line);
     PredictiveReadAhead& read_ahead();
 
     store::Database& db_;
     JobRunner& jobs_;
     LeadService& leads_;
     int batch_size_ = 20000;
+    bool keep_open_leads_ = true;
     std::function<void()> before_recompute_write_;
     std::function<void()> before_count_write_;
     // The rebuild's helper thread for reads, made by the first rebuild and kept: its SQLite connection (the thread's

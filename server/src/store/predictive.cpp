@@ -1,5 +1,6 @@
 #include "store/predictive.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -85,13 +86,14 @@ void set_state(Connection& c, const char* phase, int64_t after_id) {
 // The automated probability to write; the shown one follows unless a user set it. When the shown one stays, only
 // automated_probability is written (no trigger: nothing else reads it); a write of `probability` also moves the
 // totals, so those are gathered in `shown_moves`, with the lead's keys from keys_of(), for one write per batch.
+// `stored`, `manual`, `automated`: the lead's probability, probability_manual and automated_probability as read.
 template <class KeysOf>
-bool plan_probability(const PlsRow& l, double p, KeysOf&& keys_of, PlsRecomputePlan& plan) {
-    const double stored = l.f.probability;
-    const double shown = l.probability_manual ? stored : p;
-    if (p == l.automated_probability && shown == stored) return false;
-    if (shown == stored) plan.automated_only.emplace_back(l.id, p);
-    else plan.shown_moves.emplace_back(ProbabilityWrite{l.id, p, shown, stored}, keys_of());  // read with the batch
+bool plan_probability(int64_t id, double stored, bool manual, double automated, double p, KeysOf&& keys_of,
+                      PlsRecomputePlan& plan) {
+    const double shown = manual ? stored : p;
+    if (p == automated && shown == stored) return false;
+    if (shown == stored) plan.automated_only.emplace_back(id, p);
+    else plan.shown_moves.emplace_back(ProbabilityWrite{id, p, shown, stored}, keys_of());  // read with the batch
     return true;
 }
 
@@ -304,7 +306,7 @@ PlsCountRange pls_count_range(Connection& c, int64_t after_id, int limit) {
     return r;
 }
 
-PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit) {
+PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit, bool keep_open) {
     PlsCountPlan plan;
     plan.after_id = after_id;
     const auto settings = load_pls_settings(c);
@@ -315,31 +317,50 @@ PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit) {
     plan.last_id = range.last;
     plan.seen = range.last - range.first + 1;  // ids covered
     thread_local std::vector<PlsRow> leads;  // its rows' strings reused from batch to batch
+    // With keep_open: the rows the recompute's scan selects (by index into leads, in order) and their totals keys.
+    thread_local std::vector<std::pair<size_t, TotalsKeys>> open_rows;
+    open_rows.clear();
     size_t n = 0;
     {
-        auto s = c.prepare(pls_closed_leads + " AND lp.lead_id > ? AND lp.lead_id <= ? ORDER BY lp.lead_id");
+        auto s = keep_open ? c.prepare(std::string(pls_lean_select) + ", " + totals_keys_columns + pls_lean_from +
+                                       " WHERE l.id > ? AND l.id <= ? ORDER BY l.id")
+                           : c.prepare(pls_closed_leads + " AND lp.lead_id > ? AND lp.lead_id <= ? ORDER BY lp.lead_id");
         s.bind(1, after_id).bind(2, plan.last_id);
         while (s.step()) {
             if (n == leads.size()) leads.emplace_back();
-            read_lean(s, leads[n++]);
+            auto& l = leads[n++];
+            read_lean(s, l);
+            // pls_plan_recompute's condition: active = 1 AND stage_id IS NOT NULL AND probability < 100
+            if (keep_open && l.f.active && l.f.stage_id && l.f.probability < 100)
+                open_rows.emplace_back(n - 1, read_totals_keys(c, s, pls_lean_column_count));
         }
     }
     if (scoring::pls_uses_tags(settings)) load_batch_tags(c, leads, n);
     std::vector<scoring::PlsLead> closed;
-    for (size_t i = 0; i < n; ++i)
-        if (const auto& l = leads[i]; scoring::pls_counts(l.f, settings)) {
+    size_t next_open = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const auto& l = leads[i];
+        const TotalsKeys* open_keys = nullptr;
+        if (next_open < open_rows.size() && open_rows[next_open].first == i) open_keys = &open_rows[next_open++].second;
+        if (scoring::pls_counts(l.f, settings)) {
             auto pl = scoring::pls_lead(schema, settings, l.f);
-            if (pl.outcome == scoring::PlsOutcome::open) continue;
+            if (pl.outcome == scoring::PlsOutcome::open) {
+                // The leads pls_plan_recompute scores (a won stage's 100 is the lifecycle's business).
+                if (open_keys && pl.stage && !schema.stages[*pl.stage].is_won)
+                    plan.open.add(l.id, l.f.probability, l.automated_probability, l.probability_manual, pl, *open_keys);
+                continue;
+            }
             plan.train.push_back(l.id % 10 < 7);  // as load_pls_training splits
             closed.push_back(std::move(pl));
         }
+    }
     plan.counted = scoring::pls_rebuild(schema, closed);
     plan.closed = std::move(closed);
     return plan;
 }
 
-PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit) {
-    return pls_read_transaction(reader, [&] { return pls_plan_count(reader, after_id, limit); });
+PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit, bool keep_open) {
+    return pls_read_transaction(reader, [&] { return pls_plan_count(reader, after_id, limit, keep_open); });
 }
 
 PlsBatch pls_apply_count(Connection& c, const PlsCountPlan& plan, PlsTraining* collect) {
@@ -398,7 +419,8 @@ PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& sch
         const auto pl = scoring::pls_lead(schema, settings, l.f);
         // A won stage's 100 is the lifecycle's business, not the scorer's.
         if (pl.outcome != scoring::PlsOutcome::open || !pl.stage || schema.stages[*pl.stage].is_won) return;
-        if (auto p = model.probability(schema, pl)) plan_probability(l, *p, keys_of, plan);
+        if (auto p = model.probability(schema, pl))
+            plan_probability(l.id, l.f.probability, l.probability_manual, l.automated_probability, *p, keys_of, plan);
     };
     {
         auto s = c.prepare(std::string(pls_lean_select) + ", " + totals_keys_columns + pls_lean_from +
@@ -431,6 +453,32 @@ PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema
     return pls_read_transaction(reader, [&] {
         return pls_plan_recompute(reader, schema, settings, model, after_id, limit, std::move(reuse));
     });
+}
+
+PlsRecomputePlan pls_plan_from_open_leads(const PlsOpenLeads& open, const std::vector<std::optional<double>>& probabilities,
+                                          int64_t after_id, int limit, PlsRecomputePlan reuse) {
+    PlsRecomputePlan plan = std::move(reuse);
+    plan.automated_only.clear();
+    plan.shown_moves.clear();
+    plan.after_id = after_id;
+    plan.last_id = plan.seen = 0;
+    const auto& leads = open.leads();
+    auto it = std::upper_bound(leads.begin(), leads.end(), after_id, [](int64_t id, const PlsOpenLead& l) { return id < l.id; });
+    for (; it != leads.end() && plan.seen < limit; ++it) {
+        ++plan.seen;
+        plan.last_id = it->id;
+        if (const auto& p = probabilities[it->pattern])
+            plan_probability(it->id, it->probability, it->manual, it->automated, *p, [&] { return open.keys_of(*it); }, plan);
+    }
+    return plan;
+}
+
+std::vector<std::optional<double>> pls_pattern_probabilities(const PlsOpenLeads& open, const scoring::PlsSchema& schema,
+                                                             const PlsModel& model) {
+    std::vector<std::optional<double>> out;
+    out.reserve(open.patterns().size());
+    for (const auto& p : open.patterns()) out.push_back(model.probability(schema, p));
+    return out;
 }
 
 PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan) {

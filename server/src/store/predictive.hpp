@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "store/pls_open_leads.hpp"
 #include "store/probability_writes.hpp"
 #include "store/sqlite.hpp"
 #include "tumen/lead.hpp"
@@ -85,13 +86,16 @@ struct PlsCountPlan {
     scoring::PlsFrequencies counted;       // the range's closed leads, each row smoothed once (pls_rebuild)
     std::vector<scoring::PlsLead> closed;  // the same leads, for the training data
     std::vector<bool> train;               // per closed lead: id % 10 < 7
+    // With `keep_open`: the range's open leads the recompute scores (as its scan would select them), so that it
+    // reads no lead row again; every lead's row is then read, not only the closed ones'.
+    PlsOpenLeads open;
 };
-PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit);
+PlsCountPlan pls_plan_count(Connection& c, int64_t after_id, int limit, bool keep_open = false);
 struct PlsCountRange {
     int64_t first = 0, last = 0;  // the ids of the batch's first and last lead; 0: no lead left
 };
 PlsCountRange pls_count_range(Connection& c, int64_t after_id, int limit);
-PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit);  // in one read transaction
+PlsCountPlan pls_read_count(Connection& reader, int64_t after_id, int limit, bool keep_open = false);  // in one read transaction
 PlsBatch pls_apply_count(Connection& c, const PlsCountPlan& plan, PlsTraining* collect);
 // recompute: sets the automated probability of the open leads after the position with `scorer`; at the end the
 // phase is idle again. No version bump: not a user edit, nobody's open form goes stale.
@@ -116,6 +120,12 @@ PlsRecomputePlan pls_plan_recompute(Connection& c, const scoring::PlsSchema& sch
 // range query), and one WAL read lock instead of one per statement.
 PlsRecomputePlan pls_read_recompute(Connection& reader, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings,
                                     const PlsModel& model, int64_t after_id, int limit, PlsRecomputePlan reuse = {});
+// The same plan from the open leads the count kept, each pattern scored once (`probabilities`, aligned with
+// open.patterns(): pls_pattern_probabilities): the next `limit` of them after `after_id`. As current as `open`.
+PlsRecomputePlan pls_plan_from_open_leads(const PlsOpenLeads& open, const std::vector<std::optional<double>>& probabilities,
+                                          int64_t after_id, int limit, PlsRecomputePlan reuse = {});
+std::vector<std::optional<double>> pls_pattern_probabilities(const PlsOpenLeads& open, const scoring::PlsSchema& schema,
+                                                             const PlsModel& model);
 PlsBatch pls_apply_recompute(Connection& c, const PlsRecomputePlan& plan);
 
 PlsTraining load_pls_training(Connection& c, const scoring::PlsSchema& schema, const scoring::PlsSettings& settings);
